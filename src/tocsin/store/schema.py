@@ -1,0 +1,87 @@
+"""The database tables (SQLAlchemy Core), as created by migration 0001.
+
+Migrations are the source of truth for the schema; these table objects describe it
+for the queries in :mod:`tocsin.store`. A test checks that both agree.
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+metadata = sa.MetaData()
+
+sources = sa.Table(
+    "sources",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("name", sa.String(), nullable=False, unique=True),
+)
+
+articles = sa.Table(
+    "articles",
+    metadata,
+    sa.Column("id", sa.String(), primary_key=True),
+    sa.Column("source_id", sa.Integer, sa.ForeignKey("sources.id"), nullable=True, index=True),
+    sa.Column("url", sa.Text),
+    sa.Column("title", sa.Text),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("date", sa.Date, index=True),
+    sa.Column("dateline", sa.Text),
+    sa.Column("author", sa.Text),
+    sa.Column("language", sa.String(64)),
+    sa.Column("origin", sa.Text),
+    sa.Column("content_hash", sa.String(128), nullable=False, unique=True),
+    sa.Column("near_dup_of", sa.String(), nullable=True, index=True),
+    sa.Column("near_dup_score", sa.Float),
+    sa.Column("license", sa.Text),
+    sa.Column("extra", sa.Text),
+    sa.Column("ingested_at", sa.DateTime, nullable=False),
+    sa.Column("coded_at", sa.DateTime, nullable=True, index=True),
+)
+
+events = sa.Table(
+    "events",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column(
+        "article_id", sa.String(), sa.ForeignKey("articles.id", ondelete="CASCADE"),
+        nullable=False, index=True,
+    ),
+    sa.Column("sentence_index", sa.Integer),
+    sa.Column("sentence", sa.Text),
+    sa.Column("sentence_start", sa.Integer),
+    sa.Column("sentence_end", sa.Integer),
+    sa.Column("trigger", sa.Text),
+    sa.Column("source_code", sa.String(64)),
+    sa.Column("source_country", sa.String(64)),
+    sa.Column("source_role", sa.String(64)),
+    sa.Column("source_text", sa.Text),
+    sa.Column("target_code", sa.String(64)),
+    sa.Column("target_country", sa.String(64)),
+    sa.Column("target_role", sa.String(64)),
+    sa.Column("target_text", sa.Text),
+    sa.Column("code", sa.String(64), nullable=False),
+    sa.Column("root_code", sa.String(64), nullable=False),
+    sa.Column("name", sa.Text),
+    sa.Column("goldstein", sa.Float),
+    sa.Column("quad_class", sa.Integer),
+    sa.Column("plover_type", sa.String(64)),
+    sa.Column("plover_mode", sa.String(64)),
+    sa.Column("factuality", sa.String(64), nullable=False),
+    sa.Column("counts", sa.Boolean, nullable=False),
+    sa.Column("rules", sa.Text),
+    sa.Column("article_date", sa.Date),
+    sa.Column("event_date", sa.Date),
+    sa.Column("event_date_precision", sa.String(64)),
+    sa.Column("event_date_expr", sa.Text),
+    sa.Column("geo_name", sa.Text),
+    sa.Column("geo_level", sa.String(64)),
+    sa.Column("geo_country", sa.String(64)),
+    sa.Column("geo_cameo_country", sa.String(64)),
+    sa.Column("geo_adm1", sa.String(64)),
+    sa.Column("geo_lat", sa.Float),
+    sa.Column("geo_lon", sa.Float),
+    sa.Column("geo_rule", sa.String(64)),
+    sa.Column("record", sa.Text, nullable=False),
+    sa.Column("created_at", sa.DateTime, nullable=False),
+)
