@@ -1,0 +1,318 @@
+"""Alerts: significant change in dyad and actor series, with the events behind them.
+
+Two detectors run on weekly series of every dyad (undirected, country level) and actor:
+
+- ``baseline`` (ACLED early-warning style): a week's conflict (quad 3+4) or
+  cooperation (quad 1+2) event count against the previous 4 and 52 weeks. The baseline is
+  the subject's *share* of all events in those weeks times this week's total volume, so a
+  busy news week does not look like a crisis. An alert needs at least ``min_events``
+  events, an absolute increase of ``min_increase`` over the larger baseline and a relative
+  increase of ``min_relative`` over both. Score: (observed - expected) / sqrt(expected + 1).
+  Consecutive alerting weeks of one subject and direction merge into one alert.
+- ``changepoint``: PELT (ruptures, L2 cost) on the weekly conflict and cooperation
+  shares; each upward shift is an alert scored by the shift in standard deviations times
+  the square root of the new segment's length.
+
+Each alert keeps the events that drove it: the identities of its period with the largest
+|Goldstein| x mentions, in the alert's direction.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import math
+from collections import defaultdict
+from dataclasses import dataclass, fields
+from typing import Any, Mapping, Sequence
+
+import numpy as np
+
+from tocsin.analysis.common import jsonable, prepared
+from tocsin.errors import InputError
+from tocsin.models import Alert
+from tocsin.store import queries
+
+log = logging.getLogger(__name__)
+
+DIRECTIONS = {"conflict": queries.CONFLICT_QUADS, "cooperation": queries.COOPERATION_QUADS}
+WEEK = dt.timedelta(days=7)
+
+
+@dataclass(frozen=True)
+class AlertRules:
+    """Thresholds of the detectors (overridable from settings.extra['alerts'])."""
+
+    min_events: int = 3
+    min_increase: float = 2.0
+    min_relative: float = 1.0
+    short_weeks: int = 4
+    long_weeks: int = 52
+    min_history_weeks: int = 4
+    changepoint: bool = True
+    changepoint_min_weeks: int = 12
+    changepoint_min_events: int = 20
+    changepoint_penalty: float = 3.0
+    evidence: int = 5
+
+    @classmethod
+    def from_mapping(cls, values: Mapping[str, Any] | None) -> "AlertRules":
+        values = dict(values or {})
+        known = {f.name: f for f in fields(cls)}
+        unknown = set(values) - set(known)
+        if unknown:
+            raise InputError(f"unknown alert rule(s): {', '.join(sorted(unknown))}")
+        return cls(**{k: type(getattr(cls(), k))(v) for k, v in values.items()})
+
+
+@dataclass
+class _Subject:
+    name: str
+    kind: str  # dyad | actor
+    a: str
+    b: str | None
+    counts: dict[str, np.ndarray]  # direction -> weekly counts
+
+
+# --------------------------------------------------------------------------- weekly data
+
+def _weeks(first: dt.date, last: dt.date) -> list[dt.date]:
+    n = (last - first).days // 7 + 1
+    return [first + i * WEEK for i in range(n)]
+
+
+def _subjects(rows: Sequence[tuple[Any, ...]], index: Mapping[dt.date, int],
+              n: int) -> list[_Subject]:
+    acc: dict[tuple[str, str | None], dict[str, np.ndarray]] = {}
+
+    def add(key: tuple[str, str | None], direction: str, w: int, k: int) -> None:
+        arrays = acc.setdefault(key, {d: np.zeros(n) for d in DIRECTIONS})
+        arrays[direction][w] += k
+
+    for week, src, tgt, quad, k, _ in rows:
+        direction = next((d for d, qs in DIRECTIONS.items() if quad in qs), None)
+        if direction is None or week not in index:
+            continue
+        w = index[week]
+        for actor in {src, tgt} - {None}:
+            add((actor, None), direction, w, k)
+        if src and tgt and src != tgt:
+            add(tuple(sorted((src, tgt))), direction, w, k)  # type: ignore[arg-type]
+    out = []
+    for (a, b), arrays in sorted(acc.items(), key=lambda kv: (kv[0][0], kv[0][1] or "")):
+        name = f"{a}-{b}" if b else a
+        out.append(_Subject(name, "dyad" if b else "actor", a, b, arrays))
+    return out
+
+
+# --------------------------------------------------------------------------- detectors
+
+@dataclass(frozen=True)
+class _Hit:
+    subject: _Subject
+    kind: str
+    direction: str
+    start: int  # week index
+    end: int  # week index, inclusive
+    score: float
+    details: dict[str, Any]
+
+
+def _baseline_week(x: np.ndarray, vol: np.ndarray, w: int, weeks: int) -> tuple[float, float]:
+    lo = max(0, w - weeks)
+    xs, vs = x[lo:w].sum(), vol[lo:w].sum()
+    share = xs / vs if vs else 0.0
+    return share * vol[w], float(xs / max(w - lo, 1))
+
+
+def baseline_hits(subject: _Subject, vol: np.ndarray, rules: AlertRules) -> list[_Hit]:
+    """Weeks where the subject's count jumps against both baselines (merged into runs)."""
+    hits: list[_Hit] = []
+    for direction, x in subject.counts.items():
+        run: list[tuple[int, float, dict[str, Any]]] = []
+        for w in range(rules.min_history_weeks, len(x)):
+            found = _baseline_test(x, vol, w, rules)
+            if found is not None:
+                if run and run[-1][0] != w - 1:
+                    hits.append(_merge_run(subject, direction, run))
+                    run = []
+                run.append((w, *found))
+        if run:
+            hits.append(_merge_run(subject, direction, run))
+    return hits
+
+
+def _baseline_test(x: np.ndarray, vol: np.ndarray, w: int,
+                   rules: AlertRules) -> tuple[float, dict[str, Any]] | None:
+    obs = float(x[w])
+    if obs < rules.min_events:
+        return None
+    e4, mean4 = _baseline_week(x, vol, w, rules.short_weeks)
+    e52, mean52 = _baseline_week(x, vol, w, rules.long_weeks)
+    expected = max(e4, e52)
+    rel4 = (obs - e4) / max(e4, 1.0)
+    rel52 = (obs - e52) / max(e52, 1.0)
+    if obs - expected < rules.min_increase or min(rel4, rel52) < rules.min_relative:
+        return None
+    score = (obs - expected) / math.sqrt(expected + 1.0)
+    details = {
+        "observed": obs, "expected_4w": round(e4, 3), "expected_52w": round(e52, 3),
+        "mean_4w": round(mean4, 3), "mean_52w": round(mean52, 3),
+        "relative_4w": round(rel4, 3), "relative_52w": round(rel52, 3),
+        "volume": float(vol[w]),
+    }
+    return score, details
+
+
+def _merge_run(subject: _Subject, direction: str,
+               run: list[tuple[int, float, dict[str, Any]]]) -> _Hit:
+    best = max(run, key=lambda r: r[1])
+    details = dict(best[2], weeks=len(run), observed_total=sum(r[2]["observed"] for r in run))
+    return _Hit(subject, "baseline", direction, run[0][0], run[-1][0], round(best[1], 4), details)
+
+
+def changepoint_hits(subject: _Subject, vol: np.ndarray, rules: AlertRules) -> list[_Hit]:
+    """Upward shifts of the weekly conflict/cooperation share (PELT, L2 cost)."""
+    import ruptures
+
+    hits: list[_Hit] = []
+    active = np.nonzero(vol)[0]
+    if len(active) < rules.changepoint_min_weeks:
+        return hits
+    for direction, x in subject.counts.items():
+        if x.sum() < rules.changepoint_min_events:
+            continue
+        signal = np.divide(x, vol, out=np.zeros_like(x), where=vol > 0)
+        sd = float(signal.std())
+        if sd == 0.0:
+            continue
+        pen = rules.changepoint_penalty * sd * sd * math.log(len(signal))
+        bkps = ruptures.Pelt(model="l2", min_size=2, jump=1).fit(signal.reshape(-1, 1)).predict(pen=pen)
+        bounds = [0, *bkps]
+        for i in range(1, len(bounds) - 1):
+            before = signal[bounds[i - 1]:bounds[i]]
+            after = signal[bounds[i]:bounds[i + 1]]
+            shift = float(after.mean() - before.mean())
+            if shift <= 0 or x[bounds[i]:bounds[i + 1]].sum() < rules.min_events:
+                continue
+            score = shift / sd * math.sqrt(len(after))
+            details = {
+                "share_before": round(float(before.mean()), 5),
+                "share_after": round(float(after.mean()), 5),
+                "weeks_before": len(before), "weeks_after": len(after),
+                "events_after": float(x[bounds[i]:bounds[i + 1]].sum()),
+            }
+            hits.append(_Hit(subject, "changepoint", direction, bounds[i],
+                             bounds[i + 1] - 1, round(score, 4), details))
+    return hits
+
+
+# --------------------------------------------------------------------------- scan
+
+def scan(store: Any, rules: AlertRules | None = None) -> list[Alert]:
+    """Run both detectors on every dyad and actor; alerts with evidence, best first."""
+    rules = rules or AlertRules()
+    engine = prepared(store)
+    with engine.connect() as conn:
+        rows = queries.weekly_dyad_rows(conn)
+        volume = queries.volume_rows(conn)
+        if not rows or not volume:
+            return []
+        weeks = _weeks(queries.week_start(volume[0][0]), queries.week_start(volume[-1][0]))
+        index = {w: i for i, w in enumerate(weeks)}
+        vol = np.zeros(len(weeks))
+        for day, n, _ in volume:
+            vol[index[queries.week_start(day)]] += n
+        hits: list[_Hit] = []
+        for subject in _subjects(rows, index, len(weeks)):
+            hits.extend(baseline_hits(subject, vol, rules))
+            if rules.changepoint:
+                hits.extend(changepoint_hits(subject, vol, rules))
+        hits.sort(key=lambda h: (-h.score, h.subject.name, h.start))
+        return [_to_alert(conn, h, weeks, rules) for h in hits]
+
+
+def _to_alert(conn: Any, hit: _Hit, weeks: list[dt.date], rules: AlertRules) -> Alert:
+    start = weeks[hit.start]
+    end = weeks[hit.end] + dt.timedelta(days=6)
+    ev_end = min(end, weeks[hit.start] + 4 * WEEK - dt.timedelta(days=1))
+    contrib = queries.top_contributors(conn, hit.subject.a, hit.subject.b, start, ev_end,
+                                       DIRECTIONS[hit.direction], rules.evidence)
+    details = dict(hit.details, subject_type=hit.subject.kind)
+    return Alert(kind=hit.kind, subject=hit.subject.name, period_start=start, period_end=end,
+                 direction=hit.direction, score=hit.score, details=details,
+                 evidence=tuple(int(c["event_id"]) for c in contrib))
+
+
+# --------------------------------------------------------------------------- storage
+
+def _alert_row(alert: Alert, now: dt.datetime) -> dict[str, Any]:
+    return {
+        "kind": alert.kind, "subject": alert.subject,
+        "subject_type": alert.details.get("subject_type", "dyad" if "-" in alert.subject else "actor"),
+        "period_start": alert.period_start, "period_end": alert.period_end,
+        "direction": alert.direction, "score": alert.score,
+        "details": json.dumps(jsonable(alert.details), sort_keys=True),
+        "evidence": json.dumps(list(alert.evidence)), "created_at": now,
+    }
+
+
+def _from_row(row: Mapping[str, Any]) -> Alert:
+    return Alert(kind=row["kind"], subject=row["subject"], period_start=row["period_start"],
+                 period_end=row["period_end"], direction=row["direction"],
+                 score=float(row["score"]), details=json.loads(row["details"]),
+                 evidence=tuple(json.loads(row["evidence"])), id=int(row["id"]))
+
+
+def recompute_alerts(store: Any, rules: AlertRules | None = None) -> int:
+    """Recompute all alerts and replace the stored ones; the number stored."""
+    found = scan(store, rules)
+    now = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+    engine = prepared(store)
+    with engine.begin() as conn:
+        n = queries.replace_alerts(conn, [_alert_row(a, now) for a in found])
+    log.info("stored %d alerts", n)
+    return n
+
+
+def alerts(store: Any, *, top: int = 20, offset: int = 0, direction: str | None = None,
+           kind: str | None = None, subject: str | None = None,
+           recompute: bool = False, rules: AlertRules | None = None) -> list[Alert]:
+    """Stored alerts, best score first (computed first if none are stored or asked)."""
+    if direction and direction not in DIRECTIONS:
+        raise InputError(f"invalid direction {direction!r}: expected conflict or cooperation")
+    if kind and kind not in ("baseline", "changepoint"):
+        raise InputError(f"invalid kind {kind!r}: expected baseline or changepoint")
+    engine = prepared(store)
+    if recompute:
+        recompute_alerts(engine, rules)
+    with engine.connect() as conn:
+        rows = queries.list_alerts(conn, direction=direction, kind=kind, subject=subject,
+                                   limit=top, offset=offset)
+    return [_from_row(r) for r in rows]
+
+
+def get_alert(store: Any, alert_id: int) -> Alert:
+    engine = prepared(store)
+    with engine.connect() as conn:
+        return _from_row(queries.get_alert(conn, alert_id))
+
+
+def alert_evidence(store: Any, alert: Alert) -> list[dict[str, Any]]:
+    """The evidence events of an alert: sentence, codes, article URL and source."""
+    engine = prepared(store)
+    with engine.connect() as conn:
+        return queries.evidence_events(conn, list(alert.evidence))
+
+
+def alert_record(alert: Alert, evidence: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+    rec = {
+        "id": alert.id, "kind": alert.kind, "subject": alert.subject,
+        "period_start": alert.period_start, "period_end": alert.period_end,
+        "direction": alert.direction, "score": alert.score, "details": alert.details,
+        "evidence_ids": list(alert.evidence),
+    }
+    if evidence is not None:
+        rec["evidence"] = evidence
+    return jsonable(rec)
