@@ -1,0 +1,33 @@
+"""Actors: who is who in a sentence.
+
+Readers of PETRARCH/TABARI actor, agent and discard dictionaries (and the project's
+own TSV dictionary), a token trie that finds actor mentions in a spaCy Doc, noun
+phrase resolution (country + role, possessives, titles, metonymy) and a simple
+per-article coreference. See README.md in this folder for the calling contract.
+"""
+
+from tocsin.actors.coref import Coreference
+from tocsin.actors.dictionary import (
+    ActorEntry,
+    AgentEntry,
+    CodeSpec,
+    DiscardEntry,
+    read_actor_file,
+    read_agent_file,
+    read_discard_file,
+)
+from tocsin.actors.resolver import ActorMention, ActorResolver, bundled_dictionary_dir
+
+__all__ = [
+    "ActorEntry",
+    "ActorMention",
+    "ActorResolver",
+    "AgentEntry",
+    "CodeSpec",
+    "Coreference",
+    "DiscardEntry",
+    "bundled_dictionary_dir",
+    "read_actor_file",
+    "read_agent_file",
+    "read_discard_file",
+]

@@ -1,0 +1,478 @@
+"""Readers of actor, agent and discard dictionaries.
+
+Two formats go through the same entry structures:
+
+* the PETRARCH/TABARI text format, read as users have it (Phoenix, the
+  PETRARCH validation suite, TABARI-era files): ``NAME_ [CODE]`` entries,
+  ``+SYNONYM`` lines, code lines ``[CODE]``, ``[CODE >YYMMDD]``,
+  ``[CODE <YYMMDD]``, ``[CODE YYMMDD-YYMMDD]``, ``#`` and ``<!-- -->`` comments;
+  agents ``WORD {PLURALS} [~ROLE]`` / ``[ROLE~]`` with ``!SUBST! = a, b`` sets;
+  discards ``[+]PHRASE`` (``+`` = the whole story is discarded);
+* the project's own TSV files (``*.actors.tsv``, ``*.agents.tsv``,
+  ``*.discards.tsv``), see ``src/tocsin/data/dictionaries/tocsin/README.md``.
+
+Phrases are stored as tuples of normalised token keys (see :func:`norm_key`),
+tokenised like spaCy's English tokenizer splits them, so a trie over document
+tokens can match them directly. As in PETRARCH2, a trailing ``_`` and its absence
+are treated alike (whole-word match; TABARI's stem matching is not used).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tocsin.errors import DictionaryError
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class CodeSpec:
+    """One code of an entry, optionally restricted to a date range (inclusive)."""
+
+    code: str
+    start: dt.date | None = None  # valid from (inclusive)
+    end: dt.date | None = None  # valid until (inclusive)
+    dated: bool = False  # True when the dictionary gave a date restriction
+
+    def valid_on(self, day: dt.date) -> bool:
+        return (self.start is None or day >= self.start) and (self.end is None or day <= self.end)
+
+    @property
+    def open_ended(self) -> bool:
+        return self.dated and self.start is not None and self.end is None
+
+
+@dataclass(frozen=True)
+class ActorEntry:
+    """An actor: its name, synonyms (as token tuples) and codes."""
+
+    name: str  # the entry line as written (without codes), e.g. "RUSSIAN_FEDERATION_"
+    phrases: tuple[tuple[str, ...], ...]  # name + synonyms, normalised token keys
+    codes: tuple[CodeSpec, ...]
+    source: str = ""  # "file:line"
+    kind: str | None = None  # country | person | igo | ngo | group (None: infer)
+    priority: int = 1  # lower wins when several entries share a phrase (project files: 0)
+
+    def code_for(self, day: dt.date | None) -> str | None:
+        """The code valid on ``day`` (PETRARCH semantics: first dated match in file order,
+        else the undated default). ``day`` None: the open-ended code, else the default,
+        else the code whose range ends last."""
+        if not self.codes:
+            return None
+        if day is not None:
+            for spec in self.codes:
+                if spec.dated and spec.valid_on(day):
+                    return spec.code
+            for spec in self.codes:
+                if not spec.dated:
+                    return spec.code
+            return _nearest(self.codes, day)
+        for spec in self.codes:
+            if spec.open_ended:
+                return spec.code
+        for spec in self.codes:
+            if not spec.dated:
+                return spec.code
+        return max(self.codes, key=lambda s: s.end or dt.date.max).code
+
+    def label(self) -> str:
+        """Short human form for the 'why' (``RUSSIAN_FEDERATION_ [RUS] @file:line``)."""
+        codes = " ".join(f"[{c.code}]" for c in self.codes[:3])
+        return f"{self.name} {codes} @{self.source}".strip()
+
+
+def _nearest(codes: tuple[CodeSpec, ...], day: dt.date) -> str:
+    """No code valid on ``day`` and no default: the dated code closest in time."""
+
+    def distance(spec: CodeSpec) -> int:
+        if spec.end is not None and day > spec.end:
+            return (day - spec.end).days
+        if spec.start is not None and day < spec.start:
+            return (spec.start - day).days
+        return 0
+
+    return min(codes, key=distance).code
+
+
+@dataclass(frozen=True)
+class AgentEntry:
+    """An agent (role noun): ``ARMY [~MIL]`` (suffix) or ``PEACEKEEPING_TROOPS [IGO~]`` (prefix)."""
+
+    phrase: tuple[str, ...]
+    code: str  # the role code without "~", e.g. "MIL", "GOVMIL", "IGO"
+    prefix: bool = False  # True for [XXX~]: the code goes before the country code
+    source: str = ""
+    cased: bool = False  # match only capitalised tokens ("General" the rank, not "general")
+    priority: int = 1
+
+    def label(self) -> str:
+        code = f"{self.code}~" if self.prefix else f"~{self.code}"
+        return f"{'_'.join(self.phrase)} [{code}] @{self.source}"
+
+
+@dataclass(frozen=True)
+class DiscardEntry:
+    """A discard phrase: ``story`` True discards the whole story, else the sentence."""
+
+    phrase: tuple[str, ...]
+    story: bool
+    source: str = ""
+
+
+@dataclass
+class _RawEntry:
+    name: str
+    line: int
+    phrases: list[tuple[str, ...]] = field(default_factory=list)
+    codes: list[CodeSpec] = field(default_factory=list)
+
+
+# --------------------------------------------------------------------------- tokens
+
+_HYPHEN = re.compile(r"(?<=[A-Za-z])(-|–|—)(?=[A-Za-z])")
+_SLASH = re.compile(r"(?<=[A-Za-z0-9])/(?=[A-Za-z])")
+_PREFIX_CHARS = "(\"[{“‘"
+_SUFFIX_CHARS = ")\"]},;:!?”"
+
+
+def norm_key(text: str) -> str:
+    """The key a token is matched by: upper-cased, curly quotes straightened,
+    trailing periods dropped ("U.S." and "U.S", "Lt." and "Lt" meet)."""
+    key = text.upper().replace("’", "'").replace("‘", "'")
+    if key.endswith(".") and len(key) > 1:
+        key = key.rstrip(".") or key
+    return key
+
+
+def phrase_tokens(phrase: str) -> tuple[str, ...]:
+    """Split a dictionary phrase (``AL-QAEDA_``, ``U.S._ARMY``, ``PAKISTAN'S``) into the
+    token keys spaCy's English tokenizer would give for the same words."""
+    out: list[str] = []
+    for chunk in phrase.replace("_", " ").split():
+        out.extend(_split_chunk(chunk))
+    return tuple(k for k in (norm_key(t) for t in out) if k and k != ".")
+
+
+def _split_chunk(chunk: str) -> list[str]:
+    head: list[str] = []
+    tail: list[str] = []
+    while chunk and chunk[0] in _PREFIX_CHARS:
+        head.append(chunk[0])
+        chunk = chunk[1:]
+    while chunk and chunk[-1] in _SUFFIX_CHARS:
+        tail.insert(0, chunk[-1])
+        chunk = chunk[:-1]
+    if len(chunk) > 2 and chunk[-2:].upper() in ("'S", "’S"):
+        tail.insert(0, chunk[-2:])
+        chunk = chunk[:-2]
+    elif len(chunk) > 1 and chunk[-1] in "'’" and chunk[-2] in "sS":
+        tail.insert(0, chunk[-1])
+        chunk = chunk[:-1]
+    middle = [p for p in _SLASH.split(chunk) if p]
+    parts: list[str] = []
+    for piece in middle:
+        parts.extend(p for p in _HYPHEN.split(piece) if p)
+    return head + parts + tail
+
+
+# --------------------------------------------------------------------------- dates
+
+
+def parse_dict_date(text: str) -> dt.date:
+    """``YYYYMMDD`` or TABARI ``YYMMDD`` (two-digit years: 00-30 → 20xx, else 19xx)."""
+    digits = text.strip()
+    if digits.isdigit() and len(digits) == 10 and digits[:2] in ("19", "20"):
+        digits = digits[2:]  # "1920030320": a stray century prefix
+    elif digits.isdigit() and len(digits) == 9:
+        digits = digits[:8]  # "201005011": one digit too many
+    if not digits.isdigit() or len(digits) not in (6, 8):
+        raise ValueError(f"bad date {text!r}")
+    if len(digits) == 6:
+        yy = int(digits[:2])
+        year = 2000 + yy if yy <= 30 else 1900 + yy
+        month, day = int(digits[2:4]), int(digits[4:6])
+    else:
+        year, month, day = int(digits[:4]), int(digits[4:6]), int(digits[6:8])
+    return dt.date(year, month, day)
+
+
+def parse_code_block(block: str) -> CodeSpec:
+    """The inside of ``[...]``: ``CODE``, ``CODE >D``, ``CODE <D``, ``CODE D1-D2``."""
+    parts = block.split()
+    if not parts:
+        raise ValueError("empty code")
+    code = parts[0].upper().replace("~", "")
+    restriction = "".join(parts[1:])
+    if not restriction:
+        return CodeSpec(code)
+    one_day = dt.timedelta(days=1)
+    if restriction[0] == ">":
+        return CodeSpec(code, start=parse_dict_date(restriction[1:]) + one_day, dated=True)
+    if restriction[0] == "<":
+        return CodeSpec(code, end=parse_dict_date(restriction[1:]) - one_day, dated=True)
+    if "-" in restriction:
+        first, _, last = restriction.partition("-")
+        return CodeSpec(code, start=parse_dict_date(first), end=parse_dict_date(last), dated=True)
+    return CodeSpec(code, start=parse_dict_date(restriction), dated=True)
+
+
+# --------------------------------------------------------------------------- lines
+
+
+def _strip_comment(line: str) -> str:
+    """Drop a ``#`` comment (a ``#`` inside ``[...]`` is part of a code)."""
+    depth = 0
+    for i, ch in enumerate(line):
+        if ch == "[":
+            depth += 1
+        elif ch == "]":
+            depth = max(0, depth - 1)
+        elif ch == "#" and depth == 0:
+            return line[:i]
+    return line
+
+
+def _logical_lines(path: Path) -> list[tuple[int, str, bool]]:
+    """(line number, content without comments, was the raw line blank) for a file,
+    skipping ``<!-- ... -->`` blocks (single- or multi-line, also ``<! --``)."""
+    try:
+        raw = path.read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError as exc:
+        raise DictionaryError(f"cannot read dictionary {path}: {exc}") from exc
+    out: list[tuple[int, str, bool]] = []
+    in_xml = False
+    for number, line in enumerate(raw, 1):
+        stripped = line.strip()
+        if in_xml:
+            in_xml = "-->" not in stripped
+            continue
+        if stripped.startswith("<!"):
+            in_xml = "-->" not in stripped and not stripped.endswith(">")
+            continue
+        out.append((number, _strip_comment(line).strip(), not stripped))
+    return out
+
+
+_BRACKET = re.compile(r"\[([^\[\]]*)\]")
+
+
+def _codes_in(text: str, where: str) -> list[CodeSpec]:
+    specs: list[CodeSpec] = []
+    for block in _BRACKET.findall(text):
+        try:
+            specs.append(parse_code_block(block))
+        except ValueError as exc:
+            log.warning("%s: skipping code [%s]: %s", where, block, exc)
+    return specs
+
+
+# --------------------------------------------------------------------------- actors
+
+
+def read_actor_file(path: Path | str, *, priority: int = 1) -> list[ActorEntry]:
+    """Read a PETRARCH/TABARI ``.actors`` file (or a project ``.actors.tsv``)."""
+    path = Path(path)
+    if path.suffix == ".tsv":
+        from tocsin.actors.project import read_project_actors
+
+        return read_project_actors(path, priority=priority)
+    entries: list[_RawEntry] = []
+    block: list[_RawEntry] = []  # entries since the last blank line
+    current: _RawEntry | None = None
+    for number, line, blank in _logical_lines(path):
+        if blank:
+            _close_block(block, entries)
+            block = []
+            continue
+        if not line:
+            continue
+        where = f"{path.name}:{number}"
+        if line[0] == "[":
+            if current is None:
+                log.warning("%s: code line before any entry, skipped", where)
+                continue
+            current.codes.extend(_codes_in(line, where))
+            continue
+        name_part, _, rest = line.partition("[")
+        codes = _codes_in("[" + rest, where) if rest else []
+        if line[0] == "+":
+            if current is None:
+                log.warning("%s: synonym before any entry, skipped", where)
+                continue
+            for syn in name_part[1:].split("+"):
+                _add_phrase(current, syn, where)
+            current.codes.extend(codes)
+            continue
+        current = _RawEntry(name=name_part.strip(), line=number)
+        _add_phrase(current, name_part, where)
+        current.codes.extend(codes)
+        block.append(current)
+        entries.append(current)
+    _close_block(block, entries)
+    return [_freeze(e, path, priority) for e in entries if e.codes and e.phrases]
+
+
+def _add_phrase(entry: _RawEntry, text: str, where: str) -> None:
+    tokens = phrase_tokens(text)
+    if not tokens:
+        log.debug("%s: empty phrase %r skipped", where, text)
+        return
+    entry.phrases.append(tokens)
+    if "(" in tokens:  # "ISLAMIC_ARMY_OF_ADEN_(IAA)_": also match without the acronym
+        short = _drop_parenthesised(tokens)
+        if short and short != tokens:
+            entry.phrases.append(short)
+
+
+def _drop_parenthesised(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    out: list[str] = []
+    depth = 0
+    for tok in tokens:
+        if tok == "(":
+            depth += 1
+        elif tok == ")":
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            out.append(tok)
+    return tuple(out)
+
+
+def _close_block(block: list[_RawEntry], entries: list[_RawEntry]) -> None:
+    """Quirk handling: a bare name line with no codes (``UN_ [IGOUNO]`` then ``U.N._``)
+    joins the next coded entry of its block, else the previous one."""
+    for i, entry in enumerate(block):
+        if entry.codes:
+            continue
+        target = next((e for e in block[i + 1 :] if e.codes), None)
+        if target is None:
+            target = next((e for e in reversed(block[:i]) if e.codes), None)
+        if target is None:
+            log.debug("entry %r (line %d) has no code; skipped", entry.name, entry.line)
+            continue
+        target.phrases.extend(entry.phrases)
+        entry.phrases = []
+
+
+def _freeze(raw: _RawEntry, path: Path, priority: int) -> ActorEntry:
+    phrases = tuple(dict.fromkeys(raw.phrases))
+    return ActorEntry(
+        name=raw.name,
+        phrases=phrases,
+        codes=tuple(raw.codes),
+        source=f"{path.name}:{raw.line}",
+        priority=priority,
+    )
+
+
+# --------------------------------------------------------------------------- agents
+
+_SUBST = re.compile(r"!([A-Za-z0-9_]+)!")
+
+
+def read_agent_file(path: Path | str, *, priority: int = 1) -> list[AgentEntry]:
+    """Read a PETRARCH ``.agents`` file (or a project ``.agents.tsv``): substitution sets,
+    explicit ``{plural}`` forms (``{}`` = none), automatic regular plurals otherwise."""
+    path = Path(path)
+    if path.suffix == ".tsv":
+        from tocsin.actors.project import read_project_agents
+
+        return read_project_agents(path, priority=priority)
+    subst: dict[str, list[str]] = {}
+    out: list[AgentEntry] = []
+    for number, line, _blank in _logical_lines(path):
+        if not line:
+            continue
+        where = f"{path.name}:{number}"
+        if line[0] == "!" and "=" in line:
+            name, _, values = line.partition("=")
+            subst[name.strip().strip("!").upper()] = [v.strip() for v in values.split(",") if v.strip()]
+            continue
+        out.extend(_agent_line(line, where, subst, priority))
+    return out
+
+
+def _agent_line(line: str, where: str, subst: dict[str, list[str]], priority: int) -> list[AgentEntry]:
+    match = re.search(r"\[([^\]\}]*)[\]\}]", line)
+    if not match:
+        log.debug("%s: agent without code skipped: %r", where, line)
+        return []
+    raw_code = match.group(1).strip().upper().replace(" ", "")
+    prefix = raw_code.endswith("~") and not raw_code.startswith("~")
+    code = raw_code.replace("~", "")
+    if not code:
+        log.warning("%s: empty agent code skipped", where)
+        return []
+    head = line[: match.start()]
+    plurals: list[str] | None = None
+    if "{" in head:
+        head, _, brace = head.partition("{")
+        plurals = [p.strip() for p in brace.split("}")[0].split(",") if p.strip()]
+    forms = _expand_subst(head.strip(), subst, where)
+    if plurals is None and "!" not in head:
+        forms = forms + [_plural_phrase(f) for f in forms]
+    elif plurals:
+        forms = forms + plurals
+    seen: dict[tuple[str, ...], None] = {}
+    for form in forms:
+        tokens = phrase_tokens(form)
+        if tokens:
+            seen.setdefault(tokens)
+    return [AgentEntry(t, code, prefix, where, priority=priority) for t in seen]
+
+
+def _expand_subst(text: str, subst: dict[str, list[str]], where: str) -> list[str]:
+    match = _SUBST.search(text)
+    if not match:
+        return [text]
+    values = subst.get(match.group(1).upper())
+    if values is None:
+        log.warning("%s: unknown substitution set !%s!", where, match.group(1))
+        values = [match.group(1)]
+    out: list[str] = []
+    for value in values:
+        out.extend(_expand_subst(text[: match.start()] + value + text[match.end() :], subst, where))
+    return out
+
+
+def plural(word: str) -> str:
+    """Regular English plural of an upper-case word (PETRARCH's rule, plus -MAN → -MEN)."""
+    if word.endswith("MAN") and len(word) > 3:
+        return word[:-3] + "MEN"
+    if word.endswith("Y") and len(word) > 1 and word[-2] not in "AEIOU":
+        return word[:-1] + "IES"
+    if word.endswith(("S", "X", "Z", "CH", "SH")):
+        return word + "ES"
+    return word + "S"
+
+
+def _plural_phrase(text: str) -> str:
+    words = text.replace("_", " ").split()
+    if not words:
+        return text
+    words[-1] = plural(words[-1].upper())
+    return " ".join(words)
+
+
+# --------------------------------------------------------------------------- discards
+
+
+def read_discard_file(path: Path | str) -> list[DiscardEntry]:
+    """Read a PETRARCH ``.discards`` file: ``+PHRASE`` discards the story, ``PHRASE`` the sentence."""
+    path = Path(path)
+    out: list[DiscardEntry] = []
+    for number, line, _blank in _logical_lines(path):
+        if not line:
+            continue
+        story = line.startswith("+")
+        text = line[1:] if story else line
+        if path.suffix == ".tsv":
+            text = text.split("\t")[0]
+        tokens = phrase_tokens(text)
+        if tokens:
+            out.append(DiscardEntry(tokens, story, f"{path.name}:{number}"))
+    return out

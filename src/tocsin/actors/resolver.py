@@ -1,0 +1,334 @@
+"""Actor resolution on a spaCy Doc: a token trie over dictionary phrases.
+
+``find`` walks the trie once per start token (longest match first) over keys
+computed once per doc; ``resolve_phrase`` combines the mentions inside one noun
+phrase (country + agent role, possessives, "X of Country", titles and ranks).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, Iterable, Sequence
+
+from tocsin.actors.dictionary import (
+    ActorEntry,
+    AgentEntry,
+    DiscardEntry,
+    norm_key,
+    read_actor_file,
+    read_agent_file,
+    read_discard_file,
+)
+from tocsin.errors import DictionaryError
+from tocsin.models import Actor
+
+log = logging.getLogger(__name__)
+
+ACTOR = 0  # trie node keys for payloads (tokens keys are str, so ints never collide)
+AGENT = 1
+DISCARD = 2
+
+# heads that name a place or thing of a country, not an actor ("Afghan border")
+PLACE_HEADS = frozenset(
+    "border borders soil territory territories airspace waters coast coastline frontier "
+    "region regions province provinces city cities town towns village villages capital "
+    "economy market markets currency oil gas exports imports goods products language "
+    "side-of-border mainland land lands island islands sea".split()
+)
+# when several agent roles meet, GOV from a generic noun ("officials") yields to the others
+_GENERIC_ROLE = "GOV"
+
+
+@dataclass(frozen=True)
+class ActorMention:
+    """An actor or agent phrase found in a doc (token indices, ``end`` exclusive)."""
+
+    start: int
+    end: int
+    head: int
+    actor: Actor
+
+    @property
+    def is_agent(self) -> bool:
+        return self.actor.kind == "agent"
+
+
+@lru_cache(maxsize=1)
+def _ontology() -> tuple[frozenset[str], frozenset[str]]:
+    """Known 3-letter country/region codes and role codes, from the bundled ontology."""
+    base = resources.files("tocsin") / "data" / "ontology"
+    countries = _first_column(base.joinpath("actor_countries.tsv").read_text(encoding="utf-8"))
+    roles = _first_column(base.joinpath("actor_roles.tsv").read_text(encoding="utf-8"))
+    return frozenset(countries), frozenset(roles)
+
+
+def _first_column(text: str) -> list[str]:
+    rows = [line.split("\t", 1)[0].strip() for line in text.splitlines()[1:]]
+    return [r for r in rows if r]
+
+
+def entry_kind(entry: ActorEntry, code: str) -> str:
+    """country | person | igo | ngo | group, from the entry's declared kind or its codes."""
+    if entry.kind in ("country", "person", "igo", "ngo", "group", "agent"):
+        return entry.kind
+    if entry.kind == "metonym":
+        return "country"
+    if code.startswith("IGO"):
+        return "igo"
+    if code.startswith(("NGO", "NGM")):
+        return "ngo"
+    if "MilNonState" in entry.source:
+        return "group"
+    if any(c.dated for c in entry.codes):
+        return "person"
+    countries, _ = _ontology()
+    if code[:3] in countries:
+        return "country"
+    return "group"
+
+
+def split_code(code: str) -> tuple[str | None, str | None]:
+    """(country part, primary role) of a CAMEO actor code: RUSMIL → (RUS, MIL)."""
+    if not code or code.startswith("---"):
+        _, roles = _ontology()
+        role = code[3:6] if len(code) >= 6 else None
+        return None, role if role in roles else None
+    _, roles = _ontology()
+    role = code[3:6] if len(code) >= 6 and code[3:6] in roles else None
+    return code[:3], role
+
+
+class ActorResolver:
+    """Finds and resolves actor mentions with PETRARCH-format (and project) dictionaries."""
+
+    def __init__(
+        self,
+        actors: Iterable[ActorEntry],
+        agents: Iterable[AgentEntry] = (),
+        discards: Iterable[DiscardEntry] = (),
+    ) -> None:
+        self._trie: dict[Any, Any] = {}
+        self._discards: dict[Any, Any] = {}
+        self.n_actors = self.n_agents = self.n_discards = 0
+        for entry in actors:
+            self.n_actors += 1
+            for phrase in entry.phrases:
+                self._node(self._trie, phrase).setdefault(ACTOR, []).append(entry)
+        for agent in agents:
+            self.n_agents += 1
+            self._node(self._trie, agent.phrase).setdefault(AGENT, []).append(agent)
+        for discard in discards:
+            self.n_discards += 1
+            self._node(self._discards, discard.phrase).setdefault(DISCARD, []).append(discard)
+        self._sort_payloads(self._trie)
+        self._doc_cache: tuple[Any, list[str]] | None = None
+        self._mention_cache: tuple[int, int, dict[int, ActorMention]] | None = None
+
+    # ------------------------------------------------------------------ loading
+
+    @classmethod
+    def load(
+        cls,
+        directory: Path | str,
+        *,
+        extra_files: Sequence[Path | str] = (),
+        project: bool | None = None,
+    ) -> "ActorResolver":
+        """Load ``*actors*``, ``*agents*``, ``*discards*`` files of ``directory``, then
+        ``extra_files``. ``project`` adds the project's own dictionary
+        (``data/dictionaries/tocsin``, with priority over the others); None = only when
+        ``directory`` is the bundled Phoenix set."""
+        directory = Path(directory)
+        if not directory.is_dir():
+            raise DictionaryError(f"dictionary directory not found: {directory}")
+        if project is None:
+            project = directory.resolve() == bundled_dictionary_dir("phoenix").resolve()
+        files = sorted(p for p in directory.iterdir() if p.is_file())
+        extra = [Path(p) for p in extra_files]
+        if project:
+            extra = sorted(p for p in bundled_dictionary_dir("tocsin").iterdir() if p.is_file()) + extra
+        key = tuple((str(p.resolve()), p.stat().st_mtime_ns, p in extra) for p in files + extra)
+        return _load_cached(key)
+
+    @classmethod
+    def load_named(cls, name: str, **kwargs: Any) -> "ActorResolver":
+        """``"phoenix"`` | ``"petr-validate"`` | a directory path."""
+        path = Path(name)
+        if not path.is_dir():
+            path = bundled_dictionary_dir(name)
+        return cls.load(path, **kwargs)
+
+    @staticmethod
+    def _node(root: dict[Any, Any], phrase: tuple[str, ...]) -> dict[Any, Any]:
+        node = root
+        for key in phrase:
+            node = node.setdefault(key, {})
+        return node
+
+    @classmethod
+    def _sort_payloads(cls, root: dict[Any, Any]) -> None:
+        stack = [root]
+        while stack:
+            node = stack.pop()
+            for key, value in node.items():
+                if key == ACTOR or key == AGENT:
+                    value.sort(key=lambda e: e.priority)
+                elif isinstance(key, str):
+                    stack.append(value)
+
+    # ------------------------------------------------------------------ matching
+
+    def keys(self, doc: Any) -> list[str]:
+        """Normalised token keys of ``doc`` (computed once per doc)."""
+        cached = self._doc_cache
+        if cached is not None and cached[0] is doc:
+            return cached[1]
+        keys = [norm_key(t.text) for t in doc]
+        self._doc_cache = (doc, keys)
+        return keys
+
+    def find(self, doc: Any, date: dt.date | None, start: int = 0, end: int | None = None) -> list[ActorMention]:
+        """All non-overlapping actor and agent mentions in ``doc[start:end]``, longest first."""
+        keys = self.keys(doc)
+        stop = len(keys) if end is None else end
+        out: list[ActorMention] = []
+        i = start
+        while i < stop:
+            match = self._longest(doc, keys, i, stop)
+            if match is None:
+                i += 1
+                continue
+            j, payload = match
+            out.append(self._mention(doc, i, j, payload, date))
+            i = j
+        return out
+
+    def _longest(self, doc: Any, keys: list[str], i: int, stop: int) -> tuple[int, Any] | None:
+        node = self._trie
+        best: tuple[int, Any] | None = None
+        j = i
+        while j < stop:
+            nxt = node.get(keys[j])
+            if nxt is None:
+                if keys[j] == "." and j > i:  # "Lt . Gen": a split-off period inside a phrase
+                    j += 1
+                    continue
+                break
+            node = nxt
+            j += 1
+            if ACTOR in node and self._cased_ok(doc, i, j):
+                best = (j, node[ACTOR])
+            elif AGENT in node:
+                agents = node[AGENT]
+                if not agents[0].cased or doc[i].text[:1].isupper():
+                    best = (j, agents)
+        return best
+
+    @staticmethod
+    def _cased_ok(doc: Any, i: int, j: int) -> bool:
+        """An actor name written all in lower case ("us", "china") is not a name."""
+        for k in range(i, j):
+            text = doc[k].text
+            if text[:1].isalpha() and not text.islower():
+                return True
+        return False
+
+    def _mention(self, doc: Any, i: int, j: int, payload: list[Any], date: dt.date | None) -> ActorMention:
+        span = doc[i:j]
+        head = span.root.i
+        text = span.text
+        char_span = (span.start_char, span.end_char)
+        first = payload[0]
+        if isinstance(first, AgentEntry):
+            actor = agent_actor(first, text, char_span)
+        else:
+            actor = entry_actor(first, date, text, char_span)
+        return ActorMention(i, j, head, actor)
+
+    # ------------------------------------------------------------------ phrases
+
+    def resolve_phrase(
+        self, doc: Any, head_i: int, date: dt.date | None, mentions: Sequence[ActorMention]
+    ) -> Actor | None:
+        """The actor of the noun phrase headed by ``doc[head_i]``, or None."""
+        from tocsin.actors.phrase import resolve_phrase
+
+        return resolve_phrase(doc, head_i, date, self._by_token(mentions))
+
+    def _by_token(self, mentions: Sequence[ActorMention]) -> dict[int, ActorMention]:
+        cached = self._mention_cache
+        if cached is not None and cached[0] == id(mentions) and cached[1] == len(mentions):
+            return cached[2]
+        table = {k: m for m in mentions for k in range(m.start, m.end)}
+        self._mention_cache = (id(mentions), len(mentions), table)
+        return table
+
+    # ------------------------------------------------------------------ discards
+
+    def discard_kind(self, doc: Any, start: int = 0, end: int | None = None) -> str | None:
+        """``"story"`` or ``"sentence"`` when a discard phrase occurs in ``doc[start:end]``."""
+        keys = self.keys(doc)
+        stop = len(keys) if end is None else end
+        found: str | None = None
+        for i in range(start, stop):
+            node = self._discards
+            j = i
+            while j < stop:
+                node = node.get(keys[j])
+                if node is None:
+                    break
+                j += 1
+                for entry in node.get(DISCARD, ()):
+                    if entry.story:
+                        return "story"
+                    found = "sentence"
+        return found
+
+    def is_discard(self, doc: Any, start: int = 0, end: int | None = None) -> bool:
+        """Whether ``doc[start:end]`` contains a discard phrase (sentence or story level)."""
+        return self.discard_kind(doc, start, end) is not None
+
+
+def entry_actor(entry: ActorEntry, date: dt.date | None, text: str, span: tuple[int, int]) -> Actor:
+    code = entry.code_for(date) or "---"
+    country, role = split_code(code)
+    return Actor(code, text, span, country, role, entry_kind(entry, code), entry.label())
+
+
+def agent_actor(agent: AgentEntry, text: str, span: tuple[int, int]) -> Actor:
+    code = f"{agent.code}---" if agent.prefix else f"---{agent.code}"
+    return Actor(code, text, span, None, agent.code[:3], "agent", agent.label())
+
+
+def bundled_dictionary_dir(name: str) -> Path:
+    """The directory of a bundled dictionary set ("phoenix", "petr-validate", "tocsin")."""
+    path = Path(str(resources.files("tocsin") / "data" / "dictionaries" / name))
+    if not path.is_dir():
+        raise DictionaryError(f"no bundled dictionary set named {name!r}")
+    return path
+
+
+@lru_cache(maxsize=8)
+def _load_cached(key: tuple[tuple[str, int, bool], ...]) -> ActorResolver:
+    actors: list[ActorEntry] = []
+    agents: list[AgentEntry] = []
+    discards: list[DiscardEntry] = []
+    for name, _mtime, is_extra in key:
+        path = Path(name)
+        lower = path.name.lower()
+        priority = 0 if is_extra else 1
+        if "actor" in lower:
+            actors.extend(read_actor_file(path, priority=priority))
+        elif "agent" in lower:
+            agents.extend(read_agent_file(path, priority=priority))
+        elif "discard" in lower:
+            discards.extend(read_discard_file(path))
+    if not actors:
+        raise DictionaryError(f"no actor dictionary found among {[k[0] for k in key]}")
+    log.info("actor dictionaries: %d actors, %d agents, %d discards", len(actors), len(agents), len(discards))
+    return ActorResolver(actors, agents, discards)
