@@ -1,0 +1,111 @@
+"""HTML pages: main text, title, author, site and date via trafilatura/htmldate."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+from typing import Any
+from urllib.parse import urlsplit
+
+from tocsin.errors import IngestError
+from tocsin.ingest.articles import Draft
+from tocsin.ingest.dates import date_from_text, date_from_url, parse_date
+
+log = logging.getLogger(__name__)
+
+SNIFF_BYTES = 8192
+_CONTROL = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
+_BINARY_MAGIC = (
+    b"%PDF", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"PK\x03\x04", b"\x1f\x8b", b"\x7fELF",
+    b"BZh", b"\xfd7zXZ", b"Rar!", b"OggS", b"ID3", b"RIFF", b"\x00\x00\x01\x00",
+)
+
+
+# htmldate, run by trafilatura: original publication date, no guessing from free text
+_DATE_PARAMS = {"original_date": True, "extensive_search": False}
+
+
+def is_binary(content: bytes) -> bool:
+    """Whether bytes look like a binary file rather than text or markup."""
+    head = content[:SNIFF_BYTES]
+    if head.startswith(_BINARY_MAGIC):
+        return True
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return False  # UTF-16 text with a BOM
+    if b"\x00" in head:
+        return True
+    return len(_CONTROL.findall(head)) > max(8, len(head) // 100)
+
+
+def check_content(content: bytes) -> None:
+    """Raise IngestError when the bytes cannot be a page: empty or binary."""
+    if not content.strip():
+        raise IngestError("empty file" if content == b"" else "no content (whitespace only)")
+    if is_binary(content):
+        raise IngestError("binary content, not text or HTML")
+
+
+def _site(metadata: dict[str, Any], url: str | None) -> str | None:
+    site = metadata.get("sitename") or metadata.get("hostname")
+    if not site and url:
+        site = urlsplit(url).hostname
+    return site or None
+
+
+def extract_html(content: bytes | str, *, url: str | None, origin: str, article_id: str) -> Draft:
+    """A draft article from a page's markup; IngestError when there is no main text."""
+    if isinstance(content, bytes):
+        check_content(content)
+    elif not content.strip():
+        raise IngestError("empty page")
+    import trafilatura
+
+    try:
+        doc = trafilatura.bare_extraction(
+            content, url=url, with_metadata=True, include_comments=False,
+            include_tables=False, include_images=False,
+            date_extraction_params=_DATE_PARAMS,
+        )
+    except Exception as exc:  # trafilatura/lxml raise many kinds on broken markup
+        raise IngestError(f"HTML extraction failed: {exc}") from exc
+    metadata = _as_dict(doc)
+    body = (metadata.get("text") or "").strip()
+    if not body:
+        raise IngestError("no main text found in page")
+    date, date_from = _page_date(metadata, url, body)
+    return Draft(
+        paragraphs=body.split("\n"),
+        id=article_id,
+        origin=origin,
+        title=metadata.get("title") or None,
+        date=date,
+        date_from=date_from,
+        url=url or metadata.get("url"),
+        source=_site(metadata, url),
+        author=metadata.get("author") or None,
+        language=metadata.get("language") or "en",
+        license=metadata.get("license") or None,
+    )
+
+
+def _as_dict(doc: Any) -> dict[str, Any]:
+    if doc is None:
+        return {}
+    if isinstance(doc, dict):
+        return doc
+    return doc.as_dict()
+
+
+def _page_date(
+    metadata: dict[str, Any], url: str | None, body: str
+) -> tuple[dt.date | None, str | None]:
+    """(date, where it came from): page metadata (htmldate), URL, then text."""
+    found = parse_date(metadata.get("date"))
+    if found:
+        return found, "metadata"
+    found = date_from_url(url)
+    if found:
+        return found, "url"
+    found = date_from_text(body)
+    return (found, "text") if found else (None, None)
