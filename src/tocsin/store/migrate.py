@@ -40,6 +40,9 @@ def current_revision(engine: sa.Engine) -> str | None:
 
 def upgrade(engine: sa.Engine, revision: str = "head") -> tuple[str | None, str | None]:
     """Upgrade the database to ``revision``; return (before, after) revisions."""
+    quiet = logging.getLogger("alembic")
+    if quiet.level == logging.NOTSET:  # alembic narrates every step at INFO
+        quiet.setLevel(logging.WARNING)
     before = current_revision(engine)
     if before != head_revision() or revision != "head":
         with engine.begin() as conn:

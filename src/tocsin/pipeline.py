@@ -1,0 +1,324 @@
+"""The pipeline: read sources, drop duplicates, store in batches, then code.
+
+``ingest`` is idempotent (an article already stored, by id or content hash, is
+skipped) and resumable: every batch of ``settings.batch_size`` articles is one
+transaction, and coding writes an article's events in the same transaction that sets
+its ``coded_at``, so a killed run, restarted, ends in the state of an uninterrupted one.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from tocsin.errors import NotFoundError, TocsinError
+from tocsin.ingest.problems import IngestProblem
+from tocsin.models import Article, Event
+from tocsin.settings import Settings
+from tocsin.store import Store, iter_batches
+
+log = logging.getLogger(__name__)
+
+Reader = Callable[[Sequence[str], Settings], Iterable["Article | IngestProblem"]]
+
+
+class CoderLike(Protocol):
+    def code_articles(self, articles: Iterable[Article]) -> Iterator[tuple[Article, list[Event]]]:
+        ...
+
+
+@dataclass(frozen=True)
+class Progress:
+    """Where a long run is: sent to the ``progress`` callback after each batch."""
+
+    stage: str  # "ingest" | "code"
+    done: int  # items read (ingest) or articles coded (code)
+    stored: int  # articles stored (ingest) or events written (code)
+    problems: int
+    elapsed: float  # seconds since the stage started
+    total: int | None = None  # articles to code, when known
+
+
+ProgressCallback = Callable[[Progress], None]
+
+
+@dataclass(frozen=True)
+class Duplicate:
+    """An article linked to a stored one: exact (score 1.0, not stored) or near (stored)."""
+
+    article_id: str
+    original_id: str
+    score: float = 1.0
+
+
+@dataclass
+class IngestReport:
+    """What an ingest did."""
+
+    read: int = 0  # articles read from the sources
+    stored: int = 0  # new articles written
+    already_stored: int = 0  # same id and content already in the database
+    exact_duplicates: list[Duplicate] = field(default_factory=list)  # not stored
+    near_duplicates: list[Duplicate] = field(default_factory=list)  # stored, linked
+    problems: list[IngestProblem] = field(default_factory=list)  # once each
+    coded: int = 0  # articles coded
+    events: int = 0  # events written
+    coding: str = "not requested"  # "done" | "not requested" | "skipped: <why>"
+    ingest_seconds: float = 0.0
+    coding_seconds: float = 0.0
+    _seen: set[IngestProblem] = field(default_factory=set, repr=False, compare=False)
+
+    @property
+    def ok(self) -> bool:
+        """True when no source item had a problem."""
+        return not self.problems
+
+    def add_problem(self, problem: IngestProblem) -> None:
+        """Record a problem, once."""
+        if problem not in self._seen:
+            self._seen.add(problem)
+            self.problems.append(problem)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "read": self.read, "stored": self.stored, "already_stored": self.already_stored,
+            "exact_duplicates": [vars(d) for d in self.exact_duplicates],
+            "near_duplicates": [vars(d) for d in self.near_duplicates],
+            "problems": [{"where": p.where, "reason": p.reason} for p in self.problems],
+            "coded": self.coded, "events": self.events, "coding": self.coding,
+            "ingest_seconds": round(self.ingest_seconds, 3),
+            "coding_seconds": round(self.coding_seconds, 3), "ok": self.ok,
+        }
+
+
+@dataclass
+class CodeReport:
+    """What a coding run did."""
+
+    coded: int = 0
+    events: int = 0
+    seconds: float = 0.0
+
+
+# -- ingest ---------------------------------------------------------------------------
+
+
+def ingest(sources: Sequence[str], settings: Settings, *, code: bool = True,
+           progress: ProgressCallback | None = None, store: Store | None = None,
+           reader: Reader | None = None, coder: CoderLike | None = None) -> IngestReport:
+    """Read ``sources``, store the new articles in batches, then code the uncoded ones."""
+    own = store is None
+    store = store or Store.open(settings)
+    try:
+        report = IngestReport()
+        _ingest_articles(sources, settings, store, report, reader or _default_reader(),
+                         progress)
+        if code:
+            _code_after_ingest(settings, store, report, coder, progress)
+        return report
+    finally:
+        if own:
+            store.close()
+
+
+def _default_reader() -> Reader:
+    from tocsin.ingest import read_sources
+
+    return read_sources
+
+
+def _ingest_articles(sources: Sequence[str], settings: Settings, store: Store,
+                     report: IngestReport, reader: Reader,
+                     progress: ProgressCallback | None) -> None:
+    start = time.monotonic()
+    dedup = _Deduplicator(store, settings.near_dup_threshold)
+    items = _articles_only(reader(sources, settings), report)
+    for batch in iter_batches(items, max(1, settings.batch_size)):
+        report.read += len(batch)
+        _store_batch(batch, store, dedup, report)
+        report.ingest_seconds = time.monotonic() - start
+        if progress:
+            progress(Progress("ingest", report.read, report.stored, len(report.problems),
+                              report.ingest_seconds))
+    report.ingest_seconds = time.monotonic() - start
+    log.debug("ingest: %d read, %d stored in %.1fs", report.read, report.stored,
+             report.ingest_seconds)
+
+
+def _articles_only(items: Iterable[Article | IngestProblem], report: IngestReport
+                   ) -> Iterator[Article]:
+    for item in items:
+        if isinstance(item, IngestProblem):
+            log.debug("problem: %s", item)
+            report.add_problem(item)
+        else:
+            yield item
+
+
+def _store_batch(batch: list[Article], store: Store, dedup: "_Deduplicator",
+                 report: IngestReport) -> None:
+    """Classify a batch (already stored, exact/near duplicate, new) and store the new ones
+    in one transaction."""
+    by_hash, by_id = store.existing(batch)
+    new: list[Article] = []
+    for art in batch:
+        if art.id in by_id:
+            report.already_stored += 1
+            continue
+        original = by_hash.get(art.content_hash or "") or dedup.seen_hash(art)
+        if original is not None:
+            report.exact_duplicates.append(Duplicate(art.id, original))
+            continue
+        if dedup.seen_id(art.id):
+            report.add_problem(IngestProblem(art.origin or art.id,
+                                             f"duplicate id {art.id!r} with different text"))
+            continue
+        new.append(dedup.mark(art, report))
+    result = store.add_articles(new)
+    report.stored += len(result.added)
+    for article_id, match in result.skipped:  # only under a concurrent writer
+        report.exact_duplicates.append(Duplicate(article_id, match))
+
+
+class _Deduplicator:
+    """Exact duplicates within a run and near-duplicates against everything stored.
+
+    The MinHash index is built lazily from the stored originals the first time a new
+    article needs it, so re-running an ingest of stored articles costs no hashing.
+    """
+
+    def __init__(self, store: Store, threshold: float) -> None:
+        self.store = store
+        self.threshold = threshold
+        self._hashes: dict[str, str] = {}
+        self._ids: set[str] = set()
+        self._index: Any = None
+
+    def seen_hash(self, art: Article) -> str | None:
+        return self._hashes.get(art.content_hash or "")
+
+    def seen_id(self, article_id: str) -> bool:
+        return article_id in self._ids
+
+    def mark(self, art: Article, report: IngestReport) -> Article:
+        """Record the article as new; link it to its near-duplicate original if any."""
+        self._hashes[art.content_hash or ""] = art.id
+        self._ids.add(art.id)
+        from tocsin.ingest.dedup import minhash
+
+        index = self._near_index()
+        signature = minhash(art.text, index.num_perm)
+        match = index.query_signature(signature)
+        if match is not None and match[1] >= self.threshold:
+            original, score = match[0], round(float(match[1]), 4)
+            report.near_duplicates.append(Duplicate(art.id, original, score))
+            return art.replace(near_dup_of=original, near_dup_score=score)
+        index.add_signature(art.id, signature)
+        return art
+
+    def _near_index(self) -> Any:
+        if self._index is None:
+            from tocsin.ingest.dedup import NearDuplicateIndex
+
+            self._index = NearDuplicateIndex(self.threshold)
+            n = 0
+            for article_id, text in self.store.iter_texts(originals_only=True):
+                self._index.add(article_id, text)
+                n += 1
+            log.debug("near-duplicate index built from %d stored articles", n)
+        return self._index
+
+
+# -- coding ---------------------------------------------------------------------------
+
+
+def coder_unavailable_reason() -> str | None:
+    """Why the event coder cannot be used, or None when it can."""
+    try:
+        import tocsin.coding.pipeline as coding_pipeline
+    except ModuleNotFoundError as exc:
+        if exc.name and exc.name.startswith("tocsin.coding"):
+            return "the event coder is not installed in this version"
+        raise
+    if not hasattr(coding_pipeline, "Coder"):
+        return "the event coder is not installed in this version"
+    return None
+
+
+def load_coder(settings: Settings) -> CoderLike:
+    """The event coder for these settings (loads the spaCy model and dictionaries)."""
+    reason = coder_unavailable_reason()
+    if reason:
+        raise TocsinError(f"cannot code: {reason}", code="E302")
+    from tocsin.coding.pipeline import Coder
+
+    return Coder(settings)
+
+
+def _code_after_ingest(settings: Settings, store: Store, report: IngestReport,
+                       coder: CoderLike | None, progress: ProgressCallback | None) -> None:
+    if coder is None:
+        reason = coder_unavailable_reason()
+        if reason:
+            report.coding = f"skipped: {reason}"
+            log.warning("coding skipped: %s", reason)
+            return
+    pending = store.count_articles(uncoded_only=True)
+    if pending:
+        coder = coder or load_coder(settings)
+        result = code_articles(store, coder, settings, uncoded_only=True, total=pending,
+                               progress=progress)
+        report.coded, report.events, report.coding_seconds = (
+            result.coded, result.events, result.seconds)
+    report.coding = "done"
+
+
+def code_articles(store: Store, coder: CoderLike, settings: Settings, *,
+                  ids: Sequence[str] | None = None, uncoded_only: bool = False,
+                  total: int | None = None, progress: ProgressCallback | None = None
+                  ) -> CodeReport:
+    """Code stored articles and replace their events, one transaction per batch."""
+    start = time.monotonic()
+    report = CodeReport()
+    articles = store.iter_articles(uncoded_only=uncoded_only, ids=ids,
+                                   batch=max(settings.batch_size, 100))
+    coded = coder.code_articles(articles)
+    for batch in iter_batches(coded, max(1, settings.batch_size)):
+        mapping = {art.id: [_with_article(ev, art) for ev in evs] for art, evs in batch}
+        report.events += store.replace_events(mapping)
+        report.coded += len(mapping)
+        report.seconds = time.monotonic() - start
+        if progress:
+            progress(Progress("code", report.coded, report.events, 0, report.seconds, total))
+    report.seconds = time.monotonic() - start
+    return report
+
+
+def _with_article(event: Event, article: Article) -> Event:
+    if event.article_id == article.id and (event.article_date or not article.date):
+        return event
+    return event.replace(article_id=article.id,
+                         article_date=event.article_date or article.date)
+
+
+def recode(settings: Settings, ids: Sequence[str] | None = None, *,
+           progress: ProgressCallback | None = None, store: Store | None = None,
+           coder: CoderLike | None = None) -> CodeReport:
+    """Re-code stored articles (all, or ``ids``), replacing their events."""
+    own = store is None
+    store = store or Store.open(settings)
+    try:
+        if ids:
+            missing = store.missing_ids(ids)
+            if missing:
+                raise NotFoundError(f"no article with id {', '.join(map(repr, missing))}")
+        total = len(set(ids)) if ids else store.count_articles()
+        coder = coder or load_coder(settings)
+        return code_articles(store, coder, settings, ids=ids or None, total=total,
+                             progress=progress)
+    finally:
+        if own:
+            store.close()

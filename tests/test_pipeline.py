@@ -1,0 +1,214 @@
+"""The ingest/code pipeline with hand-made readers and coders (no parsing)."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
+
+import pytest
+
+from tocsin import pipeline
+from tocsin.errors import NotFoundError
+from tocsin.ingest.problems import IngestProblem
+from tocsin.models import Actor, Article, Event
+from tocsin.pipeline import Duplicate, Progress, ingest, recode
+from tocsin.store import Store
+
+WORDS = ("alpha bravo charlie delta echo foxtrot golf hotel india juliet kilo lima mike "
+         "november oscar papa quebec romeo sierra tango uniform victor whiskey xray").split()
+
+
+def make(aid: str, text: str, **kw: Any) -> Article:
+    norm = " ".join(text.lower().split())
+    return Article(id=aid, text=text, content_hash=hashlib.sha256(norm.encode()).hexdigest(),
+                   source="test", date=dt.date(2024, 3, 1), origin=f"test:{aid}", **kw)
+
+
+def distinct_text(i: int) -> str:
+    """A text sharing almost no shingles with the texts of other i."""
+    words = [f"{WORDS[(i * 7 + k * 3) % len(WORDS)]}{i}x{k}" for k in range(60)]
+    return " ".join(words) + "."
+
+
+def corpus(n: int) -> list[Article]:
+    return [make(f"doc-{i:03d}", distinct_text(i)) for i in range(n)]
+
+
+class FakeReader:
+    """Yields the given items; records how often it was called."""
+
+    def __init__(self, items: Sequence[Article | IngestProblem]) -> None:
+        self.items = list(items)
+
+    def __call__(self, sources: Sequence[str], settings: Any
+                 ) -> Iterator[Article | IngestProblem]:
+        yield from self.items
+
+
+class FakeCoder:
+    """One event per article, derived from its text; can fail after ``fail_after`` articles."""
+
+    def __init__(self, fail_after: int | None = None, code: str = "042") -> None:
+        self.fail_after = fail_after
+        self.code = code
+        self.seen: list[str] = []
+
+    def code_articles(self, articles: Iterable[Article]) -> Iterator[tuple[Article, list[Event]]]:
+        for a in articles:
+            if self.fail_after is not None and len(self.seen) >= self.fail_after:
+                raise RuntimeError("coder crashed")
+            self.seen.append(a.id)
+            ev = Event(Actor("RUS", "Russia"), Actor("PAK", "Pakistan"), self.code,
+                       sentence_index=0, sentence=a.text[:20], quad_class=1)
+            yield a, [ev]
+
+
+def small(settings: Any, **kw: Any) -> Any:
+    return dataclasses.replace(settings, batch_size=4, **kw)
+
+
+def state(settings: Any) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
+    with Store.open(settings) as store:
+        arts = sorted((a.id, a.content_hash, a.near_dup_of, a.near_dup_score)
+                      for a in store.iter_articles())
+        coded = {a.id for a in store.iter_articles()} - {
+            a.id for a in store.iter_articles(uncoded_only=True)}
+        evs = sorted((e.article_id or "", e.code, e.source.code if e.source else "")
+                     for _, e in store.iter_events())
+    return [(*a, a[0] in coded) for a in arts], evs
+
+
+def test_ingest_stores_and_is_idempotent(settings: Any) -> None:
+    settings = small(settings)
+    reader = FakeReader(corpus(10))
+    first = ingest(["x"], settings, code=False, reader=reader)
+    assert (first.read, first.stored, first.already_stored) == (10, 10, 0)
+    assert first.ok and first.coding == "not requested"
+    second = ingest(["x"], settings, code=False, reader=reader)
+    assert (second.read, second.stored, second.already_stored) == (10, 0, 10)
+    assert second.exact_duplicates == [] and second.near_duplicates == []
+    assert len(state(settings)[0]) == 10
+
+
+def test_exact_duplicates_are_skipped_and_explained(settings: Any) -> None:
+    settings = small(settings)
+    docs = corpus(3)
+    copy = make("copy-of-1", docs[1].text.upper())  # same normalised text, other id
+    ingest(["x"], settings, code=False, reader=FakeReader(docs[:2]))
+    report = ingest(["x"], settings, code=False, reader=FakeReader([*docs, copy]))
+    assert report.stored == 1 and report.already_stored == 2
+    assert report.exact_duplicates == [Duplicate("copy-of-1", "doc-001", 1.0)]
+
+
+def test_problems_are_reported_once_and_good_records_kept(settings: Any) -> None:
+    settings = small(settings)
+    bad = IngestProblem("corpus.jsonl:3", "malformed JSON")
+    reader = FakeReader([*corpus(2), bad, bad, IngestProblem("x.html", "binary file"),
+                         make("doc-000", "other text with the same id")])
+    report = ingest(["x"], settings, code=False, reader=reader)
+    assert report.stored == 2 and not report.ok
+    assert [str(p) for p in report.problems] == [
+        "corpus.jsonl:3: malformed JSON", "x.html: binary file",
+        "test:doc-000: duplicate id 'doc-000' with different text"]
+
+
+def test_progress_is_reported_per_batch(settings: Any) -> None:
+    seen: list[Progress] = []
+    ingest(["x"], small(settings), code=False, reader=FakeReader(corpus(10)),
+           progress=seen.append)
+    assert [(p.stage, p.done, p.stored) for p in seen] == [
+        ("ingest", 4, 4), ("ingest", 8, 8), ("ingest", 10, 10)]
+
+
+def test_failure_in_a_batch_then_restart_equals_uninterrupted(
+        settings: Any, tmp_path: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    settings = small(settings)
+    docs = corpus(11)
+    reference = dataclasses.replace(settings, database_url=f"sqlite:///{tmp_path / 'ref.db'}")
+    ingest(["x"], reference, code=True, reader=FakeReader(docs), coder=FakeCoder())
+
+    real_add = Store.add_articles
+    calls = {"n": 0}
+
+    def failing_add(self: Store, batch: Sequence[Article]) -> Any:
+        calls["n"] += 1
+        if calls["n"] == 3:  # batch 3 fails after its articles went to the database
+            real_add(self, batch[:2])
+            raise RuntimeError("killed")
+        return real_add(self, batch)
+
+    monkeypatch.setattr(Store, "add_articles", failing_add)
+    with pytest.raises(RuntimeError):
+        ingest(["x"], settings, code=True, reader=FakeReader(docs), coder=FakeCoder())
+    monkeypatch.setattr(Store, "add_articles", real_add)
+    partial = state(settings)[0]
+    assert 8 <= len(partial) < 11
+    report = ingest(["x"], settings, code=True, reader=FakeReader(docs), coder=FakeCoder())
+    assert report.stored == 11 - len(partial)
+    assert state(settings) == state(reference)
+
+
+def test_coding_failure_then_restart_codes_the_rest(settings: Any, tmp_path: Any) -> None:
+    settings = small(settings)
+    docs = corpus(10)
+    reference = dataclasses.replace(settings, database_url=f"sqlite:///{tmp_path / 'ref.db'}")
+    ingest(["x"], reference, code=True, reader=FakeReader(docs), coder=FakeCoder())
+    with pytest.raises(RuntimeError):
+        ingest(["x"], settings, code=True, reader=FakeReader(docs), coder=FakeCoder(6))
+    arts, evs = state(settings)
+    assert sum(a[-1] for a in arts) == 4 and len(evs) == 4  # one whole batch, not 6
+    rest = FakeCoder()
+    report = ingest(["x"], settings, code=True, reader=FakeReader(docs), coder=rest)
+    assert (report.stored, report.coded, report.events) == (0, 6, 6)
+    assert len(rest.seen) == 6
+    assert state(settings) == state(reference)
+
+
+def test_coding_is_skipped_without_a_coder(settings: Any,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pipeline, "coder_unavailable_reason", lambda: "no coder here")
+    report = ingest(["x"], small(settings), code=True, reader=FakeReader(corpus(3)))
+    assert report.coding == "skipped: no coder here" and report.coded == 0
+    assert report.ok  # a missing coder is not an input problem
+
+
+def test_recode_replaces_events(settings: Any) -> None:
+    settings = small(settings)
+    ingest(["x"], settings, code=True, reader=FakeReader(corpus(5)), coder=FakeCoder())
+    result = recode(settings, ["doc-001", "doc-003"], coder=FakeCoder(code="057"))
+    assert (result.coded, result.events) == (2, 2)
+    evs = state(settings)[1]
+    assert [e for e in evs if e[1] == "057"] == [("doc-001", "057", "RUS"),
+                                                ("doc-003", "057", "RUS")]
+    assert len(evs) == 5
+    everything = recode(settings, coder=FakeCoder(code="190"))
+    assert everything.coded == 5 and {e[1] for e in state(settings)[1]} == {"190"}
+
+
+def test_recode_unknown_id(settings: Any) -> None:
+    ingest(["x"], small(settings), code=False, reader=FakeReader(corpus(1)))
+    with pytest.raises(NotFoundError):
+        recode(small(settings), ["doc-000", "nope"], coder=FakeCoder())
+
+
+def test_near_duplicates_are_stored_and_linked(settings: Any) -> None:
+    pytest.importorskip("tocsin.ingest.dedup")
+    settings = small(settings, near_dup_threshold=0.7)
+    base = distinct_text(1)
+    edited = base.replace(".", " with one more clause added by an editor.")
+    docs = [make("orig", base), *corpus(3)[2:], make("wire-copy", edited)]
+    report = ingest(["x"], settings, code=False, reader=FakeReader(docs))
+    assert report.stored == 3
+    [dup] = report.near_duplicates
+    assert (dup.article_id, dup.original_id) == ("wire-copy", "orig") and 0.7 <= dup.score < 1
+    # in a later run the index is rebuilt from the database
+    again = ingest(["x"], settings, code=False,
+                   reader=FakeReader([make("wire-copy-2", edited + " Updated.")]))
+    assert [(d.article_id, d.original_id) for d in again.near_duplicates] == [
+        ("wire-copy-2", "orig")]
+    with Store.open(settings) as store:
+        stored = store.get_article("wire-copy-2")
+    assert stored.near_dup_of == "orig" and stored.near_dup_score is not None
