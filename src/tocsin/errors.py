@@ -58,6 +58,13 @@ class AuthError(TocsinError):
     http_status = 401
 
 
+class WriteDisabledError(AuthError):
+    """Writes are disabled (no API token configured)."""
+
+    code = "E005"
+    http_status = 403
+
+
 class IngestError(TocsinError):
     """One source item could not be ingested (reported, never fatal to a batch)."""
 
