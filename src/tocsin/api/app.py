@@ -1,0 +1,188 @@
+"""FastAPI application: routes over :mod:`tocsin.analysis` (read) and the pipeline (write)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import secrets
+from typing import Annotated, Any, Literal
+
+from fastapi import Depends, FastAPI, Header, Path, Query, Request
+from pydantic import BaseModel, Field
+
+from tocsin import __version__, analysis
+from tocsin.api import errors
+from tocsin.errors import AuthError, InputError, WriteDisabledError
+from tocsin.models import Article
+from tocsin.settings import Settings
+from tocsin.store import Store
+
+API_MAX_LIMIT = 500
+MAX_OFFSET = 1_000_000
+MAX_ID = 2**31 - 1
+
+Limit = Annotated[int, Query(ge=1, le=API_MAX_LIMIT, description=f"page size (max {API_MAX_LIMIT})")]
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET)]
+Period = Literal["day", "week", "month"]
+Text = Annotated[str | None, Query(max_length=200)]
+
+
+class Document(BaseModel):
+    """A document to ingest and code."""
+
+    text: str = Field(min_length=1, max_length=1_000_000)
+    id: str | None = Field(default=None, max_length=200)
+    title: str | None = Field(default=None, max_length=2000)
+    date: dt.date | None = None
+    url: str | None = Field(default=None, max_length=4000)
+    source: str | None = Field(default=None, max_length=200)
+
+
+def _no_nul(request: Request) -> None:
+    """Reject NUL characters anywhere in the query or path (PostgreSQL cannot store them)."""
+    if "\x00" in request.url.path or any("\x00" in k or "\x00" in v
+                                          for k, v in request.query_params.multi_items()):
+        raise InputError("parameters must not contain NUL characters")
+
+
+def _page(items: list[Any], limit: int, offset: int, cursor_key: str | None = None) -> dict[str, Any]:
+    full = len(items) == limit
+    page: dict[str, Any] = {"items": items, "limit": limit, "offset": offset,
+                            "next_offset": offset + limit if full else None}
+    if cursor_key:
+        page["next_cursor"] = items[-1][cursor_key] if full and items else None
+    return page
+
+
+def create_app(settings: Settings, *, store: Store | None = None, coder: Any = None) -> FastAPI:
+    """The API for ``settings`` (the store is opened, and migrated, once)."""
+    store = store or Store.open(settings)
+    rules = analysis.AlertRules.from_mapping(settings.extra.get("alerts"))
+    state: dict[str, Any] = {"coder": coder}
+    app = FastAPI(title="tocsin", version=__version__, dependencies=[Depends(_no_nul)],
+                  description="Political event data from news: events, dyad series, alerts, "
+                              "triads. Errors: {\"error\": {\"code\", \"message\", \"status\"}}.")
+    errors.install(app)
+
+    def require_token(authorization: Annotated[str | None, Header()] = None) -> None:
+        if not settings.api_token:
+            raise WriteDisabledError("write endpoints are disabled: no api_token is configured")
+        expected = f"Bearer {settings.api_token}"
+        if not authorization or not secrets.compare_digest(authorization.encode(), expected.encode()):
+            raise AuthError("missing or wrong token: send Authorization: Bearer <api_token>")
+
+    @app.get("/health", tags=["meta"])
+    def health() -> dict[str, Any]:
+        """Liveness and version."""
+        return {"status": "ok", "version": __version__}
+
+    @app.get("/events", tags=["events"])
+    def list_events(
+        limit: Limit = 50, offset: Offset = 0,
+        cursor: Annotated[int | None, Query(ge=0, le=MAX_ID, description="id of the last event seen")] = None,
+        actor: Text = None, dyad: Annotated[str | None, Query(max_length=40, description="A-B, e.g. RUS-PAK")] = None,
+        code: Text = None, root: Text = None, plover: Text = None,
+        quad: Annotated[int | None, Query(ge=1, le=4)] = None,
+        factuality: Text = None, since: dt.date | None = None, until: dt.date | None = None,
+        place: Text = None, search: Text = None, counts_only: bool = False,
+    ) -> dict[str, Any]:
+        """Events (mentions) matching the filters, by id; page with offset or cursor."""
+        pair = None
+        if dyad:
+            pair = dyad.split("-")
+            if len(pair) != 2:
+                raise InputError("dyad must be two actor codes joined by '-', e.g. RUS-PAK")
+        f = analysis.make_filters(actor=actor, dyad=pair, code=code, root=root, plover=plover,
+                                  quad=quad, factuality=factuality, since=since, until=until,
+                                  place=place, search=search, counts_only=counts_only)
+        items = analysis.events(store, f, limit=limit, offset=offset, after_id=cursor)
+        return _page(items, limit, offset, "id")
+
+    @app.get("/events/{event_id}", tags=["events"])
+    def get_event(event_id: Annotated[int, Path(ge=1, le=MAX_ID)]) -> dict[str, Any]:
+        """One event with its rules, evidence record and identity."""
+        return analysis.event(store, event_id)
+
+    @app.get("/dyads/{a}/{b}", tags=["series"])
+    def dyad(a: Annotated[str, Path(max_length=15)], b: Annotated[str, Path(max_length=15)],
+             by: Period = "month", directed: bool = False, roles: bool = False,
+             since: dt.date | None = None, until: dt.date | None = None) -> dict[str, Any]:
+        """Series of a dyad: counts by quad class and PLOVER type, Goldstein, normalised."""
+        return analysis.dyad(store, a, b, by=by, directed=directed, roles=roles,
+                             since=since, until=until).to_record()
+
+    @app.get("/actors/{a}", tags=["series"])
+    def actor(a: Annotated[str, Path(max_length=15)], by: Period = "month", roles: bool = False,
+              since: dt.date | None = None, until: dt.date | None = None) -> dict[str, Any]:
+        """Series of all events involving one actor."""
+        return analysis.actor(store, a, by=by, roles=roles, since=since, until=until).to_record()
+
+    @app.get("/alerts", tags=["alerts"])
+    def list_alerts(limit: Limit = 20, offset: Offset = 0,
+                    direction: Literal["conflict", "cooperation"] | None = None,
+                    kind: Literal["baseline", "changepoint"] | None = None,
+                    subject: Annotated[str | None, Query(max_length=40)] = None,
+                    evidence: bool = True) -> dict[str, Any]:
+        """Stored alerts, best score first, with their evidence events."""
+        found = analysis.alerts(store, top=limit, offset=offset, direction=direction, kind=kind,
+                                subject=subject)
+        items = [analysis.alert_record(a, analysis.alert_evidence(store, a) if evidence else None)
+                 for a in found]
+        return _page(items, limit, offset)
+
+    @app.get("/alerts/{alert_id}", tags=["alerts"])
+    def get_alert(alert_id: Annotated[int, Path(ge=1, le=MAX_ID)]) -> dict[str, Any]:
+        """One alert with its evidence events."""
+        found = analysis.get_alert(store, alert_id)
+        return analysis.alert_record(found, analysis.alert_evidence(store, found))
+
+    @app.get("/triads", tags=["triads"])
+    def triads(since: dt.date | None = None, until: dt.date | None = None,
+               min_events: Annotated[int, Query(ge=1, le=100_000)] = 3,
+               all: bool = False, limit: Limit = 20) -> dict[str, Any]:
+        """Triads of the signed actor network in a window (unbalanced only unless all)."""
+        found = analysis.triads(store, since, until, min_events=min_events,
+                                unbalanced_only=not all, top=limit)
+        return {"items": [t.to_record() for t in found], "limit": limit}
+
+    @app.get("/triads/shifts", tags=["triads"])
+    def triad_shifts(since1: dt.date | None = None, until1: dt.date | None = None,
+                     since2: dt.date | None = None, until2: dt.date | None = None,
+                     min_events: Annotated[int, Query(ge=1, le=100_000)] = 3,
+                     limit: Limit = 50) -> dict[str, Any]:
+        """Triangles whose balance or signs changed between window 1 and window 2."""
+        shifts = analysis.triad_shifts(store, (since1, until1), (since2, until2),
+                                       min_events=min_events)
+        return {"items": [s.to_record() for s in shifts[:limit]], "limit": limit}
+
+    @app.post("/alerts/recompute", tags=["write"], dependencies=[Depends(require_token)])
+    def recompute() -> dict[str, Any]:
+        """Recompute and store all alerts (needs the API token)."""
+        return {"stored": analysis.recompute_alerts(store, rules)}
+
+    @app.post("/documents", tags=["write"], dependencies=[Depends(require_token)], status_code=201)
+    def ingest_document(doc: Document) -> dict[str, Any]:
+        """Store a document and code it through the pipeline (needs the API token)."""
+        return _ingest(settings, store, doc, state)
+
+    return app
+
+
+def _article(doc: Document) -> Article:
+    norm = " ".join(doc.text.split()).lower()
+    digest = hashlib.sha256(norm.encode()).hexdigest()
+    art_id = doc.id or "api-" + hashlib.sha1(digest.encode()).hexdigest()[:16]
+    return Article(id=art_id, text=doc.text, title=doc.title, date=doc.date, url=doc.url,
+                   source=doc.source or "api", origin="api", content_hash=digest)
+
+
+def _ingest(settings: Settings, store: Store, doc: Document, state: dict[str, Any]) -> dict[str, Any]:
+    from tocsin import pipeline
+
+    article = _article(doc)
+    coder = state.get("coder")
+    if coder is None and pipeline.coder_unavailable_reason() is None:
+        coder = state["coder"] = pipeline.load_coder(settings)
+    report = pipeline.ingest(["api"], settings, store=store, coder=coder,
+                             reader=lambda _sources, _settings: [article])
+    return {"article_id": article.id, **report.to_dict()}
