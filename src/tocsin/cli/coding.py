@@ -1,0 +1,106 @@
+"""``tocsin code`` and ``tocsin bench``: thin wrappers over tocsin.coding."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any, TextIO
+
+import click
+
+from tocsin.cli import get_settings
+from tocsin.errors import InputError
+
+DEFAULT_FACTUALITY = "asserted,intended,hypothetical"
+
+
+def _open_out(path: str | None) -> TextIO:
+    if not path or path == "-":
+        return sys.stdout
+    return open(path, "w", encoding="utf-8")
+
+
+@click.command("code")
+@click.argument("input_path", required=False, type=click.Path(dir_okay=False, allow_dash=True))
+@click.option("-o", "--output", default=None, help="Output JSONL (default: stdout).")
+@click.option("--text", default=None, help="Code this text and print a table of events.")
+@click.option("--date", default=None, help="Story date (ISO) for --text.")
+@click.option("--dictionaries", default=None,
+              help="Dictionary set: phoenix, petr-validate or a directory in PETRARCH format.")
+@click.option("--factuality", default=DEFAULT_FACTUALITY, show_default=True,
+              help="Which events go to the JSONL output (comma list, or 'all').")
+@click.pass_context
+def code_cmd(ctx: click.Context, input_path: str | None, output: str | None, text: str | None,
+             date: str | None, dictionaries: str | None, factuality: str) -> None:
+    """Code INPUT.jsonl (records with id, text, date, title, options) into events,
+    one output line per record; or code --text and print a readable table."""
+    from tocsin.coding.pipeline import Coder
+    from tocsin.coding.runner import code_jsonl, events_table
+
+    settings = get_settings(ctx)
+    if text is None and input_path is None:
+        raise InputError("give INPUT.jsonl or --text")
+    coder = Coder(settings, dictionaries=dictionaries)
+    if text is not None:
+        events = coder.code_text(text, date=date)
+        click.echo(events_table(events))
+        return
+    keep = None if factuality == "all" else {f.strip() for f in factuality.split(",") if f.strip()}
+    src = sys.stdin if input_path == "-" else open(input_path, encoding="utf-8")  # type: ignore[arg-type]
+    out = _open_out(output)
+    try:
+        n_rec, n_ev = code_jsonl(coder, src, out, keep=keep, progress=_progress)
+    finally:
+        if src is not sys.stdin:
+            src.close()
+        if out is not sys.stdout:
+            out.close()
+    click.echo(f"coded {n_rec} records, {n_ev} events", err=True)
+
+
+def _progress(done: int, total: int | None) -> None:
+    if done % 200 == 0:
+        click.echo(f"  {done} records coded", err=True)
+
+
+@click.command("bench")
+@click.option("--eval-dir", default=None, type=click.Path(file_okay=False),
+              help="Folder with the gold sets and score.py (default: ../shared/eval).")
+@click.option("--articles", default=300, show_default=True, help="Corpus articles to time.")
+@click.option("--skip-accuracy", is_flag=True, help="Only time the coder.")
+@click.option("--skip-speed", is_flag=True, help="Only score the gold sets.")
+@click.pass_context
+def bench_cmd(ctx: click.Context, eval_dir: str | None, articles: int, skip_accuracy: bool,
+              skip_speed: bool) -> None:
+    """Score the gold sets and time the coder; exit 1 below the floors."""
+    from tocsin.coding import bench
+
+    settings = get_settings(ctx)
+    failures: list[str] = []
+    if not skip_accuracy:
+        directory = Path(eval_dir) if eval_dir else bench.default_eval_dir()
+        if not (directory / "score.py").is_file():
+            click.echo(f"accuracy: skipped ({directory}/score.py not found)", err=True)
+        else:
+            for line, failed in bench.run_accuracy(settings, directory):
+                click.echo(line)
+                failures.extend(failed)
+    if not skip_speed:
+        report: dict[str, Any] = bench.run_speed(settings, n_articles=articles)
+        for line in bench.format_speed(report):
+            click.echo(line)
+        failures.extend(bench.speed_failures(report))
+    for failure in failures:
+        click.echo(f"FAIL {failure}", err=True)
+    if failures:
+        ctx.exit(1)
+    click.echo("all floors met")
+
+
+def register(group: click.Group) -> None:
+    group.add_command(code_cmd)
+    group.add_command(bench_cmd)
+
+
+__all__ = ["register", "json"]

@@ -1,0 +1,468 @@
+"""The coding engine: verb patterns on a dependency parse -> events.  Pure: no I/O.
+
+For every verb of a sentence the engine looks up its verb block(s) by surface form (then
+lemma), matches the block's patterns against the words before and after the verb,
+keeps the most specific match (else the verb's default code), and finds the actors:
+source = the subject (the ``by`` agent in the passive), target = the first actor after
+the verb (the subject in the passive), unless the pattern's ``$``/``+`` slots say where
+they are.  Compound actors give one event per pair; a compound subject with no target
+gives the event between its members (both ways).  Each event carries its factuality
+(:mod:`tocsin.coding.factuality`) and the dictionary entries that fired.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Sequence
+
+from tocsin.coding.dictionaries import Dictionaries
+from tocsin.coding.docview import DocView
+from tocsin.coding.factuality import Frame, factuality_of, intent_code
+from tocsin.coding.matcher import SideMatcher
+from tocsin.coding.verbs import COMPOUND, NEGATION_WORDS, Pattern, VerbForm
+from tocsin.models import Actor, Event, Factuality
+
+SUBJ = ("nsubj", "csubj", "expl")
+PASS_SUBJ = ("nsubjpass", "csubjpass")
+# edges through which a subject-less verb inherits the subject of its head
+CLIMB = ("xcomp", "acl", "conj", "advcl", "dobj", "pcomp", "pobj", "prep", "ccomp", "relcl", "attr", "acomp", "oprd", "appos")
+# children whose subtrees are not part of a verb's own post-verb words
+CUT = ("conj", "cc", "parataxis", "advcl", "relcl", "mark", "punct")
+PUNCT_TAGS = frozenset({",", ".", ":", "``", "''", "-LRB-", "-RRB-", "HYPH", "NFP", '"', "$"})
+SYMMETRIC_ROOTS = frozenset({"03", "04", "05", "06", "08"})
+
+
+@dataclass(frozen=True)
+class Options:
+    """Engine options (PETRARCH config names, per-record in the unit-test suite)."""
+
+    require_dyad: bool = True
+    new_actor_length: int = 0
+    comma_min: int = 0
+    comma_max: int = 0
+    comma_bmin: int = 0
+    comma_bmax: int = 0
+    comma_emin: int = 0
+    comma_emax: int = 0
+
+    @classmethod
+    def from_mapping(cls, data: dict[str, Any] | None) -> "Options":
+        if not data:
+            return cls()
+        known = {k: data[k] for k in cls.__dataclass_fields__ if k in data}
+        return cls(**known)
+
+
+@dataclass
+class DocContext:
+    """Per-document state: arrays, actor mentions, coreference, date, options."""
+
+    view: DocView
+    dictionaries: Dictionaries
+    date: dt.date | None
+    mentions: list[Any]  # ActorMention
+    coref: Any | None = None
+    options: Options = field(default_factory=Options)
+    mention_at: dict[int, Any] = field(default_factory=dict)  # token -> mention
+    span_at: dict[int, tuple[int, int]] = field(default_factory=dict)
+    _np_cache: dict[int, list[Actor]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for m in self.mentions:
+            for i in range(m.start, m.end):
+                self.mention_at[i] = m
+                self.span_at[i] = (m.start, m.end)
+
+
+@dataclass(frozen=True)
+class VerbMatch:
+    """What the dictionary says about one verb token."""
+
+    verb: int
+    forms: tuple[VerbForm, ...]
+    pattern: Pattern | None
+    code: str | None
+    code2: str | None
+    extra_tokens: frozenset[int]  # words of a multi-word verb
+    slots: dict[str, int]
+    negation_in_pattern: bool
+
+
+# ----------------------------------------------------------------------------- verbs
+
+def _candidate_forms(ctx: DocContext, v: int) -> tuple[list[VerbForm], frozenset[int]]:
+    """Forms of the verb at ``v``: surface form first, then lemma; longest multi-word first."""
+    view, index = ctx.view, ctx.dictionaries.form_index
+    best: list[VerbForm] = []
+    best_len, best_extra = -1, frozenset()
+    for key in (view.up[v], view.lem[v]):
+        forms = index.get(key)
+        if not forms:
+            continue
+        for form in forms:
+            extra = _multiword_tokens(view, v, form)
+            if extra is None:
+                continue
+            if len(extra) > best_len:
+                best, best_len, best_extra = [form], len(extra), extra
+            elif len(extra) == best_len and form not in best:
+                best.append(form)
+        if best:
+            break
+    return best, best_extra
+
+
+def _multiword_tokens(view: DocView, v: int, form: VerbForm) -> frozenset[int] | None:
+    """Token indices of the other words of a multi-word verb, or None if they are absent."""
+    out: set[int] = set()
+    for k, word in enumerate(reversed(form.before)):
+        j = v - 1 - k
+        if j < 0 or view.up[j] != word:
+            return None
+        out.add(j)
+    j = v + 1
+    n = len(view.up)
+    for word in form.after:
+        particle = next((c for c in view.children[v] if view.dep[c] == "prt" and view.up[c] == word
+                         and c not in out), None)
+        if particle is not None:
+            out.add(particle)
+            continue
+        if j < n and view.up[j] == word:
+            out.add(j)
+            j += 1
+            continue
+        return None
+    return frozenset(out)
+
+
+def _regions(ctx: DocContext, v: int, start: int, end: int, extra: frozenset[int]) -> tuple[list[int], list[int]]:
+    """Tokens before the verb (nearest first) and the verb's own words after it."""
+    view = ctx.view
+    pre = [i for i in range(v - 1, start - 1, -1) if view.tag[i] not in PUNCT_TAGS and i not in extra]
+    cut: set[int] = set()
+    for c in view.children[v]:
+        if c > v and (view.dep[c] in CUT and (view.dep[c] != "conj" or view.tag[c].startswith("VB"))):
+            lo, hi = view.subtree_span(c)
+            cut.update(range(lo, hi))
+    _, right = view.subtree_span(v)
+    right = min(right, end)
+    post = [i for i in range(v + 1, right) if i not in cut and i not in extra and view.tag[i] not in PUNCT_TAGS]
+    return pre, post
+
+
+def match_verb(ctx: DocContext, v: int, start: int, end: int) -> VerbMatch | None:
+    """The best pattern (or the default code) of the verb at ``v``."""
+    forms, extra = _candidate_forms(ctx, v)
+    if not forms:
+        return None
+    view = ctx.view
+    pre, post = _regions(ctx, v, start, end, extra)
+    words = {view.up[i] for i in pre} | {view.up[i] for i in post} | {view.lem[i] for i in pre} | {view.lem[i] for i in post}
+    words |= {w[:-1] for w in words if w.endswith("S")}
+    blocks = []
+    for f in forms:
+        if f.block not in blocks:
+            blocks.append(f.block)
+    best: Pattern | None = None
+    best_score, best_slots = -1, {}
+    pre_m = SideMatcher(view.up, view.lem, ctx.span_at, pre)
+    post_m = SideMatcher(view.up, view.lem, ctx.span_at, post)
+    for block_id in blocks:
+        for pattern in ctx.dictionaries.verbs.blocks[block_id].patterns:
+            if not pattern.required <= words:
+                continue
+            a = pre_m.match(pattern.pre, True)
+            if a < 0:
+                continue
+            b = post_m.match(pattern.post, False)
+            if b < 0:
+                continue
+            if pattern.has_compound and not _compound_ok(ctx, v, pattern):
+                continue
+            score = a + b
+            if score > best_score:
+                best, best_score, best_slots = pattern, score, {**pre_m.slots, **post_m.slots}
+    form = next((f for f in forms if f.has_code), forms[0])
+    if best is not None:
+        code, code2 = best.code, best.code2
+    else:
+        code, code2 = form.code, form.code2
+    neg = best is not None and any(w in NEGATION_WORDS for e in best.pre + best.post for a in e.alts for w in a)
+    return VerbMatch(v, tuple(forms), best, code, code2, extra, best_slots, neg)
+
+
+def _compound_ok(ctx: DocContext, v: int, pattern: Pattern) -> bool:
+    """``%`` before the verb needs a compound subject; after it, a compound object."""
+    if any(e.kind == COMPOUND for e in pattern.pre):
+        subj = _subject_head(ctx.view, v)
+        return subj is not None and len(ctx.view.conjuncts(subj[0])) > 1
+    return True
+
+
+# ----------------------------------------------------------------------------- actors
+
+def _subject_head(view: DocView, v: int) -> tuple[int, bool] | None:
+    """(subject head, passive?) of verb ``v``, climbing to the head clause if needed."""
+    cur = v
+    for _ in range(6):
+        for c in view.children[cur]:
+            if view.dep[c] in PASS_SUBJ:
+                return c, True
+        for c in view.children[cur]:
+            if view.dep[c] in SUBJ and view.dep[c] != "expl":
+                return c, False
+        dep = view.dep[cur]
+        if dep not in CLIMB or view.head[cur] == cur:
+            return None
+        if dep == "ccomp":
+            return None
+        if dep == "relcl":  # "the state which attacked": the noun is the subject
+            return view.head[cur], False
+        cur = view.head[cur]
+    return None
+
+
+def actors_of_np(ctx: DocContext, head: int, sent_index: int) -> list[Actor]:
+    """Actors of the noun phrase headed at ``head`` and of its conjuncts."""
+    out: list[Actor] = []
+    for h in ctx.view.conjuncts(head):
+        actor = _actor_of_single(ctx, h, sent_index)
+        if isinstance(actor, list):
+            out.extend(a for a in actor if a is not None)
+        elif actor is not None:
+            out.append(actor)
+    seen: set[str] = set()
+    uniq = []
+    for a in out:
+        if a.code not in seen:
+            seen.add(a.code)
+            uniq.append(a)
+    return uniq
+
+
+def _actor_of_single(ctx: DocContext, h: int, sent_index: int) -> Actor | list[Actor] | None:
+    cached = ctx._np_cache.get(h)
+    if cached is not None:
+        return cached
+    view, resolver = ctx.view, ctx.dictionaries.actors
+    actor = None
+    try:
+        actor = resolver.resolve_phrase(view.doc, h, ctx.date, ctx.mentions)
+    except (IndexError, KeyError, ValueError):
+        actor = None
+    if actor is None:
+        m = ctx.mention_at.get(h)
+        if m is not None:
+            actor = m.actor
+    if actor is None and ctx.coref is not None:
+        try:
+            actor = ctx.coref.resolve(view.doc, h, None, sent_index)
+        except (IndexError, KeyError, ValueError):
+            actor = None
+    elif actor is not None and ctx.coref is not None:
+        try:
+            actor = ctx.coref.resolve(view.doc, h, actor, sent_index) or actor
+        except (IndexError, KeyError, ValueError):
+            pass
+    result = [actor] if isinstance(actor, Actor) else actor
+    if result is not None:
+        ctx._np_cache[h] = result
+    return actor
+
+
+def _np_head_of(view: DocView, t: int, limit: int) -> int:
+    """Climb from a token inside a noun phrase to the phrase's head (not past ``limit``)."""
+    cur = t
+    for _ in range(4):
+        if view.dep[cur] in ("compound", "amod", "poss", "nmod", "case", "det", "nummod") and view.head[cur] != cur:
+            nxt = view.head[cur]
+            if nxt == limit:
+                break
+            cur = nxt
+        else:
+            break
+    return cur
+
+
+def _first_actors(ctx: DocContext, tokens: Sequence[int], sent_index: int, limit: int) -> list[Actor]:
+    """Actors of the first noun phrase among ``tokens`` that has one."""
+    view = ctx.view
+    for t in tokens:
+        if t in ctx.mention_at or view.tag[t] in ("PRP", "PRP$"):
+            head = _np_head_of(view, t, limit)
+            found = actors_of_np(ctx, head, sent_index)
+            if not found and head != t:
+                found = actors_of_np(ctx, t, sent_index)
+            if found:
+                return found
+    return []
+
+
+def _np_actors_anywhere(ctx: DocContext, head: int, sent_index: int) -> list[Actor]:
+    """Actors of an NP; if its head has none, the first actor inside its subtree."""
+    found = actors_of_np(ctx, head, sent_index)
+    if found:
+        return found
+    lo, hi = ctx.view.subtree_span(head)
+    inside = [i for i in range(lo, hi) if ctx.view.dep[i] not in ("relcl", "acl")]
+    return _first_actors(ctx, inside, sent_index, -1)
+
+
+# ----------------------------------------------------------------------------- events
+
+@dataclass
+class _Found:
+    sources: list[Actor]
+    targets: list[Actor]
+    pairwise: bool
+
+
+def _find_actors(ctx: DocContext, m: VerbMatch, post: list[int], sent_index: int) -> _Found:
+    view, v = ctx.view, m.verb
+    sources: list[Actor] = []
+    targets: list[Actor] = []
+    if "src" in m.slots:
+        sources = actors_of_np(ctx, _np_head_of(view, m.slots["src"], -1), sent_index)
+    if "tgt" in m.slots:
+        targets = actors_of_np(ctx, _np_head_of(view, m.slots["tgt"], -1), sent_index)
+    subj = _subject_head(view, v)
+    passive = subj is not None and subj[1]
+    if not sources:
+        if passive:
+            agents = [p for p in view.kids(v, "agent")]
+            for a in agents:
+                objs = view.kids(a, "pobj")
+                if objs:
+                    sources = _np_actors_anywhere(ctx, objs[0], sent_index)
+                    break
+        elif subj is not None:
+            sources = _np_actors_anywhere(ctx, subj[0], sent_index)
+    if not targets:
+        if passive and subj is not None and "src" not in m.slots:
+            targets = _np_actors_anywhere(ctx, subj[0], sent_index)
+        if not targets:
+            agent_toks: set[int] = set()
+            for a in view.kids(v, "agent"):
+                lo, hi = view.subtree_span(a)
+                agent_toks.update(range(lo, hi))
+            targets = _first_actors(ctx, [t for t in post if t not in agent_toks], sent_index, v)
+    pairwise = False
+    if m.pattern is not None and m.pattern.has_compound and len(sources) > 1 and not targets:
+        pairwise = True
+    elif not targets and len(sources) > 1:
+        pairwise = True
+    elif not sources and len(targets) > 1:
+        sources, targets, pairwise = targets, [], True
+    return _Found(sources, targets, pairwise)
+
+
+def _pairs(found: _Found) -> list[tuple[Actor | None, Actor | None]]:
+    if found.pairwise:
+        members = found.sources
+        return [(a, b) for a in members for b in members if a.code != b.code]
+    sources: list[Actor | None] = list(found.sources) or [None]
+    targets: list[Actor | None] = list(found.targets) or [None]
+    return [(s, t) for s in sources for t in targets]
+
+
+def _make_event(ctx: DocContext, m: VerbMatch, code: str, source: Actor | None, target: Actor | None,
+                factuality: Factuality, sent: tuple[int, int, int], rules: tuple[str, ...]) -> Event:
+    view = ctx.view
+    info = ctx.dictionaries.ontology.get(code)
+    v = m.verb
+    trig = sorted({v} | set(m.extra_tokens))
+    return Event(
+        source=source, target=target, code=code, factuality=factuality,
+        name=info.name if info else None,
+        goldstein=info.goldstein if info else None,
+        quad_class=info.quad_class if info else None,
+        plover_type=info.plover_type if info else None,
+        plover_mode=info.plover_mode if info else None,
+        sentence_index=sent[2],
+        sentence=view.doc.text[view.idx[sent[0]]:view.char_span(sent[0], sent[1])[1]],
+        sentence_span=view.char_span(sent[0], sent[1]),
+        trigger=" ".join(view.doc[i].text for i in trig),
+        trigger_span=view.char_span(trig[0], trig[-1] + 1),
+        rules=rules,
+        article_date=ctx.date,
+    )
+
+
+def _rules(ctx: DocContext, m: VerbMatch, source: Actor | None, target: Actor | None, frame: Frame | None) -> tuple[str, ...]:
+    out = []
+    if m.pattern is not None:
+        out.append(f"{m.pattern.source} {m.pattern.text} [{m.pattern.code or ''}{':' + m.pattern.code2 if m.pattern.code2 else ''}]")
+    else:
+        form = next((f for f in m.forms if f.has_code), m.forms[0])
+        out.append(f"{form.source} {form.word} [{form.code or ''}{':' + form.code2 if form.code2 else ''}]")
+    for actor, role in ((source, "source"), (target, "target")):
+        if actor is not None and actor.entry:
+            out.append(f"{role}: {actor.entry}")
+    if frame is not None:
+        out.append(f"frame: {frame.kind} ({frame.word})")
+    return tuple(out)
+
+
+def code_verb(ctx: DocContext, v: int, sent: tuple[int, int, int]) -> list[Event]:
+    """Events of the verb at token ``v`` in sentence ``sent`` = (start, end, index)."""
+    m = match_verb(ctx, v, sent[0], sent[1])
+    if m is None or (m.code is None and m.code2 is None):
+        return []
+    _, post = _regions(ctx, v, sent[0], sent[1], m.extra_tokens)
+    found = _find_actors(ctx, m, post, sent[2])
+    factuality, frame = factuality_of(ctx.view, v, m.negation_in_pattern)
+    events: list[Event] = []
+    for source, target in _pairs(found):
+        for code, s, t in ((m.code, source, target), (m.code2, target, source)):
+            if code is None or (found.pairwise and code is m.code2):
+                continue
+            if factuality is Factuality.INTENDED:
+                code = intent_code(code)
+            if not _keep(ctx, s, t):
+                continue
+            events.append(_make_event(ctx, m, code, s, t, factuality, sent, _rules(ctx, m, s, t, frame)))
+    return events
+
+
+def _keep(ctx: DocContext, source: Actor | None, target: Actor | None) -> bool:
+    if source is None:
+        return False
+    if target is None:
+        return not ctx.options.require_dyad
+    return source.code != target.code
+
+
+def is_candidate(view: DocView, i: int, index: dict[str, Any]) -> bool:
+    """Whether token ``i`` is a verb the dictionary knows."""
+    tag = view.tag[i]
+    if not (tag.startswith("VB") or (view.dep[i] == "ROOT" and tag.startswith("NN"))):
+        return False
+    return view.up[i] in index or view.lem[i] in index
+
+
+def code_sentence(ctx: DocContext, start: int, end: int, sent_index: int) -> list[Event]:
+    """All events of the sentence spanning tokens [start, end) of the context's document."""
+    view = ctx.view
+    index = ctx.dictionaries.form_index
+    events: list[Event] = []
+    used: set[int] = set()
+    for i in range(start, end):
+        if i in used or not is_candidate(view, i, index):
+            continue
+        found = code_verb(ctx, i, (start, end, sent_index))
+        events.extend(found)
+    return dedupe(events)
+
+
+def dedupe(events: Iterable[Event]) -> list[Event]:
+    """Drop repeated (source, target, code) events of one sentence, keeping the first."""
+    seen: set[tuple[str | None, str | None, str, str]] = set()
+    out = []
+    for e in events:
+        key = (e.source.code if e.source else None, e.target.code if e.target else None, e.code, e.factuality.value)
+        if key not in seen:
+            seen.add(key)
+            out.append(e)
+    return out

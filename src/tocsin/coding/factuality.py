@@ -1,0 +1,103 @@
+"""Factuality of an event: asserted, alleged, negated, intended or hypothetical.
+
+Read from the verb's dependency context:
+
+- negated: a ``neg`` dependent of the verb or of the verbs it hangs from
+  ("did not attack", "refused to attack" is coded by the dictionary instead), unless the
+  matched pattern itself contains the negation (its code already says so);
+- hypothetical: a modal ``might/may/could/would/should`` or a conditional ``if/unless``;
+- alleged: the verb sits in the complement of a claim or accusation ("accused Russia of
+  supplying", "is believed to", "experts claimed that");
+- intended: the verb is the complement of an intent word ("plans to", "offered to",
+  "displayed willingness to"); such events take the CAMEO intent code (03x).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from tocsin.coding.docview import DocView
+from tocsin.models import Factuality
+
+HYPOTHETICAL_MODALS = frozenset({"MIGHT", "MAY", "COULD", "WOULD", "SHOULD", "MUST"})
+CONDITIONAL_MARKS = frozenset({"IF", "UNLESS", "WHETHER"})
+CLAIM_WORDS = frozenset({
+    "ACCUSE", "ALLEGE", "CLAIM", "BELIEVE", "SUSPECT", "RUMOR", "RUMOUR", "CHARGE", "BLAME",
+    "ALLEGATION", "ACCUSATION", "CLAIMS", "SUSPICION", "REPORT", "REPORTEDLY", "DENY",
+})
+INTENT_WORDS = frozenset({
+    "PLAN", "INTEND", "OFFER", "PLEDGE", "PROMISE", "VOW", "WANT", "SEEK", "HOPE", "AIM",
+    "PREPARE", "WISH", "PROPOSE", "WILLINGNESS", "READINESS", "INTENTION", "INTENT",
+    "DESIRE", "COMMITMENT", "WILLING", "READY", "EAGER", "KEEN", "PREPARED", "DETERMINED",
+    "RESOLVE", "DECIDE", "AGREE", "EXPECT",
+})
+_CLIMB = ("xcomp", "ccomp", "pcomp", "pobj", "prep", "acl", "conj", "advcl", "dobj", "acomp", "attr", "oprd")
+
+# CAMEO root of a material/verbal event -> the intent code for it
+_INTENT_BY_PREFIX = (
+    ("061", "0311"), ("062", "0312"), ("063", "0313"), ("064", "0314"),
+    ("071", "0331"), ("072", "0332"), ("073", "0333"), ("074", "0334"),
+    ("081", "0351"), ("082", "0352"), ("083", "034"), ("084", "0353"), ("085", "0354"),
+    ("086", "0355"), ("087", "0356"),
+    ("04", "036"), ("05", "032"), ("06", "031"), ("07", "033"), ("08", "035"),
+)
+
+
+@dataclass(frozen=True)
+class Frame:
+    """The word that frames an event (claim or intent), for the event's rules."""
+
+    kind: str  # "claim" | "intent" | "negation" | "modal" | "condition"
+    word: str
+
+
+def intent_code(code: str) -> str:
+    """The CAMEO intent code (03x) for a cooperative event code; others unchanged."""
+    for prefix, intent in _INTENT_BY_PREFIX:
+        if code.startswith(prefix):
+            return intent
+    return code
+
+
+def _has_neg(view: DocView, i: int) -> bool:
+    return any(view.dep[c] == "neg" for c in view.children[i])
+
+
+def _modal(view: DocView, i: int) -> str | None:
+    for c in view.children[i]:
+        if view.dep[c] == "aux" and view.tag[c] == "MD" and view.up[c] in HYPOTHETICAL_MODALS:
+            return view.up[c]
+        if view.dep[c] == "mark" and view.up[c] in CONDITIONAL_MARKS:
+            return view.up[c]
+    return None
+
+
+def factuality_of(view: DocView, v: int, negation_in_pattern: bool) -> tuple[Factuality, Frame | None]:
+    """The factuality of the event whose trigger is token ``v``."""
+    if not negation_in_pattern and _has_neg(view, v):
+        return Factuality.NEGATED, Frame("negation", "not")
+    modal = _modal(view, v)
+    if modal is not None:
+        return Factuality.HYPOTHETICAL, Frame("modal", modal.lower())
+    cur = v
+    for _ in range(5):
+        dep = view.dep[cur]
+        if dep not in _CLIMB or view.head[cur] == cur:
+            break
+        head = view.head[cur]
+        word = view.lem[head]
+        if word in CLAIM_WORDS and dep in ("ccomp", "pcomp", "pobj", "prep", "xcomp") and cur != v or (
+                word in CLAIM_WORDS and dep in ("ccomp", "xcomp")):
+            return Factuality.ALLEGED, Frame("claim", view.lem[head].lower())
+        if word in INTENT_WORDS and dep in ("xcomp", "acl", "ccomp") and cur == v:
+            if not _has_neg(view, head):
+                return Factuality.INTENDED, Frame("intent", view.lem[head].lower())
+        if dep in ("conj",) and cur == v:
+            cur = head
+            continue
+        if dep in ("ccomp",) and view.lem[head] in ("SAY", "TELL", "ADD", "STATE", "ANNOUNCE"):
+            break
+        if _has_neg(view, head) and dep == "xcomp":
+            return Factuality.NEGATED, Frame("negation", view.lem[head].lower())
+        cur = head
+    return Factuality.ASSERTED, None

@@ -1,0 +1,89 @@
+"""Matching one side of a verb pattern against a token sequence.
+
+A side is matched outwards from the verb: ``seq`` holds token indices in that order
+(for the words before the verb, nearest first).  Elements match in order with gaps
+allowed unless glued (``_``).  Returns the number of words matched (the pattern's
+specificity on that side) and the token positions of the ``$``/``+`` slots.
+"""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from tocsin.coding.verbs import COMPOUND, SKIP, SOURCE, TARGET, WORD, Elem
+
+_MAX_SKIP = 4
+
+
+def word_matches(word: str, up: str, lem: str) -> bool:
+    """A dictionary word against a token: itself, its lemma, or a plural/inflected form."""
+    if word == up or word == lem:
+        return True
+    if len(up) > len(word) and up.startswith(word):
+        rest = up[len(word):]
+        return rest in ("S", "ES", "'S")
+    return False
+
+
+class SideMatcher:
+    """Matches elements against a sequence of tokens of one document."""
+
+    __slots__ = ("up", "lem", "actor_start", "seq", "slots")
+
+    def __init__(self, up: Sequence[str], lem: Sequence[str], actor_start: dict[int, tuple[int, int]],
+                 seq: Sequence[int]) -> None:
+        self.up = up
+        self.lem = lem
+        self.actor_start = actor_start  # token index -> (start, end) of the actor mention covering it
+        self.seq = seq
+        self.slots: dict[str, int] = {}
+
+    def match(self, elems: Sequence[Elem], reverse: bool) -> int:
+        """Words matched (>= 0) or -1 when the elements do not match."""
+        self.slots = {}
+        return self._from(elems, 0, 0, reverse, True)
+
+    def _alt_at(self, alt: tuple[str, ...], pos: int) -> bool:
+        seq, up, lem = self.seq, self.up, self.lem
+        if pos + len(alt) > len(seq):
+            return False
+        for k, word in enumerate(alt):
+            t = seq[pos + k]
+            if not word_matches(word, up[t], lem[t]):
+                return False
+        return True
+
+    def _from(self, elems: Sequence[Elem], k: int, pos: int, reverse: bool, first: bool) -> int:
+        if k == len(elems):
+            return 0
+        elem = elems[k]
+        if elem.kind == COMPOUND:
+            rest = self._from(elems, k + 1, pos, reverse, False)
+            return rest
+        last = pos if elem.glued else len(self.seq) - 1
+        for p in range(pos, last + 1):
+            for size in self._sizes(elem, p, reverse):
+                rest = self._from(elems, k + 1, p + size, reverse, False)
+                if rest >= 0:
+                    if elem.kind in (SOURCE, TARGET):
+                        self.slots.setdefault(elem.kind, self.seq[p])
+                    return rest + (size if elem.kind == WORD else 1)
+        return -1
+
+    def _sizes(self, elem: Elem, p: int, reverse: bool) -> list[int]:
+        if p >= len(self.seq):
+            return []
+        if elem.kind == WORD:
+            return sorted({len(a) for a in elem.alts if self._alt_at(a, p)}, reverse=True)
+        if elem.kind == SKIP:
+            return list(range(1, min(_MAX_SKIP, len(self.seq) - p) + 1))
+        if elem.kind in (SOURCE, TARGET):
+            t = self.seq[p]
+            span = self.actor_start.get(t)
+            if span is None:
+                return []
+            size = 1
+            while p + size < len(self.seq) and span[0] <= self.seq[p + size] < span[1]:
+                size += 1
+            return [size]
+        return []

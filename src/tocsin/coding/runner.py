@@ -1,0 +1,80 @@
+"""Coding JSONL files in the ../shared/eval/FORMAT.md contract, and event tables."""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Callable, Iterable, Iterator, TextIO
+
+from tocsin.coding.pipeline import Coder, coerce_date
+from tocsin.errors import InputError
+from tocsin.models import Article, Event
+
+
+def read_records(lines: Iterable[str]) -> Iterator[tuple[Article, dict[str, Any]]]:
+    """(article, options) for each JSONL record with ``id`` and ``text``."""
+    for lineno, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            rec = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise InputError(f"line {lineno}: invalid JSON: {exc}") from exc
+        if not isinstance(rec, dict) or "id" not in rec or "text" not in rec:
+            raise InputError(f"line {lineno}: a record needs 'id' and 'text'")
+        article = Article(id=str(rec["id"]), text=str(rec.get("text") or ""), title=rec.get("title") or None,
+                          date=coerce_date(rec.get("date")))
+        yield article, dict(rec.get("options") or {})
+
+
+def output_events(events: Iterable[Event], keep: set[str] | None) -> list[dict[str, Any]]:
+    """Records of the events to report: one per (source, target, code), factuality filtered."""
+    out: list[dict[str, Any]] = []
+    seen: set[tuple[Any, Any, str]] = set()
+    for e in events:
+        if keep is not None and e.factuality.value not in keep:
+            continue
+        rec = e.to_record()
+        key = (rec["source"], rec["target"], rec["code"])
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(rec)
+    return out
+
+
+def code_jsonl(coder: Coder, src: TextIO, out: TextIO, *, keep: set[str] | None = None,
+               progress: Callable[[int, int | None], None] | None = None) -> tuple[int, int]:
+    """Code every record of ``src`` into ``out``; returns (records, events written)."""
+    options: dict[str, dict[str, Any]] = {}
+
+    def articles() -> Iterator[Article]:
+        for article, opts in read_records(src):
+            options[article.id] = opts
+            yield article
+
+    n_rec = n_ev = 0
+    for article, events in coder.code_articles(articles(), options=options):
+        recs = output_events(events, keep)
+        out.write(json.dumps({"id": article.id, "events": recs}, ensure_ascii=False, default=str) + "\n")
+        n_rec += 1
+        n_ev += len(recs)
+        if progress is not None:
+            progress(n_rec, None)
+    return n_rec, n_ev
+
+
+def events_table(events: list[Event]) -> str:
+    """A readable table of events with the rules that fired."""
+    if not events:
+        return "no events"
+    lines = [f"{'sent':>4}  {'source':<12} {'target':<12} {'code':<5} {'factuality':<12} {'name'}"]
+    for e in events:
+        src = e.source.code if e.source else "-"
+        tgt = e.target.code if e.target else "-"
+        lines.append(f"{e.sentence_index:>4}  {src:<12} {tgt:<12} {e.code:<5} {e.factuality.value:<12} "
+                     f"{e.name or ''} ({e.plover_type or '-'}, Goldstein {e.goldstein})")
+        lines.append(f"      trigger: {e.trigger!r}; source {e.source.text if e.source else '-'!r}, "
+                     f"target {e.target.text if e.target else '-'!r}")
+        for rule in e.rules:
+            lines.append(f"      why: {rule}")
+    return "\n".join(lines)
