@@ -207,16 +207,13 @@ class _Deduplicator:
         """Record the article as new; link it to its near-duplicate original if any."""
         self._hashes[art.content_hash or ""] = art.id
         self._ids.add(art.id)
-        from tocsin.ingest.dedup import minhash
-
         index = self._near_index()
-        signature = minhash(art.text, index.num_perm)
-        match = index.query_signature(signature)
+        match = index.query(art.text)
         if match is not None and match[1] >= self.threshold:
             original, score = match[0], round(float(match[1]), 4)
             report.near_duplicates.append(Duplicate(art.id, original, score))
             return art.replace(near_dup_of=original, near_dup_score=score)
-        index.add_signature(art.id, signature)
+        index.add(art.id, art.text)
         return art
 
     def _near_index(self) -> Any:
