@@ -1,26 +1,39 @@
 """Near-duplicate detection: MinHash over word shingles (datasketch).
 
-Texts are lower-cased and reduced to word tokens (punctuation and datelines
-matter little), then cut into overlapping shingles of ``SHINGLE`` words. Three
-words is short enough that a wire story republished with a sentence or two
-changed, or another byline or dateline, keeps a Jaccard similarity around 0.8-0.9
-(each changed word disturbs only three shingles), while distinct stories on the
-same topic share few three-word sequences (< 0.2).
+Texts are lower-cased and reduced to word tokens, then cut into overlapping
+shingles of ``SHINGLE`` words. MinHash estimates the Jaccard similarity J of two
+shingle sets; with the set sizes this gives their overlap
+``|A ∩ B| / min(|A|, |B|) = J (|A| + |B|) / ((1 + J) min(|A|, |B|))``, which is
+the score compared with the threshold.
 
-The LSH index finds candidates at a slightly lower threshold than requested, and
-the estimated Jaccard of each candidate decides.
+Why overlap and not J itself: a 300-word wire story republished with a sentence
+reworded, a sentence added and another byline keeps only J ≈ 0.7 (every changed
+word disturbs several shingles on *both* sides), yet ~85 % of its shingles are
+shared; an excerpt or a shortened republication has a low J but an overlap near 1.
+Distinct stories on the same topic share few three-word sequences (overlap < 0.2).
+
+The LSH index proposes candidates at a low Jaccard (:data:`LSH_THRESHOLD`); the
+overlap estimate of each candidate decides.
 """
 
 from __future__ import annotations
 
 import re
+import zlib
 from collections.abc import Iterable
+from functools import lru_cache
+from typing import Any
+from dataclasses import dataclass
 
+import numpy as np
 from datasketch import MinHash, MinHashLSH
 
 SHINGLE = 3
+LSH_THRESHOLD = 0.4  # Jaccard for candidate retrieval; below what an 0.8 overlap implies for
+# texts of similar length (J = o / (2 - o) = 0.67), with room for estimation noise
+SCHEME = "affine32"  # datasketch permutation scheme, fixed so persisted signatures stay comparable
+MIN_SHINGLES = 20  # below this, overlap is too easily high: score by Jaccard instead
 _TOKEN = re.compile(r"\w+(?:['’]\w+)*")
-LSH_SLACK = 0.1  # candidates from threshold - slack; MinHash estimates are noisy
 
 
 def shingles(text: str, size: int = SHINGLE) -> set[str]:
@@ -31,53 +44,109 @@ def shingles(text: str, size: int = SHINGLE) -> set[str]:
     return {" ".join(tokens[i : i + size]) for i in range(len(tokens) - size + 1)}
 
 
-def minhash(text: str, num_perm: int = 128) -> MinHash:
-    """The MinHash signature of a text's shingles."""
-    signature = MinHash(num_perm=num_perm)
-    signature.update_batch(s.encode("utf-8") for s in shingles(text))
-    return signature
+@dataclass(frozen=True)
+class Fingerprint:
+    """A text's MinHash signature and its number of distinct shingles."""
+
+    signature: MinHash
+    size: int
+
+    def to_bytes(self) -> bytes:
+        """Compact form for persisting: size (8 bytes) + hash values (uint64)."""
+        return np.array([self.size], dtype="<u8").tobytes() + np.asarray(
+            self.signature.hashvalues, dtype="<u8"
+        ).tobytes()
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> "Fingerprint":
+        values = np.frombuffer(data, dtype="<u8")
+        signature = _new_minhash(len(values) - 1, values[1:].astype(np.uint64))
+        return cls(signature=signature, size=int(values[0]))
+
+
+@lru_cache(maxsize=8)
+def _permutations(num_perm: int) -> Any:
+    """The (fixed-seed) permutations, computed once per size instead of per text."""
+    return MinHash(num_perm=num_perm, scheme=SCHEME).permutations
+
+
+def _new_minhash(num_perm: int, hashvalues: Any = None) -> MinHash:
+    return MinHash(
+        num_perm=num_perm, scheme=SCHEME, permutations=_permutations(num_perm),
+        hashfunc=zlib.crc32, hashvalues=hashvalues,
+    )
+
+
+def fingerprint(text: str, num_perm: int = 128) -> Fingerprint:
+    """The MinHash fingerprint of a text's shingles (32-bit CRC of each shingle)."""
+    grams = shingles(text)
+    signature = _new_minhash(num_perm)
+    signature.update_batch(s.encode("utf-8") for s in grams)
+    return Fingerprint(signature=signature, size=len(grams))
+
+
+def overlap(a: Fingerprint, b: Fingerprint) -> float:
+    """Estimated share of the smaller shingle set found in the larger one."""
+    jaccard = float(a.signature.jaccard(b.signature))
+    smaller = min(a.size, b.size)
+    if smaller < MIN_SHINGLES:
+        return jaccard
+    shared = jaccard * (a.size + b.size) / (1.0 + jaccard)
+    return min(1.0, shared / smaller)
 
 
 class NearDuplicateIndex:
-    """Finds the stored text most similar to a new one, above a Jaccard threshold."""
+    """Finds the indexed text most similar to a new one, above an overlap threshold."""
 
     def __init__(self, threshold: float, num_perm: int = 128) -> None:
         if not 0.0 < threshold <= 1.0:
             raise ValueError(f"threshold must be in (0, 1], got {threshold}")
         self.threshold = threshold
         self.num_perm = num_perm
-        self._lsh = MinHashLSH(threshold=max(0.05, threshold - LSH_SLACK), num_perm=num_perm)
-        self._signatures: dict[str, MinHash] = {}
+        self._lsh = MinHashLSH(threshold=min(LSH_THRESHOLD, threshold), num_perm=num_perm)
+        self._prints: dict[str, Fingerprint] = {}
 
     def __len__(self) -> int:
-        return len(self._signatures)
+        return len(self._prints)
 
     def __contains__(self, article_id: object) -> bool:
-        return article_id in self._signatures
+        return article_id in self._prints
+
+    def fingerprint(self, text: str) -> Fingerprint:
+        return fingerprint(text, self.num_perm)
 
     def add(self, article_id: str, text: str) -> None:
         """Index a text under an id (adding an id twice keeps the first text)."""
-        self.add_signature(article_id, minhash(text, self.num_perm))
+        self.add_fingerprint(article_id, self.fingerprint(text))
 
-    def add_signature(self, article_id: str, signature: MinHash) -> None:
-        """Index a precomputed signature (e.g. one persisted by the store)."""
-        if article_id in self._signatures:
+    def add_fingerprint(self, article_id: str, print_: Fingerprint) -> None:
+        """Index a precomputed fingerprint (e.g. one persisted by the store)."""
+        if article_id in self._prints or print_.size == 0:
             return
-        self._signatures[article_id] = signature
-        self._lsh.insert(article_id, signature)
+        self._prints[article_id] = print_
+        self._lsh.insert(article_id, print_.signature)
 
     def add_many(self, items: Iterable[tuple[str, str]]) -> None:
         for article_id, text in items:
             self.add(article_id, text)
 
     def query(self, text: str) -> tuple[str, float] | None:
-        """(id, estimated Jaccard) of the most similar indexed text, if ≥ threshold."""
-        return self.query_signature(minhash(text, self.num_perm))
+        """(id, estimated overlap) of the most similar indexed text, if ≥ threshold."""
+        return self.query_fingerprint(self.fingerprint(text))
 
-    def query_signature(self, signature: MinHash) -> tuple[str, float] | None:
+    def check(self, article_id: str, text: str) -> tuple[str, float] | None:
+        """Query, then add: the best earlier match of this text (one fingerprint computed)."""
+        print_ = self.fingerprint(text)
+        found = self.query_fingerprint(print_)
+        self.add_fingerprint(article_id, print_)
+        return found
+
+    def query_fingerprint(self, print_: Fingerprint) -> tuple[str, float] | None:
+        if print_.size == 0:
+            return None
         best: tuple[str, float] | None = None
-        for candidate in self._lsh.query(signature):
-            score = float(signature.jaccard(self._signatures[candidate]))
-            if score >= self.threshold and (best is None or (score, candidate) > (best[1], best[0])):
+        for candidate in sorted(self._lsh.query(print_.signature)):
+            score = overlap(print_, self._prints[candidate])
+            if score >= self.threshold and (best is None or score > best[1]):
                 best = (candidate, score)
         return best
