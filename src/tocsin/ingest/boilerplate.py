@@ -25,7 +25,7 @@ SECTION_STARTS: tuple[re.Pattern[str], ...] = tuple(
     re.compile(p, re.IGNORECASE)
     for p in (
         rf"^{_NUMBER}\s+(?:responses?|comments?|replies|reply|thoughts?|reactions?)"
-        r"(?:\s+(?:to|on|for)\b.*|\s*:?\s*)$",
+        r"(?:\s+(?:to|on|for)\s+(?:[\"“'‘«].*|.*[^.!?\s])|\s*:?\s*)$",
         r"^(?:leave|post|add|write|submit)\s+(?:a|your|the)\s+(?:reply|comment|response)\b",
         r"^(?:cancel\s+reply|reply\s+to\s+this\s+comment)\b",
         r"^(?:comments?|discussion|responses)\s*(?:\(\d+\))?\s*:?$",
@@ -52,8 +52,8 @@ FURNITURE: tuple[re.Pattern[str], ...] = tuple(
         r"^share\s+(?:on|via|to)\s+\w+.{0,40}$",
         r"^(?:tweet|print|email|share|advertisement|advertising|sponsored|ad)\s*$",
         r"^(?:skip\s+to\s+(?:main\s+)?content|back\s+to\s+top|scroll\s+to\s+top)\s*$",
-        r"^(?:read|continue\s+reading|see|view)\s+(?:more|the\s+full\s+(?:story|article))"
-        r"(?:\s*[:>»…].{0,120})?$",
+        r"^(?:(?:read|see|view|show)\s+(?:more|the\s+full\s+(?:story|article))|continue\s+reading)"
+        r"(?:\s*[:>»…].{0,120})?\s*$",
         r"^(?:follow|like)\s+us\s+on\b.{0,120}$",
         r"^(?:subscribe|sign\s+up)\b.{0,80}\bnewsletter\b.{0,80}$",
         r"^(?:this|our)\s+(?:web)?site\s+uses\s+cookies\b.{0,400}$",

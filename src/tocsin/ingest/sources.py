@@ -145,14 +145,16 @@ def _single(content: bytes, kind: str, *, where: str, url: str | None, article_i
 
 
 def decode_text(content: bytes) -> str:
-    """Text from bytes: UTF-8 (with or without BOM), else the detected encoding."""
-    try:
-        return content.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        from charset_normalizer import from_bytes
+    """Text from bytes: UTF-8 (with or without BOM), else Windows-1252, else detected."""
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            return content.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    from charset_normalizer import from_bytes
 
-        best = from_bytes(content).best()
-        return str(best) if best is not None else content.decode("utf-8", errors="replace")
+    best = from_bytes(content).best()
+    return str(best) if best is not None else content.decode("utf-8", errors="replace")
 
 
 def text_draft(raw: str, *, where: str, url: str | None, article_id: str) -> Draft:
