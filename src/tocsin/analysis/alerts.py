@@ -7,9 +7,11 @@ Two detectors run on weekly series of every dyad (undirected, country level) and
   the subject's *share* of all events in those weeks times this week's total volume, so a
   busy news week does not look like a crisis. An alert needs at least ``min_events``
   events, an absolute increase of ``min_increase`` over the larger baseline and a relative
-  increase of ``min_relative`` over both. Score: (observed - expected) / sqrt(expected + 1).
+  increase of ``min_relative`` over both. Score: -log10 of the Poisson probability of at
+  least the observed count given the expected one (floored at ``min_expected``); alerts need
+  ``min_score`` (3: p < 0.001).
   Consecutive alerting weeks of one subject and direction merge into one alert.
-- ``changepoint``: PELT (ruptures, L2 cost) on the weekly conflict and cooperation
+- ``changepoint``: binary segmentation (ruptures, L2 cost) with a BIC-like penalty on the weekly conflict and cooperation
   shares; each upward shift is an alert scored by the shift in standard deviations times
   the square root of the new segment's length.
 
@@ -28,6 +30,8 @@ from dataclasses import dataclass, fields
 from typing import Any, Mapping, Sequence
 
 import numpy as np
+from scipy.stats import poisson
+from ruptures.base import BaseCost
 
 from tocsin.analysis.common import jsonable, prepared
 from tocsin.errors import InputError
@@ -50,6 +54,8 @@ class AlertRules:
     short_weeks: int = 4
     long_weeks: int = 52
     min_history_weeks: int = 4
+    min_expected: float = 0.5  # floor of the Poisson rate (a dyad with no history)
+    min_score: float = 3.0  # -log10 p-value (baseline); shift x sqrt(weeks) (change point)
     changepoint: bool = True
     changepoint_min_weeks: int = 12
     changepoint_min_events: int = 20
@@ -119,50 +125,50 @@ class _Hit:
     details: dict[str, Any]
 
 
-def _baseline_week(x: np.ndarray, vol: np.ndarray, w: int, weeks: int) -> tuple[float, float]:
-    lo = max(0, w - weeks)
-    xs, vs = x[lo:w].sum(), vol[lo:w].sum()
-    share = xs / vs if vs else 0.0
-    return share * vol[w], float(xs / max(w - lo, 1))
+def _rolling(x: np.ndarray, weeks: int) -> np.ndarray:
+    """Sum of the ``weeks`` values before each index (fewer at the start)."""
+    c = np.concatenate(([0.0], np.cumsum(x)))
+    idx = np.arange(len(x))
+    return c[idx] - c[np.maximum(idx - weeks, 0)]
+
+
+def _expected(x: np.ndarray, vol: np.ndarray, weeks: int) -> np.ndarray:
+    """This week's volume times the subject's share of the volume of the previous weeks."""
+    xs, vs = _rolling(x, weeks), _rolling(vol, weeks)
+    share = np.divide(xs, vs, out=np.zeros_like(xs), where=vs > 0)
+    return share * vol
 
 
 def baseline_hits(subject: _Subject, vol: np.ndarray, rules: AlertRules) -> list[_Hit]:
     """Weeks where the subject's count jumps against both baselines (merged into runs)."""
     hits: list[_Hit] = []
     for direction, x in subject.counts.items():
+        e4, e52 = _expected(x, vol, rules.short_weeks), _expected(x, vol, rules.long_weeks)
+        expected = np.maximum(e4, e52)
+        rel4 = (x - e4) / np.maximum(e4, 1.0)
+        rel52 = (x - e52) / np.maximum(e52, 1.0)
+        lam = np.maximum(expected, rules.min_expected)
+        scores = -poisson.logsf(x - 1, lam) / math.log(10)  # -log10 P(X >= x)
+        ok = ((x >= rules.min_events) & (x - expected >= rules.min_increase)
+              & (np.minimum(rel4, rel52) >= rules.min_relative) & (scores >= rules.min_score))
+        ok[: rules.min_history_weeks] = False
         run: list[tuple[int, float, dict[str, Any]]] = []
-        for w in range(rules.min_history_weeks, len(x)):
-            found = _baseline_test(x, vol, w, rules)
-            if found is not None:
-                if run and run[-1][0] != w - 1:
-                    hits.append(_merge_run(subject, direction, run))
-                    run = []
-                run.append((w, *found))
+        for w in np.nonzero(ok)[0]:
+            w = int(w)
+            score = float(scores[w])
+            details = {
+                "observed": float(x[w]), "expected_4w": round(float(e4[w]), 3),
+                "expected_52w": round(float(e52[w]), 3),
+                "relative_4w": round(float(rel4[w]), 3), "relative_52w": round(float(rel52[w]), 3),
+                "volume": float(vol[w]),
+            }
+            if run and run[-1][0] != w - 1:
+                hits.append(_merge_run(subject, direction, run))
+                run = []
+            run.append((w, score, details))
         if run:
             hits.append(_merge_run(subject, direction, run))
     return hits
-
-
-def _baseline_test(x: np.ndarray, vol: np.ndarray, w: int,
-                   rules: AlertRules) -> tuple[float, dict[str, Any]] | None:
-    obs = float(x[w])
-    if obs < rules.min_events:
-        return None
-    e4, mean4 = _baseline_week(x, vol, w, rules.short_weeks)
-    e52, mean52 = _baseline_week(x, vol, w, rules.long_weeks)
-    expected = max(e4, e52)
-    rel4 = (obs - e4) / max(e4, 1.0)
-    rel52 = (obs - e52) / max(e52, 1.0)
-    if obs - expected < rules.min_increase or min(rel4, rel52) < rules.min_relative:
-        return None
-    score = (obs - expected) / math.sqrt(expected + 1.0)
-    details = {
-        "observed": obs, "expected_4w": round(e4, 3), "expected_52w": round(e52, 3),
-        "mean_4w": round(mean4, 3), "mean_52w": round(mean52, 3),
-        "relative_4w": round(rel4, 3), "relative_52w": round(rel52, 3),
-        "volume": float(vol[w]),
-    }
-    return score, details
 
 
 def _merge_run(subject: _Subject, direction: str,
@@ -172,8 +178,27 @@ def _merge_run(subject: _Subject, direction: str,
     return _Hit(subject, "baseline", direction, run[0][0], run[-1][0], round(best[1], 4), details)
 
 
+class CumsumL2(BaseCost):
+    """The L2 segment cost of ruptures' ``CostL2``, in O(1) per segment (cumulative sums)."""
+
+    model = "l2-cumsum"
+    min_size = 2
+
+    def fit(self, signal: np.ndarray) -> "CumsumL2":
+        self.signal = np.asarray(signal, dtype=float).reshape(len(signal), -1)
+        x = self.signal[:, 0]
+        self.s1 = np.concatenate(([0.0], np.cumsum(x))).tolist()
+        self.s2 = np.concatenate(([0.0], np.cumsum(x * x))).tolist()
+        return self
+
+    def error(self, start: int, end: int) -> float:
+        n = end - start
+        total = self.s1[end] - self.s1[start]
+        return (self.s2[end] - self.s2[start]) - total * total / n
+
+
 def changepoint_hits(subject: _Subject, vol: np.ndarray, rules: AlertRules) -> list[_Hit]:
-    """Upward shifts of the weekly conflict/cooperation share (PELT, L2 cost)."""
+    """Upward shifts of the weekly conflict/cooperation share (ruptures Binseg, L2 cost)."""
     import ruptures
 
     hits: list[_Hit] = []
@@ -188,7 +213,8 @@ def changepoint_hits(subject: _Subject, vol: np.ndarray, rules: AlertRules) -> l
         if sd == 0.0:
             continue
         pen = rules.changepoint_penalty * sd * sd * math.log(len(signal))
-        bkps = ruptures.Pelt(model="l2", min_size=2, jump=1).fit(signal.reshape(-1, 1)).predict(pen=pen)
+        algo = ruptures.Binseg(custom_cost=CumsumL2(), min_size=2, jump=1)
+        bkps = algo.fit(signal).predict(pen=pen)
         bounds = [0, *bkps]
         for i in range(1, len(bounds) - 1):
             before = signal[bounds[i - 1]:bounds[i]]
@@ -197,6 +223,8 @@ def changepoint_hits(subject: _Subject, vol: np.ndarray, rules: AlertRules) -> l
             if shift <= 0 or x[bounds[i]:bounds[i + 1]].sum() < rules.min_events:
                 continue
             score = shift / sd * math.sqrt(len(after))
+            if score < rules.min_score:
+                continue
             details = {
                 "share_before": round(float(before.mean()), 5),
                 "share_after": round(float(after.mean()), 5),
