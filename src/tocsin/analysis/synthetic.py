@@ -100,3 +100,65 @@ def _events(rng: np.random.Generator, n: int, articles: list[dict[str, Any]], pe
             "event_date_precision": "day", "record": json.dumps({"synthetic": True}),
             "created_at": now,
         }
+
+
+# --------------------------------------------------------------------------- small stores
+
+_CODES: dict[str, dict[str, Any]] | None = None
+
+
+def cameo(code: str) -> dict[str, Any]:
+    """Ontology attributes (name, Goldstein, quad class, PLOVER) of one CAMEO code."""
+    global _CODES
+    if _CODES is None:
+        _CODES = {c["code"]: c for c in cameo_codes()}
+    return _CODES[code]
+
+
+def make_event(source: str, target: str | None, code: str, *, article_id: str,
+               day: dt.date | None = None, factuality: str = "asserted",
+               sentence: str | None = None, sentence_index: int = 0) -> Any:
+    """A tocsin Event with the ontology's Goldstein/quad/PLOVER for ``code``."""
+    from tocsin.models import Actor, Event, EventDate, Factuality
+
+    c = cameo(code)
+
+    def actor(code_: str | None) -> Actor | None:
+        if not code_:
+            return None
+        return Actor(code_, text=code_, country=code_[:3], role=code_[3:6] or None)
+
+    return Event(
+        source=actor(source), target=actor(target), code=code, name=c["name"],
+        factuality=Factuality(factuality), goldstein=c["goldstein"], quad_class=c["quad_class"],
+        plover_type=c["plover_type"], plover_mode=c["plover_mode"],
+        sentence_index=sentence_index,
+        sentence=sentence or f"{source} {c['name'].lower()} {target or ''}".strip(),
+        article_id=article_id, date=EventDate(day, "day", rule="test") if day else None,
+    )
+
+
+def add_articles_with_events(store: Any, stories: list[dict[str, Any]]) -> None:
+    """Store articles and their events through the Store API.
+
+    Each story: ``id``, ``date``, optional ``source``, ``near_dup_of``, ``text``, and
+    ``events``: a list of make_event keyword dicts (article_id is filled in).
+    """
+    from tocsin.models import Article
+
+    arts = [Article(id=s["id"], text=s.get("text") or f"story {s['id']}", date=s.get("date"),
+                    source=s.get("source", "wire"), url=f"https://example.org/{s['id']}",
+                    content_hash=f"hash-{s['id']}", near_dup_of=s.get("near_dup_of"),
+                    near_dup_score=0.95 if s.get("near_dup_of") else None)
+            for s in stories]
+    store.add_articles(arts)
+    mapping = {}
+    for s in stories:
+        evs = []
+        for e in s.get("events", []):
+            kw = dict(e)
+            src, tgt, code = kw.pop("source"), kw.pop("target"), kw.pop("code")
+            ev = make_event(src, tgt, code, article_id=s["id"], **kw)
+            evs.append(ev.replace(article_date=s.get("date")))
+        mapping[s["id"]] = evs
+    store.replace_events(mapping)

@@ -195,7 +195,7 @@ def _mention_rows(conn: sa.Connection) -> Iterator[Mapping[str, Any]]:
         .select_from(e.outerjoin(a, a.c.id == e.c.article_id))
         .order_by(e.c.id)
     )
-    yield from conn.execution_options(yield_per=_CHUNK).execute(q).mappings()
+    yield from conn.execute(q.execution_options(yield_per=_CHUNK)).mappings()
 
 
 def _root(code: str | None) -> str | None:
@@ -614,7 +614,7 @@ def iter_identity_export_rows(conn: sa.Connection, *, counting_only: bool = True
         .where(*conds)
         .order_by(t.c.id)
     )
-    for r in conn.execution_options(yield_per=5000).execute(q).mappings():
+    for r in conn.execute(q.execution_options(yield_per=5000)).mappings():
         yield dict(r)
 
 
@@ -627,7 +627,7 @@ def iter_event_export_rows(conn: sa.Connection) -> Iterator[dict[str, Any]]:
         .select_from(e.outerjoin(m, m.c.event_id == e.c.id))
         .order_by(e.c.id)
     )
-    for r in conn.execution_options(yield_per=5000).execute(q).mappings():
+    for r in conn.execute(q.execution_options(yield_per=5000)).mappings():
         yield dict(r)
 
 
