@@ -23,25 +23,30 @@ log = logging.getLogger(__name__)
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 
 
-class GzipCheck:
-    """A read-through wrapper that checks gzip members are complete (truncation test)."""
+class Tap:
+    """A read-through wrapper: counts the bytes and checks gzip members are complete."""
 
-    def __init__(self, raw: IO[bytes]) -> None:
+    def __init__(self, raw: IO[bytes], *, gzipped: bool) -> None:
         self.raw = raw
+        self.gzipped = gzipped
+        self.total = 0
+        self.tail = b""
         self._inflate: Any = None
-        self.started = False
         self.error: str | None = None
 
     def read(self, size: int = -1) -> bytes:
         data = self.raw.read(size)
-        self._check(data)
+        self.total += len(data)
+        if data:
+            self.tail = (self.tail + data)[-4:]
+        if self.gzipped:
+            self._check(data)
         return data
 
     def _check(self, data: bytes) -> None:
         while data and self.error is None:
             if self._inflate is None:
                 self._inflate = zlib.decompressobj(16 + zlib.MAX_WBITS)
-                self.started = True
             try:
                 self._inflate.decompress(data)
             except zlib.error as exc:
@@ -56,19 +61,31 @@ class GzipCheck:
         while self.read(1 << 16):
             pass
 
-    @property
-    def complete(self) -> bool:
-        return self.error is None and self._inflate is None
+    def damage(self, parsed_up_to: int) -> str | None:
+        """Why the archive is damaged, or None: call after reading every record."""
+        self.drain()
+        if self.error:
+            return self.error
+        if self.total == 0:
+            return "empty archive"
+        if self.gzipped and self._inflate is not None:
+            return "archive ends inside a compressed record"
+        if self.total - parsed_up_to > 4:
+            return f"{self.total - parsed_up_to} bytes after the last complete record"
+        if not self.gzipped and self.tail != b"\r\n\r\n":
+            return "the last record is not terminated"
+        return None
 
 
 def read_warc(stream: IO[bytes], where: str, *, gzipped: bool) -> Iterator[Article | IngestProblem]:
     """Articles from the HTML responses of a WARC stream, then at most one damage problem."""
     from warcio.archiveiterator import ArchiveIterator
 
-    checked = GzipCheck(stream) if gzipped else None
+    tap = Tap(stream, gzipped=gzipped)
     index = -1
     try:
-        for index, record in enumerate(ArchiveIterator(checked or stream)):
+        records = ArchiveIterator(tap)
+        for index, record in enumerate(records):
             item = _record_item(record, index, where)
             if isinstance(item, _Damage):
                 yield IngestProblem(f"{where}#{index}", f"truncated or corrupt archive: {item}")
@@ -78,11 +95,9 @@ def read_warc(stream: IO[bytes], where: str, *, gzipped: bool) -> Iterator[Artic
     except Exception as exc:  # warcio raises assorted errors on damaged archives
         yield IngestProblem(f"{where}#{index + 1}", f"truncated or corrupt archive: {exc}")
         return
-    if checked is not None:
-        checked.drain()
-        if not checked.complete:
-            reason = checked.error or "archive ends inside a compressed record"
-            yield IngestProblem(f"{where}#{index + 1}", f"truncated or corrupt archive: {reason}")
+    damage = tap.damage(records.offset)
+    if damage:
+        yield IngestProblem(f"{where}#{index + 1}", f"truncated or corrupt archive: {damage}")
 
 
 class _Damage(str):
@@ -90,8 +105,10 @@ class _Damage(str):
 
 
 def _record_item(record: Any, index: int, where: str) -> Article | IngestProblem | _Damage | None:
+    if record.length is None or not hasattr(record.raw_stream, "limit"):
+        return _Damage(f"record {index} has no readable header")
     content = record.content_stream().read()
-    if getattr(record.raw_stream, "limit", 0):
+    if record.raw_stream.limit:
         return _Damage(f"record {index} is cut short")
     if record.rec_type != "response" or record.http_headers is None:
         return None
