@@ -15,11 +15,15 @@ BODY = [
 @pytest.mark.parametrize(
     "trailer",
     [
-        ["One Response to \"Ministers meet in Geneva\"", "Pingback: A weekly digest of news"],
+        ['One Response to "Ministers meet in Geneva"', "Pingback: A weekly digest of news"],
         ["12 Comments", "John says: great article", "Mary says: I disagree"],
         ["3 thoughts on “Ministers meet in Geneva”", "Reply"],
-        ["Leave a Reply Cancel reply", "Your email address will not be published. Required "
-         "fields are marked *", "Comment", "Name *"],
+        [
+            "Leave a Reply Cancel reply",
+            "Your email address will not be published. Required fields are marked *",
+            "Comment",
+            "Name *",
+        ],
         ["1. Pingback: Somebody's blog post about the talks"],
         ["Trackback: http://example.org/trackback"],
         ["Share this:", "Click to share on Twitter (Opens in new window)", "Like this:"],
@@ -60,9 +64,11 @@ def test_furniture_is_dropped_wherever_it_is(line: str) -> None:
         "Russia shared this assessment with its partners, the ministry said.",
         "Related talks in Doha are expected to resume next week, a diplomat said.",
         "Leave aside the question of sanctions, the envoy said, and look at trade.",
-        "The ministry said it uses cookies and other tracking tools on its website, which "
-        "critics said violated a 2019 privacy law passed by parliament after a long debate "
-        "about surveillance, data retention and the powers of the intelligence services.",
+        (
+            "The ministry said it uses cookies and other tracking tools on its website, which "
+            "critics said violated a 2019 privacy law passed by parliament after a long debate "
+            "about surveillance, data retention and the powers of the intelligence services."
+        ),
         "Discussion of the proposal continued late into the night.",
     ],
 )

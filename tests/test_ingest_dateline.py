@@ -10,24 +10,47 @@ LONG = " the two delegations met for talks that lasted several hours on the bord
 
 POSITIVE = [
     # text, place, region, date, agency, rest starts with
-    ("Islamabad: A Russian military delegation made a visit" + LONG,
-     "Islamabad", None, None, None, "A Russian"),
-    ("ISLAMABAD (Reuters) - Pakistan said on Monday" + LONG,
-     "Islamabad", None, None, "Reuters", "Pakistan said"),
+    (
+        "Islamabad: A Russian military delegation made a visit" + LONG,
+        "Islamabad",
+        None,
+        None,
+        None,
+        "A Russian",
+    ),
+    (
+        "ISLAMABAD (Reuters) - Pakistan said on Monday" + LONG,
+        "Islamabad",
+        None,
+        None,
+        "Reuters",
+        "Pakistan said",
+    ),
     ("WASHINGTON, March 3 (AP) — The president said", "Washington", None, "March 3", "AP", "The"),
-    ("KABUL, Afghanistan, Jan. 5 (Xinhua) -- Afghan forces", "Kabul", "Afghanistan", "Jan. 5",
-     "Xinhua", "Afghan"),
+    (
+        "KABUL, Afghanistan, Jan. 5 (Xinhua) -- Afghan forces",
+        "Kabul",
+        "Afghanistan",
+        "Jan. 5",
+        "Xinhua",
+        "Afghan",
+    ),
     ("LONDON — Britain's prime minister said", "London", None, None, None, "Britain's"),
     ("NEW DELHI, March 3: India and Pakistan", "New Delhi", None, "March 3", None, "India"),
     ("WASHINGTON (CNN)The White House said", "Washington", None, None, "CNN", "The White"),
     ("ST. LOUIS (AP) — A jury", "St. Louis", None, None, "AP", "A jury"),
     ("PORT-AU-PRINCE, Haiti (AP) — Gangs", "Port-au-Prince", "Haiti", None, "AP", "Gangs"),
-    ("Rio de Janeiro: Police in Brazil launched" + LONG, "Rio de Janeiro", None, None, None,
-     "Police"),
-    ("BEIJING, 5 March 2024 (Xinhua) -- China", "Beijing", None, "5 March 2024", "Xinhua",
-     "China"),
+    (
+        "Rio de Janeiro: Police in Brazil launched" + LONG,
+        "Rio de Janeiro",
+        None,
+        None,
+        None,
+        "Police",
+    ),
+    ("BEIJING, 5 March 2024 (Xinhua) -- China", "Beijing", None, "5 March 2024", "Xinhua", "China"),
     ("UNITED NATIONS (AP) — The Security Council", "United Nations", None, None, "AP", "The"),
-    ("GAZA CITY - \"We have nothing left,\" said", "Gaza City", None, None, None, "\"We"),
+    ('GAZA CITY - "We have nothing left," said', "Gaza City", None, None, None, '"We'),
 ]
 
 NEGATIVE = [
@@ -58,7 +81,10 @@ def test_datelines_are_parsed_and_removed(
     dateline, remaining = split_dateline(text)
     assert dateline is not None
     assert (dateline.place, dateline.region, dateline.date, dateline.agency) == (
-        place, region, date, agency,
+        place,
+        region,
+        date,
+        agency,
     )
     assert remaining.startswith(rest)
     assert text.endswith(remaining)
@@ -72,8 +98,13 @@ def test_sentence_starts_are_not_datelines(text: str) -> None:
 
 @pytest.mark.parametrize(
     ("raw", "normal"),
-    [("ISLAMABAD", "Islamabad"), ("NEW DELHI", "New Delhi"), ("DAR ES SALAAM", "Dar es Salaam"),
-     ("Washington D.C.", "Washington D.C."), ("N'DJAMENA", "N'Djamena")],
+    [
+        ("ISLAMABAD", "Islamabad"),
+        ("NEW DELHI", "New Delhi"),
+        ("DAR ES SALAAM", "Dar es Salaam"),
+        ("Washington D.C.", "Washington D.C."),
+        ("N'DJAMENA", "N'Djamena"),
+    ],
 )
 def test_place_names_are_normalised_to_title_case(raw: str, normal: str) -> None:
     assert normalise_place(raw) == normal

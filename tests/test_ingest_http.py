@@ -7,13 +7,13 @@ from collections.abc import Iterator
 
 import pytest
 from pytest_httpserver import HTTPServer
+from test_ingest_sources import PAGES, make_warc, page  # shared test helpers
 from werkzeug import Request, Response
 
 from tocsin.ingest import IngestProblem, read_sources
 from tocsin.ingest.fetch import Fetcher
 from tocsin.models import Article
 from tocsin.settings import Settings
-from test_ingest_sources import PAGES, make_warc, page  # shared test helpers
 
 SETTINGS = Settings(user_agent="tocsin-test/1.0 (+https://example.org/tocsin)", http_retries=2)
 
@@ -26,8 +26,10 @@ def fetcher() -> Iterator[Fetcher]:
 
 def _read(sources: list[str], fetcher: Fetcher) -> tuple[list[Article], list[IngestProblem]]:
     items = list(read_sources(sources, SETTINGS, fetcher=fetcher))
-    return ([i for i in items if isinstance(i, Article)],
-            [i for i in items if isinstance(i, IngestProblem)])
+    return (
+        [i for i in items if isinstance(i, Article)],
+        [i for i in items if isinstance(i, IngestProblem)],
+    )
 
 
 def test_url_page_is_fetched_with_user_agent(httpserver: HTTPServer, fetcher: Fetcher) -> None:
@@ -63,7 +65,8 @@ def test_persistent_failure_is_one_problem(httpserver: HTTPServer, fetcher: Fetc
     httpserver.expect_request("/down").respond_with_data("busy", status=503)
     httpserver.expect_request("/gone").respond_with_data("nope", status=404)
     httpserver.expect_request("/image").respond_with_data(
-        b"\x89PNG\r\n\x1a\n" + bytes(range(256)), content_type="image/png")
+        b"\x89PNG\r\n\x1a\n" + bytes(range(256)), content_type="image/png"
+    )
     urls = [httpserver.url_for(p) for p in ("/down", "/gone", "/image")]
     articles, problems = _read(urls, fetcher)
     assert articles == []
@@ -94,9 +97,11 @@ def _rss(entries: list[tuple[str, str, str]]) -> str:
 
 def test_rss_feed_entries_are_fetched(httpserver: HTTPServer, fetcher: Fetcher) -> None:
     undated = page("Undated story", "Chile", "Peru").replace(
-        b'<meta property="article:published_time" content="2024-03-05T08:00:00Z">', b"")
+        b'<meta property="article:published_time" content="2024-03-05T08:00:00Z">', b""
+    )
     httpserver.expect_request("/a").respond_with_data(
-        page("Story A", "Chile", "Peru"), content_type="text/html")
+        page("Story A", "Chile", "Peru"), content_type="text/html"
+    )
     httpserver.expect_request("/b").respond_with_data(undated, content_type="text/html")
     httpserver.expect_request("/c").respond_with_data("missing", status=404)
     entries = [
@@ -105,7 +110,8 @@ def test_rss_feed_entries_are_fetched(httpserver: HTTPServer, fetcher: Fetcher) 
         ("Story C", httpserver.url_for("/c"), "Mon, 11 Mar 2024 10:00:00 GMT"),
     ]
     httpserver.expect_request("/feed").respond_with_data(
-        _rss(entries), content_type="application/rss+xml")
+        _rss(entries), content_type="application/rss+xml"
+    )
     articles, problems = _read([httpserver.url_for("/feed")], fetcher)
     assert [a.title for a in articles] == ["Story A", "Undated story"]
     assert [str(a.date) for a in articles] == ["2024-03-05", "2024-03-11"]
@@ -127,7 +133,8 @@ def test_atom_feed_file_and_served_as_text_xml(
     httpserver: HTTPServer, fetcher: Fetcher, tmp_path
 ) -> None:
     httpserver.expect_request("/atom-a").respond_with_data(
-        page("Atom story", "Chile", "Peru"), content_type="text/html")
+        page("Atom story", "Chile", "Peru"), content_type="text/html"
+    )
     atom = (
         '<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">'
         "<title>Atom Wire</title><id>urn:x</id><updated>2024-03-05T00:00:00Z</updated>"
@@ -146,11 +153,14 @@ def test_atom_feed_file_and_served_as_text_xml(
 def test_warc_over_http(httpserver: HTTPServer, fetcher: Fetcher) -> None:
     whole = make_warc(PAGES, gzip=True)
     httpserver.expect_request("/crawl.warc.gz").respond_with_data(
-        whole, content_type="application/octet-stream")
+        whole, content_type="application/octet-stream"
+    )
     httpserver.expect_request("/cut.warc.gz").respond_with_data(
-        whole[: int(len(whole) * 0.7)], content_type="application/octet-stream")
+        whole[: int(len(whole) * 0.7)], content_type="application/octet-stream"
+    )
     articles, problems = _read(
-        [httpserver.url_for("/crawl.warc.gz"), httpserver.url_for("/cut.warc.gz")], fetcher)
+        [httpserver.url_for("/crawl.warc.gz"), httpserver.url_for("/cut.warc.gz")], fetcher
+    )
     titles = [a.title for a in articles]
     assert titles[:3] == ["Story 1", "Story 2", "Story 3"]
     assert 0 < len(titles) - 3 < 3

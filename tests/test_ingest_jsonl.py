@@ -27,7 +27,10 @@ def test_bundled_corpora_yield_every_record_with_its_fields() -> None:
     for article_id, record in records.items():
         article = articles[article_id]
         assert (article.title, article.url, article.source, article.license) == (
-            record["title"], record["url"], record["source"], record["license"],
+            record["title"],
+            record["url"],
+            record["source"],
+            record["license"],
         )
         assert article.date is not None and article.date.isoformat() == record["date"]
         assert article.dateline is None  # the corpus texts carry no datelines
@@ -36,8 +39,14 @@ def test_bundled_corpora_yield_every_record_with_its_fields() -> None:
 
 
 def test_malformed_lines_are_reported_and_the_others_read(tmp_path: Path) -> None:
-    good = {"id": "a1", "url": "https://example.org/2024/01/02/a", "title": "A",
-            "date": "2024-01-02", "text": "Para one.\n\nPara two.", "section": "world"}
+    good = {
+        "id": "a1",
+        "url": "https://example.org/2024/01/02/a",
+        "title": "A",
+        "date": "2024-01-02",
+        "text": "Para one.\n\nPara two.",
+        "section": "world",
+    }
     lines = [
         json.dumps(good),
         '{"id": "broken", "text": ',
@@ -45,10 +54,15 @@ def test_malformed_lines_are_reported_and_the_others_read(tmp_path: Path) -> Non
         json.dumps(["not", "an", "object"]),
         json.dumps({"id": "no-text", "title": "Nothing"}),
         json.dumps({"url": "https://example.org/b", "text": "No id or date here."}),
-        json.dumps({"id": "h1", "url": "https://example.org/news/2023/05/06/story",
-                    "html": "<html><head><title>Story</title></head><body><article><p>"
-                            + "The envoy met the minister in Ankara. " * 10
-                            + "</p></article></body></html>"}),
+        json.dumps(
+            {
+                "id": "h1",
+                "url": "https://example.org/news/2023/05/06/story",
+                "html": "<html><head><title>Story</title></head><body><article><p>"
+                + "The envoy met the minister in Ankara. " * 10
+                + "</p></article></body></html>",
+            }
+        ),
     ]
     path = tmp_path / "mixed.jsonl"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -57,8 +71,8 @@ def test_malformed_lines_are_reported_and_the_others_read(tmp_path: Path) -> Non
     articles = [i for i in items if isinstance(i, Article)]
     assert [p.where for p in problems] == [f"{path}:2", f"{path}:4", f"{path}:5"]
     assert "malformed JSON" in problems[0].reason
-    assert [a.id for a in articles][0] == "a1"
     first = articles[0]
+    assert first.id == "a1"
     assert first.text == "Para one.\n\nPara two." and first.extra["section"] == "world"
     assert first.source == "mixed" and first.origin == f"{path}:1"
     no_id = articles[1]

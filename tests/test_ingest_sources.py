@@ -41,35 +41,55 @@ def make_warc(pages: list[tuple[str, bytes]], *, gzip: bool) -> bytes:
         headers = StatusAndHeaders(
             "200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1"
         )
-        writer.write_record(writer.create_warc_record(
-            url, "response", payload=io.BytesIO(html), http_headers=headers))
-        request = StatusAndHeaders(f"GET {url} HTTP/1.1", [("Host", "news.example.org")],
-                                   is_http_request=True)
-        writer.write_record(writer.create_warc_record(
-            url, "request", payload=io.BytesIO(b""), http_headers=request))
+        writer.write_record(
+            writer.create_warc_record(
+                url, "response", payload=io.BytesIO(html), http_headers=headers
+            )
+        )
+        request = StatusAndHeaders(
+            f"GET {url} HTTP/1.1", [("Host", "news.example.org")], is_http_request=True
+        )
+        writer.write_record(
+            writer.create_warc_record(url, "request", payload=io.BytesIO(b""), http_headers=request)
+        )
     return buf.getvalue()
 
 
 PAGES = [
-    (f"https://news.example.org/2024/03/0{i}/story-{i}",
-     page(f"Story {i}", "Chile", "Peru", date=f"2024-03-0{i}"))
+    (
+        f"https://news.example.org/2024/03/0{i}/story-{i}",
+        page(f"Story {i}", "Chile", "Peru", date=f"2024-03-0{i}"),
+    )
     for i in range(1, 4)
 ]
 
 
 def _split(items: list) -> tuple[list[Article], list[IngestProblem]]:
-    return ([i for i in items if isinstance(i, Article)],
-            [i for i in items if isinstance(i, IngestProblem)])
+    return (
+        [i for i in items if isinstance(i, Article)],
+        [i for i in items if isinstance(i, IngestProblem)],
+    )
 
 
 def test_directory_with_good_and_bad_files(tmp_path: Path) -> None:
     root = tmp_path / "in"
     (root / "sub").mkdir(parents=True)
-    (root / "good.txt").write_text("Ministers meet\n\nLIMA (Reuters) - " + PARAGRAPH.format(
-        a="Chile", b="Peru"), encoding="utf-8")
+    (root / "good.txt").write_text(
+        "Ministers meet\n\nLIMA (Reuters) - " + PARAGRAPH.format(a="Chile", b="Peru"),
+        encoding="utf-8",
+    )
     (root / "sub" / "page.html").write_bytes(page("Ministers meet again", "Chile", "Bolivia"))
-    lines = [json.dumps({"id": f"j{i}", "title": f"J{i}", "date": "2024-01-0%d" % (i + 1),
-                         "text": PARAGRAPH.format(a="Iran", b=f"Iraq {i}")}) for i in range(2)]
+    lines = [
+        json.dumps(
+            {
+                "id": f"j{i}",
+                "title": f"J{i}",
+                "date": f"2024-01-0{i + 1}",
+                "text": PARAGRAPH.format(a="Iran", b=f"Iraq {i}"),
+            }
+        )
+        for i in range(2)
+    ]
     (root / "corpus.jsonl").write_text(lines[0] + "\n{not json\n" + lines[1] + "\n")
     (root / "binary.html").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8)
     (root / "empty.txt").write_bytes(b"")
@@ -81,10 +101,14 @@ def test_directory_with_good_and_bad_files(tmp_path: Path) -> None:
 
     articles, problems = _split(list(read_sources([str(root)], Settings())))
 
-    where = sorted(p.where.split("#")[0].rsplit(":", 1)[0] if p.where.endswith(":2")
-                   else p.where.split("#")[0] for p in problems)
-    assert where == sorted(str(root / n) for n in (
-        "binary.html", "corpus.jsonl", "crawl.warc.gz", "empty.txt", "unreadable.txt"))
+    where = sorted(
+        p.where.split("#")[0].rsplit(":", 1)[0] if p.where.endswith(":2") else p.where.split("#")[0]
+        for p in problems
+    )
+    assert where == sorted(
+        str(root / n)
+        for n in ("binary.html", "corpus.jsonl", "crawl.warc.gz", "empty.txt", "unreadable.txt")
+    )
     reasons = {Path(p.where.split("#")[0].split(":")[0]).name: p.reason for p in problems}
     assert "binary" in reasons["binary.html"]
     assert "empty" in reasons["empty.txt"]

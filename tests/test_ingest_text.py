@@ -42,7 +42,8 @@ def test_ids_are_stable_across_runs() -> None:
 
 def test_first_paragraph_is_title_only_when_it_stands_alone() -> None:
     assert split_title(["Talks in Geneva", "The ministers met."]) == (
-        "Talks in Geneva", ["The ministers met."],
+        "Talks in Geneva",
+        ["The ministers met."],
     )
     sentence = "The ministers met in Geneva on Tuesday."
     assert split_title([sentence, "They agreed."]) == (None, [sentence, "They agreed."])
@@ -58,7 +59,9 @@ def test_paragraphs_split_on_blank_lines_and_whitespace_collapsed() -> None:
 
 def test_text_without_blank_lines_has_one_paragraph_per_line() -> None:
     assert split_paragraphs("Headline\nFirst para.\nSecond para.") == [
-        "Headline", "First para.", "Second para.",
+        "Headline",
+        "First para.",
+        "Second para.",
     ]
 
 

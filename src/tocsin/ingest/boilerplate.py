@@ -24,8 +24,10 @@ _LIST_MARK = re.compile(r"^(?:\d{1,3}[.)]|[-*•·▪►»]|\[\d+\])\s+")
 SECTION_STARTS: tuple[re.Pattern[str], ...] = tuple(
     re.compile(p, re.IGNORECASE)
     for p in (
-        rf"^{_NUMBER}\s+(?:responses?|comments?|replies|reply|thoughts?|reactions?)"
-        r"(?:\s+(?:to|on|for)\s+(?:[\"“'‘«].*|.*[^.!?\s])|\s*:?\s*)$",
+        (
+            rf"^{_NUMBER}\s+(?:responses?|comments?|replies|reply|thoughts?|reactions?)"
+            r"(?:\s+(?:to|on|for)\s+(?:[\"“'‘«].*|.*[^.!?\s])|\s*:?\s*)$"
+        ),
         r"^(?:leave|post|add|write|submit)\s+(?:a|your|the)\s+(?:reply|comment|response)\b",
         r"^(?:cancel\s+reply|reply\s+to\s+this\s+comment)\b",
         r"^(?:comments?|discussion|responses)\s*(?:\(\d+\))?\s*:?$",
@@ -34,8 +36,10 @@ SECTION_STARTS: tuple[re.Pattern[str], ...] = tuple(
         r"^your\s+email\s+address\s+will\s+not\s+be\s+published",
         r"^(?:ping|track)backs?\s*:",
         r"^(?:ping|track)backs?$",
-        r"^(?:related|recommended|popular|similar|more)\s+(?:posts?|articles?|stories|reading|"
-        r"news|coverage|content|from\s+\S+(?:\s+\S+)?)\s*:?$",
+        (
+            r"^(?:related|recommended|popular|similar|more)\s+(?:posts?|articles?|stories|"
+            r"reading|news|coverage|content|from\s+\S+(?:\s+\S+)?)\s*:?$"
+        ),
         r"^you\s+(?:may|might)\s+(?:also\s+)?(?:like|be\s+interested\s+in|enjoy)\b.{0,40}$",
         r"^(?:share|spread)\s+(?:this|the\s+news)(?:\s+(?:article|story|post|page))?\s*:?$",
         r"^like\s+this\s*:?$",
@@ -52,8 +56,10 @@ FURNITURE: tuple[re.Pattern[str], ...] = tuple(
         r"^share\s+(?:on|via|to)\s+\w+.{0,40}$",
         r"^(?:tweet|print|email|share|advertisement|advertising|sponsored|ad)\s*$",
         r"^(?:skip\s+to\s+(?:main\s+)?content|back\s+to\s+top|scroll\s+to\s+top)\s*$",
-        r"^(?:(?:read|see|view|show)\s+(?:more|the\s+full\s+(?:story|article))|continue\s+reading)"
-        r"(?:\s*[:>»…].{0,120})?\s*$",
+        (
+            r"^(?:(?:read|see|view|show)\s+(?:more|the\s+full\s+(?:story|article))"
+            r"|continue\s+reading)(?:\s*[:>»…].{0,120})?\s*$"
+        ),
         r"^(?:follow|like)\s+us\s+on\b.{0,120}$",
         r"^(?:subscribe|sign\s+up)\b.{0,80}\bnewsletter\b.{0,80}$",
         r"^(?:this|our)\s+(?:web)?site\s+uses\s+cookies\b.{0,400}$",

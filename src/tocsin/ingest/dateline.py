@@ -27,9 +27,7 @@ _UPPER = "A-ZÀ-ÖØ-Þ"
 _WORD = rf"[{_UPPER}][\w'’.\-]*"
 _PARTICLE = r"(?:de|del|da|do|dos|das|di|du|la|le|les|es|el|al|of|the|au|aux|sur|am|an|upon)"
 _PLACE = rf"{_WORD}(?:[ ](?:{_PARTICLE}[ ])?{_WORD}){{0,3}}"
-_MONTH = (
-    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
-)
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _DATE = (
     rf"(?:{_MONTH}[ ]\d{{1,2}}(?:st|nd|rd|th)?(?:,?[ ]\d{{4}})?"
     rf"|\d{{1,2}}[ ]{_MONTH}(?:[ ]\d{{4}})?"
@@ -47,22 +45,21 @@ _DATELINE = re.compile(
     r"(?P<rest>[\"'‘“(\[]?[A-Z0-9À-Ö])"
 )
 
-NOT_PLACES = frozenset(
-    """
+_NOT_PLACES = """
     a an the this that these those it its he she they we i you his her their our my your
     however but and or so yet still also meanwhile moreover furthermore indeed instead
     nonetheless nevertheless finally first second third last later earlier then now here
     there today tonight yesterday tomorrow recently previously separately elsewhere again
-    monday tuesday wednesday thursday friday saturday sunday weekend
-    january february march april may june july august september october november december
-    update updated breaking exclusive analysis opinion editorial comment commentary
-    interview live watch video videos photo photos gallery note notes summary background
-    timeline factbox explainer correction clarification warning spoiler disclaimer
-    editor editors source sources read related listen podcast review reviews
-    q a question answer transcript statement report reports war crisis conflict
-    war's president minister says said officials police story news
-    """.split()
-)
+    monday tuesday wednesday thursday friday saturday sunday weekend january february march
+    april may june july august september october november december update updated breaking
+    exclusive analysis opinion editorial comment commentary interview live watch video
+    videos photo photos gallery note notes summary background timeline factbox explainer
+    correction clarification warning spoiler disclaimer editor editors source sources read
+    related listen podcast review reviews q a question answer transcript statement report
+    reports war crisis conflict war's president minister says said officials police story
+    news
+"""
+NOT_PLACES = frozenset(_NOT_PLACES.split())
 
 
 @dataclass(frozen=True)
@@ -88,7 +85,9 @@ def normalise_place(place: str) -> str:
     for i, word in enumerate(place.split(" ")):
         parts = word.split("-")
         parts = [
-            p.lower() if (i or j) and p.lower() in _LOWER_PARTICLES else p.title().replace("’S", "’s")
+            p.lower()
+            if (i or j) and p.lower() in _LOWER_PARTICLES
+            else p.title().replace("’S", "’s")
             for j, p in enumerate(parts)
         ]
         words.append("-".join(parts))
@@ -116,7 +115,7 @@ def _plausible(match: re.Match[str], text: str) -> bool:
     if ":" not in match.group("sep"):
         return False  # "Donald Trump — The ..." : a title-case dash form needs an agency or date
     # Title-case place + colon: one or two words (besides particles), then a real sentence.
-    rest = text[match.end("sep"):].split("\n", 1)[0]
+    rest = text[match.end("sep") :].split("\n", 1)[0]
     names = [w for w in place.split() if w.lower() not in _LOWER_PARTICLES]
     return len(names) <= 2 and len(rest.split()) >= 8
 

@@ -24,9 +24,17 @@ _MONTHS = {
     name: i
     for i, names in enumerate(
         (
-            ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"),
-            ("may",), ("jun", "june"), ("jul", "july"), ("aug", "august"),
-            ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
             ("dec", "december"),
         ),
         start=1,
@@ -41,10 +49,14 @@ _URL_PATTERNS = (
 )
 _TEXT_PATTERNS = (
     re.compile(r"\b(?P<y>(?:19|20)\d{2})-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b"),
-    re.compile(rf"\b{_MONTH_RE}\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d{{2}})\b",
-               re.IGNORECASE),
-    re.compile(rf"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+{_MONTH_RE}\s*,?\s+(?P<y>(?:19|20)\d{{2}})\b",
-               re.IGNORECASE),
+    re.compile(
+        rf"\b{_MONTH_RE}\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d{{2}})\b",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        rf"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+{_MONTH_RE}\s*,?\s+(?P<y>(?:19|20)\d{{2}})\b",
+        re.IGNORECASE,
+    ),
 )
 
 
@@ -120,7 +132,7 @@ def date_from_html(html: Any, url: str | None = None) -> dt.date | None:
 
     try:
         found = find_date(html, url=url, original_date=True, extensive_search=False)
-    except Exception as exc:  # htmldate raises various parser errors on odd markup
+    except Exception as exc:  # noqa: BLE001 -- htmldate raises various parser errors on odd markup
         log.debug("htmldate failed on %s: %s", url, exc)
         return None
     return parse_date(found)

@@ -21,9 +21,9 @@ from __future__ import annotations
 import re
 import zlib
 from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
-from dataclasses import dataclass
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
@@ -53,12 +53,13 @@ class Fingerprint:
 
     def to_bytes(self) -> bytes:
         """Compact form for persisting: size (8 bytes) + hash values (uint64)."""
-        return np.array([self.size], dtype="<u8").tobytes() + np.asarray(
-            self.signature.hashvalues, dtype="<u8"
-        ).tobytes()
+        return (
+            np.array([self.size], dtype="<u8").tobytes()
+            + np.asarray(self.signature.hashvalues, dtype="<u8").tobytes()
+        )
 
     @classmethod
-    def from_bytes(cls, data: bytes) -> "Fingerprint":
+    def from_bytes(cls, data: bytes) -> Fingerprint:
         values = np.frombuffer(data, dtype="<u8")
         signature = _new_minhash(len(values) - 1, values[1:].astype(np.uint64))
         return cls(signature=signature, size=int(values[0]))
@@ -72,8 +73,11 @@ def _permutations(num_perm: int) -> Any:
 
 def _new_minhash(num_perm: int, hashvalues: Any = None) -> MinHash:
     return MinHash(
-        num_perm=num_perm, scheme=SCHEME, permutations=_permutations(num_perm),
-        hashfunc=zlib.crc32, hashvalues=hashvalues,
+        num_perm=num_perm,
+        scheme=SCHEME,
+        permutations=_permutations(num_perm),
+        hashfunc=zlib.crc32,
+        hashvalues=hashvalues,
     )
 
 

@@ -30,9 +30,7 @@ def parse_feed(content: bytes, where: str) -> tuple[dict[str, Any], list[Any]]:
     return dict(parsed.feed), list(parsed.entries)
 
 
-def read_feed(
-    content: bytes, where: str, fetcher: Fetcher
-) -> Iterator[Article | IngestProblem]:
+def read_feed(content: bytes, where: str, fetcher: Fetcher) -> Iterator[Article | IngestProblem]:
     """Articles for the entries of a feed document read from ``where``."""
     try:
         feed, entries = parse_feed(content, where)
@@ -60,8 +58,9 @@ def _entry_article(
         kind = sniff_kind(fetched.content, fetched.content_type, fetched.url)
         if kind not in ("html", "text"):
             raise IngestError(f"entry page is {kind}, not HTML")
-        draft = extract_html(fetched.content, url=fetched.url, origin=link,
-                             article_id=derive_id("web", link))
+        draft = extract_html(
+            fetched.content, url=fetched.url, origin=link, article_id=derive_id("web", link)
+        )
     else:
         html = _entry_html(entry)
         if not html:

@@ -6,6 +6,7 @@ import logging
 import time
 from dataclasses import dataclass
 from types import TracebackType
+from typing import Self
 
 import httpx
 
@@ -31,8 +32,13 @@ class Fetched:
 class Fetcher:
     """Fetches URLs with the project's user agent, timeouts and retry policy."""
 
-    def __init__(self, settings: Settings, *, backoff: float = 0.5,
-                 transport: httpx.BaseTransport | None = None) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        backoff: float = 0.5,
+        transport: httpx.BaseTransport | None = None,
+    ) -> None:
         self.retries = max(0, settings.http_retries)
         self.backoff = backoff
         self.client = httpx.Client(
@@ -42,11 +48,15 @@ class Fetcher:
             transport=transport,
         )
 
-    def __enter__(self) -> "Fetcher":
+    def __enter__(self) -> Self:
         return self
 
-    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
-                 tb: TracebackType | None) -> None:
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
         self.close()
 
     def close(self) -> None:
@@ -121,6 +131,6 @@ def _looks_like_feed(head: bytes, content_type: str) -> bool:
         return True
     if head.startswith(b"<?xml"):
         head = head.split(b"?>", 1)[-1].lstrip()
-    while head.startswith(b"<!--") or head.startswith(b"<?"):
+    while head.startswith((b"<!--", b"<?")):
         head = head.split(b">", 1)[-1].lstrip()
     return head.startswith((b"<rss", b"<feed", b"<rdf:rdf", b"<rdf"))

@@ -24,11 +24,20 @@ log = logging.getLogger(__name__)
 Item = Article | IngestProblem
 
 EXTENSIONS: dict[str, str] = {
-    ".txt": "text", ".text": "text",
-    ".html": "html", ".htm": "html", ".xhtml": "html",
-    ".jsonl": "jsonl", ".ndjson": "jsonl",
-    ".warc": "warc", ".warc.gz": "warc", ".arc": "warc", ".arc.gz": "warc",
-    ".rss": "feed", ".atom": "feed", ".xml": "feed",
+    ".txt": "text",
+    ".text": "text",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".warc": "warc",
+    ".warc.gz": "warc",
+    ".arc": "warc",
+    ".arc.gz": "warc",
+    ".rss": "feed",
+    ".atom": "feed",
+    ".xml": "feed",
 }
 
 
@@ -95,9 +104,15 @@ def read_file(path: Path, fetcher: Fetcher) -> Iterator[Item]:
     except OSError as exc:
         yield IngestProblem(where, f"cannot read file: {exc.strerror or exc}")
         return
-    yield from read_content(content, kind or sniff_kind(content, name=path.name),
-                            where=where, url=None, fetcher=fetcher,
-                            key=str(path.resolve()), id_kind="file")
+    yield from read_content(
+        content,
+        kind or sniff_kind(content, name=path.name),
+        where=where,
+        url=None,
+        fetcher=fetcher,
+        key=str(path.resolve()),
+        id_kind="file",
+    )
 
 
 def read_url(url: str, fetcher: Fetcher) -> Iterator[Item]:
@@ -107,12 +122,21 @@ def read_url(url: str, fetcher: Fetcher) -> Iterator[Item]:
         yield IngestProblem(url, exc.message)
         return
     kind = sniff_kind(fetched.content, fetched.content_type, fetched.url)
-    yield from read_content(fetched.content, kind, where=url, url=fetched.url,
-                            fetcher=fetcher, key=url, id_kind="web")
+    yield from read_content(
+        fetched.content, kind, where=url, url=fetched.url, fetcher=fetcher, key=url, id_kind="web"
+    )
 
 
-def read_content(content: bytes, kind: str, *, where: str, url: str | None,
-                 fetcher: Fetcher, key: str, id_kind: str) -> Iterator[Item]:
+def read_content(
+    content: bytes,
+    kind: str,
+    *,
+    where: str,
+    url: str | None,
+    fetcher: Fetcher,
+    key: str,
+    id_kind: str,
+) -> Iterator[Item]:
     """Bytes already read from a file or URL, handed to the reader of their kind."""
     if kind == "warc":
         yield from read_warc(io.BytesIO(content), where, gzipped=content[:2] == b"\x1f\x8b")
@@ -161,5 +185,12 @@ def text_draft(raw: str, *, where: str, url: str | None, article_id: str) -> Dra
     """A plain-text document: the first paragraph is the title when it stands alone."""
     title, body = split_title(split_paragraphs(raw))
     date = date_from_text("\n\n".join(body))
-    return Draft(paragraphs=body, id=article_id, origin=where, title=title, url=url,
-                 date=date, date_from="text" if date else None)
+    return Draft(
+        paragraphs=body,
+        id=article_id,
+        origin=where,
+        title=title,
+        url=url,
+        date=date,
+        date_from="text" if date else None,
+    )

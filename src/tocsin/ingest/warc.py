@@ -92,7 +92,7 @@ def read_warc(stream: IO[bytes], where: str, *, gzipped: bool) -> Iterator[Artic
                 return
             if item is not None:
                 yield item
-    except Exception as exc:  # warcio raises assorted errors on damaged archives
+    except Exception as exc:  # noqa: BLE001 -- warcio raises assorted errors on damaged archives
         yield IngestProblem(f"{where}#{index + 1}", f"truncated or corrupt archive: {exc}")
         return
     damage = tap.damage(records.offset)
