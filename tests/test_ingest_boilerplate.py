@@ -49,6 +49,8 @@ def test_comment_sections_and_trailers_are_cut(trailer: list[str]) -> None:
         "© 2024 The Daily News. All rights reserved.",
         "Skip to content",
         "Continue reading",
+        "(Reporting by Jane Doe in Kabul; Editing by John Smith)",
+        "Editing by John Smith and Jane Roe",
     ],
 )
 def test_furniture_is_dropped_wherever_it_is(line: str) -> None:
@@ -70,6 +72,8 @@ def test_furniture_is_dropped_wherever_it_is(line: str) -> None:
             "about surveillance, data retention and the powers of the intelligence services."
         ),
         "Discussion of the proposal continued late into the night.",
+        "Editing by the committee took several months and delayed the report.",
+        "Editing by hand.",
     ],
 )
 def test_article_prose_is_kept(prose: str) -> None:

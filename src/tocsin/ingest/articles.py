@@ -14,9 +14,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from tocsin.ingest.boilerplate import strip_boilerplate
+from tocsin.ingest.boilerplate import strip_boilerplate, take_byline
 from tocsin.ingest.dateline import split_dateline
-from tocsin.ingest.text import clean_paragraph, join_paragraphs
+from tocsin.ingest.text import clean_paragraph, join_paragraphs, looks_like_title
 from tocsin.models import Article
 
 _WS = re.compile(r"\s+")
@@ -52,7 +52,11 @@ class Draft:
 
 
 def _drop_repeated_title(paragraphs: list[str], title: str | None) -> list[str]:
-    if title and paragraphs and clean_paragraph(paragraphs[0]).casefold() == title.casefold():
+    """Drop a first paragraph that repeats the title (also "Title | Site" page titles)."""
+    if not (title and len(paragraphs) > 1 and looks_like_title(paragraphs[0])):
+        return paragraphs
+    first, whole = paragraphs[0].casefold(), title.casefold()
+    if first == whole or (len(first) >= 15 and (first in whole or whole in first)):
         return paragraphs[1:]
     return paragraphs
 
@@ -62,6 +66,7 @@ def finish(draft: Draft) -> Article | None:
     title = clean_paragraph(draft.title) if draft.title else None
     paragraphs = [p for p in (clean_paragraph(p) for p in draft.paragraphs) if p]
     paragraphs = strip_boilerplate(_drop_repeated_title(paragraphs, title))
+    byline, paragraphs = take_byline(paragraphs)
     if not paragraphs:
         return None
     extra = dict(draft.extra)
@@ -83,7 +88,7 @@ def finish(draft: Draft) -> Article | None:
         dateline=dateline.place if dateline else None,
         url=draft.url,
         source=draft.source,
-        author=clean_paragraph(draft.author) if draft.author else None,
+        author=clean_paragraph(draft.author) if draft.author else byline,
         language=draft.language,
         origin=draft.origin,
         content_hash=content_hash(text),

@@ -19,6 +19,7 @@ _NUMBER = (
     r"(?:\d+|no|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"a\s+few|several|many)"
 )
+_CAPS = r"(?-i:[A-Z])[\w.'’-]*(?:\s+(?-i:[A-Z])[\w.'’-]*){0,3}"  # 1-4 capitalised words
 _LIST_MARK = re.compile(r"^(?:\d{1,3}[.)]|[-*•·▪►»]|\[\d+\])\s+")
 
 SECTION_STARTS: tuple[re.Pattern[str], ...] = tuple(
@@ -69,10 +70,23 @@ FURNITURE: tuple[re.Pattern[str], ...] = tuple(
         r"^(?:©|\(c\)|copyright\s+©?)\s*\d{4}.{0,200}$",
         r"^all\s+rights\s+reserved\.?\s*$",
         r"^loading\.*\s*$",
+        (
+            r"^\(?(?:reporting|writing|additional\s+reporting)\s+by\b.{0,200}"
+            r"(?:editing|compiled)\s+by\b.{0,120}$"
+        ),
+        rf"^\(?(?:editing|compiled)\s+by\s+{_CAPS}(?:\s+and\s+{_CAPS})?\)?\.?$",
     )
 )
 
 MAX_MARKER_CHARS = 400
+MAX_BYLINE_CHARS = 80
+
+_NAME = r"[A-Z][\w.'’-]*"
+_BYLINE = re.compile(
+    rf"^By\s+(?P<author>{_NAME}(?:\s+{_NAME}){{0,4}}"
+    rf"(?:\s+and\s+{_NAME}(?:\s+{_NAME}){{0,4}})*)"
+    r"(?:\s*[,|/]\s*[^.]{0,60})?$"
+)
 
 
 def _bare(paragraph: str) -> str:
@@ -106,3 +120,12 @@ def strip_boilerplate(paragraphs: Sequence[str]) -> list[str]:
         if not is_furniture(paragraph):
             kept.append(paragraph)
     return kept
+
+
+def take_byline(paragraphs: Sequence[str]) -> tuple[str | None, list[str]]:
+    """(author, rest): a leading "By Jane Doe, Reuters" paragraph is taken off the body."""
+    if len(paragraphs) > 1 and len(paragraphs[0]) <= MAX_BYLINE_CHARS:
+        match = _BYLINE.match(paragraphs[0])
+        if match:
+            return match.group("author"), list(paragraphs[1:])
+    return None, list(paragraphs)

@@ -88,13 +88,16 @@ def parse_date(value: Any) -> dt.date | None:
         return _valid(value.tm_year, value.tm_mon, value.tm_mday)
     text = str(value).strip()
     try:
-        return dt.date.fromisoformat(text[:10])
+        value = dt.date.fromisoformat(text[:10])
     except ValueError:
         pass
+    else:
+        return _valid(value.year, value.month, value.day)
     try:
-        return parsedate_to_datetime(text).date()
+        value = parsedate_to_datetime(text).date()
     except (TypeError, ValueError, IndexError):
         return date_from_text(text)
+    return _valid(value.year, value.month, value.day)
 
 
 def date_from_url(url: str | None) -> dt.date | None:

@@ -15,6 +15,7 @@ from tocsin.ingest.dates import date_from_text, date_from_url, parse_date
 log = logging.getLogger(__name__)
 
 SNIFF_BYTES = 8192
+MIN_WORDS = 10  # less extracted text than this is navigation, not an article
 _CONTROL = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 _BINARY_MAGIC = (
     b"%PDF",
@@ -87,8 +88,9 @@ def extract_html(content: bytes | str, *, url: str | None, origin: str, article_
         raise IngestError(f"HTML extraction failed: {exc}") from exc
     metadata = _as_dict(doc)
     body = (metadata.get("text") or "").strip()
-    if not body:
-        raise IngestError("no main text found in page")
+    words = len(body.split())
+    if words < MIN_WORDS:
+        raise IngestError(f"no main text found in page ({words} words)")
     date, date_from = _page_date(metadata, url, body)
     return Draft(
         paragraphs=body.split("\n"),
