@@ -184,3 +184,24 @@ def test_permission_denied_is_a_problem(tmp_path: Path) -> None:
 )
 def test_sniff_kind(content: bytes, content_type: str, name: str, kind: str) -> None:
     assert sniff_kind(content, content_type, name) == kind
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "reason"),
+    [
+        (
+            "sitemap.xml",
+            b"<?xml version='1.0'?><urlset><url><loc>x</loc></url></urlset>",
+            "not an RSS/Atom feed",
+        ),
+        ("empty.rss", b"", "empty"),
+        ("broken.atom", b"\x00\x01\x02" * 50, "binary"),
+    ],
+)
+def test_files_named_as_feeds_that_are_not_feeds(
+    tmp_path: Path, name: str, content: bytes, reason: str
+) -> None:
+    path = tmp_path / name
+    path.write_bytes(content)
+    (item,) = list(read_sources([str(path)], Settings()))
+    assert isinstance(item, IngestProblem) and reason in item.reason

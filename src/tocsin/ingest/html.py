@@ -110,9 +110,7 @@ def extract_html(content: bytes | str, *, url: str | None, origin: str, article_
 def _as_dict(doc: Any) -> dict[str, Any]:
     if doc is None:
         return {}
-    if isinstance(doc, dict):
-        return doc
-    return doc.as_dict()
+    return dict(doc if isinstance(doc, dict) else doc.as_dict())
 
 
 def _page_date(

@@ -143,23 +143,33 @@ def read_content(
     elif kind == "jsonl":
         text = content.decode("utf-8", errors="replace")
         yield from read_jsonl_lines(text.splitlines(), where, default_source=None)
-    elif kind == "feed" and _is_feed(content):
-        yield from read_feed(content, where, fetcher)
+    elif kind == "feed":
+        actual = sniff_kind(content)
+        if actual == "feed":
+            yield from read_feed(content, where, fetcher)
+        elif actual == "html":
+            yield _single(content, actual, where=where, url=url, article_id=derive_id(id_kind, key))
+        else:
+            yield IngestProblem(where, _not_a_feed(content))
     else:
         yield _single(content, kind, where=where, url=url, article_id=derive_id(id_kind, key))
 
 
-def _is_feed(content: bytes) -> bool:
-    return sniff_kind(content) == "feed"
+def _not_a_feed(content: bytes) -> str:
+    try:
+        check_content(content)
+    except IngestError as exc:
+        return exc.message
+    return "not an RSS/Atom feed or HTML page"
 
 
 def _single(content: bytes, kind: str, *, where: str, url: str | None, article_id: str) -> Item:
     """One page or text document as one article, or the problem with it."""
     try:
         check_content(content)
-        if kind == "html" or (kind == "feed" and sniff_kind(content) == "html"):
+        if kind == "html":
             draft = extract_html(content, url=url, origin=where, article_id=article_id)
-        elif kind in ("text", "feed"):
+        elif kind == "text":
             draft = text_draft(decode_text(content), where=where, url=url, article_id=article_id)
         else:
             raise IngestError(f"unsupported content ({kind})")
