@@ -10,6 +10,7 @@ import pytest
 
 from tocsin.ingest import IngestProblem, read_sources
 from tocsin.ingest.boilerplate import take_byline
+from tocsin.ingest.html import page_language
 from tocsin.models import Article
 from tocsin.settings import Settings
 
@@ -57,6 +58,7 @@ def test_seed_as_a_web_page(tmp_path: Path) -> None:
     assert article.dateline == "Islamabad"
     assert article.text.startswith("A Russian military delegation made a visit to Pakistan")
     assert str(article.date) == "2017-01-12" and article.source == "Asia Digest"
+    assert article.language == "en"  # from <html lang="en-US">
     for marker in (
         "One Response",
         "Pingback",
@@ -132,3 +134,11 @@ def test_leading_byline(first: str, author: str | None) -> None:
     found, rest = take_byline([first, "Body."])
     assert found == author
     assert rest == (["Body."] if author else [first, "Body."])
+
+
+@pytest.mark.parametrize(
+    ("head", "language"),
+    [(b'<html lang="fr-FR">', "fr"), (b"<html class=x lang=de>", "de"), (b"<html>", None)],
+)
+def test_page_language(head: bytes, language: str | None) -> None:
+    assert page_language(head + b"<body></body></html>") == language

@@ -166,3 +166,30 @@ def test_warc_over_http(httpserver: HTTPServer, fetcher: Fetcher) -> None:
     assert 0 < len(titles) - 3 < 3
     assert len(problems) == 1 and problems[0].where.startswith(httpserver.url_for("/cut.warc.gz"))
     assert "truncated" in problems[0].reason
+
+
+def test_retry_after_is_honoured_and_oversized_bodies_refused(
+    httpserver: HTTPServer, fetcher: Fetcher, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tocsin.ingest import fetch as fetch_module
+
+    sleeps: list[float] = []
+    monkeypatch.setattr(fetch_module.time, "sleep", sleeps.append)
+    calls: list[int] = []
+
+    def limited(request: Request) -> Response:
+        calls.append(1)
+        if len(calls) == 1:
+            return Response("slow down", status=429, headers={"Retry-After": "2"})
+        return Response(page("After the wait", "Chile", "Peru"), content_type="text/html")
+
+    httpserver.expect_request("/limited").respond_with_handler(limited)
+    monkeypatch.setattr(fetch_module, "MAX_BYTES", 2000)
+    httpserver.expect_request("/huge").respond_with_data(b"x" * 5000, content_type="text/plain")
+    articles, problems = _read(
+        [httpserver.url_for("/limited"), httpserver.url_for("/huge")], fetcher
+    )
+    assert sleeps == [2.0]
+    assert [a.title for a in articles] == ["After the wait"]
+    assert [p.where for p in problems] == [httpserver.url_for("/huge")]
+    assert "larger than" in problems[0].reason

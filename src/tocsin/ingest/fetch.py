@@ -17,6 +17,7 @@ log = logging.getLogger(__name__)
 
 RETRY_STATUS = frozenset({408, 425, 429, 500, 502, 503, 504})
 MAX_BYTES = 50 * 1024 * 1024
+MAX_RETRY_AFTER = 30.0  # seconds; a longer Retry-After is cut to this
 FEED_TYPES = ("rss", "atom", "rdf", "feed")
 
 
@@ -71,33 +72,62 @@ class Fetcher:
             except _Retryable as exc:
                 if attempt >= self.retries:
                     raise FetchError(str(exc)) from exc
-                delay = self.backoff * (2**attempt)
+                delay = (
+                    exc.retry_after if exc.retry_after is not None else self.backoff * 2**attempt
+                )
                 log.info("%s: %s, retrying in %.1fs", url, exc, delay)
                 time.sleep(delay)
                 attempt += 1
 
     def _get(self, url: str) -> Fetched:
         try:
-            response = self.client.get(url)
+            with self.client.stream("GET", url) as response:
+                _check_status(response)
+                content = _read_capped(response)
         except httpx.TimeoutException as exc:
             raise _Retryable(f"timed out ({type(exc).__name__})") from exc
         except httpx.TransportError as exc:
             raise _Retryable(f"connection failed ({exc or type(exc).__name__})") from exc
         except httpx.HTTPError as exc:  # invalid URL and the like: not worth retrying
             raise FetchError(f"request failed: {exc}") from exc
-        if response.status_code in RETRY_STATUS:
-            raise _Retryable(f"HTTP {response.status_code} {response.reason_phrase}")
-        if response.status_code >= 400:
-            raise FetchError(f"HTTP {response.status_code} {response.reason_phrase}")
-        content = response.content
-        if len(content) > MAX_BYTES:
-            raise FetchError(f"response too large ({len(content)} bytes)")
         media = response.headers.get("content-type", "").split(";")[0].strip().lower()
         return Fetched(url=str(response.url), content_type=media, content=content)
 
 
 class _Retryable(Exception):
-    """A failure worth another attempt."""
+    """A failure worth another attempt (after ``retry_after`` seconds, if the server said)."""
+
+    def __init__(self, message: str, retry_after: float | None = None) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
+
+
+def _check_status(response: httpx.Response) -> None:
+    status = f"HTTP {response.status_code} {response.reason_phrase}"
+    if response.status_code in RETRY_STATUS:
+        raise _Retryable(status, _retry_after(response.headers.get("retry-after")))
+    if response.status_code >= 400:
+        raise FetchError(status)
+
+
+def _retry_after(value: str | None) -> float | None:
+    """A Retry-After given in seconds, capped; dates and nonsense are ignored."""
+    try:
+        seconds = float(value) if value else None
+    except ValueError:
+        return None
+    return None if seconds is None or seconds < 0 else min(seconds, MAX_RETRY_AFTER)
+
+
+def _read_capped(response: httpx.Response) -> bytes:
+    chunks: list[bytes] = []
+    size = 0
+    for chunk in response.iter_bytes():
+        size += len(chunk)
+        if size > MAX_BYTES:
+            raise FetchError(f"response larger than {MAX_BYTES} bytes")
+        chunks.append(chunk)
+    return b"".join(chunks)
 
 
 def sniff_kind(content: bytes, content_type: str = "", name: str = "") -> str:

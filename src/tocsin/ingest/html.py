@@ -102,9 +102,21 @@ def extract_html(content: bytes | str, *, url: str | None, origin: str, article_
         url=url or metadata.get("url"),
         source=_site(metadata, url),
         author=metadata.get("author") or None,
-        language=metadata.get("language") or "en",
+        language=metadata.get("language") or page_language(content) or "en",
         license=metadata.get("license") or None,
     )
+
+
+_HTML_LANG = re.compile(rb"<html\b[^>]*?\blang\s*=\s*[\"']?([A-Za-z]{2,3})\b", re.IGNORECASE)
+
+
+def page_language(content: bytes | str) -> str | None:
+    """The primary language subtag of ``<html lang="...">``, lower-cased ("en-US" -> "en")."""
+    head = (
+        content[:4096] if isinstance(content, bytes) else content[:4096].encode("utf-8", "replace")
+    )
+    match = _HTML_LANG.search(head)
+    return match.group(1).decode("ascii").lower() if match else None
 
 
 def _as_dict(doc: Any) -> dict[str, Any]:
