@@ -30,9 +30,10 @@ def _open_out(path: str | None) -> TextIO:
               help="Dictionary set: phoenix, petr-validate or a directory in PETRARCH format.")
 @click.option("--factuality", default=DEFAULT_FACTUALITY, show_default=True,
               help="Which events go to the JSONL output (comma list, or 'all').")
+@click.option("--no-enrich", is_flag=True, help="Skip the geo and date enrichers.")
 @click.pass_context
 def code_cmd(ctx: click.Context, input_path: str | None, output: str | None, text: str | None,
-             date: str | None, dictionaries: str | None, factuality: str) -> None:
+             date: str | None, dictionaries: str | None, factuality: str, no_enrich: bool) -> None:
     """Code INPUT.jsonl (records with id, text, date, title, options) into events,
     one output line per record; or code --text and print a readable table."""
     from tocsin.coding.pipeline import Coder
@@ -41,7 +42,7 @@ def code_cmd(ctx: click.Context, input_path: str | None, output: str | None, tex
     settings = get_settings(ctx)
     if text is None and input_path is None:
         raise InputError("give INPUT.jsonl or --text")
-    coder = Coder(settings, dictionaries=dictionaries)
+    coder = Coder(settings, dictionaries=dictionaries, enrich=not no_enrich)
     if text is not None:
         events = coder.code_text(text, date=date)
         click.echo(events_table(events))

@@ -82,7 +82,7 @@ class DocView:
         while stack:
             j = stack.pop()
             for c in self.children[j]:
-                if self.dep[c] == "conj" and c not in out:
+                if (self.dep[c] == "conj" or (self.dep[c] == "appos" and self.tag[c] in ("NNP", "NNPS"))) and c not in out:
                     out.append(c)
                     stack.append(c)
         return out

@@ -18,7 +18,15 @@ from typing import Any, Iterable, Sequence
 
 from tocsin.coding.dictionaries import Dictionaries
 from tocsin.coding.docview import DocView
-from tocsin.coding.factuality import Frame, factuality_of, intent_code
+from tocsin.coding.factuality import (
+    CLAIM_FRAME_WORDS,
+    INTENT_FRAME_WORDS,
+    SPEECH_WORDS,
+    Frame,
+    factuality_of,
+    intent_code,
+    reject_code,
+)
 from tocsin.coding.matcher import SideMatcher
 from tocsin.coding.verbs import COMPOUND, NEGATION_WORDS, Pattern, VerbForm
 from tocsin.models import Actor, Event, Factuality
@@ -149,6 +157,12 @@ def _regions(ctx: DocContext, v: int, start: int, end: int, extra: frozenset[int
     _, right = view.subtree_span(v)
     right = min(right, end)
     post = [i for i in range(v + 1, right) if i not in cut and i not in extra and view.tag[i] not in PUNCT_TAGS]
+    passive = [c for c in view.children[v] if view.dep[c] in PASS_SUBJ and c < v]
+    if passive:  # "evidence against X was presented": match as "presented evidence against X"
+        lo, hi = view.subtree_span(passive[0])
+        moved = [i for i in range(lo, min(hi, v)) if view.tag[i] not in PUNCT_TAGS]
+        post = moved + post
+        pre = [i for i in pre if not lo <= i < hi]
     return pre, post
 
 
@@ -204,9 +218,17 @@ def _compound_ok(ctx: DocContext, v: int, pattern: Pattern) -> bool:
 # ----------------------------------------------------------------------------- actors
 
 def _subject_head(view: DocView, v: int) -> tuple[int, bool] | None:
-    """(subject head, passive?) of verb ``v``, climbing to the head clause if needed."""
+    """(subject head, passive?) of verb ``v``, climbing to the head clause if needed.
+
+    Object control: a verb in the complement of a verb with a direct object takes that
+    object as its subject ("urged Bree to help", "accused Russia of supplying")."""
     cur = v
+    controlled = False
     for _ in range(6):
+        if cur != v and controlled:
+            objs = [c for c in view.children[cur] if view.dep[c] == "dobj"]
+            if objs:
+                return objs[0], False
         for c in view.children[cur]:
             if view.dep[c] in PASS_SUBJ:
                 return c, True
@@ -220,6 +242,7 @@ def _subject_head(view: DocView, v: int) -> tuple[int, bool] | None:
             return None
         if dep == "relcl":  # "the state which attacked": the noun is the subject
             return view.head[cur], False
+        controlled = dep in ("xcomp", "pcomp") or (dep == "prep" and controlled)
         cur = view.head[cur]
     return None
 
@@ -405,11 +428,11 @@ def _rules(ctx: DocContext, m: VerbMatch, source: Actor | None, target: Actor | 
     return tuple(out)
 
 
-def code_verb(ctx: DocContext, v: int, sent: tuple[int, int, int]) -> list[Event]:
-    """Events of the verb at token ``v`` in sentence ``sent`` = (start, end, index)."""
+def code_verb(ctx: DocContext, v: int, sent: tuple[int, int, int]) -> tuple[VerbMatch | None, list[Event]]:
+    """The match and events of the verb at token ``v`` in sentence ``sent`` = (start, end, index)."""
     m = match_verb(ctx, v, sent[0], sent[1])
     if m is None or (m.code is None and m.code2 is None):
-        return []
+        return m, []
     _, post = _regions(ctx, v, sent[0], sent[1], m.extra_tokens)
     found = _find_actors(ctx, m, post, sent[2])
     factuality, frame = factuality_of(ctx.view, v, m.negation_in_pattern)
@@ -418,12 +441,29 @@ def code_verb(ctx: DocContext, v: int, sent: tuple[int, int, int]) -> list[Event
         for code, s, t in ((m.code, source, target), (m.code2, target, source)):
             if code is None or (found.pairwise and code is m.code2):
                 continue
-            if factuality is Factuality.INTENDED:
-                code = intent_code(code)
+            fact = factuality
+            if fact is Factuality.INTENDED:
+                code = intent_code(code, frame.word if frame else "")
+            elif fact is Factuality.NEGATED and reject_code(code) is not None:
+                code, fact = reject_code(code) or code, Factuality.ASSERTED
             if not _keep(ctx, s, t):
                 continue
-            events.append(_make_event(ctx, m, code, s, t, factuality, sent, _rules(ctx, m, s, t, frame)))
-    return events
+            events.append(_make_event(ctx, m, code, s, t, fact, sent, _rules(ctx, m, s, t, frame)))
+    return m, events
+
+
+def subject_actors(ctx: DocContext, v: int, sent_index: int) -> list[Actor]:
+    """Actors of the subject of verb ``v`` (the agent in the passive)."""
+    view = ctx.view
+    subj = _subject_head(view, v)
+    if subj is None:
+        return []
+    if subj[1]:
+        for a in view.kids(v, "agent"):
+            for o in view.kids(a, "pobj"):
+                return _np_actors_anywhere(ctx, o, sent_index)
+        return []
+    return _np_actors_anywhere(ctx, subj[0], sent_index)
 
 
 def _keep(ctx: DocContext, source: Actor | None, target: Actor | None) -> bool:
@@ -446,14 +486,100 @@ def code_sentence(ctx: DocContext, start: int, end: int, sent_index: int) -> lis
     """All events of the sentence spanning tokens [start, end) of the context's document."""
     view = ctx.view
     index = ctx.dictionaries.form_index
-    events: list[Event] = []
-    used: set[int] = set()
+    per_verb: dict[int, list[Event]] = {}
     for i in range(start, end):
-        if i in used or not is_candidate(view, i, index):
+        if not is_candidate(view, i, index):
             continue
-        found = code_verb(ctx, i, (start, end, sent_index))
-        events.extend(found)
-    return dedupe(events)
+        _, found = code_verb(ctx, i, (start, end, sent_index))
+        per_verb[i] = found
+    compose(ctx, per_verb, sent_index)
+    return dedupe(e for i in sorted(per_verb) for e in per_verb[i])
+
+
+def _frame_of(view: DocView, v: int) -> tuple[int, str] | None:
+    """(frame word, edge) of the clause of ``v``: the verb or noun it is the complement of."""
+    cur = v
+    for _ in range(3):
+        dep = view.dep[cur]
+        head = view.head[cur]
+        if head == cur:
+            return None
+        if dep == "conj":
+            cur = head
+            continue
+        if dep in ("ccomp", "xcomp", "acl"):
+            return head, dep
+        if dep == "pcomp" and view.dep[head] == "prep":
+            return view.head[head], "pcomp"
+        return None
+    return None
+
+
+def compose(ctx: DocContext, per_verb: dict[int, list[Event]], sent_index: int) -> None:
+    """Combine the events of nested clauses, as a reader would (in place):
+
+    - reported speech ("X said Y did Z"): the embedded event stands for the statement
+      (the speaker's own 01x event is dropped); a conflict event reported by someone
+      else than its source becomes the speaker's accusation (112) of that source, and the
+      event itself only alleged; a speaker's claim of its own conflict act is 015;
+    - intent frames ("X plans/wants/offered to do Z", "willingness to"): the frame word's
+      own event is dropped (the embedded event is already intended, coded 03x);
+    - control by an object ("X urged/asked Y to do Z"): the frame verb's event (a request
+      to Y) stands, the embedded act is only hypothetical and dropped.
+    """
+    view = ctx.view
+    for v in list(per_verb):
+        events = per_verb.get(v)
+        if not events:
+            continue
+        frame = _frame_of(view, v)
+        if frame is None:
+            continue
+        h, edge = frame
+        word = view.lem[h]
+        if edge == "ccomp" and word in SPEECH_WORDS:
+            per_verb[h] = []
+            speakers = subject_actors(ctx, h, sent_index)
+            per_verb[v] = _reported(ctx, events, speakers, word in CLAIM_FRAME_WORDS)
+        elif edge in ("xcomp", "acl") and word in INTENT_FRAME_WORDS:
+            if edge == "xcomp" and view.kids(h, "dobj") and per_verb.get(h):
+                per_verb[v] = []
+                continue
+            per_verb[h] = []
+            if edge == "acl" and view.dep[h] in ("dobj", "attr", "nsubj", "nsubjpass"):
+                per_verb[view.head[h]] = []
+
+
+def _reported(ctx: DocContext, events: list[Event], speakers: list[Actor], claim: bool) -> list[Event]:
+    out: list[Event] = []
+    for e in events:
+        if not speakers or e.factuality is not Factuality.ASSERTED:
+            out.append(e)
+            continue
+        if _is_conflict(e.code):
+            for sp in speakers:
+                if e.source is not None and e.source.root == sp.root:
+                    out.append(_recode(ctx, e, "015", sp, e.target))
+                elif e.source is not None:
+                    out.append(_recode(ctx, e, "112", sp, e.source))
+            out.append(e.replace(factuality=Factuality.ALLEGED))
+        else:
+            out.append(e.replace(factuality=Factuality.ALLEGED) if claim else e)
+    return out
+
+
+def _is_conflict(code: str) -> bool:
+    return code[:2].isdigit() and 13 <= int(code[:2]) <= 20
+
+
+def _recode(ctx: DocContext, e: Event, code: str, source: Actor | None, target: Actor | None) -> Event:
+    info = ctx.dictionaries.ontology.get(code)
+    return e.replace(code=code, source=source, target=target, factuality=Factuality.ASSERTED,
+                     name=info.name if info else None, goldstein=info.goldstein if info else None,
+                     quad_class=info.quad_class if info else None,
+                     plover_type=info.plover_type if info else None,
+                     plover_mode=info.plover_mode if info else None,
+                     rules=e.rules + (f"reported speech: {code}",))
 
 
 def dedupe(events: Iterable[Event]) -> list[Event]:

@@ -23,7 +23,21 @@ HYPOTHETICAL_MODALS = frozenset({"MIGHT", "MAY", "COULD", "WOULD", "SHOULD", "MU
 CONDITIONAL_MARKS = frozenset({"IF", "UNLESS", "WHETHER"})
 CLAIM_WORDS = frozenset({
     "ACCUSE", "ALLEGE", "CLAIM", "BELIEVE", "SUSPECT", "RUMOR", "RUMOUR", "CHARGE", "BLAME",
-    "ALLEGATION", "ACCUSATION", "CLAIMS", "SUSPICION", "REPORT", "REPORTEDLY", "DENY",
+    "ALLEGATION", "ACCUSATION", "SUSPICION", "DENY",
+})
+# verbs of saying whose complement clause is reported speech
+SPEECH_WORDS = frozenset({
+    "SAY", "TELL", "ADD", "STATE", "ANNOUNCE", "DECLARE", "CLAIM", "ALLEGE", "REPORT", "NOTE",
+    "INSIST", "ASSERT", "STRESS", "EXPLAIN", "CONFIRM", "REVEAL", "DISCLOSE", "ARGUE", "MAINTAIN",
+    "SUGGEST", "WRITE", "TWEET",
+})
+CLAIM_FRAME_WORDS = frozenset({"CLAIM", "ALLEGE"})
+# frame words whose complement is an intended act
+INTENT_FRAME_WORDS = frozenset({
+    "PLAN", "INTEND", "OFFER", "PLEDGE", "PROMISE", "VOW", "WANT", "SEEK", "HOPE", "AIM",
+    "PREPARE", "WISH", "PROPOSE", "WILLINGNESS", "READINESS", "INTENTION", "INTENT",
+    "DESIRE", "COMMITMENT", "WILLING", "READY", "AGREE", "DECIDE", "TRY", "ATTEMPT",
+    "URGE", "ASK", "REQUEST", "CALL", "PRESS",
 })
 INTENT_WORDS = frozenset({
     "PLAN", "INTEND", "OFFER", "PLEDGE", "PROMISE", "VOW", "WANT", "SEEK", "HOPE", "AIM",
@@ -51,12 +65,23 @@ class Frame:
     word: str
 
 
-def intent_code(code: str) -> str:
-    """The CAMEO intent code (03x) for a cooperative event code; others unchanged."""
+def intent_code(code: str, frame_word: str = "") -> str:
+    """The CAMEO intent code (03x) for a cooperative event code, the threat code (138)
+    for a use of force; others unchanged (an agreement to yield is a yield)."""
+    if frame_word.upper() in ("AGREE", "DECIDE") and code.startswith("08"):
+        return code
+    if code[:2] in ("18", "19", "20"):
+        return "138"
     for prefix, intent in _INTENT_BY_PREFIX:
         if code.startswith(prefix):
             return intent
     return code
+
+
+def reject_code(code: str) -> str | None:
+    """The CAMEO rejection (12x) for a negated cooperative event, else None."""
+    root = code[:2]
+    return {"03": "120", "04": "125", "05": "120", "06": "121", "07": "121", "08": "124"}.get(root)
 
 
 def _has_neg(view: DocView, i: int) -> bool:
