@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -19,12 +18,10 @@ from tocsin.ingest.dateline import split_dateline
 from tocsin.ingest.text import clean_paragraph, join_paragraphs, looks_like_title
 from tocsin.models import Article
 
-_WS = re.compile(r"\s+")
-
 
 def content_hash(text: str) -> str:
     """sha256 hex of the text, whitespace-collapsed and lower-cased."""
-    normal = _WS.sub(" ", text).strip().lower()
+    normal = " ".join(text.split()).lower()
     return hashlib.sha256(normal.encode("utf-8")).hexdigest()
 
 

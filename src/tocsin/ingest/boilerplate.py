@@ -95,14 +95,18 @@ def _bare(paragraph: str) -> str:
 
 def is_section_start(paragraph: str) -> bool:
     """Whether the paragraph opens a comment section or a page trailer."""
+    if len(paragraph) > MAX_MARKER_CHARS + 10:
+        return False
     bare = _bare(paragraph)
-    return len(bare) <= MAX_MARKER_CHARS and any(p.search(bare) for p in SECTION_STARTS)
+    return any(p.search(bare) for p in SECTION_STARTS)
 
 
 def is_furniture(paragraph: str) -> bool:
     """Whether the paragraph is a stand-alone piece of page furniture."""
+    if len(paragraph) > MAX_MARKER_CHARS + 110:
+        return False
     bare = _bare(paragraph)
-    return len(bare) <= MAX_MARKER_CHARS + 100 and any(p.search(bare) for p in FURNITURE)
+    return any(p.search(bare) for p in FURNITURE)
 
 
 def strip_boilerplate(paragraphs: Sequence[str]) -> list[str]:

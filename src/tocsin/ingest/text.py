@@ -11,7 +11,6 @@ import re
 from collections.abc import Sequence
 
 _BLANK_LINE = re.compile(r"\n[ \t\f\v\u00a0\u3000]*\n\s*")
-_SPACES = re.compile(r"\s+")
 _SENTENCE_END = re.compile(r"[.;,:]$")
 MAX_TITLE_CHARS = 200
 MAX_TITLE_WORDS = 30
@@ -19,7 +18,7 @@ MAX_TITLE_WORDS = 30
 
 def clean_paragraph(paragraph: str) -> str:
     """Collapse all whitespace runs (line breaks included) to one space."""
-    return _SPACES.sub(" ", paragraph).strip()
+    return " ".join(paragraph.split())
 
 
 def split_paragraphs(raw: str) -> list[str]:
