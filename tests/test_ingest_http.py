@@ -107,7 +107,7 @@ def test_rss_feed_entries_are_fetched(httpserver: HTTPServer, fetcher: Fetcher) 
     entries = [
         ("Story A", httpserver.url_for("/a"), "Tue, 05 Mar 2024 08:00:00 GMT"),
         ("Story B (feed title)", httpserver.url_for("/b"), "Mon, 11 Mar 2024 10:00:00 GMT"),
-        ("Story C", httpserver.url_for("/c"), "Mon, 11 Mar 2024 10:00:00 GMT"),
+        ("Story C", "/c", "Mon, 11 Mar 2024 10:00:00 GMT"),  # relative link
     ]
     httpserver.expect_request("/feed").respond_with_data(
         _rss(entries), content_type="application/rss+xml"

@@ -21,7 +21,9 @@ def parse_feed(content: bytes, where: str) -> tuple[dict[str, Any], list[Any]]:
     """(feed metadata, entries); IngestError when the bytes are not a feed."""
     import feedparser
 
-    parsed = feedparser.parse(content)
+    base = where if where.lower().startswith(("http://", "https://")) else None
+    headers = {"content-location": base} if base else None  # resolves relative entry links
+    parsed = feedparser.parse(content, response_headers=headers)
     if not parsed.entries and (parsed.bozo or not parsed.feed):
         reason = getattr(parsed, "bozo_exception", None) or "no entries"
         raise IngestError(f"not a readable RSS/Atom feed: {reason}")
