@@ -174,18 +174,17 @@ def _adm1_rows(iso: dict[str, dict[str, Any]], gn_names: dict[str, list[str]]) -
 
 
 def _country_centroids(adm1: list[dict[str, Any]]) -> dict[str, tuple[float, float]]:
-    """Robust mean of ADM1 centroids (overseas/outlying divisions dropped by distance)."""
+    """Mean of the ADM1 centroids near the medoid (drops overseas and outlying divisions)."""
     by_cc: dict[str, list[tuple[float, float]]] = defaultdict(list)
     for row in adm1:
         if row["kind"] == "adm1":
             by_cc[row["cc"]].append((row["lat"], row["lon"]))
     out = {}
     for cc, pts in by_cc.items():
-        mlat = statistics.median(p[0] for p in pts)
-        mlon = statistics.median(p[1] for p in pts)
-        dists = [_km(mlat, mlon, *p) for p in pts]
-        cut = 2.5 * statistics.median(dists) + 50
-        kept = [p for p, d in zip(pts, dists) if d <= cut] or pts
+        medoid = min(pts, key=lambda p: sum(_km(*p, *q) for q in pts))
+        dists = [_km(*medoid, *p) for p in pts]
+        radius = max(1500.0, 2.0 * statistics.median(dists))
+        kept = [p for p, d in zip(pts, dists) if d <= radius]
         out[cc] = (statistics.fmean(p[0] for p in kept), statistics.fmean(p[1] for p in kept))
     return out
 
