@@ -309,18 +309,29 @@ def _np_head_of(view: DocView, t: int, limit: int) -> int:
     return cur
 
 
-def _first_actors(ctx: DocContext, tokens: Sequence[int], sent_index: int, limit: int) -> list[Actor]:
-    """Actors of the first noun phrase among ``tokens`` that has one."""
+def _first_actors(ctx: DocContext, tokens: Sequence[int], sent_index: int, limit: int,
+                  exclude: frozenset[str] = frozenset()) -> list[Actor]:
+    """Actors of the first noun phrase among ``tokens`` that has one (other than the
+    ``exclude`` codes); a phrase with a known country beats a bare agent ("fighter planes")."""
     view = ctx.view
+    fallback: list[Actor] = []
+    tried: set[int] = set()
     for t in tokens:
         if t in ctx.mention_at or view.tag[t] in ("PRP", "PRP$"):
             head = _np_head_of(view, t, limit)
-            found = actors_of_np(ctx, head, sent_index)
+            if head in tried:
+                continue
+            tried.add(head)
+            found = [a for a in actors_of_np(ctx, head, sent_index) if a.code not in exclude]
             if not found and head != t:
-                found = actors_of_np(ctx, t, sent_index)
-            if found:
-                return found
-    return []
+                found = [a for a in actors_of_np(ctx, t, sent_index) if a.code not in exclude]
+            if not found:
+                continue
+            if all(a.code.startswith("---") for a in found):
+                fallback = fallback or found
+                continue
+            return found
+    return fallback
 
 
 def _np_actors_anywhere(ctx: DocContext, head: int, sent_index: int) -> list[Actor]:
@@ -352,6 +363,8 @@ def _find_actors(ctx: DocContext, m: VerbMatch, post: list[int], sent_index: int
         targets = actors_of_np(ctx, _np_head_of(view, m.slots["tgt"], -1), sent_index)
     subj = _subject_head(view, v)
     passive = subj is not None and subj[1]
+    if sources and not targets and subj is not None and not passive:
+        targets = [a for a in _np_actors_anywhere(ctx, subj[0], sent_index) if a.code not in {s.code for s in sources}]
     if not sources:
         if passive:
             agents = [p for p in view.kids(v, "agent")]
@@ -370,7 +383,12 @@ def _find_actors(ctx: DocContext, m: VerbMatch, post: list[int], sent_index: int
             for a in view.kids(v, "agent"):
                 lo, hi = view.subtree_span(a)
                 agent_toks.update(range(lo, hi))
-            targets = _first_actors(ctx, [t for t in post if t not in agent_toks], sent_index, v)
+            if view.lem[v] in SPEECH_WORDS:  # the target of a statement is not in what is said
+                for c in view.kids(v, "ccomp"):
+                    lo, hi = view.subtree_span(c)
+                    agent_toks.update(range(lo, hi))
+            exclude = frozenset(a.code for a in sources)
+            targets = _first_actors(ctx, [t for t in post if t not in agent_toks], sent_index, v, exclude)
     pairwise = False
     if m.pattern is not None and m.pattern.has_compound and len(sources) > 1 and not targets:
         pairwise = True
@@ -479,6 +497,8 @@ def is_candidate(view: DocView, i: int, index: dict[str, Any]) -> bool:
     tag = view.tag[i]
     if not (tag.startswith("VB") or (view.dep[i] == "ROOT" and tag.startswith("NN"))):
         return False
+    if view.dep[i] in ("prep", "case", "mark", "aux", "auxpass", "amod", "compound"):
+        return False  # "concerning", "following", "including": used as prepositions
     return view.up[i] in index or view.lem[i] in index
 
 

@@ -104,25 +104,24 @@ def factuality_of(view: DocView, v: int, negation_in_pattern: bool) -> tuple[Fac
     modal = _modal(view, v)
     if modal is not None:
         return Factuality.HYPOTHETICAL, Frame("modal", modal.lower())
+    if view.dep[v] == "advcl" and any(view.dep[c] == "aux" and view.up[c] == "TO" for c in view.children[v]):
+        return Factuality.HYPOTHETICAL, Frame("purpose", "to")
     cur = v
-    for _ in range(5):
+    for _ in range(8):
         dep = view.dep[cur]
         if dep not in _CLIMB or view.head[cur] == cur:
             break
         head = view.head[cur]
         word = view.lem[head]
-        if word in CLAIM_WORDS and dep in ("ccomp", "pcomp", "pobj", "prep", "xcomp") and cur != v or (
-                word in CLAIM_WORDS and dep in ("ccomp", "xcomp")):
-            return Factuality.ALLEGED, Frame("claim", view.lem[head].lower())
-        if word in INTENT_WORDS and dep in ("xcomp", "acl", "ccomp") and cur == v:
-            if not _has_neg(view, head):
-                return Factuality.INTENDED, Frame("intent", view.lem[head].lower())
-        if dep in ("conj",) and cur == v:
-            cur = head
-            continue
-        if dep in ("ccomp",) and view.lem[head] in ("SAY", "TELL", "ADD", "STATE", "ANNOUNCE"):
+        if word in CLAIM_WORDS and (dep in ("ccomp", "xcomp") or (dep in ("pcomp", "pobj", "prep") and cur != v)):
+            return Factuality.ALLEGED, Frame("claim", word.lower())
+        if word in INTENT_WORDS and dep in ("xcomp", "acl", "ccomp") and cur == v and not _has_neg(view, head):
+            return Factuality.INTENDED, Frame("intent", word.lower())
+        if dep == "ccomp" and word in SPEECH_WORDS:
             break
-        if _has_neg(view, head) and dep == "xcomp":
-            return Factuality.NEGATED, Frame("negation", view.lem[head].lower())
+        if _has_neg(view, head) and dep in ("xcomp", "pcomp", "prep", "acomp"):
+            return Factuality.NEGATED, Frame("negation", word.lower())
+        if _modal(view, head) is not None and dep != "conj":
+            return Factuality.HYPOTHETICAL, Frame("modal", (_modal(view, head) or "").lower())
         cur = head
     return Factuality.ASSERTED, None

@@ -19,6 +19,8 @@ def word_matches(word: str, up: str, lem: str) -> bool:
     """A dictionary word against a token: itself, its lemma, or a plural/inflected form."""
     if word == up or word == lem:
         return True
+    if word.endswith("S") and len(word) > 3 and (word[:-1] == lem or word[:-1] == up):
+        return True  # a plural in the dictionary matches the singular
     if len(up) > len(word) and up.startswith(word):
         rest = up[len(word):]
         return rest in ("S", "ES", "'S")
