@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import tempfile
-from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
 import pytest
 import sqlalchemy as sa
-from hypothesis import HealthCheck, given, settings as hsettings, strategies as st
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hsettings
+from hypothesis import strategies as st
 
 from tocsin import analysis
 from tocsin.analysis.synthetic import add_articles_with_events

@@ -42,7 +42,6 @@ def store(sqlite_settings: Any) -> Any:
          "events": [{"source": "INDGOV", "target": "PAKGOV", "code": "112"}]},
     ])
     # give the first event a location, through the store API
-    (eid, ev), = [(i, e) for i, e in s.iter_events(article_id="a") if e.code == "042"]
     loc = Location("Rawalpindi", "city", "PK", "PAK", "PK-PB", "Punjab", 33.6, 73.07, 1166993)
     s.replace_events({"a": [e.replace(location=loc) if e.code == "042" else e
                             for _, e in s.iter_events(article_id="a")]})

@@ -25,13 +25,13 @@ import datetime as dt
 import json
 import logging
 import math
-from collections import defaultdict
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, fields
-from typing import Any, Mapping, Sequence
+from typing import Any
 
 import numpy as np
-from scipy.stats import poisson
 from ruptures.base import BaseCost
+from scipy.stats import poisson
 
 from tocsin.analysis.common import jsonable, prepared
 from tocsin.errors import InputError
@@ -63,7 +63,7 @@ class AlertRules:
     evidence: int = 5
 
     @classmethod
-    def from_mapping(cls, values: Mapping[str, Any] | None) -> "AlertRules":
+    def from_mapping(cls, values: Mapping[str, Any] | None) -> AlertRules:
         values = dict(values or {})
         known = {f.name: f for f in fields(cls)}
         unknown = set(values) - set(known)
@@ -184,7 +184,7 @@ class CumsumL2(BaseCost):
     model = "l2-cumsum"
     min_size = 2
 
-    def fit(self, signal: np.ndarray) -> "CumsumL2":
+    def fit(self, signal: np.ndarray) -> CumsumL2:
         self.signal = np.asarray(signal, dtype=float).reshape(len(signal), -1)
         x = self.signal[:, 0]
         self.s1 = np.concatenate(([0.0], np.cumsum(x))).tolist()
@@ -296,7 +296,7 @@ def _from_row(row: Mapping[str, Any]) -> Alert:
 def recompute_alerts(store: Any, rules: AlertRules | None = None) -> int:
     """Recompute all alerts and replace the stored ones; the number stored."""
     found = scan(store, rules)
-    now = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+    now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
     engine = prepared(store)
     with engine.begin() as conn:
         n = queries.replace_alerts(conn, [_alert_row(a, now) for a in found])

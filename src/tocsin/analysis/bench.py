@@ -6,8 +6,9 @@ import dataclasses
 import datetime as dt
 import logging
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import numpy as np
 import sqlalchemy as sa
@@ -15,8 +16,7 @@ import sqlalchemy as sa
 from tocsin import analysis
 from tocsin.analysis import synthetic
 from tocsin.settings import Settings
-from tocsin.store import Store, create_engine
-from tocsin.store import queries
+from tocsin.store import Store, create_engine, queries
 
 log = logging.getLogger(__name__)
 
@@ -154,8 +154,9 @@ def _timings(store: Store, runs: int, progress: Callable[[str], None]) -> list[T
 
 
 def format_report(report: BenchReport) -> str:
-    lines = [f"backend {report.backend}: {report.events} events, {report.identities} event "
-             f"identities; setup {report.setup_seconds}"]
+    head = (f"backend {report.backend}: {report.events} events, {report.identities} event "
+            f"identities; setup {report.setup_seconds}")
+    lines = [head]
     for t in report.timings:
         lines.append(f"  {t.name:48s} p50 {t.p50_ms:9.1f} ms  p95 {t.p95_ms:9.1f} ms  "
                      f"max {t.max_ms:9.1f} ms  ({t.runs} runs)")

@@ -15,8 +15,9 @@ import csv
 import datetime as dt
 import json
 import logging
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import IO, Any, Callable, Iterable, Iterator, Mapping
+from typing import IO, Any
 
 import sqlalchemy as sa
 
