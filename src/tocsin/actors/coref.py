@@ -199,9 +199,14 @@ def _as_mention(actor: Actor, head: Any, doc: Any, head_i: int) -> Actor:
     """``actor`` re-anchored on the current mention (its text and span), with the why."""
     tok = doc[head_i]
     start, end = tok.idx, tok.idx + len(tok.text)
-    left = min((t.idx for t in tok.subtree if t.i <= head_i and t.dep_ not in ("punct", "cc")), default=start)
-    text = doc.text[left:end]
-    return Actor(actor.code, text, (left, end), actor.country, actor.role, actor.kind, _coref_entry(actor, None))
+    left = head_i
+    for child in tok.lefts:
+        if child.dep_ not in ("punct", "cc", "det"):
+            left = min(left, child.left_edge.i)
+            break
+    span = doc[left : head_i + 1]
+    start, end, text = span.start_char, span.end_char, span.text
+    return Actor(actor.code, text, (start, end), actor.country, actor.role, actor.kind, _coref_entry(actor, None))
 
 
 def _coref_entry(prior: Actor, _current: Actor | None) -> str:

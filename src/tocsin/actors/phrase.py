@@ -8,71 +8,99 @@ GON + ~GOV; "Putin" → RUSGOV (a person entry keeps its own code); "Afghan bord
 
 from __future__ import annotations
 
-import datetime as dt
-from typing import TYPE_CHECKING, Any
+import bisect
+from typing import TYPE_CHECKING, Sequence
 
 from tocsin.models import Actor
 
 if TYPE_CHECKING:
+    from tocsin.actors.docinfo import DocInfo
     from tocsin.actors.resolver import ActorMention
 
-_STOP_DEPS = frozenset(
+STOP_DEPS = frozenset(
     {"conj", "cc", "appos", "relcl", "acl", "advcl", "parataxis", "punct", "preconj", "ccomp", "xcomp"}
 )
-_PHRASE_PREPS = frozenset({"of", "from"})
+PHRASE_PREPS = frozenset({"OF", "FROM"})
+# heads that name a place or thing of a country, not an actor ("Afghan border")
+PLACE_HEADS = frozenset(
+    "border borders soil territory territories airspace waters coast coastline frontier "
+    "region regions province provinces city cities town towns village villages capital "
+    "economy market markets currency oil gas exports imports goods products language "
+    "mainland land lands island islands sea seas embassy embassies consulate".split()
+)
 _MAX_ROLES = 2
 
 
-def phrase_indices(doc: Any, head_i: int) -> list[int]:
+class MentionIndex:
+    """Mentions of one doc, indexed by token and by start (for range queries)."""
+
+    __slots__ = ("by_token", "starts", "mentions")
+
+    def __init__(self, mentions: Sequence["ActorMention"]) -> None:
+        ordered = sorted(mentions, key=lambda m: m.start)
+        self.mentions = ordered
+        self.starts = [m.start for m in ordered]
+        self.by_token = {k: m for m in ordered for k in range(m.start, m.end)}
+
+    def overlapping(self, lo: int, hi: int) -> list["ActorMention"]:
+        """Mentions that intersect tokens ``[lo, hi)``."""
+        i = bisect.bisect_left(self.starts, lo)
+        if i > 0 and self.mentions[i - 1].end > lo:
+            i -= 1
+        out = []
+        while i < len(self.mentions) and self.mentions[i].start < hi:
+            out.append(self.mentions[i])
+            i += 1
+        return out
+
+
+def phrase_indices(info: "DocInfo", head_i: int) -> list[int]:
     """Token indices of the noun phrase headed by ``head_i`` (sorted): its subtree without
     conjuncts, appositions, relative clauses, and prepositions other than of/from."""
-    keep = [head_i]
-    stack = [doc[head_i]]
-    while stack:
-        tok = stack.pop()
-        for child in tok.children:
-            dep = child.dep_
-            if dep in _STOP_DEPS:
-                continue
-            if dep == "prep" and child.lower_ not in _PHRASE_PREPS:
-                continue
-            keep.append(child.i)
-            stack.append(child)
-    keep.sort()
-    return keep
+    lo, hi = info.subtree_range(head_i)
+    if hi - lo == 1:
+        return [head_i]
+    heads, deps, keys = info.heads, info.deps, info.keys
+    out = []
+    for k in range(lo, hi):
+        node = k
+        ok = True
+        while node != head_i:
+            dep = deps[node]
+            parent = heads[node]
+            if parent == node or dep in STOP_DEPS or (dep == "prep" and keys[node] not in PHRASE_PREPS):
+                ok = False
+                break
+            node = parent
+        if ok:
+            out.append(k)
+    return out
 
 
-def resolve_phrase(
-    doc: Any, head_i: int, date: dt.date | None, by_token: dict[int, "ActorMention"]
-) -> Actor | None:
-    """Resolve the noun phrase headed by ``head_i`` given mentions indexed by token."""
-    from tocsin.actors.resolver import PLACE_HEADS
-
-    indices = phrase_indices(doc, head_i)
-    mentions = _mentions_in(indices, by_token)
+def resolve_phrase(info: "DocInfo", head_i: int, index: MentionIndex) -> Actor | None:
+    """Resolve the noun phrase headed by ``head_i`` given the doc's mentions."""
+    lo, hi = info.subtree_range(head_i)
+    if not index.overlapping(lo, hi):
+        return None
+    indices = phrase_indices(info, head_i)
+    inside = set(indices)
+    mentions = [m for m in index.overlapping(lo, hi) if any(k in inside for k in range(m.start, m.end))]
     if not mentions:
         return None
-    head_mention = by_token.get(head_i)
+    head_mention = index.by_token.get(head_i)
     actors = [m for m in mentions if not m.is_agent]
     agents = [m for m in mentions if m.is_agent]
     base = _base(actors, head_mention, head_i)
     if base is None:
-        return _agents_only(doc, indices, agents)
-    if head_mention is None and not agents and doc[head_i].lower_ in PLACE_HEADS:
+        return _agents_only(info, indices, agents)
+    if head_mention is None and not agents and info.keys[head_i].lower() in PLACE_HEADS:
         return None
-    return _combine(doc, indices, base, agents)
+    return _combine(info, indices, base, agents)
 
 
-def _mentions_in(indices: list[int], by_token: dict[int, "ActorMention"]) -> list["ActorMention"]:
-    seen: dict[int, "ActorMention"] = {}
-    for i in indices:
-        mention = by_token.get(i)
-        if mention is not None:
-            seen.setdefault(mention.start, mention)
-    return [seen[k] for k in sorted(seen)]
-
-
-def _base(actors: list["ActorMention"], head_mention: "ActorMention | None", head_i: int) -> "ActorMention | None":
+def _base(
+    actors: list["ActorMention"], head_mention: "ActorMention | None", head_i: int
+) -> "ActorMention | None":
     """The actor the phrase is about: the one holding the head, else the nearest one."""
     if not actors:
         return None
@@ -81,7 +109,7 @@ def _base(actors: list["ActorMention"], head_mention: "ActorMention | None", hea
     return min(actors, key=lambda m: min(abs(head_i - m.start), abs(head_i - (m.end - 1))))
 
 
-def _roles(agents: list["ActorMention"]) -> tuple[list[str], list[str]]:
+def roles_of(agents: Sequence["ActorMention"]) -> tuple[list[str], list[str]]:
     """(suffix roles, prefix codes) of the agents, in text order, deduplicated; a plain
     GOV (from "officials", "spokesman") yields when a more specific role is present."""
     suffix: list[str] = []
@@ -97,38 +125,40 @@ def _roles(agents: list["ActorMention"]) -> tuple[list[str], list[str]]:
     return suffix[:_MAX_ROLES], prefix[:1]
 
 
-def _combine(doc: Any, indices: list[int], base: "ActorMention", agents: list["ActorMention"]) -> Actor:
+def _combine(
+    info: "DocInfo", indices: list[int], base: "ActorMention", agents: list["ActorMention"]
+) -> Actor:
     actor = base.actor
     code = actor.code
-    suffix, prefix = _roles(agents)
     fired = [actor.entry or actor.code]
-    if len(code) == 3 and actor.kind in ("country", "group", "igo", "ngo", "person"):
-        if suffix:
-            code = code + "".join(suffix)
-        if prefix:
-            code = prefix[0] + code
+    if len(code) == 3 and actor.kind != "agent":
+        suffix, prefix = roles_of(agents)
+        code = (prefix[0] if prefix else "") + code + "".join(suffix)
         fired.extend(a.actor.entry or a.actor.code for a in agents)
-    start, end = _char_span(doc, indices)
-    role = code[3:6] if len(code) >= 6 else actor.role
-    if code.startswith(("IGO", "NGO")) and not actor.code.startswith(("IGO", "NGO")):
-        role = actor.role
-    return Actor(code, doc.text[start:end], (start, end), actor.country, role, actor.kind, " + ".join(fired))
+    start, end, text = _char_span(info, indices)
+    role = actor.role
+    if len(code) >= 6 and code[:3] == actor.code[:3]:
+        role = code[3:6]
+    return Actor(code, text, (start, end), actor.country, role, actor.kind, " + ".join(fired))
 
 
-def _agents_only(doc: Any, indices: list[int], agents: list["ActorMention"]) -> Actor | None:
+def _agents_only(info: "DocInfo", indices: list[int], agents: list["ActorMention"]) -> Actor | None:
     if not agents:
         return None
-    suffix, prefix = _roles(agents)
+    suffix, prefix = roles_of(agents)
     code = (prefix[0] if prefix else "") + "---" + "".join(suffix)
-    start, end = _char_span(doc, indices)
+    start, end, text = _char_span(info, indices)
     fired = " + ".join(a.actor.entry or a.actor.code for a in agents)
-    return Actor(code, doc.text[start:end], (start, end), None, suffix[0][:3] if suffix else None, "agent", fired)
+    role = suffix[0][:3] if suffix else None
+    return Actor(code, text, (start, end), None, role, "agent", fired)
 
 
-def _char_span(doc: Any, indices: list[int]) -> tuple[int, int]:
-    """Char span of the phrase, from its first to its last token, leading determiners dropped."""
-    first = indices[0]
-    while first < indices[-1] and doc[first].dep_ == "det":
+def _char_span(info: "DocInfo", indices: list[int]) -> tuple[int, int, str]:
+    """Char span and text of the phrase, first to last token, without leading determiners
+    and trailing possessive markers."""
+    first, last = indices[0], indices[-1]
+    while first < last and info.deps[first] == "det":
         first += 1
-    last = doc[indices[-1]]
-    return doc[first].idx, last.idx + len(last.text)
+    while last > first and info.deps[last] == "case":
+        last -= 1
+    return info.starts[first], info.ends[last], info.text(first, last + 1)

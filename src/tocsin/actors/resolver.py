@@ -15,11 +15,12 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
+from tocsin.actors.docinfo import DocInfo
+from tocsin.actors.phrase import PLACE_HEADS, MentionIndex, phrase_indices, resolve_phrase
 from tocsin.actors.dictionary import (
     ActorEntry,
     AgentEntry,
     DiscardEntry,
-    norm_key,
     read_actor_file,
     read_agent_file,
     read_discard_file,
@@ -32,17 +33,6 @@ log = logging.getLogger(__name__)
 ACTOR = 0  # trie node keys for payloads (tokens keys are str, so ints never collide)
 AGENT = 1
 DISCARD = 2
-
-# heads that name a place or thing of a country, not an actor ("Afghan border")
-PLACE_HEADS = frozenset(
-    "border borders soil territory territories airspace waters coast coastline frontier "
-    "region regions province provinces city cities town towns village villages capital "
-    "economy market markets currency oil gas exports imports goods products language "
-    "side-of-border mainland land lands island islands sea".split()
-)
-# when several agent roles meet, GOV from a generic noun ("officials") yields to the others
-_GENERIC_ROLE = "GOV"
-
 
 @dataclass(frozen=True)
 class ActorMention:
@@ -126,8 +116,10 @@ class ActorResolver:
             self.n_discards += 1
             self._node(self._discards, discard.phrase).setdefault(DISCARD, []).append(discard)
         self._sort_payloads(self._trie)
-        self._doc_cache: tuple[Any, list[str]] | None = None
-        self._mention_cache: tuple[int, int, dict[int, ActorMention]] | None = None
+        self._doc_cache: DocInfo | None = None
+        self._mention_cache: tuple[Any, int, MentionIndex] | None = None
+        self._orth_memo: dict[int, tuple[str, str]] = {}
+        self._dep_memo: dict[int, str] = {}
 
     # ------------------------------------------------------------------ loading
 
@@ -183,34 +175,46 @@ class ActorResolver:
 
     # ------------------------------------------------------------------ matching
 
-    def keys(self, doc: Any) -> list[str]:
-        """Normalised token keys of ``doc`` (computed once per doc)."""
+    def info(self, doc: Any) -> DocInfo:
+        """Per-doc arrays (token keys, heads, deps, offsets), computed once per doc."""
         cached = self._doc_cache
-        if cached is not None and cached[0] is doc:
-            return cached[1]
-        keys = [norm_key(t.text) for t in doc]
-        self._doc_cache = (doc, keys)
-        return keys
+        if cached is not None and cached.doc is doc:
+            return cached
+        info = DocInfo(doc, self._orth_memo, self._dep_memo)
+        self._doc_cache = info
+        return info
 
-    def find(self, doc: Any, date: dt.date | None, start: int = 0, end: int | None = None) -> list[ActorMention]:
+    def keys(self, doc: Any) -> list[str]:
+        """Normalised token keys of ``doc`` (what the dictionaries are matched against)."""
+        return self.info(doc).keys
+
+    def find(
+        self, doc: Any, date: dt.date | None, start: int = 0, end: int | None = None
+    ) -> list[ActorMention]:
         """All non-overlapping actor and agent mentions in ``doc[start:end]``, longest first."""
-        keys = self.keys(doc)
-        stop = len(keys) if end is None else end
+        info = self.info(doc)
+        keys = info.keys
+        stop = info.n if end is None else min(end, info.n)
+        trie = self._trie
         out: list[ActorMention] = []
         i = start
         while i < stop:
-            match = self._longest(doc, keys, i, stop)
+            if keys[i] not in trie:
+                i += 1
+                continue
+            match = self._longest(info, i, stop)
             if match is None:
                 i += 1
                 continue
             j, payload = match
-            out.append(self._mention(doc, i, j, payload, date))
+            out.append(self._mention(info, i, j, payload, date))
             i = j
         return out
 
-    def _longest(self, doc: Any, keys: list[str], i: int, stop: int) -> tuple[int, Any] | None:
+    def _longest(self, info: DocInfo, i: int, stop: int) -> tuple[int, list[Any]] | None:
+        keys = info.keys
         node = self._trie
-        best: tuple[int, Any] | None = None
+        best: tuple[int, list[Any]] | None = None
         j = i
         while j < stop:
             nxt = node.get(keys[j])
@@ -221,77 +225,81 @@ class ActorResolver:
                 break
             node = nxt
             j += 1
-            if ACTOR in node and self._cased_ok(doc, i, j):
+            if ACTOR in node and _cased_ok(info.texts, i, j):
                 best = (j, node[ACTOR])
             elif AGENT in node:
                 agents = node[AGENT]
-                if not agents[0].cased or doc[i].text[:1].isupper():
+                if not agents[0].cased or info.texts[i][:1].isupper():
                     best = (j, agents)
         return best
 
-    @staticmethod
-    def _cased_ok(doc: Any, i: int, j: int) -> bool:
-        """An actor name written all in lower case ("us", "china") is not a name."""
-        for k in range(i, j):
-            text = doc[k].text
-            if text[:1].isalpha() and not text.islower():
-                return True
-        return False
-
-    def _mention(self, doc: Any, i: int, j: int, payload: list[Any], date: dt.date | None) -> ActorMention:
-        span = doc[i:j]
-        head = span.root.i
-        text = span.text
-        char_span = (span.start_char, span.end_char)
+    def _mention(
+        self, info: DocInfo, i: int, j: int, payload: list[Any], date: dt.date | None
+    ) -> ActorMention:
+        text = info.text(i, j)
+        char_span = (info.starts[i], info.ends[j - 1])
         first = payload[0]
         if isinstance(first, AgentEntry):
             actor = agent_actor(first, text, char_span)
         else:
             actor = entry_actor(first, date, text, char_span)
-        return ActorMention(i, j, head, actor)
+        return ActorMention(i, j, info.span_root(i, j), actor)
 
     # ------------------------------------------------------------------ phrases
 
     def resolve_phrase(
         self, doc: Any, head_i: int, date: dt.date | None, mentions: Sequence[ActorMention]
     ) -> Actor | None:
-        """The actor of the noun phrase headed by ``doc[head_i]``, or None."""
-        from tocsin.actors.phrase import resolve_phrase
+        """The actor of the noun phrase headed by ``doc[head_i]``, or None. ``date`` is
+        accepted for symmetry with ``find`` (the mentions already carry dated codes)."""
+        return resolve_phrase(self.info(doc), head_i, self._index(mentions))
 
-        return resolve_phrase(doc, head_i, date, self._by_token(mentions))
+    def phrase_tokens(self, doc: Any, head_i: int) -> list[int]:
+        """Token indices of the noun phrase ``resolve_phrase`` looks at."""
+        return phrase_indices(self.info(doc), head_i)
 
-    def _by_token(self, mentions: Sequence[ActorMention]) -> dict[int, ActorMention]:
+    def _index(self, mentions: Sequence[ActorMention]) -> MentionIndex:
         cached = self._mention_cache
-        if cached is not None and cached[0] == id(mentions) and cached[1] == len(mentions):
+        if cached is not None and cached[0] is mentions and cached[1] == len(mentions):
             return cached[2]
-        table = {k: m for m in mentions for k in range(m.start, m.end)}
-        self._mention_cache = (id(mentions), len(mentions), table)
-        return table
+        index = MentionIndex(mentions)
+        self._mention_cache = (mentions, len(mentions), index)
+        return index
 
     # ------------------------------------------------------------------ discards
 
     def discard_kind(self, doc: Any, start: int = 0, end: int | None = None) -> str | None:
         """``"story"`` or ``"sentence"`` when a discard phrase occurs in ``doc[start:end]``."""
-        keys = self.keys(doc)
-        stop = len(keys) if end is None else end
+        keys = self.info(doc).keys
+        stop = len(keys) if end is None else min(end, len(keys))
+        root = self._discards
         found: str | None = None
         for i in range(start, stop):
-            node = self._discards
-            j = i
-            while j < stop:
-                node = node.get(keys[j])
-                if node is None:
-                    break
-                j += 1
+            node = root.get(keys[i])
+            j = i + 1
+            while node is not None:
                 for entry in node.get(DISCARD, ()):
                     if entry.story:
                         return "story"
                     found = "sentence"
+                if j >= stop:
+                    break
+                node = node.get(keys[j])
+                j += 1
         return found
 
     def is_discard(self, doc: Any, start: int = 0, end: int | None = None) -> bool:
         """Whether ``doc[start:end]`` contains a discard phrase (sentence or story level)."""
         return self.discard_kind(doc, start, end) is not None
+
+
+def _cased_ok(texts: list[str], i: int, j: int) -> bool:
+    """An actor name written all in lower case ("us", "china") is not a name."""
+    for k in range(i, j):
+        text = texts[k]
+        if text[:1].isalpha() and not text.islower():
+            return True
+    return False
 
 
 def entry_actor(entry: ActorEntry, date: dt.date | None, text: str, span: tuple[int, int]) -> Actor:

@@ -1,0 +1,107 @@
+"""Per-doc arrays used by matching and phrase resolution (computed once per Doc).
+
+Reading ``doc.to_array`` once and working on Python lists avoids creating spaCy
+``Token`` objects in the hot loops (each creation costs about a microsecond).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy
+from spacy.attrs import DEP, HEAD, IDX, ORTH
+
+from tocsin.actors.dictionary import norm_key
+
+
+
+def _remember(memo: dict[int, tuple[str, str]], strings: Any, orth: int) -> tuple[str, str]:
+    text = strings[orth & 0xFFFFFFFFFFFFFFFF]
+    pair = memo[orth] = (text, norm_key(text))
+    return pair
+
+
+def _remember_dep(memo: dict[int, str], strings: Any, dep: int) -> str:
+    label = memo[dep] = strings[dep & 0xFFFFFFFFFFFFFFFF] if dep else ""
+    return label
+
+
+class DocInfo:
+    """Token texts, match keys, heads, dependency labels and char offsets of a Doc."""
+
+    __slots__ = ("doc", "texts", "keys", "heads", "deps", "starts", "ends", "n", "_edges")
+
+    def __init__(self, doc: Any, memo: dict[int, tuple[str, str]], dep_memo: dict[int, str]) -> None:
+        self.doc = doc
+        self.n = n = len(doc)
+        if n:
+            arr = doc.to_array([ORTH, HEAD, DEP, IDX]).astype(numpy.int64)
+            orths = arr[:, 0].tolist()
+            heads = (arr[:, 1] + numpy.arange(n, dtype=numpy.int64)).tolist()
+            dep_ids = arr[:, 2].tolist()
+            starts = arr[:, 3].tolist()
+        else:
+            orths, heads, dep_ids, starts = [], [], [], []
+        strings = doc.vocab.strings
+        pairs = [memo.get(o) or _remember(memo, strings, o) for o in orths]
+        self.texts = texts = [p[0] for p in pairs]
+        self.keys = [p[1] for p in pairs]
+        self.heads = heads
+        self.deps = [dep_memo.get(d) or _remember_dep(dep_memo, strings, d) for d in dep_ids]
+        self.starts = starts
+        self.ends = [s + len(t) for s, t in zip(starts, texts)]
+        self._edges: tuple[list[int], list[int]] | None = None
+
+    def span_root(self, start: int, end: int) -> int:
+        """The token of ``[start, end)`` whose head lies outside it (the last one if several)."""
+        heads = self.heads
+        root = end - 1
+        for k in range(start, end):
+            h = heads[k]
+            if h == k or h < start or h >= end:
+                root = k
+        return root
+
+    def text(self, start: int, end: int) -> str:
+        """Text of tokens ``[start, end)`` as written in the doc."""
+        if end <= start:
+            return ""
+        if end - start == 1:
+            return self.texts[start]
+        return str(self.doc[start:end].text)
+
+    def is_descendant(self, k: int, head_i: int) -> bool:
+        """Whether token ``k`` lies in the subtree of ``head_i``."""
+        heads = self.heads
+        for _ in range(64):
+            if k == head_i:
+                return True
+            parent = heads[k]
+            if parent == k:
+                return False
+            k = parent
+        return False
+
+    def subtree_range(self, head_i: int) -> tuple[int, int]:
+        """``[lo, hi)``: leftmost and (exclusive) rightmost token of ``head_i``'s subtree."""
+        if self._edges is None:
+            self._edges = self._compute_edges()
+        lo, hi = self._edges
+        return lo[head_i], hi[head_i] + 1
+
+    def _compute_edges(self) -> tuple[list[int], list[int]]:
+        heads = self.heads
+        lo = list(range(self.n))
+        hi = list(range(self.n))
+        for k in range(self.n):
+            node = k
+            for _ in range(64):
+                parent = heads[node]
+                if parent == node:
+                    break
+                if lo[parent] > k:
+                    lo[parent] = k
+                if hi[parent] < k:
+                    hi[parent] = k
+                node = parent
+        return lo, hi
