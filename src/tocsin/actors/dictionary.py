@@ -124,6 +124,24 @@ class DiscardEntry:
     source: str = ""
 
 
+class _Oddities:
+    """Minor problems of one file: each logged at DEBUG, one summary WARNING at the end."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.items: list[str] = []
+
+    def add(self, where: str, message: str) -> None:
+        self.items.append(f"{where}: {message}")
+        log.debug("%s: %s", where, message)
+
+    def report(self) -> None:
+        if self.items:
+            log.warning(
+                "%s: %d odd line(s) skipped, first: %s", self.path.name, len(self.items), self.items[0]
+            )
+
+
 @dataclass
 class _RawEntry:
     name: str
@@ -261,13 +279,13 @@ def _logical_lines(path: Path) -> list[tuple[int, str, bool]]:
 _BRACKET = re.compile(r"\[([^\[\]]*)\]")
 
 
-def _codes_in(text: str, where: str) -> list[CodeSpec]:
+def _codes_in(text: str, where: str, odd: _Oddities) -> list[CodeSpec]:
     specs: list[CodeSpec] = []
     for block in _BRACKET.findall(text):
         try:
             specs.append(parse_code_block(block))
         except ValueError as exc:
-            log.warning("%s: skipping code [%s]: %s", where, block, exc)
+            odd.add(where, f"code [{block}] skipped: {exc}")
     return specs
 
 
@@ -281,8 +299,10 @@ def read_actor_file(path: Path | str, *, priority: int = 1) -> list[ActorEntry]:
         from tocsin.actors.project import read_project_actors
 
         return read_project_actors(path, priority=priority)
+    odd = _Oddities(path)
     entries: list[_RawEntry] = []
     block: list[_RawEntry] = []  # entries since the last blank line
+    content = 0
     current: _RawEntry | None = None
     for number, line, blank in _logical_lines(path):
         if blank:
@@ -291,18 +311,19 @@ def read_actor_file(path: Path | str, *, priority: int = 1) -> list[ActorEntry]:
             continue
         if not line:
             continue
+        content += 1
         where = f"{path.name}:{number}"
         if line[0] == "[":
             if current is None:
-                log.warning("%s: code line before any entry, skipped", where)
+                odd.add(where, "code line before any entry")
                 continue
-            current.codes.extend(_codes_in(line, where))
+            current.codes.extend(_codes_in(line, where, odd))
             continue
         name_part, _, rest = line.partition("[")
-        codes = _codes_in("[" + rest, where) if rest else []
+        codes = _codes_in("[" + rest, where, odd) if rest else []
         if line[0] == "+":
             if current is None:
-                log.warning("%s: synonym before any entry, skipped", where)
+                odd.add(where, "synonym before any entry")
                 continue
             for syn in name_part[1:].split("+"):
                 _add_phrase(current, syn, where)
@@ -314,7 +335,11 @@ def read_actor_file(path: Path | str, *, priority: int = 1) -> list[ActorEntry]:
         block.append(current)
         entries.append(current)
     _close_block(block, entries)
-    return [_freeze(e, path, priority) for e in entries if e.codes and e.phrases]
+    odd.report()
+    out = [_freeze(e, path, priority) for e in entries if e.codes and e.phrases]
+    if content and not out:
+        raise DictionaryError(f"{path}: no actor entry could be read (not a PETRARCH actors file?)")
+    return out
 
 
 def _add_phrase(entry: _RawEntry, text: str, where: str) -> None:
@@ -384,35 +409,43 @@ def read_agent_file(path: Path | str, *, priority: int = 1) -> list[AgentEntry]:
         return read_project_agents(path, priority=priority)
     subst: dict[str, list[str]] = {}
     out: list[AgentEntry] = []
+    odd = _Oddities(path)
+    content = 0
     for number, line, _blank in _logical_lines(path):
         if not line:
             continue
+        content += 1
         where = f"{path.name}:{number}"
         if line[0] == "!" and "=" in line:
             name, _, values = line.partition("=")
             subst[name.strip().strip("!").upper()] = [v.strip() for v in values.split(",") if v.strip()]
             continue
-        out.extend(_agent_line(line, where, subst, priority))
+        out.extend(_agent_line(line, where, subst, priority, odd))
+    odd.report()
+    if content and not out:
+        raise DictionaryError(f"{path}: no agent entry could be read (not a PETRARCH agents file?)")
     return out
 
 
-def _agent_line(line: str, where: str, subst: dict[str, list[str]], priority: int) -> list[AgentEntry]:
+def _agent_line(
+    line: str, where: str, subst: dict[str, list[str]], priority: int, odd: _Oddities
+) -> list[AgentEntry]:
     match = re.search(r"\[([^\]\}]*)[\]\}]", line)
     if not match:
-        log.debug("%s: agent without code skipped: %r", where, line)
+        odd.add(where, f"agent without code: {line!r}")
         return []
     raw_code = match.group(1).strip().upper().replace(" ", "")
     prefix = raw_code.endswith("~") and not raw_code.startswith("~")
     code = raw_code.replace("~", "")
     if not code:
-        log.warning("%s: empty agent code skipped", where)
+        odd.add(where, "empty agent code")
         return []
     head = line[: match.start()]
     plurals: list[str] | None = None
     if "{" in head:
         head, _, brace = head.partition("{")
         plurals = [p.strip() for p in brace.split("}")[0].split(",") if p.strip()]
-    forms = _expand_subst(head.strip(), subst, where)
+    forms = _expand_subst(head.strip(), subst, where, odd)
     if plurals is None and "!" not in head:
         forms = forms + [_plural_phrase(f) for f in forms]
     elif plurals:
@@ -425,17 +458,18 @@ def _agent_line(line: str, where: str, subst: dict[str, list[str]], priority: in
     return [AgentEntry(t, code, prefix, where, priority=priority) for t in seen]
 
 
-def _expand_subst(text: str, subst: dict[str, list[str]], where: str) -> list[str]:
+def _expand_subst(text: str, subst: dict[str, list[str]], where: str, odd: _Oddities) -> list[str]:
     match = _SUBST.search(text)
     if not match:
         return [text]
     values = subst.get(match.group(1).upper())
     if values is None:
-        log.warning("%s: unknown substitution set !%s!", where, match.group(1))
+        odd.add(where, f"unknown substitution set !{match.group(1)}!")
         values = [match.group(1)]
     out: list[str] = []
     for value in values:
-        out.extend(_expand_subst(text[: match.start()] + value + text[match.end() :], subst, where))
+        rest = text[: match.start()] + value + text[match.end() :]
+        out.extend(_expand_subst(rest, subst, where, odd))
     return out
 
 

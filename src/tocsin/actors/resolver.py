@@ -8,7 +8,11 @@ phrase (country + agent role, possessives, "X of Country", titles and ranks).
 from __future__ import annotations
 
 import datetime as dt
+import gc
+import hashlib
 import logging
+import os
+import pickle
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -120,6 +124,12 @@ class ActorResolver:
         self._mention_cache: tuple[Any, int, MentionIndex] | None = None
         self._orth_memo: dict[int, tuple[str, str]] = {}
         self._dep_memo: dict[int, str] = {}
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = self.__dict__.copy()
+        state["_doc_cache"] = None
+        state["_mention_cache"] = None
+        return state
 
     # ------------------------------------------------------------------ loading
 
@@ -321,8 +331,65 @@ def bundled_dictionary_dir(name: str) -> Path:
     return path
 
 
+CACHE_VERSION = "1"
+
+
+def cache_dir() -> Path:
+    """Where parsed dictionaries are cached: ``$TOCSIN_CACHE_DIR``, else
+    ``$XDG_CACHE_HOME/tocsin``, else ``~/.cache/tocsin``."""
+    env = os.environ.get("TOCSIN_CACHE_DIR")
+    if env:
+        return Path(env)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "tocsin"
+
+
+def _cache_path(key: tuple[tuple[str, int, bool], ...]) -> Path:
+    code = Path(__file__).parent
+    stamps = sorted((p.name, p.stat().st_mtime_ns) for p in code.glob("*.py"))
+    sizes = [Path(name).stat().st_size for name, _, _ in key]
+    digest = hashlib.sha256(repr((CACHE_VERSION, key, sizes, stamps)).encode()).hexdigest()[:24]
+    return cache_dir() / f"actors-{digest}.pickle"
+
+
 @lru_cache(maxsize=8)
 def _load_cached(key: tuple[tuple[str, int, bool], ...]) -> ActorResolver:
+    """Parse the files (or read the pickled parse keyed by paths, sizes and mtimes)."""
+    path = _cache_path(key)
+    gc_was_enabled = gc.isenabled()
+    gc.disable()  # millions of small objects: the collector would only slow this down
+    try:
+        resolver = _read_pickle(path)
+        if resolver is None:
+            resolver = _parse(key)
+            _write_pickle(path, resolver)
+        return resolver
+    finally:
+        if gc_was_enabled:
+            gc.enable()
+
+
+def _read_pickle(path: Path) -> ActorResolver | None:
+    try:
+        with path.open("rb") as handle:
+            resolver = pickle.load(handle)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
+        return None
+    return resolver if isinstance(resolver, ActorResolver) else None
+
+
+def _write_pickle(path: Path, resolver: ActorResolver) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        with tmp.open("wb") as handle:
+            pickle.dump(resolver, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        tmp.replace(path)
+    except OSError as exc:  # a read-only home is fine: we just parse next time
+        log.debug("could not write dictionary cache %s: %s", path, exc)
+
+
+def _parse(key: tuple[tuple[str, int, bool], ...]) -> ActorResolver:
     actors: list[ActorEntry] = []
     agents: list[AgentEntry] = []
     discards: list[DiscardEntry] = []
