@@ -12,7 +12,7 @@ import click
 from tocsin.cli import get_settings
 from tocsin.errors import InputError
 
-DEFAULT_FACTUALITY = "asserted,intended,hypothetical"
+DEFAULT_FACTUALITY = "asserted,intended"
 
 
 def _open_out(path: str | None) -> TextIO:

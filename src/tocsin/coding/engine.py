@@ -38,6 +38,10 @@ CLIMB = ("xcomp", "acl", "conj", "advcl", "dobj", "pcomp", "pobj", "prep", "ccom
 # children whose subtrees are not part of a verb's own post-verb words
 CUT = ("conj", "cc", "parataxis", "advcl", "relcl", "mark", "punct")
 PUNCT_TAGS = frozenset({",", ".", ":", "``", "''", "-LRB-", "-RRB-", "HYPH", "NFP", '"', "$"})
+PREPOSITIONAL_PARTICIPLES = frozenset({
+    "CONCERNING", "REGARDING", "INCLUDING", "FOLLOWING", "CONSIDERING", "INVOLVING", "ACCORDING",
+    "PENDING", "BARRING", "EXCLUDING", "RESPECTING", "NOTWITHSTANDING", "GIVEN",
+})
 SYMMETRIC_ROOTS = frozenset({"03", "04", "05", "06", "08"})
 
 
@@ -174,7 +178,7 @@ def match_verb(ctx: DocContext, v: int, start: int, end: int) -> VerbMatch | Non
     view = ctx.view
     pre, post = _regions(ctx, v, start, end, extra)
     words = {view.up[i] for i in pre} | {view.up[i] for i in post} | {view.lem[i] for i in pre} | {view.lem[i] for i in post}
-    words |= {w[:-1] for w in words if w.endswith("S")}
+    words |= {w[:-1] for w in words if w.endswith("S")} | {w + "S" for w in words}
     blocks = []
     for f in forms:
         if f.block not in blocks:
@@ -378,6 +382,8 @@ def _find_actors(ctx: DocContext, m: VerbMatch, post: list[int], sent_index: int
     if not targets:
         if passive and subj is not None and "src" not in m.slots:
             targets = _np_actors_anywhere(ctx, subj[0], sent_index)
+            if targets and all(a.code.startswith("---") for a in targets) and not sources:
+                targets = []  # "a joint military exercise was held between X and Y"
         if not targets:
             agent_toks: set[int] = set()
             for a in view.kids(v, "agent"):
@@ -462,7 +468,7 @@ def code_verb(ctx: DocContext, v: int, sent: tuple[int, int, int]) -> tuple[Verb
             fact = factuality
             if fact is Factuality.INTENDED:
                 code = intent_code(code, frame.word if frame else "")
-            elif fact is Factuality.NEGATED and reject_code(code) is not None:
+            elif fact is Factuality.NEGATED and frame is not None and frame.word == "not" and reject_code(code):
                 code, fact = reject_code(code) or code, Factuality.ASSERTED
             if not _keep(ctx, s, t):
                 continue
@@ -498,7 +504,9 @@ def is_candidate(view: DocView, i: int, index: dict[str, Any]) -> bool:
     if not (tag.startswith("VB") or (view.dep[i] == "ROOT" and tag.startswith("NN"))):
         return False
     if view.dep[i] in ("prep", "case", "mark", "aux", "auxpass", "amod", "compound"):
-        return False  # "concerning", "following", "including": used as prepositions
+        return False  # "following", "including": used as prepositions
+    if view.up[i] in PREPOSITIONAL_PARTICIPLES:
+        return False
     return view.up[i] in index or view.lem[i] in index
 
 

@@ -29,7 +29,7 @@ CLAIM_WORDS = frozenset({
 SPEECH_WORDS = frozenset({
     "SAY", "TELL", "ADD", "STATE", "ANNOUNCE", "DECLARE", "CLAIM", "ALLEGE", "REPORT", "NOTE",
     "INSIST", "ASSERT", "STRESS", "EXPLAIN", "CONFIRM", "REVEAL", "DISCLOSE", "ARGUE", "MAINTAIN",
-    "SUGGEST", "WRITE", "TWEET",
+    "SUGGEST", "WRITE", "TWEET", "CLARIFY", "WARN", "INDICATE", "REITERATE", "ACKNOWLEDGE",
 })
 CLAIM_FRAME_WORDS = frozenset({"CLAIM", "ALLEGE"})
 # frame words whose complement is an intended act
@@ -43,7 +43,7 @@ INTENT_WORDS = frozenset({
     "PLAN", "INTEND", "OFFER", "PLEDGE", "PROMISE", "VOW", "WANT", "SEEK", "HOPE", "AIM",
     "PREPARE", "WISH", "PROPOSE", "WILLINGNESS", "READINESS", "INTENTION", "INTENT",
     "DESIRE", "COMMITMENT", "WILLING", "READY", "EAGER", "KEEN", "PREPARED", "DETERMINED",
-    "RESOLVE", "DECIDE", "AGREE", "EXPECT",
+    "RESOLVE", "DECIDE", "AGREE", "EXPECT", "ATTEMPT", "TRY", "EFFORT", "BID",
 })
 _CLIMB = ("xcomp", "ccomp", "pcomp", "pobj", "prep", "acl", "conj", "advcl", "dobj", "acomp", "attr", "oprd")
 
@@ -120,7 +120,7 @@ def factuality_of(view: DocView, v: int, negation_in_pattern: bool) -> tuple[Fac
         if dep == "ccomp" and word in SPEECH_WORDS:
             break
         if _has_neg(view, head) and dep in ("xcomp", "pcomp", "prep", "acomp"):
-            return Factuality.NEGATED, Frame("negation", word.lower())
+            return Factuality.NEGATED, Frame("negation", "not" if dep == "xcomp" and cur == v else word.lower())
         if _modal(view, head) is not None and dep != "conj":
             return Factuality.HYPOTHETICAL, Frame("modal", (_modal(view, head) or "").lower())
         cur = head
