@@ -235,7 +235,7 @@ def _subject_head(view: DocView, v: int) -> tuple[int, bool] | None:
                 return objs[0], False
         for c in view.children[cur]:
             if view.dep[c] in PASS_SUBJ:
-                return c, True
+                return c, cur == v  # "X is scheduled to attend": X attends
         for c in view.children[cur]:
             if view.dep[c] in SUBJ and view.dep[c] != "expl":
                 return c, False
@@ -396,11 +396,12 @@ def _find_actors(ctx: DocContext, m: VerbMatch, post: list[int], sent_index: int
             exclude = frozenset(a.code for a in sources)
             targets = _first_actors(ctx, [t for t in post if t not in agent_toks], sent_index, v, exclude)
     pairwise = False
+    symmetric = (m.code or m.code2 or "")[:2] in SYMMETRIC_ROOTS
     if m.pattern is not None and m.pattern.has_compound and len(sources) > 1 and not targets:
         pairwise = True
-    elif not targets and len(sources) > 1:
+    elif not targets and len(sources) > 1 and symmetric:
         pairwise = True
-    elif not sources and len(targets) > 1:
+    elif not sources and len(targets) > 1 and symmetric:
         sources, targets, pairwise = targets, [], True
     return _Found(sources, targets, pairwise)
 
@@ -569,9 +570,13 @@ def compose(ctx: DocContext, per_verb: dict[int, list[Event]], sent_index: int) 
             per_verb[h] = []
             speakers = subject_actors(ctx, h, sent_index)
             per_verb[v] = _reported(ctx, events, speakers, word in CLAIM_FRAME_WORDS)
-        elif edge in ("xcomp", "acl") and word in INTENT_FRAME_WORDS:
-            if edge == "xcomp" and view.kids(h, "dobj") and per_verb.get(h):
+        elif edge in ("xcomp", "acl", "ccomp") and word in INTENT_FRAME_WORDS:
+            own = view.kids(v, "nsubj")
+            if (edge == "xcomp" and view.kids(h, "dobj")) or (edge == "ccomp" and own):
+                # "X urged/wants Y to do Z": a request to Y; Z is not asserted
                 per_verb[v] = []
+                per_verb[h] = [_recode(ctx, e, "020", e.source, e.target) if e.code[:2] not in ("02", "10") else e
+                               for e in per_verb.get(h, [])]
                 continue
             per_verb[h] = []
             if edge == "acl" and view.dep[h] in ("dobj", "attr", "nsubj", "nsubjpass"):
@@ -581,7 +586,7 @@ def compose(ctx: DocContext, per_verb: dict[int, list[Event]], sent_index: int) 
 def _reported(ctx: DocContext, events: list[Event], speakers: list[Actor], claim: bool) -> list[Event]:
     out: list[Event] = []
     for e in events:
-        if not speakers or e.factuality is not Factuality.ASSERTED:
+        if not speakers or e.factuality not in (Factuality.ASSERTED, Factuality.ALLEGED):
             out.append(e)
             continue
         if _is_conflict(e.code):
