@@ -46,7 +46,8 @@ COLUMNS = ("kind", "name", "cc", "cameo", "adm1", "adm1_name", "lat", "lon", "po
 # Also fixes where fuzzy matching picks a wrong code (Kyiv oblast vs city, old French regions).
 ADMIN1_OVERRIDES = {
     ("PK", "Federally Administered Tribal Areas"): "PK-KP",  # merged in 2018
-    ("UA", "Kiev"): "UA-32",
+    ("UA", "Kiev"): "UA-32", ("IN", "NCT"): "IN-DL",
+    ("PS", "West Bank"): "", ("NO", "Akershus"): "", ("NO", "Ostfold"): "",
     ("FR", "Centre"): "FR-CVL", ("FR", "Nord-Pas-de-Calais"): "FR-HDF", ("FR", "Picardie"): "FR-HDF",
     ("FR", "Lorraine"): "FR-GES", ("FR", "Alsace"): "FR-GES", ("FR", "Champagne-Ardenne"): "FR-GES",
     ("FR", "Midi-Pyrenees"): "FR-OCC", ("FR", "Languedoc-Roussillon"): "FR-OCC",
@@ -111,7 +112,7 @@ def derive_admin1_map(rg_csv: Path) -> list[tuple[str, str, str, str]]:
         name = Counter(m[0] for m in members).most_common(1)[0][0]
         lat = statistics.fmean(m[1] for m in members)
         lon = statistics.fmean(m[2] for m in members)
-        iso_code = ADMIN1_OVERRIDES.get((cc, name)) or _match_iso(
+        iso_code = ADMIN1_OVERRIDES[(cc, name)] if (cc, name) in ADMIN1_OVERRIDES else _match_iso(
             name, lat, lon, iso.get(cc, {}), fuzz.ratio)
         rows.append((cc, code, iso_code, name))
     return rows

@@ -45,6 +45,8 @@ STOP_WORDS = {"of", "police", "mobile", "march", "may", "sale", "bath", "reading
               "israel", "orange", "lagos", "march", "august", "june", "july", "april", "january"}
 STOP_WORDS -= {"washington", "jordan", "chad", "georgia", "israel", "lagos", "houston", "austin"}
 MAX_TOKENS = 6
+CONTEXT_WORDS = {"in", "at", "near", "on", "from", "to", "into", "across", "of", "outside",
+                 "inside", "toward", "towards", "around", "between", "and", ","}
 KIND_BONUS = {"country": 3.0, "adm1": 0.6, "region": 1.2, "adm2": 0.8, "city": 0.0}
 
 
@@ -115,7 +117,10 @@ def _match_span(doc: Any, gaz: Gazetteer, start: int, end: int, source: str,
     i = start
     while i < end:
         for j in range(min(end, i + MAX_TOKENS), i, -1):
-            entries = gaz.lookup_key(_key(doc, i, j))
+            key = _key(doc, i, j)
+            if (strict or (i, j) != (start, end)) and (key in STOP_WORDS or key in TYPE_WORDS):
+                continue
+            entries = gaz.lookup_key(key)
             entries = [e for e in entries if e.how != "demonym"]
             if entries and (not strict or j - i > 1 or _single_ok(doc[i], entries)):
                 out.append(_mention(doc, i, j, entries, source))
@@ -156,7 +161,7 @@ def _scan_capitalised(doc: Any, gaz: Gazetteer, taken: list[bool], out: list[Men
         j = _run_end(doc, i, taken)
         found = _match_span(doc, gaz, i, j, "gazetteer", strict=True)
         for m in found:
-            if _accept_in_entity(m, ent_label):
+            if _accept_in_entity(m, doc, ent_label):
                 _take(m, taken, out)
         i = j
 
@@ -175,16 +180,25 @@ def _run_end(doc: Any, i: int, taken: list[bool]) -> int:
     return j
 
 
-def _accept_in_entity(m: Mention, ent_label: list[tuple[str, int, int] | None]) -> bool:
-    """Inside a PERSON/ORG/... entity only when the match is the whole entity and names a
-    country, division or curated place (spaCy's small model calls 'North Waziristan' PERSON)."""
+def _accept_in_entity(m: Mention, doc: Any, ent_label: list[tuple[str, int, int] | None]
+                      ) -> bool:
+    """A match inside a PERSON/ORG/NORP/... entity (spaCy's small model calls 'North
+    Waziristan' PERSON, 'Punjab' NORP, 'Quetta' ORG): accepted when it is the whole entity and
+    a notable place or in a place context, when it runs past the entity ('Kursk' PRODUCT +
+    'Oblast'), or when a locative word precedes it ('city of Goma', 'Mayor of Kyiv')."""
     label = ent_label[m.start]
     if label is None or label[0] in PLACE_LABELS:
         return True
-    if label[0] not in OTHER_NAME_LABELS or label[0] == "NORP":
+    if label[0] not in OTHER_NAME_LABELS:
         return False
+    prev = doc[m.start - 1].lower_ if m.start > 0 else ""
+    nxt = doc[m.end].text if m.end < len(doc) else ""
+    if m.end > label[2] or prev in CONTEXT_WORDS:
+        return True
     whole = m.start <= label[1] + 1 and m.end == label[2]
-    return whole and any(e.place.kind != "city" or e.place.curated for e in m.entries)
+    notable = any(e.place.kind != "city" or e.place.curated or e.place.pop >= 100_000
+                  for e in m.entries)
+    return whole and (notable or nxt == ",")
 
 
 def _scan_demonyms(doc: Any, gaz: Gazetteer, taken: list[bool], out: list[Mention]) -> None:
@@ -246,7 +260,7 @@ def score_entry(entry: Entry, mention: Mention | None, ctx: Context) -> float:
 def _mention_bonus(place: Place, mention: Mention) -> float:
     s = 0.0
     if mention.qualifies is not None and place.kind != "city" and any(
-            e.place.cc == place.cc and e.place is not place for e in mention.qualifies.entries):
+            _contains(place, e.place) for e in mention.qualifies.entries):
         s += 3.0  # "Atlanta, Georgia": the reading that contains the qualified place
     if mention.type_word:
         s += 3.0 if place.kind in {"adm1", "adm2", "region"} else -1.0
@@ -259,6 +273,15 @@ def _mention_bonus(place: Place, mention: Mention) -> float:
         else:
             s -= 3.0
     return s
+
+
+def _contains(outer: Place, inner: Place) -> bool:
+    """Whether a country/division/region could contain another place (not itself)."""
+    if outer is inner or not outer.cc or outer.cc != inner.cc:
+        return False
+    if outer.kind == "country":
+        return True
+    return bool(outer.adm1) and outer.adm1 == inner.adm1 and inner.kind != "adm1"
 
 
 def resolve_mentions(mentions: Sequence[Mention], ctx: Context) -> None:
