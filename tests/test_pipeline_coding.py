@@ -1,0 +1,51 @@
+"""Ingest with the real coder: events stored, linked to their article and sentence."""
+
+from __future__ import annotations
+
+import dataclasses
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tocsin.pipeline import ingest, recode
+from tocsin.store import Store
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def seed_file() -> Path:
+    path = Path(str(resources.files("tocsin") / "data" / "samples"
+                    / "russian-delegation-pakistan.txt"))
+    assert path.is_file()
+    return path
+
+
+def test_ingest_codes_what_it_stores(sqlite_settings: Any, seed_file: Path) -> None:
+    pytest.importorskip("tocsin.coding.pipeline")
+    settings = dataclasses.replace(sqlite_settings, batch_size=2)
+    report = ingest([str(seed_file)], settings)
+    assert report.coding == "done" and report.stored == 1 and report.coded == 1
+    assert report.events > 0
+    with Store.open(settings) as store:
+        [article] = list(store.iter_articles())
+        assert store.count_articles(uncoded_only=True) == 0
+        events = [e for _, e in store.iter_events(article_id=article.id)]
+    assert len(events) == report.events
+    codes = {(e.source.root if e.source else None, e.target.root if e.target else None)
+             for e in events}
+    assert ("RUS", "PAK") in codes or ("PAK", "RUS") in codes
+    for ev in events:
+        assert ev.article_id == article.id and ev.article_date == article.date
+        if ev.sentence_index is not None and ev.sentence_index >= 0 and ev.sentence_span:
+            start, end = ev.sentence_span
+            assert article.text[start:end] == ev.sentence
+
+    again = ingest([str(seed_file)], settings)  # nothing new to store or code
+    assert (again.stored, again.coded, again.events) == (0, 0, 0)
+    redone = recode(settings)
+    assert redone.coded == 1 and redone.events == report.events
+    with Store.open(settings) as store:
+        assert store.count_events() == report.events  # replaced, not added
