@@ -321,4 +321,6 @@ def test_migration_0002_creates_tables_and_indexes(store: Any) -> None:
         assert cols == set(table.columns.keys()), table.name
     idx = {i["name"] for i in insp.get_indexes("events")}
     assert {name for name, _ in queries.EVENT_INDEXES} <= idx
-    assert "ix_identities_dyad_day" in {i["name"] for i in insp.get_indexes("event_identities")}
+    for table in queries.analysis_metadata.sorted_tables:
+        names = {i["name"] for i in insp.get_indexes(table.name)}
+        assert {i.name for i in table.indexes} <= names, table.name

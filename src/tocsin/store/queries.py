@@ -38,6 +38,10 @@ log = logging.getLogger(__name__)
 
 analysis_metadata = sa.MetaData()
 
+# what a series reads besides the dyad and day (the covering indexes end with these)
+SERIES_COLUMNS = ("counts", "dup_only", "quad_class", "plover_type", "goldstein", "num_mentions",
+                  "week", "month", "source_role", "target_role", "source_code", "target_code")
+
 event_identities = sa.Table(
     "event_identities",
     analysis_metadata,
@@ -62,8 +66,9 @@ event_identities = sa.Table(
     sa.Column("num_sources", sa.Integer, nullable=False),
     sa.Column("num_articles", sa.Integer, nullable=False),
     sa.Column("event_id", sa.Integer, nullable=False),  # representative mention
-    sa.Index("ix_identities_dyad_day", "source_root", "target_root", "day"),
-    sa.Index("ix_identities_target_day", "target_root", "source_root", "day"),
+    # covering indexes (migration 0003): a dyad series reads only the index
+    sa.Index("ix_identities_dyad_cover", *("source_root", "target_root", "day") + SERIES_COLUMNS),
+    sa.Index("ix_identities_target_cover", *("target_root", "source_root", "day") + SERIES_COLUMNS),
     sa.Index("ix_identities_source_code", "source_code", "day"),
     sa.Index("ix_identities_target_code", "target_code", "day"),
     sa.Index("ix_identities_day", "day"),
@@ -254,12 +259,17 @@ def _identity_row(ident_id: int, g: _Group) -> dict[str, Any]:
 
 
 def fingerprint(conn: sa.Connection) -> str:
-    """Cheap summary of the events table and near-duplicate marks."""
-    n, top = conn.execute(sa.select(sa.func.count(), sa.func.max(events.c.id))).one()
+    """Cheap summary of the events table and near-duplicate marks (index lookups only).
+
+    Events only change through inserts (new ids) or ``Store.replace_events``, which also
+    stamps the articles' ``coded_at``; near-duplicate links are counted.
+    """
+    top = conn.execute(sa.select(sa.func.max(events.c.id))).scalar()
+    coded = conn.execute(sa.select(sa.func.max(articles.c.coded_at))).scalar()
     dups = conn.execute(
         sa.select(sa.func.count()).where(articles.c.near_dup_of.is_not(None))
     ).scalar_one()
-    return f"{n}:{top}:{dups}"
+    return f"{top}:{coded.isoformat() if coded else None}:{dups}"
 
 
 def _stored_fingerprint(conn: sa.Connection) -> str | None:
@@ -502,14 +512,29 @@ class EventFilters:
     article_id: str | None = None
 
 
-def _event_conditions(f: EventFilters) -> list[sa.ColumnElement[bool]]:
-    e = events
-    day = sa.func.coalesce(e.c.event_date, e.c.article_date)
+def _identity_conditions(f: EventFilters) -> list[sa.ColumnElement[bool]]:
+    """Actor, dyad and date filters on event_identities (same day, source and target as
+    every mention of the identity: they are part of its key)."""
+    t = event_identities
     conds: list[sa.ColumnElement[bool]] = []
     if f.actor:
-        conds.append(_subject_filter(e, f.actor, None, False))
+        conds.append(_subject_filter(t, f.actor, None, False))
     if f.dyad:
-        conds.append(_subject_filter(e, f.dyad[0], f.dyad[1], False))
+        conds.append(_subject_filter(t, f.dyad[0], f.dyad[1], False))
+    if f.since:
+        conds.append(t.c.day >= f.since)
+    if f.until:
+        conds.append(t.c.day <= f.until)
+    return conds
+
+
+def _event_conditions(f: EventFilters) -> list[sa.ColumnElement[bool]]:
+    e = events
+    conds: list[sa.ColumnElement[bool]] = []
+    ident = _identity_conditions(f)
+    if ident:  # actor, dyad and dates go through the (indexed) identities
+        ids = sa.select(event_identities.c.id).where(*ident)
+        conds.append(event_mentions.c.identity_id.in_(ids))
     if f.code:
         conds.append(_match(e.c.code, None, f.code))
     if f.root:
@@ -520,10 +545,6 @@ def _event_conditions(f: EventFilters) -> list[sa.ColumnElement[bool]]:
         conds.append(e.c.quad_class == f.quad)
     if f.factuality:
         conds.append(e.c.factuality == f.factuality.lower())
-    if f.since:
-        conds.append(day >= f.since)
-    if f.until:
-        conds.append(day <= f.until)
     if f.place:
         p = f.place
         conds.append(sa.or_(e.c.geo_name.ilike(f"%{p}%"), e.c.geo_country == p.upper(),
