@@ -22,13 +22,21 @@ def geocoder() -> Geocoder:
     return Geocoder.load()
 
 
-def _event(doc: Any, sent_i: int, trigger: str, source: Actor | None = None,
-           target: Actor | None = None) -> Event:
+def _event(
+    doc: Any, sent_i: int, trigger: str, source: Actor | None = None, target: Actor | None = None
+) -> Event:
     sent = list(doc.sents)[sent_i]
     start = sent.start_char + sent.text.index(trigger)
-    return Event(source=source, target=target, code="042", sentence_index=sent_i,
-                 sentence=sent.text, sentence_span=(sent.start_char, sent.end_char),
-                 trigger=trigger, trigger_span=(start, start + len(trigger)))
+    return Event(
+        source=source,
+        target=target,
+        code="042",
+        sentence_index=sent_i,
+        sentence=sent.text,
+        sentence_span=(sent.start_char, sent.end_char),
+        trigger=trigger,
+        trigger_span=(start, start + len(trigger)),
+    )
 
 
 def _seed_body() -> str:
@@ -99,8 +107,11 @@ def test_unknown_name_has_no_candidates(geocoder: Geocoder) -> None:
 
 
 def _resolved(geocoder: Geocoder, doc: Any, **kw: Any) -> dict[str, tuple[str, str, str]]:
-    return {m.text: (m.place.cc, m.place.adm1, m.place.kind)
-            for m in geocoder.mentions(doc, **kw) if m.place is not None}
+    return {
+        m.text: (m.place.cc, m.place.adm1, m.place.kind)
+        for m in geocoder.mentions(doc, **kw)
+        if m.place is not None
+    }
 
 
 def test_seed_north_waziristan_resolves_to_khyber_pakhtunkhwa(nlp: Any, geocoder: Geocoder) -> None:
@@ -112,8 +123,10 @@ def test_seed_north_waziristan_resolves_to_khyber_pakhtunkhwa(nlp: Any, geocoder
 
 
 def test_qualifier_chain_and_ambiguity_in_context(nlp: Any, geocoder: Geocoder) -> None:
-    doc = nlp("Protesters gathered in Tbilisi, Georgia. Later a man was shot in Atlanta, Georgia, "
-              "and clashes erupted in Miranshah, North Waziristan.")
+    doc = nlp(
+        "Protesters gathered in Tbilisi, Georgia. Later a man was shot in Atlanta, Georgia, "
+        "and clashes erupted in Miranshah, North Waziristan."
+    )
     ms = [(m.text, m.place.cc, m.place.adm1) for m in geocoder.mentions(doc) if m.place]
     assert ("Georgia", "GE", "") in ms and ("Georgia", "US", "US-GA") in ms
     assert ("Miranshah", "PK", "PK-KP") in ms
@@ -203,11 +216,12 @@ def test_enrich_keeps_every_event(nlp: Any, geocoder: Geocoder) -> None:
 def test_location_record_is_json_ready(nlp: Any, geocoder: Geocoder) -> None:
     text = "Israeli airstrikes across the Gaza Strip kill 26 people."
     doc = nlp(text)
-    (out,) = geocoder.enrich(doc, [_event(doc, 0, "kill")],
-                             Article(id="a", text=text, date=dt.date(2025, 1, 1)))
+    (out,) = geocoder.enrich(
+        doc, [_event(doc, 0, "kill")], Article(id="a", text=text, date=dt.date(2025, 1, 1))
+    )
     rec = out.to_record()["location"]
     assert rec["country_code"] == "PS" and rec["text"] == "Gaza Strip"
-    assert text[rec["span"][0]:rec["span"][1]] == "Gaza Strip"
+    assert text[rec["span"][0] : rec["span"][1]] == "Gaza Strip"
 
 
 # -- CLI and the accuracy gate --------------------------------------------------------

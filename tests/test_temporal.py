@@ -14,29 +14,37 @@ from tocsin.temporal.expressions import parse, resolve
 WED = dt.date(2026, 11, 25)  # a Wednesday
 
 
-@pytest.mark.parametrize("text, anchor, expected", [
-    ("last year in the month of September", dt.date(2019, 3, 15), (dt.date(2018, 9, 1), "month")),
-    ("three years ago", WED, (dt.date(2023, 1, 1), "year")),
-    ("yesterday", WED, (dt.date(2026, 11, 24), "day")),
-    ("the day before yesterday", WED, (dt.date(2026, 11, 23), "day")),
-    ("Monday", WED, (dt.date(2026, 11, 23), "day")),
-    ("Wednesday", WED, (WED, "day")),  # on or before the article date
-    ("last Wednesday", WED, (dt.date(2026, 11, 18), "day")),
-    ("next month", WED, (dt.date(2026, 12, 1), "month")),
-    ("last month", dt.date(2026, 1, 10), (dt.date(2025, 12, 1), "month")),
-    ("earlier this month", WED, (dt.date(2026, 11, 1), "month")),
-    ("last week", WED, (dt.date(2026, 11, 16), "week")),
-    ("March 2024", None, (dt.date(2024, 3, 1), "month")),
-    ("5 March 2024", None, (dt.date(2024, 3, 5), "day")),
-    ("2025-07-14", None, (dt.date(2025, 7, 14), "day")),
-    ("5 March", WED, (dt.date(2026, 3, 5), "day")),
-    ("December 3", WED, (dt.date(2025, 12, 3), "day")),  # past: the last December 3
-    ("last September", dt.date(2026, 3, 1), (dt.date(2025, 9, 1), "month")),
-    ("two weeks ago", WED, (dt.date(2026, 11, 9), "week")),
-    ("2019", None, (dt.date(2019, 1, 1), "year")),
-])
-def test_parse_and_resolve(text: str, anchor: dt.date | None,
-                           expected: tuple[dt.date, str]) -> None:
+@pytest.mark.parametrize(
+    "text, anchor, expected",
+    [
+        (
+            "last year in the month of September",
+            dt.date(2019, 3, 15),
+            (dt.date(2018, 9, 1), "month"),
+        ),
+        ("three years ago", WED, (dt.date(2023, 1, 1), "year")),
+        ("yesterday", WED, (dt.date(2026, 11, 24), "day")),
+        ("the day before yesterday", WED, (dt.date(2026, 11, 23), "day")),
+        ("Monday", WED, (dt.date(2026, 11, 23), "day")),
+        ("Wednesday", WED, (WED, "day")),  # on or before the article date
+        ("last Wednesday", WED, (dt.date(2026, 11, 18), "day")),
+        ("next month", WED, (dt.date(2026, 12, 1), "month")),
+        ("last month", dt.date(2026, 1, 10), (dt.date(2025, 12, 1), "month")),
+        ("earlier this month", WED, (dt.date(2026, 11, 1), "month")),
+        ("last week", WED, (dt.date(2026, 11, 16), "week")),
+        ("March 2024", None, (dt.date(2024, 3, 1), "month")),
+        ("5 March 2024", None, (dt.date(2024, 3, 5), "day")),
+        ("2025-07-14", None, (dt.date(2025, 7, 14), "day")),
+        ("5 March", WED, (dt.date(2026, 3, 5), "day")),
+        ("December 3", WED, (dt.date(2025, 12, 3), "day")),  # past: the last December 3
+        ("last September", dt.date(2026, 3, 1), (dt.date(2025, 9, 1), "month")),
+        ("two weeks ago", WED, (dt.date(2026, 11, 9), "week")),
+        ("2019", None, (dt.date(2019, 1, 1), "year")),
+    ],
+)
+def test_parse_and_resolve(
+    text: str, anchor: dt.date | None, expected: tuple[dt.date, str]
+) -> None:
     ref = parse(text)
     assert ref is not None
     assert resolve(ref, anchor) == expected
@@ -58,12 +66,20 @@ def test_relative_expression_without_anchor_is_unresolved() -> None:
 def _event(doc: Any, trigger: str) -> Event:
     start = doc.text.index(trigger)
     sent = next(s for s in doc.sents if s.start_char <= start < s.end_char)
-    return Event(source=None, target=None, code="042", sentence_span=(sent.start_char, sent.end_char),
-                 trigger=trigger, trigger_span=(start, start + len(trigger)))
+    return Event(
+        source=None,
+        target=None,
+        code="042",
+        sentence_span=(sent.start_char, sent.end_char),
+        trigger=trigger,
+        trigger_span=(start, start + len(trigger)),
+    )
 
 
-SEED_SENTENCE = ("Last year in the month of September, a first-ever joint military exercise was "
-                 "held between Pakistan and Russia.")
+SEED_SENTENCE = (
+    "Last year in the month of September, a first-ever joint military exercise was "
+    "held between Pakistan and Russia."
+)
 
 
 def test_seed_exercise_date_unresolved_without_article_date(nlp: Any) -> None:
@@ -72,7 +88,7 @@ def test_seed_exercise_date_unresolved_without_article_date(nlp: Any) -> None:
     assert out.date.value is None
     assert out.date.expression == "Last year in the month of September"
     assert out.date.rule == "unresolved"
-    assert SEED_SENTENCE[out.date.span[0]:out.date.span[1]] == out.date.expression
+    assert SEED_SENTENCE[out.date.span[0] : out.date.span[1]] == out.date.expression
 
 
 def test_seed_exercise_date_with_article_date(nlp: Any) -> None:
@@ -80,7 +96,10 @@ def test_seed_exercise_date_with_article_date(nlp: Any) -> None:
     article = Article(id="s", text=SEED_SENTENCE, date=dt.date(2017, 4, 20))
     (out,) = enrich_dates(doc, [_event(doc, "held")], article)
     assert (out.date.value, out.date.precision, out.date.rule) == (
-        dt.date(2016, 9, 1), "month", "relative")
+        dt.date(2016, 9, 1),
+        "month",
+        "relative",
+    )
 
 
 def test_no_expression_uses_article_date(nlp: Any) -> None:
@@ -100,13 +119,18 @@ def test_durations_are_not_event_dates(nlp: Any) -> None:
 
 
 def test_expression_tied_to_each_event(nlp: Any) -> None:
-    text = ("The army attacked the village on Monday. The president will visit Moscow on Friday. "
-            "Rebels seized the town in March 2024.")
+    text = (
+        "The army attacked the village on Monday. The president will visit Moscow on Friday. "
+        "Rebels seized the town in March 2024."
+    )
     doc = nlp(text)
     events = [_event(doc, "attacked"), _event(doc, "visit"), _event(doc, "seized")]
     out = enrich_dates(doc, events, Article(id="a", text=text, date=WED))
     assert [e.date.value for e in out] == [
-        dt.date(2026, 11, 23), dt.date(2026, 11, 27), dt.date(2024, 3, 1)]
+        dt.date(2026, 11, 23),
+        dt.date(2026, 11, 27),
+        dt.date(2024, 3, 1),
+    ]
     assert [e.date.rule for e in out] == ["relative", "relative", "explicit"]
 
 

@@ -13,8 +13,13 @@ from tocsin.errors import InputError
 
 @click.command("geocode")
 @click.argument("name")
-@click.option("--context-country", "context", multiple=True, metavar="CODE",
-              help="Country the text is about (ISO2, ISO3 or CAMEO, e.g. PAK); repeatable.")
+@click.option(
+    "--context-country",
+    "context",
+    multiple=True,
+    metavar="CODE",
+    help="Country the text is about (ISO2, ISO3 or CAMEO, e.g. PAK); repeatable.",
+)
 @click.option("-n", "--limit", default=10, show_default=True, help="Candidates to show.")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per candidate.")
 def geocode_cmd(name: str, context: tuple[str, ...], limit: int, as_json: bool) -> None:
@@ -35,15 +40,21 @@ def geocode_cmd(name: str, context: tuple[str, ...], limit: int, as_json: bool) 
             click.echo(json.dumps(loc.to_record(), ensure_ascii=False))
             continue
         where = ", ".join(x for x in (loc.adm1_name, loc.country_code) if x)
-        click.echo(f"{score:6.2f}  {loc.level:<7} {loc.name} ({where})  "
-                   f"cameo={loc.cameo_country or '-'} adm1={loc.adm1_code or '-'} "
-                   f"lat={loc.lat:.4f} lon={loc.lon:.4f}"
-                   + (f" geonameid={loc.geoname_id}" if loc.geoname_id else ""))
+        click.echo(
+            f"{score:6.2f}  {loc.level:<7} {loc.name} ({where})  "
+            f"cameo={loc.cameo_country or '-'} adm1={loc.adm1_code or '-'} "
+            f"lat={loc.lat:.4f} lon={loc.lon:.4f}"
+            + (f" geonameid={loc.geoname_id}" if loc.geoname_id else "")
+        )
 
 
 @click.command("bench-geo")
-@click.option("--gold", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              default=None, help="Gold file (default: the bundled data/eval/geo_gold.jsonl).")
+@click.option(
+    "--gold",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=None,
+    help="Gold file (default: the bundled data/eval/geo_gold.jsonl).",
+)
 @click.option("-v", "--verbose", is_flag=True, help="List every error.")
 @click.pass_context
 def bench_geo_cmd(ctx: click.Context, gold: Path | None, verbose: bool) -> None:
@@ -58,13 +69,18 @@ def bench_geo_cmd(ctx: click.Context, gold: Path | None, verbose: bool) -> None:
     settings = get_settings(ctx)
     result = run_bench(load_pipeline(settings.spacy_model), Geocoder.load(), load_gold(gold))
     click.echo(f"mentions: {result.items} (found by the mention finder: {result.found})")
-    click.echo(f"country accuracy:   {result.country_accuracy:.1%} "
-               f"({result.country_ok}/{result.items}, floor {COUNTRY_FLOOR:.0%})")
-    click.echo(f"ADM1/city accuracy: {result.fine_accuracy:.1%} "
-               f"({result.fine_ok}/{result.fine_items}, floor {ADM1_CITY_FLOOR:.0%})")
+    click.echo(
+        f"country accuracy:   {result.country_accuracy:.1%} "
+        f"({result.country_ok}/{result.items}, floor {COUNTRY_FLOOR:.0%})"
+    )
+    click.echo(
+        f"ADM1/city accuracy: {result.fine_accuracy:.1%} "
+        f"({result.fine_ok}/{result.fine_items}, floor {ADM1_CITY_FLOOR:.0%})"
+    )
     for err in result.errors if verbose else result.errors[:10]:
-        click.echo(f"  miss {err['id']} {err['mention']!r}: expected {err['expected']}, "
-                   f"got {err['got']}")
+        click.echo(
+            f"  miss {err['id']} {err['mention']!r}: expected {err['expected']}, got {err['got']}"
+        )
     if not result.passed:
         click.echo("FAIL: below the floor", err=True)
         ctx.exit(1)

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import functools
 import logging
-from typing import Any, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
 
 from tocsin.geo.gazetteer import Gazetteer, Place, get_gazetteer
 from tocsin.geo.locate import TokenIndex, event_place, mention_location, to_location
@@ -19,7 +20,7 @@ from tocsin.models import Actor, Article, Event, Location
 
 log = logging.getLogger(__name__)
 
-__all__ = ["Geocoder", "Gazetteer", "Place"]
+__all__ = ["Gazetteer", "Geocoder", "Place"]
 
 
 class Geocoder:
@@ -29,18 +30,21 @@ class Geocoder:
         self.gazetteer = gazetteer
 
     @classmethod
-    def load(cls) -> "Geocoder":
+    def load(cls) -> Geocoder:
         """The shared geocoder (gazetteer built once per process)."""
         return _shared()
 
-    def candidates(self, name: str, context: Mapping[str, float] | Iterable[str] | None = None
-                   ) -> list[tuple[Location, float]]:
+    def candidates(
+        self, name: str, context: Mapping[str, float] | Iterable[str] | None = None
+    ) -> list[tuple[Location, float]]:
         """Scored readings of a place name, best first. ``context``: country codes
         (ISO2, ISO3 or CAMEO), optionally with weights, that the text is about."""
         if context is not None and not isinstance(context, Mapping):
             context = {code: 2.0 for code in context}
-        return [(to_location(p, text=name, rule="name", score=s), s)
-                for p, s in resolve_name(self.gazetteer, name, context)]
+        return [
+            (to_location(p, text=name, rule="name", score=s), s)
+            for p, s in resolve_name(self.gazetteer, name, context)
+        ]
 
     def dateline_place(self, dateline: str | None) -> Place | None:
         """The place of a dateline ("ISLAMABAD", "Miranshah, Pakistan")."""
@@ -50,34 +54,55 @@ class Geocoder:
         scored = resolve_name(self.gazetteer, name.strip(":-–— "))
         return scored[0][0] if scored else None
 
-    def mentions(self, doc: Any, *, dateline: str | None = None,
-                 actor_codes: Iterable[str] = ()) -> list[Mention]:
+    def mentions(
+        self, doc: Any, *, dateline: str | None = None, actor_codes: Iterable[str] = ()
+    ) -> list[Mention]:
         """All place mentions of a doc, resolved in context."""
-        return resolve_document(self.gazetteer, doc, dateline=self.dateline_place(dateline),
-                                actor_codes=actor_codes)
+        return resolve_document(
+            self.gazetteer, doc, dateline=self.dateline_place(dateline), actor_codes=actor_codes
+        )
 
     def enrich(self, doc: Any, events: list[Event], article: Article) -> list[Event]:
         """Events with ``location``, ``source_location`` and ``target_location`` filled."""
         if not events:
             return events
-        codes = [a.country or a.code[:3] for e in events for a in (e.source, e.target)
-                 if a is not None and (a.country or a.code)]
+        codes = [
+            a.country or a.code[:3]
+            for e in events
+            for a in (e.source, e.target)
+            if a is not None and (a.country or a.code)
+        ]
         dateline = self.dateline_place(article.dateline)
         mentions = resolve_document(self.gazetteer, doc, dateline=dateline, actor_codes=codes)
         index = TokenIndex(doc, mentions)
         return [self._enrich_one(doc, e, index, mentions, dateline) for e in events]
 
-    def _enrich_one(self, doc: Any, event: Event, index: TokenIndex, mentions: Sequence[Mention],
-                    dateline: Place | None) -> Event:
+    def _enrich_one(
+        self,
+        doc: Any,
+        event: Event,
+        index: TokenIndex,
+        mentions: Sequence[Mention],
+        dateline: Place | None,
+    ) -> Event:
         src = self.actor_location(event.source)
         tgt = self.actor_location(event.target)
-        return event.replace(location=self._action_location(doc, event, index, mentions,
-                                                            dateline, src, tgt),
-                             source_location=src, target_location=tgt)
+        return event.replace(
+            location=self._action_location(doc, event, index, mentions, dateline, src, tgt),
+            source_location=src,
+            target_location=tgt,
+        )
 
-    def _action_location(self, doc: Any, event: Event, index: TokenIndex,
-                         mentions: Sequence[Mention], dateline: Place | None,
-                         src: Location | None, tgt: Location | None) -> Location | None:
+    def _action_location(
+        self,
+        doc: Any,
+        event: Event,
+        index: TokenIndex,
+        mentions: Sequence[Mention],
+        dateline: Place | None,
+        src: Location | None,
+        tgt: Location | None,
+    ) -> Location | None:
         found = event_place(doc, event, index, mentions)
         if found is not None:
             return mention_location(found[0], found[1])

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from tocsin.geo import Geocoder
 from tocsin.geo.gazetteer import Place
@@ -54,8 +55,7 @@ class BenchResult:
 
     @property
     def passed(self) -> bool:
-        return (self.country_accuracy >= COUNTRY_FLOOR
-                and self.fine_accuracy >= ADM1_CITY_FLOOR)
+        return self.country_accuracy >= COUNTRY_FLOOR and self.fine_accuracy >= ADM1_CITY_FLOOR
 
 
 def default_gold_path() -> Path:
@@ -68,8 +68,18 @@ def load_gold(path: Path | None = None) -> list[GoldItem]:
         for line in fh:
             if line.strip():
                 r = json.loads(line)
-                items.append(GoldItem(r["id"], r["sentence"], r["mention"], r["start"], r["end"],
-                                      r.get("country"), r.get("adm1"), r.get("city")))
+                items.append(
+                    GoldItem(
+                        r["id"],
+                        r["sentence"],
+                        r["mention"],
+                        r["start"],
+                        r["end"],
+                        r.get("country"),
+                        r.get("adm1"),
+                        r.get("city"),
+                    )
+                )
     return items
 
 
@@ -78,26 +88,27 @@ def run_bench(nlp: Any, geocoder: Geocoder, items: Iterable[GoldItem]) -> BenchR
     items = list(items)
     result = BenchResult()
     docs = nlp.pipe([it.sentence for it in items], batch_size=64)
-    for item, doc in zip(items, docs):
+    for item, doc in zip(items, docs, strict=True):
         mentions = geocoder.mentions(doc)
         place, found = _resolved(geocoder, item, mentions)
         _score(geocoder, item, place, found, result)
     return result
 
 
-def _resolved(geocoder: Geocoder, item: GoldItem, mentions: list[Mention]
-              ) -> tuple[Place | None, bool]:
+def _resolved(
+    geocoder: Geocoder, item: GoldItem, mentions: list[Mention]
+) -> tuple[Place | None, bool]:
     for m in mentions:
-        if m.char_span[0] < item.end and item.start < m.char_span[1]:
-            if m.place is not None:
-                return m.place, True
+        if m.char_span[0] < item.end and item.start < m.char_span[1] and m.place is not None:
+            return m.place, True
     context = Counter(m.place.cc for m in mentions if m.place is not None and m.place.cc)
     scored = resolve_name(geocoder.gazetteer, item.mention, dict(context))
     return (scored[0][0] if scored else None), False
 
 
-def _score(geocoder: Geocoder, item: GoldItem, place: Place | None, found: bool,
-           result: BenchResult) -> None:
+def _score(
+    geocoder: Geocoder, item: GoldItem, place: Place | None, found: bool, result: BenchResult
+) -> None:
     result.items += 1
     result.found += found
     country_ok = place is not None and (place.cc or None) == item.country
@@ -108,10 +119,15 @@ def _score(geocoder: Geocoder, item: GoldItem, place: Place | None, found: bool,
         fine_ok = place is not None and _fine_match(geocoder, item, place)
         result.fine_ok += fine_ok
     if not country_ok or fine_ok is False:
-        result.errors.append({
-            "id": item.id, "mention": item.mention, "found": found,
-            "expected": [item.country, item.adm1, item.city],
-            "got": [place.cc, place.adm1, place.name, place.kind] if place else None})
+        result.errors.append(
+            {
+                "id": item.id,
+                "mention": item.mention,
+                "found": found,
+                "expected": [item.country, item.adm1, item.city],
+                "got": [place.cc, place.adm1, place.name, place.kind] if place else None,
+            }
+        )
 
 
 def _fine_match(geocoder: Geocoder, item: GoldItem, place: Place) -> bool:
@@ -122,5 +138,6 @@ def _fine_match(geocoder: Geocoder, item: GoldItem, place: Place) -> bool:
             return False
         names = {normalize(place.name)}
         return normalize(item.city) in names or any(
-            e.place is place for e in geocoder.gazetteer.lookup(item.city))
+            e.place is place for e in geocoder.gazetteer.lookup(item.city)
+        )
     return True

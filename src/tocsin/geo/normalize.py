@@ -20,6 +20,5 @@ def fold(text: str) -> str:
 def normalize(text: str) -> str:
     """Lookup key: accent-free, lower case, punctuation as spaces, no leading 'the'."""
     key = _SPACE.sub(" ", _PUNCT.sub(" ", fold(text).lower())).strip()
-    if key.startswith("the "):
-        key = key[4:]
+    key = key.removeprefix("the ")
     return key

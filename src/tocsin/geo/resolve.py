@@ -12,41 +12,194 @@ and never affect the others.
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any
 
 from tocsin.geo.gazetteer import Entry, Gazetteer, Place
 from tocsin.geo.normalize import normalize
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 OTHER_NAME_LABELS = {"PERSON", "ORG", "NORP", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"}
-NON_PLACE_LABELS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL",
-                    "LANGUAGE"}
-GEO_NOUNS = {"border", "borders", "frontier", "territory", "territories", "soil", "airspace",
-             "waters", "coast", "side", "capital", "mainland", "province", "provinces", "region",
-             "regions", "city", "cities", "town", "towns", "village", "villages", "countryside",
-             "border", "borderlands", "port", "ports", "highlands", "enclave", "island", "islands"}
-TYPE_WORDS = {"province", "region", "oblast", "state", "governorate", "district", "county",
-              "prefecture", "department", "valley", "territory", "division", "krai", "area"}
+NON_PLACE_LABELS = {
+    "DATE",
+    "TIME",
+    "MONEY",
+    "PERCENT",
+    "QUANTITY",
+    "CARDINAL",
+    "ORDINAL",
+    "LANGUAGE",
+}
+GEO_NOUNS = {
+    "border",
+    "borders",
+    "frontier",
+    "territory",
+    "territories",
+    "soil",
+    "airspace",
+    "waters",
+    "coast",
+    "side",
+    "capital",
+    "mainland",
+    "province",
+    "provinces",
+    "region",
+    "regions",
+    "city",
+    "cities",
+    "town",
+    "towns",
+    "village",
+    "villages",
+    "countryside",
+    "borderlands",
+    "port",
+    "ports",
+    "highlands",
+    "enclave",
+    "island",
+    "islands",
+}
+TYPE_WORDS = {
+    "province",
+    "region",
+    "oblast",
+    "state",
+    "governorate",
+    "district",
+    "county",
+    "prefecture",
+    "department",
+    "valley",
+    "territory",
+    "division",
+    "krai",
+    "area",
+}
 # Capitalised words that are also common English (or title) words: never a place on their own
 # unless spaCy calls them a place.
-STOP_WORDS = {"of", "police", "mobile", "march", "may", "sale", "bath", "reading", "nice",
-              "split", "union", "victoria", "along", "bar", "page", "hope", "deal", "mission",
-              "president", "minister", "prime", "general", "court", "house", "army", "navy",
-              "university", "bank", "national", "republic", "state", "city", "new", "north",
-              "south", "east", "west", "central", "northern", "southern", "eastern", "western",
-              "said", "says", "chancellor", "king", "queen", "prince", "saint", "san", "santa",
-              "lake", "river", "mount", "cape", "port", "fort", "al", "el", "la", "le", "de",
-              "best", "eagle", "independence", "liberty", "concord", "unity", "trump", "vance",
-              "obama", "biden", "carter", "lincoln", "marion", "florence", "hamilton", "jackson",
-              "washington", "houston", "austin", "charlotte", "jordan", "chad", "georgia",
-              "israel", "orange", "lagos", "march", "august", "june", "july", "april", "january"}
+STOP_WORDS = {
+    "of",
+    "police",
+    "mobile",
+    "march",
+    "may",
+    "sale",
+    "bath",
+    "reading",
+    "nice",
+    "split",
+    "union",
+    "victoria",
+    "along",
+    "bar",
+    "page",
+    "hope",
+    "deal",
+    "mission",
+    "president",
+    "minister",
+    "prime",
+    "general",
+    "court",
+    "house",
+    "army",
+    "navy",
+    "university",
+    "bank",
+    "national",
+    "republic",
+    "state",
+    "city",
+    "new",
+    "north",
+    "south",
+    "east",
+    "west",
+    "central",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "said",
+    "says",
+    "chancellor",
+    "king",
+    "queen",
+    "prince",
+    "saint",
+    "san",
+    "santa",
+    "lake",
+    "river",
+    "mount",
+    "cape",
+    "port",
+    "fort",
+    "al",
+    "el",
+    "la",
+    "le",
+    "de",
+    "best",
+    "eagle",
+    "independence",
+    "liberty",
+    "concord",
+    "unity",
+    "trump",
+    "vance",
+    "obama",
+    "biden",
+    "carter",
+    "lincoln",
+    "marion",
+    "florence",
+    "hamilton",
+    "jackson",
+    "washington",
+    "houston",
+    "austin",
+    "charlotte",
+    "jordan",
+    "chad",
+    "georgia",
+    "israel",
+    "orange",
+    "lagos",
+    "august",
+    "june",
+    "july",
+    "april",
+    "january",
+}
 STOP_WORDS -= {"washington", "jordan", "chad", "georgia", "israel", "lagos", "houston", "austin"}
 MAX_TOKENS = 6
-CONTEXT_WORDS = {"in", "at", "near", "on", "from", "to", "into", "across", "of", "outside",
-                 "inside", "toward", "towards", "around", "between", "and", ","}
+CONTEXT_WORDS = {
+    "in",
+    "at",
+    "near",
+    "on",
+    "from",
+    "to",
+    "into",
+    "across",
+    "of",
+    "outside",
+    "inside",
+    "toward",
+    "towards",
+    "around",
+    "between",
+    "and",
+    ",",
+}
 KIND_BONUS = {"country": 3.0, "adm1": 0.6, "region": 1.2, "adm2": 0.8, "city": 0.0}
 
 
@@ -61,8 +214,8 @@ class Mention:
     entries: list[Entry]
     source: str  # "ent:GPE", "gazetteer", "demonym"
     type_word: bool = False  # followed by "province", "region"...
-    qualifier: "Mention | None" = None
-    qualifies: "Mention | None" = None
+    qualifier: Mention | None = None
+    qualifies: Mention | None = None
     place: Place | None = None
     score: float = 0.0
     margin: float = 0.0
@@ -95,7 +248,7 @@ def _ent_labels(doc: Any) -> list[tuple[str, int, int] | None]:
 
 
 def _take(m: Mention, taken: list[bool], out: list[Mention]) -> None:
-    if any(taken[m.start:m.end]):
+    if any(taken[m.start : m.end]):
         return
     for i in range(m.start, m.end):
         taken[i] = True
@@ -106,8 +259,9 @@ def _key(doc: Any, start: int, end: int) -> str:
     return normalize(doc[start:end].text)
 
 
-def _match_span(doc: Any, gaz: Gazetteer, start: int, end: int, source: str,
-                strict: bool) -> list[Mention]:
+def _match_span(
+    doc: Any, gaz: Gazetteer, start: int, end: int, source: str, strict: bool
+) -> list[Mention]:
     """Longest gazetteer matches inside [start, end) (an entity: all of it, else its parts)."""
     if doc[start].lower_ == "the":
         start += 1
@@ -146,8 +300,13 @@ def _mention(doc: Any, i: int, j: int, entries: list[Entry], source: str) -> Men
     return Mention(i, j, span.text, (span.start_char, span.end_char), entries, source, type_word)
 
 
-def _scan_capitalised(doc: Any, gaz: Gazetteer, taken: list[bool], out: list[Mention],
-                      ent_label: list[tuple[str, int, int] | None]) -> None:
+def _scan_capitalised(
+    doc: Any,
+    gaz: Gazetteer,
+    taken: list[bool],
+    out: list[Mention],
+    ent_label: list[tuple[str, int, int] | None],
+) -> None:
     i, n = 0, len(doc)
     while i < n:
         tok = doc[i]
@@ -180,8 +339,7 @@ def _run_end(doc: Any, i: int, taken: list[bool]) -> int:
     return j
 
 
-def _accept_in_entity(m: Mention, doc: Any, ent_label: list[tuple[str, int, int] | None]
-                      ) -> bool:
+def _accept_in_entity(m: Mention, doc: Any, ent_label: list[tuple[str, int, int] | None]) -> bool:
     """A match inside a PERSON/ORG/NORP/... entity (spaCy's small model calls 'North
     Waziristan' PERSON, 'Punjab' NORP, 'Quetta' ORG): accepted when it is the whole entity and
     a notable place or in a place context, when it runs past the entity ('Kursk' PRODUCT +
@@ -196,8 +354,9 @@ def _accept_in_entity(m: Mention, doc: Any, ent_label: list[tuple[str, int, int]
     if m.end > label[2] or prev in CONTEXT_WORDS:
         return True
     whole = m.start <= label[1] + 1 and m.end == label[2]
-    notable = any(e.place.kind != "city" or e.place.curated or e.place.pop >= 100_000
-                  for e in m.entries)
+    notable = any(
+        e.place.kind != "city" or e.place.curated or e.place.pop >= 100_000 for e in m.entries
+    )
     return whole and (notable or nxt == ",")
 
 
@@ -217,8 +376,8 @@ def _scan_demonyms(doc: Any, gaz: Gazetteer, taken: list[bool], out: list[Mentio
 
 def _link_qualifiers(doc: Any, mentions: list[Mention]) -> None:
     """'Miranshah, North Waziristan' and "Pakistan's North Waziristan": link the qualifier."""
-    for a, b in zip(mentions, mentions[1:]):
-        between = doc[a.end:b.start]
+    for a, b in itertools.pairwise(mentions):
+        between = doc[a.end : b.start]
         if len(between) == 1 and between[0].text == ",":
             a.qualifier, b.qualifies = b, a
         elif len(between) == 1 and between[0].tag_ == "POS":
@@ -259,8 +418,11 @@ def score_entry(entry: Entry, mention: Mention | None, ctx: Context) -> float:
 
 def _mention_bonus(place: Place, mention: Mention) -> float:
     s = 0.0
-    if mention.qualifies is not None and place.kind != "city" and any(
-            _contains(place, e.place) for e in mention.qualifies.entries):
+    if (
+        mention.qualifies is not None
+        and place.kind != "city"
+        and any(_contains(place, e.place) for e in mention.qualifies.entries)
+    ):
         s += 3.0  # "Atlanta, Georgia": the reading that contains the qualified place
     if mention.type_word:
         s += 3.0 if place.kind in {"adm1", "adm2", "region"} else -1.0
@@ -289,16 +451,18 @@ def resolve_mentions(mentions: Sequence[Mention], ctx: Context) -> None:
     qualifiers = {id(m.qualifier) for m in mentions if m.qualifier is not None}
     first = sorted((m for m in mentions if id(m) in qualifiers), key=lambda m: -m.start)
     for m in [*first, *(m for m in mentions if id(m) not in qualifiers)]:
-        scored = sorted(((e.place, score_entry(e, m, ctx)) for e in m.entries),
-                        key=lambda ps: -ps[1])
+        scored = sorted(
+            ((e.place, score_entry(e, m, ctx)) for e in m.entries), key=lambda ps: -ps[1]
+        )
         m.scores = _prefer_city_of_same_name(scored, m)
         if scored:
             m.place, m.score = m.scores[0]
             m.margin = abs(m.scores[0][1] - m.scores[1][1]) if len(scored) > 1 else 5.0
 
 
-def _prefer_city_of_same_name(scored: list[tuple[Place, float]], m: Mention
-                              ) -> list[tuple[Place, float]]:
+def _prefer_city_of_same_name(
+    scored: list[tuple[Place, float]], m: Mention
+) -> list[tuple[Place, float]]:
     """'Islamabad', 'Kabul', 'Aleppo': a division named after its city means the city,
     unless a type word follows ('Aleppo province')."""
     if not scored or scored[0][0].kind != "adm1" or m.type_word:
@@ -306,12 +470,17 @@ def _prefer_city_of_same_name(scored: list[tuple[Place, float]], m: Mention
     top, top_s = scored[0]
     for i, (p, s) in enumerate(scored[1:], 1):
         if p.kind == "city" and p.adm1 == top.adm1 and s >= top_s - 2.5:
-            return [scored[i], *scored[:i], *scored[i + 1:]]
+            return [scored[i], *scored[:i], *scored[i + 1 :]]
     return scored
 
 
-def document_context(gaz: Gazetteer, mentions: Sequence[Mention], *, dateline: Place | None,
-                     actor_codes: Iterable[str]) -> Context:
+def document_context(
+    gaz: Gazetteer,
+    mentions: Sequence[Mention],
+    *,
+    dateline: Place | None,
+    actor_codes: Iterable[str],
+) -> Context:
     """Two-pass context: dateline and actors, then the places that are clear on that basis."""
     ctx = Context()
     if dateline is not None:
@@ -329,8 +498,9 @@ def document_context(gaz: Gazetteer, mentions: Sequence[Mention], *, dateline: P
     return final
 
 
-def resolve_document(gaz: Gazetteer, doc: Any, *, dateline: Place | None = None,
-                     actor_codes: Iterable[str] = ()) -> list[Mention]:
+def resolve_document(
+    gaz: Gazetteer, doc: Any, *, dateline: Place | None = None, actor_codes: Iterable[str] = ()
+) -> list[Mention]:
     """Find and resolve all place mentions of a doc."""
     mentions = find_mentions(doc, gaz)
     ctx = document_context(gaz, mentions, dateline=dateline, actor_codes=actor_codes)
@@ -338,8 +508,9 @@ def resolve_document(gaz: Gazetteer, doc: Any, *, dateline: Place | None = None,
     return mentions
 
 
-def resolve_name(gaz: Gazetteer, name: str, context: Mapping[str, float] | None = None
-                 ) -> list[tuple[Place, float]]:
+def resolve_name(
+    gaz: Gazetteer, name: str, context: Mapping[str, float] | None = None
+) -> list[tuple[Place, float]]:
     """Candidates of a bare name ("Paris, Texas" splits into name and qualifier)."""
     ctx = Context()
     for code, w in (context or {}).items():

@@ -17,20 +17,31 @@ Precision is ``day``, ``week``, ``month`` or ``year``; ``value`` is the first da
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Sequence
+from typing import Any
 
 from tocsin.models import Article, Event, EventDate
 from tocsin.temporal.expressions import CANDIDATE_RE, TimeRef, parse, resolve
 
 log = logging.getLogger(__name__)
 
-__all__ = ["enrich_dates", "date_of", "find_expressions", "TimeExpression"]
+__all__ = ["TimeExpression", "date_of", "enrich_dates", "find_expressions"]
 
 DATE_LABELS = {"DATE", "TIME"}
 CONNECTORS = {"in", "of", "the", ",", "on", "at", "during", "and"}
-DURATION_MARKERS = {"for", "since", "until", "till", "through", "throughout", "over", "lasting",
-                    "spanning", "by"}
+DURATION_MARKERS = {
+    "for",
+    "since",
+    "until",
+    "till",
+    "through",
+    "throughout",
+    "over",
+    "lasting",
+    "spanning",
+    "by",
+}
 FUTURE_AUX = {"will", "shall", "'ll", "wo", "going"}
 FUTURE_HEADS = {"plan", "schedule", "set", "expect", "due", "intend", "prepare"}
 
@@ -51,8 +62,9 @@ def find_expressions(doc: Any, sent: Any) -> list[TimeExpression]:
     spans = _merged_date_ents(doc, sent)
     taken = {i for s, e in spans for i in range(s, e)}
     for m in CANDIDATE_RE.finditer(sent.text):
-        span = doc.char_span(sent.start_char + m.start(), sent.start_char + m.end(),
-                             alignment_mode="expand")
+        span = doc.char_span(
+            sent.start_char + m.start(), sent.start_char + m.end(), alignment_mode="expand"
+        )
         if span is not None and not any(i in taken for i in range(span.start, span.end)):
             spans.append((span.start, span.end))
             taken.update(range(span.start, span.end))
@@ -69,9 +81,12 @@ def _merged_date_ents(doc: Any, sent: Any) -> list[tuple[int, int]]:
     merged: list[tuple[int, int]] = []
     for start, end in ents:
         if merged:
-            gap = doc[merged[-1][1]:start]
-            if len(gap) <= 3 and all(t.lower_ in CONNECTORS for t in gap) and (
-                    not len(gap) or gap[0].lower_ != "and"):
+            gap = doc[merged[-1][1] : start]
+            if (
+                len(gap) <= 3
+                and all(t.lower_ in CONNECTORS for t in gap)
+                and (not len(gap) or gap[0].lower_ != "and")
+            ):
                 merged[-1] = (merged[-1][0], end)
                 continue
         merged.append((start, end))
@@ -101,7 +116,7 @@ def _choose(doc: Any, exprs: Sequence[TimeExpression], trig: Any) -> TimeExpress
     head = trig.root
 
     def rank(e: TimeExpression) -> tuple[int, int]:
-        root = doc[e.start:e.end].root
+        root = doc[e.start : e.end].root
         attached = any(a.i == head.i for a in root.ancestors) or root.head.i == head.i
         return (0 if attached else 1, abs(e.start - head.i))
 
@@ -122,8 +137,12 @@ def _direction(trig: Any) -> int:
     return -1
 
 
-def date_of(doc: Any, event: Event, article: Article,
-            cache: dict[tuple[int, int], list[TimeExpression]] | None = None) -> EventDate:
+def date_of(
+    doc: Any,
+    event: Event,
+    article: Article,
+    cache: dict[tuple[int, int], list[TimeExpression]] | None = None,
+) -> EventDate:
     """The EventDate of one event."""
     sent = _span(doc, event.sentence_span)
     trig = _span(doc, event.trigger_span)
@@ -138,15 +157,18 @@ def date_of(doc: Any, event: Event, article: Article,
                 cache[key] = exprs
     expr = _choose(doc, exprs, trig if trig is not None and len(trig) else None)
     if expr is None:
-        return EventDate(value=article.date, precision="day" if article.date else None,
-                         rule="article-date")
-    resolved = resolve(expr.ref, article.date, _direction(trig if trig is not None and len(trig)
-                                                          else None))
+        return EventDate(
+            value=article.date, precision="day" if article.date else None, rule="article-date"
+        )
+    resolved = resolve(
+        expr.ref, article.date, _direction(trig if trig is not None and len(trig) else None)
+    )
     if resolved is None:
         return EventDate(value=None, expression=expr.text, span=expr.span, rule="unresolved")
     rule = "explicit" if expr.ref.absolute else "relative"
-    return EventDate(value=resolved[0], precision=resolved[1], expression=expr.text,
-                     span=expr.span, rule=rule)
+    return EventDate(
+        value=resolved[0], precision=resolved[1], expression=expr.text, span=expr.span, rule=rule
+    )
 
 
 def _span(doc: Any, span: tuple[int, int] | None) -> Any:

@@ -17,46 +17,97 @@ MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
 MONTHS["sept"] = 9
 WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
-NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-           "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-           "fifteen": 15, "twenty": 20, "thirty": 30}
+NUMBERS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fifteen": 15,
+    "twenty": 20,
+    "thirty": 30,
+}
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _NUM = r"(?P<n>\d{1,3}|" + "|".join(NUMBERS) + r")"
 _UNIT = r"(?P<unit>day|week|month|year)s?"
 _WEEKDAY = r"(?P<weekday>" + "|".join(WEEKDAYS) + r")"
 
 ISO_RE = re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")
-DAY_MONTH_RE = re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:\s+of)?\s+" + _MONTH
-                          + r"(?:,?\s+(?P<year>\d{4}))?\b", re.I)
-MONTH_DAY_RE = re.compile(r"\b" + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b"
-                          r"(?:,?\s+(?P<year>\d{4}))?", re.I)
-MONTH_YEAR_RE = re.compile(r"\b" + _MONTH + r"(?:\s+of)?,?\s+(?P<year>\d{4})\b", re.I)
-MONTH_RE = re.compile(r"\b" + _MONTH + r"\b", re.I)
+DAY_MONTH_RE = re.compile(
+    r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:\s+of)?\s+" + _MONTH + r"(?:,?\s+(?P<year>\d{4}))?\b",
+    re.IGNORECASE,
+)
+MONTH_DAY_RE = re.compile(
+    r"\b" + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b"
+    r"(?:,?\s+(?P<year>\d{4}))?",
+    re.IGNORECASE,
+)
+MONTH_YEAR_RE = re.compile(r"\b" + _MONTH + r"(?:\s+of)?,?\s+(?P<year>\d{4})\b", re.IGNORECASE)
+MONTH_RE = re.compile(r"\b" + _MONTH + r"\b", re.IGNORECASE)
 YEAR_RE = re.compile(r"\b(?P<year>1[89]\d\d|20\d\d)\b")
-AGO_RE = re.compile(r"\b" + _NUM + r"\s+" + _UNIT + r"\s+(?:ago|earlier|before)\b", re.I)
-IN_N_RE = re.compile(r"\b(?:in|within)\s+" + _NUM + r"\s+" + _UNIT + r"\b", re.I)
-REL_UNIT_RE = re.compile(r"\b(?P<rel>last|past|previous|this|next|coming|current|following)\s+"
-                         + _UNIT + r"\b", re.I)
-WEEKDAY_RE = re.compile(r"\b(?:(?P<rel>last|next|this|past|coming)\s+)?" + _WEEKDAY + r"\b", re.I)
-DAY_WORD_RE = re.compile(r"\b(?P<w>today|tonight|yesterday|tomorrow|overnight|"
-                         r"this (?:morning|afternoon|evening)|earlier today)\b", re.I)
-BEFORE_YESTERDAY_RE = re.compile(r"\bday before yesterday\b", re.I)
-REL_MONTH_RE = re.compile(r"\b(?P<rel>last|this|next|past|coming)\s+" + _MONTH + r"\b", re.I)
-REL_OFFSETS = {"last": -1, "past": -1, "previous": -1, "this": 0, "current": 0, "next": 1,
-               "coming": 1, "following": 1}
+AGO_RE = re.compile(r"\b" + _NUM + r"\s+" + _UNIT + r"\s+(?:ago|earlier|before)\b", re.IGNORECASE)
+IN_N_RE = re.compile(r"\b(?:in|within)\s+" + _NUM + r"\s+" + _UNIT + r"\b", re.IGNORECASE)
+REL_UNIT_RE = re.compile(
+    r"\b(?P<rel>last|past|previous|this|next|coming|current|following)\s+" + _UNIT + r"\b",
+    re.IGNORECASE,
+)
+WEEKDAY_RE = re.compile(
+    r"\b(?:(?P<rel>last|next|this|past|coming)\s+)?" + _WEEKDAY + r"\b", re.IGNORECASE
+)
+DAY_WORD_RE = re.compile(
+    r"\b(?P<w>today|tonight|yesterday|tomorrow|overnight|"
+    r"this (?:morning|afternoon|evening)|earlier today)\b",
+    re.IGNORECASE,
+)
+BEFORE_YESTERDAY_RE = re.compile(r"\bday before yesterday\b", re.IGNORECASE)
+REL_MONTH_RE = re.compile(
+    r"\b(?P<rel>last|this|next|past|coming)\s+" + _MONTH + r"\b", re.IGNORECASE
+)
+REL_OFFSETS = {
+    "last": -1,
+    "past": -1,
+    "previous": -1,
+    "this": 0,
+    "current": 0,
+    "next": 1,
+    "coming": 1,
+    "following": 1,
+}
 # Phrases that make a candidate a candidate; used to find expressions spaCy did not tag.
+
 
 def _unnamed(pattern: str) -> str:
     return re.sub(r"\?P<\w+>", "", pattern)
 
 
-CANDIDATE_RE = re.compile("|".join(_unnamed(p) for p in (
-    ISO_RE.pattern, DAY_MONTH_RE.pattern, MONTH_DAY_RE.pattern, MONTH_YEAR_RE.pattern,
-    AGO_RE.pattern, REL_UNIT_RE.pattern, DAY_WORD_RE.pattern,
-    r"\b(?:(?:last|next|this|past|coming)\s+)?" + _WEEKDAY + r"\b",
-    r"\b(?:last|next|this|coming)\s+" + _MONTH + r"\b",
-    r"\bin\s+(?:the\s+month\s+of\s+)?" + _MONTH + r"\b",
-    r"\bin\s+(?:1[89]\d\d|20\d\d)\b")), re.I)
+CANDIDATE_RE = re.compile(
+    "|".join(
+        _unnamed(p)
+        for p in (
+            ISO_RE.pattern,
+            DAY_MONTH_RE.pattern,
+            MONTH_DAY_RE.pattern,
+            MONTH_YEAR_RE.pattern,
+            AGO_RE.pattern,
+            REL_UNIT_RE.pattern,
+            DAY_WORD_RE.pattern,
+            r"\b(?:(?:last|next|this|past|coming)\s+)?" + _WEEKDAY + r"\b",
+            r"\b(?:last|next|this|coming)\s+" + _MONTH + r"\b",
+            r"\bin\s+(?:the\s+month\s+of\s+)?" + _MONTH + r"\b",
+            r"\bin\s+(?:1[89]\d\d|20\d\d)\b",
+        )
+    ),
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -84,7 +135,7 @@ def _num(text: str) -> int:
     return int(text) if text.isdigit() else NUMBERS[text.lower()]
 
 
-def parse(text: str) -> TimeRef | None:  # noqa: C901 - a flat list of rules reads best
+def parse(text: str) -> TimeRef | None:
     """A TimeRef for a date phrase, or None if it names no point or period in time."""
     m = ISO_RE.search(text)
     if m:
@@ -131,8 +182,12 @@ def _parse_calendar(text: str) -> TimeRef | None:
     m = DAY_MONTH_RE.search(text) or MONTH_DAY_RE.search(text)
     if m and 1 <= int(m["day"]) <= 31:
         year = int(m["year"]) if m["year"] else None
-        return TimeRef(year=year, year_offset=None if year else year_offset,
-                       month=MONTHS[m["month"].lower()], day=int(m["day"]))
+        return TimeRef(
+            year=year,
+            year_offset=None if year else year_offset,
+            month=MONTHS[m["month"].lower()],
+            day=int(m["day"]),
+        )
     m = MONTH_YEAR_RE.search(text)
     if m:
         return TimeRef(year=int(m["year"]), month=MONTHS[m["month"].lower()])
@@ -156,8 +211,25 @@ def _month_word(text: str) -> int | None:
     """A month name, but not the verb 'may' or a bare 'march' (need a date context)."""
     for m in MONTH_RE.finditer(text):
         word = m["month"]
-        if word.lower() in {"may", "march", "mar", "jan", "jun", "jul", "aug", "oct", "dec",
-                            "sep", "nov", "feb", "apr"} and not word[0].isupper():
+        if (
+            word.lower()
+            in {
+                "may",
+                "march",
+                "mar",
+                "jan",
+                "jun",
+                "jul",
+                "aug",
+                "oct",
+                "dec",
+                "sep",
+                "nov",
+                "feb",
+                "apr",
+            }
+            and not word[0].isupper()
+        ):
             continue
         return MONTHS[word.lower()]
     return None
@@ -168,8 +240,9 @@ def _year(text: str) -> int | None:
     return int(m["year"]) if m else None
 
 
-def resolve(ref: TimeRef, anchor: dt.date | None, direction: int = -1
-            ) -> tuple[dt.date, str] | None:
+def resolve(
+    ref: TimeRef, anchor: dt.date | None, direction: int = -1
+) -> tuple[dt.date, str] | None:
     """(date, precision) of a reference, anchored at the article date; None if it needs an
     anchor and there is none. ``direction``: -1 past (default), +1 future."""
     direction = ref.direction or direction
