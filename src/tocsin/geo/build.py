@@ -353,9 +353,10 @@ def _drop_shadowed(
 def write_places(rows: Iterable[dict[str, Any]], path: Path = PLACES) -> int:
     n = 0
     # mtime=0: the same inputs give the same bytes (a reproducible, diff-free rebuild)
-    with gzip.GzipFile(path, "wb", compresslevel=9, mtime=0) as raw, io.TextIOWrapper(
-        raw, encoding="utf-8"
-    ) as fh:
+    with (
+        gzip.GzipFile(path, "wb", compresslevel=9, mtime=0) as raw,
+        io.TextIOWrapper(raw, encoding="utf-8") as fh,
+    ):
         fh.write("\t".join(COLUMNS) + "\n")
         for r in rows:
             kind = r["kind"] + ("*" if r.get("curated") else "")
