@@ -204,6 +204,14 @@ def test_location_sentence_rule_skips_actor_places(nlp: Any, geocoder: Geocoder)
     assert out.location.name == "Lahore" and out.location.adm1_code == "PK-PB"
 
 
+def test_bare_country_names_are_actors_not_locations(nlp: Any, geocoder: Geocoder) -> None:
+    text = "Russia is cooperating with Pakistan to ensure that Afghanistan does not fall."
+    doc = nlp(text)
+    event = _event(doc, 0, "cooperating", Actor("RUS", span=(0, 6), country="RUS"))
+    (out,) = geocoder.enrich(doc, [event], Article(id="a", text=text, dateline="Islamabad"))
+    assert (out.location.rule, out.location.name) == ("dateline", "Islamabad")
+
+
 def test_enrich_keeps_every_event(nlp: Any, geocoder: Geocoder) -> None:
     text = "Talks were held. Nothing else happened."
     doc = nlp(text)

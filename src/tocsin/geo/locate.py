@@ -6,7 +6,8 @@ Rules, in order (the rule name is kept in ``Location.rule``):
    Miranshah"), of its object or of the trigger noun ("made a visit *to* Pakistan");
 2. ``clause``: a place under a locative preposition elsewhere in the trigger's clause
    ("airstrikes *across* the Gaza Strip kill ...");
-3. ``sentence``: the nearest other place in the sentence that is not one of the event's actors;
+3. ``sentence``: the nearest other place in the sentence that is not one of the event's actors
+   (a country counts only under a locative preposition: bare country names are actors);
 4. ``dateline``: the article's dateline;
 5. ``target-country`` / ``source-country``: the actors' countries.
 """
@@ -181,10 +182,20 @@ def _sentence_place(
             continue
         if any(_overlaps(m.char_span, s) for s in actor_spans):
             continue
+        if m.place.kind == "country" and not _under_locative_prep(sent.doc[m.start]):
+            continue  # a bare country name is an actor ("cooperation with Pakistan"), not a place
         dist = abs(m.start - anchor) - (100 if m.place.kind != "country" else 0)
         if best is None or dist < best[0]:
             best = (dist, m)
     return (best[1], "sentence") if best else None
+
+
+def _under_locative_prep(tok: Any) -> bool:
+    """Whether the nearest preposition above a token is locative ("near the Afghan border")."""
+    for anc in tok.ancestors:
+        if anc.dep_ == "prep" or anc.pos_ == "ADP":
+            return anc.lower_ in LOC_PREPS
+    return False
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
