@@ -57,6 +57,7 @@ class ActorEntry:
     source: str = ""  # "file:line"
     kind: str | None = None  # country | person | igo | ngo | group (None: infer)
     priority: int = 1  # lower wins when several entries share a phrase (project files: 0)
+    upper_only: tuple[tuple[str, ...], ...] = ()  # acronyms: match only when written in capitals
 
     def code_for(self, day: dt.date | None) -> str | None:
         """The code valid on ``day`` (PETRARCH semantics: first dated match in file order,

@@ -57,6 +57,7 @@ def read_project_actors(path: Path, *, priority: int = 0) -> list[ActorEntry]:
     codes: dict[str, list[CodeSpec]] = {}
     kinds: dict[str, str | None] = {}
     lines: dict[str, int] = {}
+    acronyms: dict[str, list[tuple[str, ...]]] = {}
     for number, cells in _rows(path):
         where = f"{path.name}:{number}"
         cells = cells + [""] * (6 - len(cells))
@@ -69,6 +70,9 @@ def read_project_actors(path: Path, *, priority: int = 0) -> list[ActorEntry]:
             codes[name] = []
             kinds[name] = kind or None
             lines[name] = number
+        for form in [name, *synonyms.split("|")]:
+            if is_acronym(form):
+                acronyms.setdefault(name, []).append(phrase_tokens(form))
         phrases[name].extend(phrase_tokens(s) for s in synonyms.split("|") if s.strip())
         first, last = _date(start, where), _date(end, where)
         dated = first is not None or last is not None
@@ -83,9 +87,17 @@ def read_project_actors(path: Path, *, priority: int = 0) -> list[ActorEntry]:
             source=f"{path.name}:{lines[name]}",
             kind=kinds[name],
             priority=priority,
+            upper_only=tuple(dict.fromkeys(acronyms.get(name, ()))),
         )
         for name in order
     ]
+
+
+def is_acronym(text: str) -> bool:
+    """"WHO", "U.N.", "ISIS-K", "M23": written in capitals, short; such forms match only
+    capitalised text ("WHO", not "Who")."""
+    letters = "".join(ch for ch in text.strip() if ch.isalpha())
+    return 0 < len(letters) <= 6 and letters.isupper() and " " not in text.strip()
 
 
 def read_project_agents(path: Path, *, priority: int = 0) -> list[AgentEntry]:

@@ -37,6 +37,7 @@ log = logging.getLogger(__name__)
 ACTOR = 0  # trie node keys for payloads (tokens keys are str, so ints never collide)
 AGENT = 1
 DISCARD = 2
+UPPER = 3  # the phrase ending here is an acronym: match capitalised text only
 
 @dataclass(frozen=True)
 class ActorMention:
@@ -113,6 +114,8 @@ class ActorResolver:
             self.n_actors += 1
             for phrase in entry.phrases:
                 self._node(self._trie, phrase).setdefault(ACTOR, []).append(entry)
+            for phrase in entry.upper_only:
+                self._node(self._trie, phrase)[UPPER] = True
         for agent in agents:
             self.n_agents += 1
             self._node(self._trie, agent.phrase).setdefault(AGENT, []).append(agent)
@@ -235,7 +238,7 @@ class ActorResolver:
                 break
             node = nxt
             j += 1
-            if ACTOR in node and _cased_ok(info.texts, i, j):
+            if ACTOR in node and _cased_ok(info.texts, i, j, UPPER in node):
                 best = (j, node[ACTOR])
             elif AGENT in node:
                 agents = node[AGENT]
@@ -303,8 +306,11 @@ class ActorResolver:
         return self.discard_kind(doc, start, end) is not None
 
 
-def _cased_ok(texts: list[str], i: int, j: int) -> bool:
-    """An actor name written all in lower case ("us", "china") is not a name."""
+def _cased_ok(texts: list[str], i: int, j: int, upper: bool = False) -> bool:
+    """An actor name written all in lower case ("us", "china") is not a name; an acronym
+    must be written in capitals ("WHO", not "Who")."""
+    if upper:
+        return all(not texts[k].isalpha() or texts[k].isupper() for k in range(i, j))
     for k in range(i, j):
         text = texts[k]
         if text[:1].isalpha() and not text.islower():
