@@ -198,19 +198,19 @@ def test_event_filters_and_summaries(store: Store) -> None:
     store.add_articles([art(1), art(2)])
     store.replace_events({
         "a001": [event("042", "RUSMIL", "PAKGOV"), event("190", "RUSMIL", "UKR", quad_class=4)],
-        "a002": [event("042", "RUS", "PAKMIL"),
+        "a002": [event("042", "RUS", "PAKMIL"), event("010", "---", "PAK"),
+                 event("010", "RUSGOV", "RUSMIL"),
                  event("173", "PAK", "RUS", factuality=Factuality.NEGATED, quad_class=4)],
     })
     codes = lambda **f: [e.code for _, e in store.iter_events(**f)]  # noqa: E731
-    assert codes(source="RUS") == ["042", "190", "042"]
-    assert codes(target="PAK") == ["042", "042"]
+    assert codes(source="RUS") == ["042", "190", "042", "010"]
+    assert codes(target="PAK") == ["042", "042", "010"]
     assert codes(root_code="19") == ["190"]
-    assert codes(article_ids=["a002"]) == ["042", "173"]
-    assert codes(counts_only=True) == ["042", "190", "042"]
-    assert codes(since=dt.date(2024, 1, 1), until=dt.date(2024, 1, 1)) == ["042", "190", "042",
-                                                                          "173"]
+    assert codes(article_ids=["a002"]) == ["042", "010", "010", "173"]
+    assert codes(counts_only=True) == ["042", "190", "042", "010", "010"]
+    assert len(codes(since=dt.date(2024, 1, 1), until=dt.date(2024, 1, 1))) == 6
     assert codes(since=dt.date(2024, 1, 2)) == []
-    assert store.events_by_quad_class() == {1: 2, 4: 1}
+    assert store.events_by_quad_class() == {1: 4, 4: 1}
     assert store.top_dyads(5) == [("RUS", "PAK", 2), ("RUS", "UKR", 1)]
 
 

@@ -355,12 +355,15 @@ class Store:
             return {qc: int(n) for qc, n in conn.execute(q)}
 
     def top_dyads(self, n: int = 10, *, counts_only: bool = True) -> list[tuple[str, str, int]]:
-        """The most frequent (source root, target root) pairs: [(src, tgt, events)]."""
-        src = sa.func.substr(events.c.source_code, 1, 3).label("src")
-        tgt = sa.func.substr(events.c.target_code, 1, 3).label("tgt")
+        """The most frequent (source root, target root) pairs: [(src, tgt, events)].
+
+        Unknown actors ("---") and an actor acting on itself are left out."""
+        src = sa.func.substr(events.c.source_code, 1, 3)
+        tgt = sa.func.substr(events.c.target_code, 1, 3)
         cnt = sa.func.count().label("n")
-        q = sa.select(src, tgt, cnt).where(events.c.source_code.is_not(None),
-                                           events.c.target_code.is_not(None))
+        q = sa.select(src.label("src"), tgt.label("tgt"), cnt).where(
+            events.c.source_code.is_not(None), events.c.target_code.is_not(None),
+            src != "---", tgt != "---", src != tgt)
         if counts_only:
             q = q.where(events.c.counts.is_(True))
         q = q.group_by(src, tgt).order_by(cnt.desc(), src, tgt).limit(n)
