@@ -93,11 +93,14 @@ def _subjects(rows: Sequence[tuple[Any, ...]], index: Mapping[dt.date, int],
     acc: dict[tuple[str, str | None], dict[str, np.ndarray]] = {}
 
     def add(key: tuple[str, str | None], direction: str, w: int, k: int) -> None:
-        arrays = acc.setdefault(key, {d: np.zeros(n) for d in DIRECTIONS})
+        arrays = acc.get(key)
+        if arrays is None:
+            arrays = acc[key] = {d: np.zeros(n) for d in DIRECTIONS}
         arrays[direction][w] += k
 
-    for week, src, tgt, quad, k, _ in rows:
-        direction = next((d for d, qs in DIRECTIONS.items() if quad in qs), None)
+    quad_direction = {q: d for d, qs in DIRECTIONS.items() for q in qs}
+    for week, src, tgt, quad, k in rows:
+        direction = quad_direction.get(quad)
         if direction is None or week not in index:
             continue
         w = index[week]

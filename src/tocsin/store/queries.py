@@ -72,6 +72,8 @@ event_identities = sa.Table(
     sa.Index("ix_identities_source_code", "source_code", "day"),
     sa.Index("ix_identities_target_code", "target_code", "day"),
     sa.Index("ix_identities_day", "day"),
+    sa.Index("ix_identities_week_scan", "week", "source_root", "target_root", "quad_class",
+             "counts", "dup_only"),  # migration 0004: the alert scan without a sort
 )
 
 event_mentions = sa.Table(
@@ -412,12 +414,13 @@ def volume_rows(conn: sa.Connection, since: dt.date | None = None,
 
 
 def weekly_dyad_rows(conn: sa.Connection) -> list[tuple[Any, ...]]:
-    """(week, source_root, target_root, quad_class, events, goldstein_sum) for the alert scan."""
+    """(week, source_root, target_root, quad_class, events) for the alert scan
+    (grouped in the order of ix_identities_week_scan: no sort)."""
     t = event_identities
     keys = [t.c.week, t.c.source_root, t.c.target_root, t.c.quad_class]
     q = (
-        sa.select(*keys, sa.func.count(), sa.func.coalesce(sa.func.sum(t.c.goldstein), 0.0))
-        .where(_counting(), t.c.week.is_not(None))
+        sa.select(*keys, sa.func.count())
+        .where(_counting(), t.c.week.is_not(None), t.c.quad_class.is_not(None))
         .group_by(*keys)
     )
     return [tuple(r) for r in conn.execute(q)]
@@ -530,11 +533,7 @@ def _identity_conditions(f: EventFilters) -> list[sa.ColumnElement[bool]]:
 
 def _event_conditions(f: EventFilters) -> list[sa.ColumnElement[bool]]:
     e = events
-    conds: list[sa.ColumnElement[bool]] = []
-    ident = _identity_conditions(f)
-    if ident:  # actor, dyad and dates go through the (indexed) identities
-        ids = sa.select(event_identities.c.id).where(*ident)
-        conds.append(event_mentions.c.identity_id.in_(ids))
+    conds: list[sa.ColumnElement[bool]] = []  # actor, dyad, dates: _identity_conditions
     if f.code:
         conds.append(_match(e.c.code, None, f.code))
     if f.root:
@@ -571,18 +570,21 @@ EVENT_FIELDS = (
 def search_events(conn: sa.Connection, f: EventFilters, *, limit: int = 50,
                   offset: int = 0, after_id: int | None = None) -> list[dict[str, Any]]:
     """Event rows (mentions) matching the filters, by id; with identity and article."""
-    e, a, m, s = events, articles, event_mentions, sources
+    e, a, m, s, t = events, articles, event_mentions, sources, event_identities
     conds = _event_conditions(f)
+    ident = _identity_conditions(f)
     if after_id is not None:
         conds.append(e.c.id > after_id)
+    if ident:  # drive the query from the indexed identities (inner joins)
+        base = t.join(m, m.c.identity_id == t.c.id).join(e, e.c.id == m.c.event_id)
+        conds += ident
+    else:
+        base = e.outerjoin(m, m.c.event_id == e.c.id)
     q = (
         sa.select(*(e.c[n] for n in EVENT_FIELDS), m.c.identity_id, m.c.near_dup,
                   a.c.url, a.c.title, s.c.name.label("source_name"))
-        .select_from(
-            e.outerjoin(m, m.c.event_id == e.c.id)
-            .outerjoin(a, a.c.id == e.c.article_id)
-            .outerjoin(s, s.c.id == a.c.source_id)
-        )
+        .select_from(base.outerjoin(a, a.c.id == e.c.article_id)
+                     .outerjoin(s, s.c.id == a.c.source_id))
         .where(*conds)
         .order_by(e.c.id)
         .limit(limit)
