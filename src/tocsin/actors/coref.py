@@ -30,7 +30,18 @@ _PLURAL = frozenset({"they", "them", "their", "theirs", "themselves"})
 _PERSONAL = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
 _PRONOUNS = _NEUTER | _PLURAL | _PERSONAL
 _PAIR_HEADS = frozenset(
-    {"nation", "country", "side", "state", "government", "neighbour", "neighbor", "party", "capital", "power"}
+    {
+        "nation",
+        "country",
+        "side",
+        "state",
+        "government",
+        "neighbour",
+        "neighbor",
+        "party",
+        "capital",
+        "power",
+    }
 )
 _COLLECTIVE_KINDS = frozenset({"country", "igo", "ngo", "group"})
 
@@ -53,7 +64,9 @@ class Coreference:
 
     # ------------------------------------------------------------------ API
 
-    def resolve(self, doc: Any, head_i: int, actor_or_none: Actor | None, sent_index: int) -> Actor | list[Actor] | None:
+    def resolve(
+        self, doc: Any, head_i: int, actor_or_none: Actor | None, sent_index: int
+    ) -> Actor | list[Actor] | None:
         """The actor (or, for "the two nations", the two actors) that the noun phrase headed
         by ``doc[head_i]`` refers to. A full actor passes through (and is remembered),
         refined by an earlier more specific mention with the same head noun."""
@@ -76,7 +89,9 @@ class Coreference:
 
     # ------------------------------------------------------------------ rules
 
-    def _antecedent(self, doc: Any, head_i: int, actor: Actor | None, sent_index: int) -> Actor | list[Actor] | None:
+    def _antecedent(
+        self, doc: Any, head_i: int, actor: Actor | None, sent_index: int
+    ) -> Actor | list[Actor] | None:
         head = doc[head_i]
         lower = head.lower_
         if lower in _PRONOUNS and head.pos_ == "PRON":
@@ -99,7 +114,9 @@ class Coreference:
         def ok(seen: _Seen) -> bool:
             kind = seen.actor.kind
             if lower in _PERSONAL:
-                return kind in ("person", "agent") or (seen.actor.role is not None and kind != "igo")
+                return kind in ("person", "agent") or (
+                    seen.actor.role is not None and kind != "igo"
+                )
             return kind in _COLLECTIVE_KINDS or (lower in _PLURAL and kind == "agent")
 
         recent = [s for s in self._seen if s.sent_index >= sent_index - 2 and s.actor.country]
@@ -121,7 +138,9 @@ class Coreference:
                 return by_sentence[index][-2:]
         countries: list[Actor] = []
         for seen in reversed(self._seen):
-            if seen.actor.kind == "country" and all(a.country != seen.actor.country for a in countries):
+            if seen.actor.kind == "country" and all(
+                a.country != seen.actor.country for a in countries
+            ):
                 countries.append(seen.actor)
             if len(countries) == 2:
                 return countries[::-1]
@@ -134,26 +153,35 @@ class Coreference:
                 return seen.actor
         return None
 
-    def _by_head_or_role(self, head: Any, actor: Actor | None, doc: Any, head_i: int) -> Actor | None:
+    def _by_head_or_role(
+        self, head: Any, actor: Actor | None, doc: Any, head_i: int
+    ) -> Actor | None:
         lemma = head.lemma_.lower()
         for seen in reversed(self._seen):
             if seen.head_lemma == lemma and seen.actor.country and _has_definite(head):
                 return _as_mention(seen.actor, head, doc, head_i)
         if actor is not None and actor.kind == "agent" and actor.role and _has_definite(head):
             for seen in reversed(self._seen):
-                if seen.actor.country and seen.actor.role == actor.role and seen.actor.kind != "agent":
+                if (
+                    seen.actor.country
+                    and seen.actor.role == actor.role
+                    and seen.actor.kind != "agent"
+                ):
                     return _as_mention(seen.actor, head, doc, head_i)
         return None
 
     def _refine(self, head: Any, actor: Actor) -> Actor:
-        """"the Russian delegation" (RUS) after "a Russian military delegation" (RUSMIL)."""
+        """Refine a bare country: "the Russian delegation" after "a Russian military
+        delegation" is RUSMIL, not RUS."""
         if len(actor.code) != 3:
             return actor
         lemma = head.lemma_.lower()
         for seen in reversed(self._seen):
             prior = seen.actor
             if seen.head_lemma == lemma and prior.country == actor.country and len(prior.code) > 3:
-                return dataclasses.replace(actor, code=prior.code, role=prior.role, entry=_coref_entry(prior, actor))
+                return dataclasses.replace(
+                    actor, code=prior.code, role=prior.role, entry=_coref_entry(prior, actor)
+                )
         return actor
 
     def _remember(self, doc: Any, head_i: int, actor: Actor, sent_index: int) -> None:
@@ -179,7 +207,10 @@ def _is_pair(head: Any) -> bool:
 
 
 def _has_definite(head: Any) -> bool:
-    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in head.children)
+    return any(
+        c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those")
+        for c in head.children
+    )
 
 
 def _possessive_pronoun(head: Any) -> Any | None:
@@ -206,7 +237,15 @@ def _as_mention(actor: Actor, head: Any, doc: Any, head_i: int) -> Actor:
             break
     span = doc[left : head_i + 1]
     start, end, text = span.start_char, span.end_char, span.text
-    return Actor(actor.code, text, (start, end), actor.country, actor.role, actor.kind, _coref_entry(actor, None))
+    return Actor(
+        actor.code,
+        text,
+        (start, end),
+        actor.country,
+        actor.role,
+        actor.kind,
+        _coref_entry(actor, None),
+    )
 
 
 def _coref_entry(prior: Actor, _current: Actor | None) -> str:

@@ -139,7 +139,10 @@ class _Oddities:
     def report(self) -> None:
         if self.items:
             log.warning(
-                "%s: %d odd line(s) skipped, first: %s", self.path.name, len(self.items), self.items[0]
+                "%s: %d odd line(s) skipped, first: %s",
+                self.path.name,
+                len(self.items),
+                self.items[0],
             )
 
 
@@ -155,8 +158,8 @@ class _RawEntry:
 
 _HYPHEN = re.compile(r"(?<=[A-Za-z])(-|–|—)(?=[A-Za-z])")
 _SLASH = re.compile(r"(?<=[A-Za-z0-9])/(?=[A-Za-z])")
-_PREFIX_CHARS = "(\"[{“‘"
-_SUFFIX_CHARS = ")\"]},;:!?”"
+_PREFIX_CHARS = '("[{“‘'
+_SUFFIX_CHARS = ')"]},;:!?”'
 
 
 def norm_key(text: str) -> str:
@@ -419,7 +422,9 @@ def read_agent_file(path: Path | str, *, priority: int = 1) -> list[AgentEntry]:
         where = f"{path.name}:{number}"
         if line[0] == "!" and "=" in line:
             name, _, values = line.partition("=")
-            subst[name.strip().strip("!").upper()] = [v.strip() for v in values.split(",") if v.strip()]
+            subst[name.strip().strip("!").upper()] = [
+                v.strip() for v in values.split(",") if v.strip()
+            ]
             continue
         out.extend(_agent_line(line, where, subst, priority, odd))
     odd.report()

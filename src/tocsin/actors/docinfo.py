@@ -14,7 +14,6 @@ from spacy.attrs import DEP, HEAD, IDX, ORTH
 from tocsin.actors.dictionary import norm_key
 
 
-
 def _remember(memo: dict[int, tuple[str, str]], strings: Any, orth: int) -> tuple[str, str]:
     text = strings[orth & 0xFFFFFFFFFFFFFFFF]
     pair = memo[orth] = (text, norm_key(text))
@@ -29,9 +28,11 @@ def _remember_dep(memo: dict[int, str], strings: Any, dep: int) -> str:
 class DocInfo:
     """Token texts, match keys, heads, dependency labels and char offsets of a Doc."""
 
-    __slots__ = ("doc", "texts", "keys", "heads", "deps", "starts", "ends", "n", "_edges")
+    __slots__ = ("_edges", "deps", "doc", "ends", "heads", "keys", "n", "starts", "texts")
 
-    def __init__(self, doc: Any, memo: dict[int, tuple[str, str]], dep_memo: dict[int, str]) -> None:
+    def __init__(
+        self, doc: Any, memo: dict[int, tuple[str, str]], dep_memo: dict[int, str]
+    ) -> None:
         self.doc = doc
         self.n = n = len(doc)
         if n:
@@ -99,9 +100,7 @@ class DocInfo:
                 parent = heads[node]
                 if parent == node:
                     break
-                if lo[parent] > k:
-                    lo[parent] = k
-                if hi[parent] < k:
-                    hi[parent] = k
+                lo[parent] = min(lo[parent], k)
+                hi[parent] = max(hi[parent], k)
                 node = parent
         return lo, hi

@@ -9,7 +9,8 @@ GON + ~GOV; "Putin" → RUSGOV (a person entry keeps its own code); "Afghan bord
 from __future__ import annotations
 
 import bisect
-from typing import TYPE_CHECKING, Sequence
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from tocsin.models import Actor
 
@@ -18,31 +19,84 @@ if TYPE_CHECKING:
     from tocsin.actors.resolver import ActorMention
 
 STOP_DEPS = frozenset(
-    {"conj", "cc", "appos", "relcl", "acl", "advcl", "parataxis", "punct", "preconj", "ccomp", "xcomp"}
+    {
+        "conj",
+        "cc",
+        "appos",
+        "relcl",
+        "acl",
+        "advcl",
+        "parataxis",
+        "punct",
+        "preconj",
+        "ccomp",
+        "xcomp",
+    }
 )
 PHRASE_PREPS = frozenset({"OF", "FROM"})
 # heads that name a place or thing of a country, not an actor ("Afghan border")
 PLACE_HEADS = frozenset(
-    "border borders soil territory territories airspace waters coast coastline frontier "
-    "region regions province provinces city cities town towns village villages capital "
-    "economy market markets currency oil gas exports imports goods products language "
-    "mainland land lands island islands sea seas embassy embassies consulate".split()
+    [
+        "border",
+        "borders",
+        "soil",
+        "territory",
+        "territories",
+        "airspace",
+        "waters",
+        "coast",
+        "coastline",
+        "frontier",
+        "region",
+        "regions",
+        "province",
+        "provinces",
+        "city",
+        "cities",
+        "town",
+        "towns",
+        "village",
+        "villages",
+        "capital",
+        "economy",
+        "market",
+        "markets",
+        "currency",
+        "oil",
+        "gas",
+        "exports",
+        "imports",
+        "goods",
+        "products",
+        "language",
+        "mainland",
+        "land",
+        "lands",
+        "island",
+        "islands",
+        "sea",
+        "seas",
+        "embassy",
+        "embassies",
+        "consulate",
+    ]
 )
 _MAX_ROLES = 2
+_ARMED_NONSTATE = frozenset({"REB", "INS", "UAF", "SEP", "CRM", "OPP"})
 
 
 class MentionIndex:
     """Mentions of one doc, indexed by token and by start (for range queries)."""
 
-    __slots__ = ("by_token", "starts", "mentions")
+    __slots__ = ("by_token", "mentions", "starts")
 
-    def __init__(self, mentions: Sequence["ActorMention"]) -> None:
+    def __init__(self, mentions: Sequence[ActorMention]) -> None:
         ordered = sorted(mentions, key=lambda m: m.start)
         self.mentions = ordered
         self.starts = [m.start for m in ordered]
         self.by_token = {k: m for m in ordered for k in range(m.start, m.end)}
 
-    def overlapping(self, lo: int, hi: int) -> list["ActorMention"]:
+    def overlapping(self, lo: int, hi: int) -> list[ActorMention]:
         """Mentions that intersect tokens ``[lo, hi)``."""
         i = bisect.bisect_left(self.starts, lo)
         if i > 0 and self.mentions[i - 1].end > lo:
@@ -54,7 +108,7 @@ class MentionIndex:
         return out
 
 
-def phrase_indices(info: "DocInfo", head_i: int) -> list[int]:
+def phrase_indices(info: DocInfo, head_i: int) -> list[int]:
     """Token indices of the noun phrase headed by ``head_i`` (sorted): its subtree without
     conjuncts, appositions, relative clauses, and prepositions other than of/from."""
     lo, hi = info.subtree_range(head_i)
@@ -68,7 +122,11 @@ def phrase_indices(info: "DocInfo", head_i: int) -> list[int]:
         while node != head_i:
             dep = deps[node]
             parent = heads[node]
-            if parent == node or dep in STOP_DEPS or (dep == "prep" and keys[node] not in PHRASE_PREPS):
+            if (
+                parent == node
+                or dep in STOP_DEPS
+                or (dep == "prep" and keys[node] not in PHRASE_PREPS)
+            ):
                 ok = False
                 break
             node = parent
@@ -77,14 +135,16 @@ def phrase_indices(info: "DocInfo", head_i: int) -> list[int]:
     return out
 
 
-def resolve_phrase(info: "DocInfo", head_i: int, index: MentionIndex) -> Actor | None:
+def resolve_phrase(info: DocInfo, head_i: int, index: MentionIndex) -> Actor | None:
     """Resolve the noun phrase headed by ``head_i`` given the doc's mentions."""
     lo, hi = info.subtree_range(head_i)
     if not index.overlapping(lo, hi):
         return None
     indices = phrase_indices(info, head_i)
     inside = set(indices)
-    mentions = [m for m in index.overlapping(lo, hi) if any(k in inside for k in range(m.start, m.end))]
+    mentions = [
+        m for m in index.overlapping(lo, hi) if any(k in inside for k in range(m.start, m.end))
+    ]
     if not mentions:
         return None
     head_mention = index.by_token.get(head_i)
@@ -99,8 +159,8 @@ def resolve_phrase(info: "DocInfo", head_i: int, index: MentionIndex) -> Actor |
 
 
 def _base(
-    actors: list["ActorMention"], head_mention: "ActorMention | None", head_i: int
-) -> "ActorMention | None":
+    actors: list[ActorMention], head_mention: ActorMention | None, head_i: int
+) -> ActorMention | None:
     """The actor the phrase is about: the one holding the head, else the nearest one."""
     if not actors:
         return None
@@ -109,7 +169,7 @@ def _base(
     return min(actors, key=lambda m: min(abs(head_i - m.start), abs(head_i - (m.end - 1))))
 
 
-def roles_of(agents: Sequence["ActorMention"]) -> tuple[list[str], list[str]]:
+def roles_of(agents: Sequence[ActorMention]) -> tuple[list[str], list[str]]:
     """(suffix roles, prefix codes) of the agents, in text order, deduplicated; a plain
     GOV (from "officials", "spokesman") yields when a more specific role is present."""
     suffix: list[str] = []
@@ -122,11 +182,13 @@ def roles_of(agents: Sequence["ActorMention"]) -> tuple[list[str], list[str]]:
             suffix.append(code[3:])
     if len(suffix) > 1 and any(r != "GOV" for r in suffix):
         suffix = [r for r in suffix if r != "GOV"]
+    if len(suffix) > 1 and any(r[:3] in _ARMED_NONSTATE for r in suffix):
+        suffix = [r for r in suffix if r != "MIL"]  # "rebel forces": REB, not REBMIL
     return suffix[:_MAX_ROLES], prefix[:1]
 
 
 def _combine(
-    info: "DocInfo", indices: list[int], base: "ActorMention", agents: list["ActorMention"]
+    info: DocInfo, indices: list[int], base: ActorMention, agents: list[ActorMention]
 ) -> Actor:
     actor = base.actor
     code = actor.code
@@ -142,7 +204,7 @@ def _combine(
     return Actor(code, text, (start, end), actor.country, role, actor.kind, " + ".join(fired))
 
 
-def _agents_only(info: "DocInfo", indices: list[int], agents: list["ActorMention"]) -> Actor | None:
+def _agents_only(info: DocInfo, indices: list[int], agents: list[ActorMention]) -> Actor | None:
     if not agents:
         return None
     suffix, prefix = roles_of(agents)
@@ -153,7 +215,7 @@ def _agents_only(info: "DocInfo", indices: list[int], agents: list["ActorMention
     return Actor(code, text, (start, end), None, role, "agent", fired)
 
 
-def _char_span(info: "DocInfo", indices: list[int]) -> tuple[int, int, str]:
+def _char_span(info: DocInfo, indices: list[int]) -> tuple[int, int, str]:
     """Char span and text of the phrase, first to last token, without leading determiners
     and trailing possessive markers."""
     first, last = indices[0], indices[-1]

@@ -34,9 +34,8 @@ def _rows(path: Path) -> list[tuple[int, list[str]]]:
         if not line.strip() or line.lstrip().startswith("#"):
             continue
         cells = [c.strip() for c in line.split("\t")]
-        if number == 1 or cells[0].lower() in ("name", "phrase"):
-            if cells[0].lower() in ("name", "phrase"):
-                continue
+        if cells[0].lower() in ("name", "phrase"):  # the header line
+            continue
         out.append((number, cells))
     return out
 
@@ -94,8 +93,8 @@ def read_project_actors(path: Path, *, priority: int = 0) -> list[ActorEntry]:
 
 
 def is_acronym(text: str) -> bool:
-    """"WHO", "U.N.", "ISIS-K", "M23": written in capitals, short; such forms match only
-    capitalised text ("WHO", not "Who")."""
+    """Whether a form is an acronym ("WHO", "U.N.", "ISIS-K", "M23"): such forms match only
+    text written in capitals ("WHO", not "Who")."""
     letters = "".join(ch for ch in text.strip() if ch.isalpha())
     return 0 < len(letters) <= 6 and letters.isupper() and " " not in text.strip()
 
@@ -109,12 +108,16 @@ def read_project_agents(path: Path, *, priority: int = 0) -> list[AgentEntry]:
         phrase, raw_code, flags = cells[:3]
         raw_code = raw_code.upper().replace(" ", "")
         if not phrase or "~" not in raw_code:
-            raise DictionaryError(f"{where}: an agent row needs a phrase and a code like ~MIL or IGO~")
+            raise DictionaryError(
+                f"{where}: an agent row needs a phrase and a code like ~MIL or IGO~"
+            )
         prefix = raw_code.endswith("~") and not raw_code.startswith("~")
         flag_set = {f.strip().lower() for f in flags.split(",") if f.strip()}
         forms = [phrase] if "noplural" in flag_set else [phrase, _plural_phrase(phrase)]
         for form in dict.fromkeys(phrase_tokens(f) for f in forms):
             out.append(
-                AgentEntry(form, raw_code.replace("~", ""), prefix, where, "cased" in flag_set, priority)
+                AgentEntry(
+                    form, raw_code.replace("~", ""), prefix, where, "cased" in flag_set, priority
+                )
             )
     return out

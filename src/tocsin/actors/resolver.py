@@ -13,14 +13,13 @@ import hashlib
 import logging
 import os
 import pickle
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any
 
-from tocsin.actors.docinfo import DocInfo
-from tocsin.actors.phrase import PLACE_HEADS, MentionIndex, phrase_indices, resolve_phrase
 from tocsin.actors.dictionary import (
     ActorEntry,
     AgentEntry,
@@ -29,6 +28,8 @@ from tocsin.actors.dictionary import (
     read_agent_file,
     read_discard_file,
 )
+from tocsin.actors.docinfo import DocInfo
+from tocsin.actors.phrase import MentionIndex, phrase_indices, resolve_phrase
 from tocsin.errors import DictionaryError
 from tocsin.models import Actor
 
@@ -38,6 +39,7 @@ ACTOR = 0  # trie node keys for payloads (tokens keys are str, so ints never col
 AGENT = 1
 DISCARD = 2
 UPPER = 3  # the phrase ending here is an acronym: match capitalised text only
+
 
 @dataclass(frozen=True)
 class ActorMention:
@@ -143,7 +145,7 @@ class ActorResolver:
         *,
         extra_files: Sequence[Path | str] = (),
         project: bool | None = None,
-    ) -> "ActorResolver":
+    ) -> ActorResolver:
         """Load ``*actors*``, ``*agents*``, ``*discards*`` files of ``directory``, then
         ``extra_files``. ``project`` adds the project's own dictionary
         (``data/dictionaries/tocsin``, with priority over the others); None = only when
@@ -156,12 +158,14 @@ class ActorResolver:
         files = sorted(p for p in directory.iterdir() if p.is_file())
         extra = [Path(p) for p in extra_files]
         if project:
-            extra = sorted(p for p in bundled_dictionary_dir("tocsin").iterdir() if p.is_file()) + extra
+            extra = (
+                sorted(p for p in bundled_dictionary_dir("tocsin").iterdir() if p.is_file()) + extra
+            )
         key = tuple((str(p.resolve()), p.stat().st_mtime_ns, p in extra) for p in files + extra)
         return _load_cached(key)
 
     @classmethod
-    def load_named(cls, name: str, **kwargs: Any) -> "ActorResolver":
+    def load_named(cls, name: str, **kwargs: Any) -> ActorResolver:
         """``"phoenix"`` | ``"petr-validate"`` | a directory path."""
         path = Path(name)
         if not path.is_dir():
@@ -249,6 +253,8 @@ class ActorResolver:
     def _mention(
         self, info: DocInfo, i: int, j: int, payload: list[Any], date: dt.date | None
     ) -> ActorMention:
+        if j - i > 1 and info.keys[i] == "THE":  # "THE_UNITED_NATIONS_": report the name only
+            i += 1
         text = info.text(i, j)
         char_span = (info.starts[i], info.ends[j - 1])
         first = payload[0]
@@ -411,5 +417,10 @@ def _parse(key: tuple[tuple[str, int, bool], ...]) -> ActorResolver:
             discards.extend(read_discard_file(path))
     if not actors:
         raise DictionaryError(f"no actor dictionary found among {[k[0] for k in key]}")
-    log.info("actor dictionaries: %d actors, %d agents, %d discards", len(actors), len(agents), len(discards))
+    log.info(
+        "actor dictionaries: %d actors, %d agents, %d discards",
+        len(actors),
+        len(agents),
+        len(discards),
+    )
     return ActorResolver(actors, agents, discards)
