@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from tocsin.coding.ontology import Ontology
-from tocsin.coding.verbs import VerbDictionary, VerbForm, read_verb_files
+from tocsin.coding.verbs import Pattern, VerbDictionary, VerbForm, read_verb_files
 from tocsin.errors import DictionaryError
 
 log = logging.getLogger(__name__)
@@ -48,9 +48,47 @@ class Dictionaries:
     # verb form index: token text -> forms (built from verbs.forms)
     form_index: dict[str, list[VerbForm]] = field(default_factory=dict)
 
+    # per verb block: patterns indexed by one word each must contain, and the others
+    _pattern_index: dict[str, tuple[dict[str, list[int]], list[int]]] = field(default_factory=dict)
+
     def __post_init__(self) -> None:
         if not self.form_index:
             self.form_index = self.verbs.forms
+
+    def candidate_patterns(self, block_id: str, words: set[str]) -> list[Pattern]:
+        """Patterns of a block that may match a region containing ``words`` (file order)."""
+        patterns = self.verbs.blocks[block_id].patterns
+        index = self._pattern_index.get(block_id)
+        if index is None:
+            index = self._pattern_index[block_id] = _index_patterns(patterns)
+        by_word, always = index
+        picked = list(always)
+        if len(by_word) < len(words):
+            for word, ids in by_word.items():
+                if word in words:
+                    picked.extend(ids)
+        else:
+            for word in words:
+                ids = by_word.get(word)
+                if ids:
+                    picked.extend(ids)
+        picked = sorted(set(picked))
+        return [patterns[i] for i in picked]
+
+
+def _index_patterns(patterns: list[Pattern]) -> tuple[dict[str, list[int]], list[int]]:
+    by_word: dict[str, list[int]] = {}
+    always: list[int] = []
+    for i, pattern in enumerate(patterns):
+        if pattern.required:
+            key = min(pattern.required)
+            by_word.setdefault(key, []).append(i)
+        elif pattern.need:
+            for word in min(pattern.need, key=len):
+                by_word.setdefault(word, []).append(i)
+        else:
+            always.append(i)
+    return by_word, always
 
 
 def _verb_files(directory: Path) -> list[Path]:

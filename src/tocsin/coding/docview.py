@@ -3,10 +3,10 @@ spaCy token objects in its inner loops."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
-from spacy.attrs import DEP, HEAD, LEMMA, LOWER, TAG  # type: ignore[attr-defined]
+from spacy.attrs import DEP, HEAD, IDX, LEMMA, LENGTH, LOWER, TAG  # type: ignore[attr-defined]
 
 _STRING_CACHE: dict[int, str] = {}
 
@@ -29,6 +29,34 @@ def _plain(strings: Any, key: int) -> str:
     return value
 
 
+def _signed(value: int) -> int:
+    """HEAD offsets come back as unsigned 64-bit integers."""
+    return value - (1 << 64) if value >= (1 << 63) else value
+
+
+_KEY_CACHE: dict[tuple[str, str], frozenset[str]] = {}
+
+
+def token_keys(up: str, lem: str) -> frozenset[str]:
+    """Dictionary words that match a token: itself, its lemma, the word it is a plural or
+    possessive of, and its plural (a plural in the dictionary matches the singular)."""
+    cached = _KEY_CACHE.get((up, lem))
+    if cached is not None:
+        return cached
+    keys = {up, lem, up + "S", lem + "S"}
+    if len(up) > 2:
+        if up.endswith("'S"):
+            keys.add(up[:-2])
+        elif up.endswith("ES"):
+            keys |= {up[:-2], up[:-1]}
+        elif up.endswith("S"):
+            keys.add(up[:-1])
+    result = frozenset(keys)
+    if len(_KEY_CACHE) < 500_000:
+        _KEY_CACHE[(up, lem)] = result
+    return result
+
+
 @dataclass
 class DocView:
     """Token attributes of a parsed document as plain Python lists."""
@@ -42,24 +70,35 @@ class DocView:
     children: list[list[int]]
     idx: list[int]  # character offset of each token
     length: list[int]  # character length of each token
+    keys: list[frozenset[str]]  # dictionary words a token matches (see token_keys)
+    _text: str | None = None
+    _spans: dict[int, tuple[int, int]] = field(default_factory=dict)
+
+    @property
+    def text(self) -> str:
+        """The document text (built on first use: iterating a Doc is slow)."""
+        if self._text is None:
+            self._text = self.doc.text
+        return self._text
 
     @classmethod
     def build(cls, doc: Any) -> "DocView":
-        arr = doc.to_array([LOWER, LEMMA, TAG, DEP, HEAD])
+        arr = doc.to_array([LOWER, LEMMA, TAG, DEP, HEAD, IDX, LENGTH]).tolist()
         strings = doc.vocab.strings
         n = len(doc)
-        up = [_upper(strings, int(k)) for k in arr[:, 0]]
-        lem = [_upper(strings, int(k)) for k in arr[:, 1]]
-        tag = [_plain(strings, int(k)) for k in arr[:, 2]]
-        dep = [_plain(strings, int(k)) for k in arr[:, 3]]
-        head = [i + int(h) for i, h in enumerate(arr[:, 4].astype("int64"))]
+        up = [_upper(strings, row[0]) for row in arr]
+        lem = [_upper(strings, row[1]) for row in arr]
+        tag = [_plain(strings, row[2]) for row in arr]
+        dep = [_plain(strings, row[3]) for row in arr]
+        head = [i + _signed(row[4]) for i, row in enumerate(arr)]
         children: list[list[int]] = [[] for _ in range(n)]
         for i, h in enumerate(head):
             if h != i:
                 children[h].append(i)
-        idx = [t.idx for t in doc]
-        length = [len(t) for t in doc]
-        return cls(doc, up, lem, tag, dep, head, children, idx, length)
+        idx = [row[5] for row in arr]
+        length = [row[6] for row in arr]
+        keys = [token_keys(u, lm) for u, lm in zip(up, lem)]
+        return cls(doc, up, lem, tag, dep, head, children, idx, length, keys)
 
     def kids(self, i: int, *deps: str) -> list[int]:
         """Children of token ``i`` with one of the dependency labels ``deps``."""
@@ -67,6 +106,12 @@ class DocView:
 
     def subtree_span(self, i: int) -> tuple[int, int]:
         """[start, end) token range of the subtree of ``i`` (projective parses)."""
+        cached = self._spans.get(i)
+        if cached is None:
+            cached = self._spans[i] = self._subtree_span(i)
+        return cached
+
+    def _subtree_span(self, i: int) -> tuple[int, int]:
         lo = hi = i
         stack = [i]
         while stack:

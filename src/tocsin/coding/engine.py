@@ -79,6 +79,7 @@ class DocContext:
     mention_at: dict[int, Any] = field(default_factory=dict)  # token -> mention
     span_at: dict[int, tuple[int, int]] = field(default_factory=dict)
     _np_cache: dict[int, list[Actor]] = field(default_factory=dict)
+    _regions: dict[tuple[int, int, int, frozenset[int]], tuple[list[int], list[int]]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         for m in self.mentions:
@@ -151,6 +152,14 @@ def _multiword_tokens(view: DocView, v: int, form: VerbForm) -> frozenset[int] |
 
 def _regions(ctx: DocContext, v: int, start: int, end: int, extra: frozenset[int]) -> tuple[list[int], list[int]]:
     """Tokens before the verb (nearest first) and the verb's own words after it."""
+    key = (v, start, end, extra)
+    cached = ctx._regions.get(key)
+    if cached is None:
+        cached = ctx._regions[key] = _compute_regions(ctx, v, start, end, extra)
+    return cached
+
+
+def _compute_regions(ctx: DocContext, v: int, start: int, end: int, extra: frozenset[int]) -> tuple[list[int], list[int]]:
     view = ctx.view
     pre = [i for i in range(v - 1, start - 1, -1) if view.tag[i] not in PUNCT_TAGS and i not in extra]
     cut: set[int] = set()
@@ -177,19 +186,25 @@ def match_verb(ctx: DocContext, v: int, start: int, end: int) -> VerbMatch | Non
         return None
     view = ctx.view
     pre, post = _regions(ctx, v, start, end, extra)
-    words = {view.up[i] for i in pre} | {view.up[i] for i in post} | {view.lem[i] for i in pre} | {view.lem[i] for i in post}
-    words |= {w[:-1] for w in words if w.endswith("S")} | {w + "S" for w in words}
+    words: set[str] = set()
+    keys = view.keys
+    for i in pre:
+        words |= keys[i]
+    for i in post:
+        words |= keys[i]
     blocks = []
     for f in forms:
         if f.block not in blocks:
             blocks.append(f.block)
     best: Pattern | None = None
     best_score, best_slots = -1, {}
-    pre_m = SideMatcher(view.up, view.lem, ctx.span_at, pre)
-    post_m = SideMatcher(view.up, view.lem, ctx.span_at, post)
+    pre_m = SideMatcher(keys, ctx.span_at, pre)
+    post_m = SideMatcher(keys, ctx.span_at, post)
     for block_id in blocks:
-        for pattern in ctx.dictionaries.verbs.blocks[block_id].patterns:
+        for pattern in ctx.dictionaries.candidate_patterns(block_id, words):
             if not pattern.required <= words:
+                continue
+            if pattern.need and not all(not n.isdisjoint(words) for n in pattern.need):
                 continue
             a = pre_m.match(pattern.pre, True)
             if a < 0:
@@ -429,7 +444,7 @@ def _make_event(ctx: DocContext, m: VerbMatch, code: str, source: Actor | None, 
         plover_type=info.plover_type if info else None,
         plover_mode=info.plover_mode if info else None,
         sentence_index=sent[2],
-        sentence=view.doc.text[view.idx[sent[0]]:view.char_span(sent[0], sent[1])[1]],
+        sentence=view.text[view.idx[sent[0]]:view.char_span(sent[0], sent[1])[1]],
         sentence_span=view.char_span(sent[0], sent[1]),
         trigger=" ".join(view.doc[i].text for i in trig),
         trigger_span=view.char_span(trig[0], trig[-1] + 1),
@@ -516,6 +531,8 @@ def code_sentence(ctx: DocContext, start: int, end: int, sent_index: int) -> lis
     view = ctx.view
     index = ctx.dictionaries.form_index
     per_verb: dict[int, list[Event]] = {}
+    if not _may_have_actors(ctx, start, end):
+        return []
     for i in range(start, end):
         if not is_candidate(view, i, index):
             continue
@@ -523,6 +540,18 @@ def code_sentence(ctx: DocContext, start: int, end: int, sent_index: int) -> lis
         per_verb[i] = found
     compose(ctx, per_verb, sent_index)
     return dedupe(e for i in sorted(per_verb) for e in per_verb[i])
+
+
+def _may_have_actors(ctx: DocContext, start: int, end: int) -> bool:
+    """Whether any token of the sentence is (part of) an actor mention or a pronoun or
+    definite noun phrase that coreference might resolve."""
+    for i in range(start, end):
+        if i in ctx.mention_at:
+            return True
+    if ctx.coref is None:
+        return False
+    tags = ctx.view.tag
+    return any(tags[i] in ("PRP", "PRP$") or ctx.view.up[i] == "THE" for i in range(start, end))
 
 
 def _frame_of(view: DocView, v: int) -> tuple[int, str] | None:

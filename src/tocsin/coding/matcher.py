@@ -30,12 +30,11 @@ def word_matches(word: str, up: str, lem: str) -> bool:
 class SideMatcher:
     """Matches elements against a sequence of tokens of one document."""
 
-    __slots__ = ("up", "lem", "actor_start", "seq", "slots")
+    __slots__ = ("keys", "actor_start", "seq", "slots")
 
-    def __init__(self, up: Sequence[str], lem: Sequence[str], actor_start: dict[int, tuple[int, int]],
+    def __init__(self, keys: Sequence[frozenset[str]], actor_start: dict[int, tuple[int, int]],
                  seq: Sequence[int]) -> None:
-        self.up = up
-        self.lem = lem
+        self.keys = keys
         self.actor_start = actor_start  # token index -> (start, end) of the actor mention covering it
         self.seq = seq
         self.slots: dict[str, int] = {}
@@ -46,12 +45,11 @@ class SideMatcher:
         return self._from(elems, 0, 0, reverse, True)
 
     def _alt_at(self, alt: tuple[str, ...], pos: int) -> bool:
-        seq, up, lem = self.seq, self.up, self.lem
+        seq, keys = self.seq, self.keys
         if pos + len(alt) > len(seq):
             return False
-        for k, word in enumerate(alt):
-            t = seq[pos + k]
-            if not word_matches(word, up[t], lem[t]):
+        for k in range(1, len(alt)):
+            if alt[k] not in keys[seq[pos + k]]:
                 return False
         return True
 
@@ -76,7 +74,15 @@ class SideMatcher:
         if p >= len(self.seq):
             return []
         if elem.kind == WORD:
-            return sorted({len(a) for a in elem.alts if self._alt_at(a, p)}, reverse=True)
+            sizes: list[int] = []
+            first = elem.first
+            for key in self.keys[self.seq[p]]:
+                for alt in first.get(key, ()):
+                    if len(alt) not in sizes and self._alt_at(alt, p):
+                        sizes.append(len(alt))
+            if len(sizes) > 1:
+                sizes.sort(reverse=True)
+            return sizes
         if elem.kind == SKIP:
             return list(range(1, min(_MAX_SKIP, len(self.seq) - p) + 1))
         if elem.kind in (SOURCE, TARGET):

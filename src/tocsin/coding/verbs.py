@@ -54,6 +54,14 @@ class Elem:
     kind: str
     alts: tuple[tuple[str, ...], ...] = ()
     glued: bool = False
+    first: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        index: dict[str, list[tuple[str, ...]]] = {}
+        for alt in self.alts:
+            index.setdefault(alt[0], []).append(alt)
+        # longest alternatives first
+        object.__setattr__(self, "first", {k: tuple(sorted(v, key=len, reverse=True)) for k, v in index.items()})
 
     @property
     def weight(self) -> int:
@@ -74,6 +82,7 @@ class Pattern:
     source: str  # "file:line"
     text: str
     required: frozenset[str] = frozenset()  # words that must occur (fast pre-filter)
+    need: tuple[frozenset[str], ...] = ()  # per synonym set: one of these words must occur
 
     @property
     def specificity(self) -> int:
@@ -349,8 +358,9 @@ def build_pattern(text: str, code: str | None, code2: str | None, where: str,
         pre.append(Elem(elem.kind, tuple(a[::-1] for a in elem.alts), glued))
     post = _elements(after, synsets)
     required = frozenset(e.alts[0][0] for e in pre + post if e.kind == WORD and len(e.alts) == 1)
+    need = tuple(frozenset(e.first) for e in pre + post if e.kind == WORD and len(e.alts) > 1)
     return Pattern(pre=tuple(pre), post=tuple(post), code=code, code2=code2, source=where,
-                   text=text, required=required)
+                   text=text, required=required, need=need)
 
 
 def read_verb_file(path: Path, synsets: dict[str, list[tuple[str, ...]]] | None = None) -> VerbDictionary:

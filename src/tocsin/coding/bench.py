@@ -1,0 +1,165 @@
+"""``tocsin bench``: accuracy on the gold sets (via ../shared/eval/score.py) and speed.
+
+Floors (the issue's bar): petr_unittest record accuracy >= 75% (exact, petr-validate
+dictionaries); petr2_gsr F1 >= 0.75 (root) and >= 0.60 (exact); seed: every required
+event at root, no forbidden event, precision >= 0.8 (root); the coding stage alone
+>= 5,000 sentences/s on one core; end to end >= 80% of spaCy's parse speed alone.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any, Iterator
+
+from tocsin.coding.pipeline import Coder, DocCoder
+from tocsin.coding.runner import code_jsonl, read_records
+from tocsin.models import Article
+from tocsin.settings import Settings
+
+
+@dataclass(frozen=True)
+class GoldSet:
+    file: str
+    dictionaries: str
+    floors: tuple[tuple[str, str, float], ...]  # (level, metric, minimum)
+
+
+GOLD_SETS = (
+    GoldSet("petr_unittest.jsonl", "petr-validate", (("exact", "record_accuracy", 0.75),)),
+    GoldSet("petr2_gsr.jsonl", "phoenix", (("root", "f1", 0.75), ("exact", "f1", 0.60))),
+    GoldSet("seed.jsonl", "phoenix", (("root", "recall", 1.0), ("root", "precision", 0.8),
+                                      ("root", "forbidden_max", 0.0))),
+)
+CODING_FLOOR = 5000.0  # sentences per second, coding stage alone, one core
+END_TO_END_RATIO = 0.8  # end to end vs spaCy alone
+
+
+def project_root() -> Path:
+    return Path(__file__).resolve().parents[3]
+
+
+def default_eval_dir() -> Path:
+    return project_root().parent / "shared" / "eval"
+
+
+def score(score_py: Path, gold: Path, pred: Path) -> dict[str, Any]:
+    """Run the scorer (a separate program, as users run it) and read its JSON summary."""
+    proc = subprocess.run([sys.executable, str(score_py), str(gold), str(pred), "--json"],
+                          capture_output=True, text=True, check=False)
+    if proc.returncode not in (0, 1) or not proc.stdout.strip():
+        raise RuntimeError(f"score.py failed: {proc.stderr.strip()[:300]}")
+    result: dict[str, Any] = json.loads(proc.stdout)
+    return result
+
+
+def code_gold(settings: Settings, gold: Path, dictionaries: str, out: Path) -> None:
+    coder = Coder(settings, dictionaries=dictionaries, enrich=False)
+    with gold.open(encoding="utf-8") as src, out.open("w", encoding="utf-8") as dst:
+        code_jsonl(coder, src, dst, keep={"asserted", "intended"})
+
+
+def _check(gs: GoldSet, result: dict[str, Any]) -> list[str]:
+    failed = []
+    for level, metric, minimum in gs.floors:
+        s = result[level]
+        if metric == "forbidden_max":
+            if s["forbidden_hits"] > minimum:
+                failed.append(f"{gs.file}: {s['forbidden_hits']} forbidden events")
+        elif s[metric] < minimum:
+            failed.append(f"{gs.file}: {level} {metric} {s[metric]:.3f} < {minimum}")
+    return failed
+
+
+def run_accuracy(settings: Settings, eval_dir: Path) -> Iterator[tuple[str, list[str]]]:
+    """(report line, failed floors) per gold set."""
+    score_py = eval_dir / "score.py"
+    with tempfile.TemporaryDirectory() as tmp:
+        for gs in GOLD_SETS:
+            gold = eval_dir / gs.file
+            if not gold.is_file():
+                yield f"{gs.file}: missing, skipped", []
+                continue
+            pred = Path(tmp) / gs.file
+            code_gold(settings, gold, gs.dictionaries, pred)
+            result = score(score_py, gold, pred)
+            ex, rt = result["exact"], result["root"]
+            line = (f"{gs.file:22} [{gs.dictionaries}] records exact {100 * ex['record_accuracy']:.1f}%  "
+                    f"F1 exact {ex['f1']:.3f} root {rt['f1']:.3f}  P/R root {rt['precision']:.3f}/"
+                    f"{rt['recall']:.3f}  forbidden {rt['forbidden_hits']}")
+            yield line, _check(gs, result)
+
+
+def corpus_articles(n: int) -> list[Article]:
+    """The first ``n`` articles of the bundled corpus samples (Wikinews first)."""
+    samples = resources.files("tocsin.data").joinpath("samples")
+    out: list[Article] = []
+    for name in ("wikinews_2019_2021_sample.jsonl", "wikipedia_current_events_2025_2026.jsonl"):
+        text = samples.joinpath(name).read_text(encoding="utf-8")
+        for article, _ in read_records(io.StringIO(text)):
+            out.append(article)
+            if len(out) >= n:
+                return out
+    return out
+
+
+def run_speed(settings: Settings, n_articles: int = 300) -> dict[str, Any]:
+    """Time spaCy alone, the coding stage alone and both together on the same articles."""
+    articles = corpus_articles(n_articles)
+    coder = Coder(settings, enrich=False)
+    coder.code_text("Warm-up: Russia and Pakistan held talks.")
+    texts = [t for a in articles for t in ((a.title,) if a.title else ()) + (a.text,)]
+    t0 = time.process_time()
+    docs = list(coder.nlp.pipe(texts, batch_size=max(1, settings.batch_size)))
+    t_parse = time.process_time() - t0
+    n_sent = sum(1 for d in docs for _ in d.sents)
+    doc_coder: DocCoder = coder.doc_coder
+    t0 = time.process_time()
+    n_events = 0
+    k = 0
+    for article in articles:
+        coref = doc_coder.new_coreference()
+        parts = [(True, docs[k])] if article.title else []
+        k += len(parts)
+        parts.append((False, docs[k]))
+        k += 1
+        for is_title, doc in parts:
+            n_events += len(doc_coder.code_doc(doc, date=article.date, title=is_title, coref=coref))
+    t_code = time.process_time() - t0
+    t0 = time.process_time()
+    n_e2e = sum(len(ev) for _, ev in coder.code_articles(articles))
+    t_e2e = time.process_time() - t0
+    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return {"articles": len(articles), "sentences": n_sent, "events": n_events, "events_e2e": n_e2e,
+            "parse_s": t_parse, "code_s": t_code, "e2e_s": t_e2e, "peak_mb": peak_kb / 1024}
+
+
+def format_speed(r: dict[str, Any]) -> list[str]:
+    n, a = r["sentences"], r["articles"]
+    return [
+        f"corpus: {a} articles, {n} sentences, {r['events']} events (CPU time of one process: per core)",
+        f"spaCy parse alone : {n / r['parse_s']:9.0f} sentences/s {a / r['parse_s']:7.1f} articles/s",
+        f"coding stage alone: {n / r['code_s']:9.0f} sentences/s {a / r['code_s']:7.1f} articles/s",
+        f"end to end        : {n / r['e2e_s']:9.0f} sentences/s {a / r['e2e_s']:7.1f} articles/s "
+        f"({100 * r['parse_s'] / r['e2e_s']:.0f}% of parse speed)",
+        f"peak memory       : {r['peak_mb']:.0f} MB",
+    ]
+
+
+def speed_failures(r: dict[str, Any]) -> list[str]:
+    failed = []
+    coding = r["sentences"] / r["code_s"]
+    if coding < CODING_FLOOR:
+        failed.append(f"coding stage {coding:.0f} sentences/s < {CODING_FLOOR:.0f}")
+    ratio = r["parse_s"] / r["e2e_s"]
+    if ratio < END_TO_END_RATIO:
+        failed.append(f"end to end at {100 * ratio:.0f}% of spaCy's speed < {100 * END_TO_END_RATIO:.0f}%")
+    return failed
