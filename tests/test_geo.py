@@ -246,6 +246,25 @@ def test_cli_geocode_prints_scored_candidates() -> None:
 
 
 @pytest.mark.slow
+def test_cli_bench_geo_reports_accuracy(tmp_path: Path) -> None:
+    from tocsin.cli import main
+    from tocsin.geo.bench import default_gold_path
+
+    lines = default_gold_path().read_text(encoding="utf-8").splitlines()
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text("\n".join(lines[:20]) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["bench-geo", "--gold", str(gold)])
+    assert "country accuracy" in result.output and "ADM1/city accuracy" in result.output
+    wrong = tmp_path / "wrong.jsonl"  # every expected country changed: must fail the floor
+    wrong.write_text(
+        "\n".join(ln.replace('"country": "', '"country": "X') for ln in lines[:20]),
+        encoding="utf-8",
+    )
+    failed = CliRunner().invoke(main, ["bench-geo", "--gold", str(wrong)])
+    assert failed.exit_code == 1
+
+
+@pytest.mark.slow
 def test_bench_geo_meets_the_floors(nlp: Any, geocoder: Geocoder) -> None:
     from tocsin.geo.bench import ADM1_CITY_FLOOR, COUNTRY_FLOOR, load_gold, run_bench
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -56,11 +57,23 @@ def geocode_cmd(name: str, context: tuple[str, ...], limit: int, as_json: bool) 
     help="Gold file (default: the bundled data/eval/geo_gold.jsonl).",
 )
 @click.option("-v", "--verbose", is_flag=True, help="List every error.")
+@click.option(
+    "--speed",
+    "speed_articles",
+    type=int,
+    default=0,
+    metavar="N",
+    help="Also time the geo and date enrichers on N corpus articles against "
+    "parsing + coding (fails above 10% overhead).",
+)
 @click.pass_context
-def bench_geo_cmd(ctx: click.Context, gold: Path | None, verbose: bool) -> None:
+def bench_geo_cmd(
+    ctx: click.Context, gold: Path | None, verbose: bool, speed_articles: int
+) -> None:
     """Resolve the hand-labelled place mentions and print country and ADM1/city accuracy.
 
-    Exits 1 when below the floors (95% country, 85% ADM1/city).
+    Exits 1 when below the floors (95% country, 85% ADM1/city) or, with --speed, when
+    geocoding + date resolution add more than 10% to coding time.
     """
     from tocsin.geo import Geocoder
     from tocsin.geo.bench import ADM1_CITY_FLOOR, COUNTRY_FLOOR, load_gold, run_bench
@@ -81,9 +94,35 @@ def bench_geo_cmd(ctx: click.Context, gold: Path | None, verbose: bool) -> None:
         click.echo(
             f"  miss {err['id']} {err['mention']!r}: expected {err['expected']}, got {err['got']}"
         )
-    if not result.passed:
+    failed = not result.passed
+    if speed_articles > 0:
+        failed |= _speed(settings, speed_articles)
+    if failed:
         click.echo("FAIL: below the floor", err=True)
         ctx.exit(1)
+
+
+def _speed(settings: Any, n_articles: int) -> bool:
+    """Print the enrichers' overhead; True when above the ceiling."""
+    from tocsin.geo.bench import OVERHEAD_CEILING, measure_overhead
+
+    r = measure_overhead(settings, n_articles)
+    n = r["sentences"]
+    click.echo(f"speed: {r['articles']} articles, {n} sentences, {r['events']} events")
+    click.echo(f"  gazetteer load (once per process): {r['gazetteer_load_s']:.2f} s")
+    click.echo(
+        f"  spaCy parse {1e6 * r['parse_s'] / n:8.0f} us/sentence, coding "
+        f"{1e6 * r['code_s'] / n:6.0f} us/sentence"
+    )
+    click.echo(
+        f"  geocoding   {1e6 * r['geo_s'] / n:8.1f} us/sentence, dates "
+        f"{1e6 * r['date_s'] / n:6.1f} us/sentence (every doc's places: "
+        f"{1e6 * r['mentions_all_docs_s'] / n:.1f} us/sentence)"
+    )
+    click.echo(
+        f"  overhead on parse + coding: {r['overhead']:.2%} (ceiling {OVERHEAD_CEILING:.0%})"
+    )
+    return bool(r["overhead"] > OVERHEAD_CEILING)
 
 
 def register(group: click.Group) -> None:

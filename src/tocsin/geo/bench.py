@@ -141,3 +141,60 @@ def _fine_match(geocoder: Geocoder, item: GoldItem, place: Place) -> bool:
             e.place is place for e in geocoder.gazetteer.lookup(item.city)
         )
     return True
+
+
+OVERHEAD_CEILING = 0.10  # geocoding + dates may add at most 10% to end-to-end coding time
+
+
+def measure_overhead(settings: Any, n_articles: int = 300) -> dict[str, float]:
+    """Time the enrichers against parsing + coding on the bundled corpus (one core).
+
+    Parses and codes the first ``n_articles`` corpus articles once (no enrichment), then
+    runs ``Geocoder.enrich`` and ``enrich_dates`` over the same docs and events. The gazetteer
+    load (once per process) is reported apart.
+    """
+    import time
+
+    from tocsin.coding.bench import corpus_articles
+    from tocsin.coding.pipeline import Coder
+    from tocsin.temporal import enrich_dates
+
+    t0 = time.perf_counter()
+    geocoder = Geocoder.load()
+    load_s = time.perf_counter() - t0
+    articles = corpus_articles(n_articles)
+    coder = Coder(settings, enrich=False)
+    coder.code_text("Warm-up: Russia and Pakistan held talks in Islamabad.")
+    t0 = time.perf_counter()
+    parsed = list(coder.parse(articles))
+    parse_s = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    coded = [
+        (a, d, coder.doc_coder.code_doc(d, date=a.date, article_id=a.id)) for a, _, d in parsed
+    ]
+    code_s = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    for article, doc, events in coded:
+        geocoder.enrich(doc, events, article)
+    geo_s = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    for article, doc, events in coded:
+        enrich_dates(doc, events, article)
+    date_s = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    for _, doc, _ in coded:  # worst case: resolve every place of every doc, events or not
+        geocoder.mentions(doc)
+    mentions_s = time.perf_counter() - t0
+    sentences = sum(1 for _, d, _ in coded for _ in d.sents)
+    return {
+        "articles": len(coded),
+        "sentences": sentences,
+        "events": sum(len(e) for _, _, e in coded),
+        "gazetteer_load_s": load_s,
+        "parse_s": parse_s,
+        "code_s": code_s,
+        "geo_s": geo_s,
+        "date_s": date_s,
+        "mentions_all_docs_s": mentions_s,
+        "overhead": (geo_s + date_s) / (parse_s + code_s),
+    }
