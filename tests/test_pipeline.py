@@ -203,7 +203,7 @@ def test_near_duplicates_are_stored_and_linked(settings: Any) -> None:
     report = ingest(["x"], settings, code=False, reader=FakeReader(docs))
     assert report.stored == 3
     [dup] = report.near_duplicates
-    assert (dup.article_id, dup.original_id) == ("wire-copy", "orig") and 0.7 <= dup.score < 1
+    assert (dup.article_id, dup.original_id) == ("wire-copy", "orig") and 0.7 <= dup.score <= 1
     # in a later run the index is rebuilt from the database
     again = ingest(["x"], settings, code=False,
                    reader=FakeReader([make("wire-copy-2", edited + " Updated.")]))
