@@ -494,3 +494,30 @@ def test_coref_short_name(phoenix: ActorResolver, nlp: Any) -> None:
 def test_coref_leaves_unknowns_alone(phoenix: ActorResolver, nlp: Any) -> None:
     got = _run_coref(phoenix, nlp, "The weather was fine. It rained.", ["weather", "It"])
     assert got == [None, None]
+
+
+def test_capital_acts_or_is_a_place(phoenix: ActorResolver, nlp: Any) -> None:
+    assert _code(phoenix, nlp("Islamabad said the talks failed."), "Islamabad") == "PAKGOV"
+    assert _code(phoenix, nlp("Beijing's decision surprised Tokyo."), "Beijing") == "CHNGOV"
+    assert _code(phoenix, nlp("The president flew to Beijing on Monday."), "Beijing") == "CHN"
+    doc = nlp("He will attend the Beijing Olympics.")
+    assert _code(phoenix, doc, "Olympics") is None or _code(phoenix, doc, "Olympics") == "CHN"
+    assert (
+        _code(phoenix, nlp("He flew to the Kremlin."), "Kremlin") == "RUSGOV"
+    )  # a seat of government
+
+
+def test_shared_phrase_prefers_the_entry_valid_on_the_date(tmp_path: Path, nlp: Any) -> None:
+    folder = tmp_path / "d"
+    folder.mkdir()
+    _write(
+        folder,
+        "x.actors.txt",
+        "ELDER_KING_\n+KING_ARVEDUI_\n\t[ARNGOV 19000101-19100101]\n\t[ARNELI]\n"
+        "YOUNGER_KING_\n+KING_ARVEDUI_\n\t[ARNGOV 19500101-19600101]\n\t[ARNELI]\n",
+    )
+    resolver = ActorResolver.load(folder)
+    doc = nlp("King Arvedui spoke.")
+    assert _codes(resolver, doc, D(1905, 1, 1)) == [("King Arvedui", "ARNGOV")]
+    assert _codes(resolver, doc, D(1955, 1, 1)) == [("King Arvedui", "ARNGOV")]
+    assert _codes(resolver, doc, D(1930, 1, 1)) == [("King Arvedui", "ARNELI")]

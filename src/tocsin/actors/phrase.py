@@ -82,6 +82,8 @@ PLACE_HEADS = frozenset(
     ]
 )
 _MAX_ROLES = 2
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "agent", "poss", "ROOT"})
+_ACTING_DEPS = _SUBJECT_DEPS | {"dobj"}
 _ARMED_NONSTATE = frozenset({"REB", "INS", "UAF", "SEP", "CRM", "OPP"})
 
 
@@ -155,7 +157,33 @@ def resolve_phrase(info: DocInfo, head_i: int, index: MentionIndex) -> Actor | N
         return _agents_only(info, indices, agents)
     if head_mention is None and not agents and info.keys[head_i].lower() in PLACE_HEADS:
         return None
+    if base.metonym and not _acts(info, base.head, head_i):
+        base = _as_place(base)
     return _combine(info, indices, base, agents)
+
+
+def _acts(info: DocInfo, token: int, head_i: int) -> bool:
+    """Whether a capital is used as an agent ("Islamabad said", "Beijing's decision",
+    "Moscow and Kyiv agreed") rather than as a place ("a visit to Beijing")."""
+    modifier = token != head_i and info.deps[token] in ("compound", "amod", "nmod")
+    node = head_i if modifier else token
+    acting = _SUBJECT_DEPS if modifier else _ACTING_DEPS  # "the Beijing Olympics" is a place
+    for _ in range(4):
+        dep = info.deps[node]
+        if dep in acting:
+            return True
+        if dep not in ("conj", "appos") or info.heads[node] == node:
+            return False
+        node = info.heads[node]
+    return False
+
+
+def _as_place(mention: ActorMention) -> ActorMention:
+    """A capital used as a place codes as its country: "Beijing" in "went to Beijing" is CHN."""
+    actor = mention.actor
+    code = actor.code[:3]
+    place = Actor(code, actor.text, actor.span, actor.country, None, "country", actor.entry)
+    return type(mention)(mention.start, mention.end, mention.head, place, False)
 
 
 def _base(
@@ -221,6 +249,8 @@ def _char_span(info: DocInfo, indices: list[int]) -> tuple[int, int, str]:
     first, last = indices[0], indices[-1]
     while first < last and info.deps[first] == "det":
         first += 1
-    while last > first and info.deps[last] == "case":
+    while last > first and (info.deps[last] == "case" or info.texts[last].isspace()):
         last -= 1
+    while first < last and info.texts[first].isspace():
+        first += 1
     return info.starts[first], info.ends[last], info.text(first, last + 1)

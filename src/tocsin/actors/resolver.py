@@ -49,6 +49,7 @@ class ActorMention:
     end: int
     head: int
     actor: Actor
+    metonym: bool = False  # a capital city standing for its government ("Islamabad said")
 
     @property
     def is_agent(self) -> bool:
@@ -260,9 +261,10 @@ class ActorResolver:
         first = payload[0]
         if isinstance(first, AgentEntry):
             actor = agent_actor(first, text, char_span)
-        else:
-            actor = entry_actor(first, date, text, char_span)
-        return ActorMention(i, j, info.span_root(i, j), actor)
+            return ActorMention(i, j, info.span_root(i, j), actor)
+        entry = select_entry(payload, date)
+        actor = entry_actor(entry, date, text, char_span)
+        return ActorMention(i, j, info.span_root(i, j), actor, entry.kind == "metonym")
 
     # ------------------------------------------------------------------ phrases
 
@@ -322,6 +324,21 @@ def _cased_ok(texts: list[str], i: int, j: int, upper: bool = False) -> bool:
         if text[:1].isalpha() and not text.islower():
             return True
     return False
+
+
+def select_entry(entries: list[ActorEntry], date: dt.date | None) -> ActorEntry:
+    """The entry that decides a phrase several entries share (``PRESIDENT_BUSH`` is under
+    both Bushes). Only the best priority counts (project files over the rest); within it,
+    the last entry with a dated code valid on ``date`` (open-ended when ``date`` is None),
+    else the last entry, as PETRARCH lets later definitions replace earlier ones."""
+    if len(entries) == 1:
+        return entries[0]
+    best = entries[0].priority
+    group = [e for e in entries if e.priority == best]
+    for entry in reversed(group):
+        if any(c.dated and (c.valid_on(date) if date else c.open_ended) for c in entry.codes):
+            return entry
+    return group[-1]
 
 
 def entry_actor(entry: ActorEntry, date: dt.date | None, text: str, span: tuple[int, int]) -> Actor:
