@@ -241,6 +241,8 @@ def _subject_head(view: DocView, v: int) -> tuple[int, bool] | None:
 
     Object control: a verb in the complement of a verb with a direct object takes that
     object as its subject ("urged Bree to help", "accused Russia of supplying")."""
+    if view.dep[v] == "acl" and view.tag[v] == "VBN" and not view.kids(v, "nsubj", "nsubjpass"):
+        return view.head[v], True  # "victims killed by X": the noun is the patient
     cur = v
     controlled = False
     for _ in range(6):
@@ -597,6 +599,8 @@ def compose(ctx: DocContext, per_verb: dict[int, list[Event]], sent_index: int) 
         word = view.lem[h]
         if edge == "ccomp" and word in SPEECH_WORDS:
             per_verb[h] = []
+            if h > v:  # "..., officials said": attribution of the news, not a claim
+                continue
             speakers = subject_actors(ctx, h, sent_index)
             per_verb[v] = _reported(ctx, events, speakers, word in CLAIM_FRAME_WORDS)
         elif edge in ("xcomp", "acl", "ccomp") and word in INTENT_FRAME_WORDS:
@@ -615,6 +619,13 @@ def compose(ctx: DocContext, per_verb: dict[int, list[Event]], sent_index: int) 
 def _reported(ctx: DocContext, events: list[Event], speakers: list[Actor], claim: bool) -> list[Event]:
     out: list[Event] = []
     for e in events:
+        if (e.factuality is Factuality.HYPOTHETICAL and speakers and e.source is not None
+                and any(r in ("frame: modal (would)", "frame: modal (will)") for r in e.rules)
+                and any(sp.root == e.source.root for sp in speakers)):
+            code = intent_code(e.code)
+            if code != e.code:  # "X announced it would free Y": an intent of X
+                out.append(_recode(ctx, e, code, e.source, e.target).replace(factuality=Factuality.INTENDED))
+                continue
         if not speakers or e.factuality not in (Factuality.ASSERTED, Factuality.ALLEGED):
             out.append(e)
             continue

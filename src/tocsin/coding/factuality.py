@@ -32,6 +32,17 @@ SPEECH_WORDS = frozenset({
     "SUGGEST", "WRITE", "TWEET", "CLARIFY", "WARN", "INDICATE", "REITERATE", "ACKNOWLEDGE",
 })
 CLAIM_FRAME_WORDS = frozenset({"CLAIM", "ALLEGE"})
+# words whose complement is an act someone is asked to do (not done)
+REQUEST_WORDS = frozenset({
+    "PRESSURE", "DEMAND", "CALL", "URGE", "ASK", "REQUEST", "APPEAL", "PRESS", "INVITE",
+    "PERSUADE", "ENCOURAGE", "CONVINCE", "ORDER", "INSTRUCT", "DIRECT",
+})
+# words whose "for"/"of" complement is the act someone is punished, blamed or praised for
+CAUSE_WORDS = frozenset({
+    "JAIL", "SENTENCE", "ARREST", "CONVICT", "PUNISH", "FINE", "DETAIN", "IMPRISON", "CONDEMN",
+    "CRITICIZE", "CRITICISE", "BLAME", "PRAISE", "THANK", "SANCTION", "INDICT", "CHARGE",
+    "PROSECUTE", "SUE", "RESPONSIBILITY", "CREDIT", "APOLOGIZE", "APOLOGISE", "DENOUNCE",
+})
 # frame words whose complement is an intended act
 INTENT_FRAME_WORDS = frozenset({
     "PLAN", "INTEND", "OFFER", "PLEDGE", "PROMISE", "VOW", "WANT", "SEEK", "HOPE", "AIM",
@@ -41,8 +52,8 @@ INTENT_FRAME_WORDS = frozenset({
 })
 INTENT_WORDS = frozenset({
     "PLAN", "INTEND", "OFFER", "PLEDGE", "PROMISE", "VOW", "WANT", "SEEK", "HOPE", "AIM",
-    "PREPARE", "WISH", "PROPOSE", "WILLINGNESS", "READINESS", "INTENTION", "INTENT",
-    "DESIRE", "COMMITMENT", "WILLING", "READY", "EAGER", "KEEN", "PREPARED", "DETERMINED",
+    "WISH", "PROPOSE", "WILLINGNESS", "READINESS", "INTENTION", "INTENT",
+    "DESIRE", "COMMITMENT", "WILLING", "READY", "EAGER", "KEEN", "DETERMINED",
     "RESOLVE", "DECIDE", "AGREE", "EXPECT", "ATTEMPT", "TRY", "EFFORT", "BID",
 })
 _CLIMB = ("xcomp", "ccomp", "pcomp", "pobj", "prep", "acl", "conj", "advcl", "dobj", "acomp", "attr", "oprd")
@@ -113,8 +124,12 @@ def factuality_of(view: DocView, v: int, negation_in_pattern: bool) -> tuple[Fac
             break
         head = view.head[cur]
         word = view.lem[head]
-        if word in CLAIM_WORDS and (dep in ("ccomp", "xcomp") or (dep in ("pcomp", "pobj", "prep") and cur != v)):
+        if word in CLAIM_WORDS and (dep in ("ccomp", "xcomp") or (dep in ("pcomp", "pobj", "prep", "dobj") and cur != v)):
             return Factuality.ALLEGED, Frame("claim", word.lower())
+        if word in CAUSE_WORDS and dep == "prep" and cur != v and view.up[cur] in ("FOR", "OF", "OVER"):
+            return Factuality.ALLEGED, Frame("cause", word.lower())
+        if word in REQUEST_WORDS and dep in ("xcomp", "acl", "ccomp") and cur == v:
+            return Factuality.HYPOTHETICAL, Frame("request", word.lower())
         if word in INTENT_WORDS and dep in ("xcomp", "acl", "ccomp") and cur == v and not _has_neg(view, head):
             return Factuality.INTENDED, Frame("intent", word.lower())
         if dep == "ccomp" and word in SPEECH_WORDS:

@@ -13,6 +13,8 @@ from typing import Sequence
 from tocsin.coding.verbs import COMPOUND, SKIP, SOURCE, TARGET, WORD, Elem
 
 _MAX_SKIP = 4
+MAX_GAP = 6  # words a pattern may skip between two of its elements
+MAX_SLOT_GAP = 3  # words (determiners, adjectives) before the actor of a $ or + slot
 
 
 def word_matches(word: str, up: str, lem: str) -> bool:
@@ -60,7 +62,12 @@ class SideMatcher:
         if elem.kind == COMPOUND:
             rest = self._from(elems, k + 1, pos, reverse, False)
             return rest
-        last = pos if elem.glued else len(self.seq) - 1
+        if elem.glued:
+            last = pos
+        elif elem.kind in (SOURCE, TARGET):
+            last = min(len(self.seq) - 1, pos + MAX_SLOT_GAP)
+        else:
+            last = min(len(self.seq) - 1, pos + MAX_GAP)
         for p in range(pos, last + 1):
             for size in self._sizes(elem, p, reverse):
                 rest = self._from(elems, k + 1, p + size, reverse, False)
