@@ -21,10 +21,12 @@ from tocsin.cli import main
 from tocsin.store import Store
 from tocsin.store.schema import articles
 
-PARAS = ("The foreign ministers of {a} and {b} met in {c} on Tuesday to discuss trade, "
-         "border security and the return of refugees displaced by the fighting.",
-         "Officials from {a} said the talks on item {n} were constructive, while the "
-         "delegation of {b} called for a second round before the end of the year.")
+PARAS = (
+    ("The foreign ministers of {a} and {b} met in {c} on Tuesday to discuss trade, "
+     "border security and the return of refugees displaced by the fighting."),
+    ("Officials from {a} said the talks on item {n} were constructive, while the "
+     "delegation of {b} called for a second round before the end of the year."),
+)
 PLACES = ["Norway", "Chile", "Kenya", "Vietnam", "Peru", "Ghana", "Nepal", "Iceland",
           "Jordan", "Mongolia", "Bolivia", "Senegal", "Laos", "Fiji", "Malta", "Oman"]
 

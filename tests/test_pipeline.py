@@ -17,8 +17,11 @@ from tocsin.models import Actor, Article, Event
 from tocsin.pipeline import Duplicate, Progress, ingest, recode
 from tocsin.store import Store
 
-WORDS = ("alpha bravo charlie delta echo foxtrot golf hotel india juliet kilo lima mike "
-         "november oscar papa quebec romeo sierra tango uniform victor whiskey xray").split()
+WORDS = [
+    "alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel", "india", "juliet",
+    "kilo", "lima", "mike", "november", "oscar", "papa", "quebec", "romeo", "sierra", "tango",
+    "uniform", "victor", "whiskey", "xray",
+]
 
 
 def make(aid: str, text: str, **kw: Any) -> Article:

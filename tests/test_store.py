@@ -16,29 +16,30 @@ from tocsin.store.schema import articles, events, metadata, sources
 
 def art(i: int, text: str | None = None, **kw: Any) -> Article:
     text = text or f"Article number {i} says that country {i} met country {i + 1}."
-    defaults: dict[str, Any] = dict(
-        id=f"a{i:03d}", text=text, title=f"Title {i}", date=dt.date(2024, 1, 1 + i % 28),
-        source="example.org", content_hash=f"{i:064x}", url=f"https://example.org/{i}",
-        origin=f"corpus.jsonl:{i}",
-    )
+    defaults: dict[str, Any] = {
+        "id": f"a{i:03d}", "text": text, "title": f"Title {i}",
+        "date": dt.date(2024, 1, 1 + i % 28),
+        "source": "example.org", "content_hash": f"{i:064x}", "url": f"https://example.org/{i}",
+        "origin": f"corpus.jsonl:{i}",
+    }
     defaults.update(kw)
     return Article(**defaults)
 
 
 def event(code: str = "042", src: str = "RUSMIL", tgt: str = "PAKGOV", **kw: Any) -> Event:
-    defaults: dict[str, Any] = dict(
-        source=Actor(src, "Russian military", (0, 16), src[:3], src[3:] or None, "country",
+    defaults: dict[str, Any] = {
+        "source": Actor(src, "Russian military", (0, 16), src[:3], src[3:] or None, "country",
                      "RUSSIA_ [RUS]"),
-        target=Actor(tgt, "Pakistan", (30, 38), tgt[:3], tgt[3:] or None, "country"),
-        code=code, factuality=Factuality.ASSERTED, name="Make a visit", goldstein=1.9,
-        quad_class=1, plover_type="CONSULT", plover_mode="visit", sentence_index=0,
-        sentence="Russian military delegation visited Pakistan.", sentence_span=(0, 45),
-        trigger="visited", trigger_span=(28, 35), rules=("CAMEO.2.0 VISIT", "pattern 3"),
-        article_date=dt.date(2024, 1, 2),
-        date=EventDate(dt.date(2024, 1, 1), "day", "yesterday", (40, 49), "relative"),
-        location=Location("Islamabad", "city", "PK", "PAK", "PK-IS", "Islamabad", 33.7,
+        "target": Actor(tgt, "Pakistan", (30, 38), tgt[:3], tgt[3:] or None, "country"),
+        "code": code, "factuality": Factuality.ASSERTED, "name": "Make a visit", "goldstein": 1.9,
+        "quad_class": 1, "plover_type": "CONSULT", "plover_mode": "visit", "sentence_index": 0,
+        "sentence": "Russian military delegation visited Pakistan.", "sentence_span": (0, 45),
+        "trigger": "visited", "trigger_span": (28, 35), "rules": ("CAMEO.2.0 VISIT", "pattern 3"),
+        "article_date": dt.date(2024, 1, 2),
+        "date": EventDate(dt.date(2024, 1, 1), "day", "yesterday", (40, 49), "relative"),
+        "location": Location("Islamabad", "city", "PK", "PAK", "PK-IS", "Islamabad", 33.7,
                           73.1, 1176615, "Islamabad", (50, 59), "dateline", 0.9),
-    )
+    }
     defaults.update(kw)
     return Event(**defaults)
 
@@ -69,11 +70,11 @@ def test_migrations_match_table_definitions(store: Store) -> None:
 
 
 def test_sqlite_uses_wal_and_foreign_keys(tmp_path: Any) -> None:
-    with Store.open_url(f"sqlite:///{tmp_path / 'x' / 't.db'}") as store:
-        with store.engine.connect() as conn:
-            assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
-            assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
-            assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() > 0
+    with Store.open_url(f"sqlite:///{tmp_path / 'x' / 't.db'}") as store, \
+            store.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() > 0
 
 
 def test_normalize_url() -> None:
@@ -143,7 +144,7 @@ def test_search_articles(store: Store) -> None:
         art(2, text="Floods hit 100% of the valley.", source="bbc.co.uk"),
         art(3, text="RUSSIA warns Ukraine.", source="bbc.co.uk", date=dt.date(2025, 5, 1)),
     ])
-    ids = lambda xs: [x.id for x in xs]  # noqa: E731
+    ids = lambda xs: [x.id for x in xs]
     assert ids(store.search_articles(text="russia")) == ["a003", "a001"]
     assert ids(store.search_articles(source="bbc.co.uk")) == ["a003", "a002"]
     assert ids(store.search_articles(since=dt.date(2025, 1, 1))) == ["a003"]
@@ -202,7 +203,7 @@ def test_event_filters_and_summaries(store: Store) -> None:
                  event("010", "RUSGOV", "RUSMIL"),
                  event("173", "PAK", "RUS", factuality=Factuality.NEGATED, quad_class=4)],
     })
-    codes = lambda **f: [e.code for _, e in store.iter_events(**f)]  # noqa: E731
+    codes = lambda **f: [e.code for _, e in store.iter_events(**f)]
     assert codes(source="RUS") == ["042", "190", "042", "010"]
     assert codes(target="PAK") == ["042", "042", "010"]
     assert codes(root_code="19") == ["190"]

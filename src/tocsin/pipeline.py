@@ -158,7 +158,7 @@ def _articles_only(items: Iterable[Article | IngestProblem], report: IngestRepor
             yield item
 
 
-def _store_batch(batch: list[Article], store: Store, dedup: "_Deduplicator",
+def _store_batch(batch: list[Article], store: Store, dedup: _Deduplicator,
                  report: IngestReport) -> None:
     """Classify a batch (already stored, exact/near duplicate, new) and store the new ones
     in one transaction."""

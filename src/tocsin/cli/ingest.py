@@ -164,7 +164,7 @@ def _table(rows: list[Article]) -> list[str]:
     out = [f"{'id':<40} {'date':<10} {'source':<22} title"]
     for a in rows:
         flag = f" [near-dup of {a.near_dup_of}]" if a.near_dup_of else ""
-        out.append(f"{_short(a.id, 40):<40} {str(a.date or ''):<10} "
+        out.append(f"{_short(a.id, 40):<40} {a.date or ''!s:<10} "
                    f"{_short(a.source, 22):<22} {_short(a.title or a.text, 70)}{flag}")
     return out
 
@@ -271,8 +271,8 @@ def sample_files(directory: Path) -> list[Path]:
 def demo_summary(store: Store, report: IngestReport) -> list[str]:
     """The demo's closing summary: what is in the database now."""
     lines = [f"database: {store.url}",
-             f"articles stored: {store.count_articles()} "
-             f"({store.count_articles(near_dups=True)} flagged as near-duplicates)"]
+             (f"articles stored: {store.count_articles()} "
+              f"({store.count_articles(near_dups=True)} flagged as near-duplicates)")]
     if report.coding != "done" and not store.count_events():
         return lines
     total, counting = store.count_events(), store.count_events(counts_only=True)

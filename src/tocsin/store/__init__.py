@@ -12,7 +12,8 @@ import logging
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from types import TracebackType
+from typing import Any, Self
 
 import sqlalchemy as sa
 
@@ -24,7 +25,7 @@ from tocsin.store.schema import articles, events, metadata, sources
 
 log = logging.getLogger(__name__)
 
-__all__ = ["AddResult", "Store", "normalize_url", "metadata"]
+__all__ = ["AddResult", "Store", "metadata", "normalize_url"]
 
 _CHUNK = 500  # ids per IN (...) clause
 
@@ -85,13 +86,13 @@ class Store:
     # -- opening --------------------------------------------------------------------
 
     @classmethod
-    def open(cls, settings: Settings, *, upgrade: bool = True) -> "Store":
+    def open(cls, settings: Settings, *, upgrade: bool = True) -> Store:
         """Open the configured database, creating it and upgrading its schema."""
         Path(settings.data_dir).mkdir(parents=True, exist_ok=True)
         return cls.open_url(settings.db_url, upgrade=upgrade)
 
     @classmethod
-    def open_url(cls, url: str, *, upgrade: bool = True) -> "Store":
+    def open_url(cls, url: str, *, upgrade: bool = True) -> Store:
         """Open a database by SQLAlchemy URL."""
         store = cls(create_engine(url))
         if upgrade:
@@ -117,7 +118,7 @@ class Store:
     def close(self) -> None:
         self.engine.dispose()
 
-    def __enter__(self) -> "Store":
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -387,7 +388,8 @@ class _WriteTx:
         except sa.exc.OperationalError as exc:
             raise StoreError(f"database unavailable: {_first_line(exc)}") from exc
 
-    def __exit__(self, etype: Any, exc: Any, tb: Any) -> bool:
+    def __exit__(self, etype: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> bool:
         self._ctx.__exit__(etype, exc, tb)
         if isinstance(exc, sa.exc.DBAPIError):
             raise StoreError(f"database write failed: {_first_line(exc)}") from exc
