@@ -219,3 +219,28 @@ def _count(settings: Any) -> int:
         return 0
     finally:
         engine.dispose()
+
+
+def test_recode_unknown_id_is_an_error(settings: Any) -> None:
+    result = run(["recode", "no-such-article"], settings)
+    assert result.exit_code == 3 and "no article with id 'no-such-article'" in result.stderr
+
+
+@pytest.mark.slow
+def test_demo_ingests_the_bundled_samples(sqlite_settings: Any) -> None:
+    env = {"TOCSIN_DATA_DIR": str(sqlite_settings.data_dir), "TOCSIN_DATABASE_URL": ""}
+    first = CliRunner().invoke(main, ["demo", "--no-code"], env=env, catch_exceptions=False)
+    assert first.exit_code == 0, first.output
+    report = first.stdout
+    assert "read 2342 articles" in report and "no problems" in report
+    stored_n = int(report.split("stored ", 1)[1].split(" new", 1)[0])
+    exact = report.count(" = ")  # each exact duplicate is listed as "id = original"
+    assert stored_n + exact == 2342
+    assert f"articles stored: {stored_n}" in report
+    with Store.open(sqlite_settings) as store:
+        [seed] = store.search_articles(text="Russian military delegation on Pakistan visit")
+    assert seed.title == "Russian military delegation on Pakistan visit"
+    assert seed.dateline == "Islamabad"
+    assert "Leave a Reply" not in seed.text and "Pingback" not in seed.text
+    again = CliRunner().invoke(main, ["demo", "--no-code"], env=env, catch_exceptions=False)
+    assert f"stored 0 new articles ({stored_n} already stored)" in again.stdout
