@@ -196,9 +196,6 @@ CONTEXT_WORDS = {
     "toward",
     "towards",
     "around",
-    "between",
-    "and",
-    ",",
 }
 KIND_BONUS = {"country": 3.0, "adm1": 0.6, "region": 1.2, "adm2": 0.8, "city": 0.0}
 
@@ -274,8 +271,13 @@ def _match_span(
             key = _key(doc, i, j)
             if (strict or (i, j) != (start, end)) and (key in STOP_WORDS or key in TYPE_WORDS):
                 continue
-            entries = gaz.lookup_key(key)
-            entries = [e for e in entries if e.how != "demonym"]
+            entries = [e for e in gaz.lookup_key(key) if e.how != "demonym"]
+            if strict:  # outside place entities, GeoNames' city variants are too noisy
+                entries = [
+                    e
+                    for e in entries
+                    if e.how == "name" or e.place.kind != "city" or e.place.curated
+                ]
             if entries and (not strict or j - i > 1 or _single_ok(doc[i], entries)):
                 out.append(_mention(doc, i, j, entries, source))
                 i = j
@@ -320,7 +322,7 @@ def _scan_capitalised(
         j = _run_end(doc, i, taken)
         found = _match_span(doc, gaz, i, j, "gazetteer", strict=True)
         for m in found:
-            if _accept_in_entity(m, doc, ent_label):
+            if _accept_in_entity(m, doc, ent_label, taken):
                 _take(m, taken, out)
         i = j
 
@@ -339,7 +341,9 @@ def _run_end(doc: Any, i: int, taken: list[bool]) -> int:
     return j
 
 
-def _accept_in_entity(m: Mention, doc: Any, ent_label: list[tuple[str, int, int] | None]) -> bool:
+def _accept_in_entity(
+    m: Mention, doc: Any, ent_label: list[tuple[str, int, int] | None], taken: list[bool]
+) -> bool:
     """A match inside a PERSON/ORG/NORP/... entity (spaCy's small model calls 'North
     Waziristan' PERSON, 'Punjab' NORP, 'Quetta' ORG): accepted when it is the whole entity and
     a notable place or in a place context, when it runs past the entity ('Kursk' PRODUCT +
@@ -350,6 +354,8 @@ def _accept_in_entity(m: Mention, doc: Any, ent_label: list[tuple[str, int, int]
     if label[0] not in OTHER_NAME_LABELS:
         return False
     prev = doc[m.start - 1].lower_ if m.start > 0 else ""
+    if prev == "," and m.start > 1 and taken[m.start - 2]:
+        return True  # "Al-Bab, Aleppo Governorate": the qualifier of an accepted place
     nxt = doc[m.end].text if m.end < len(doc) else ""
     if m.end > label[2] or prev in CONTEXT_WORDS:
         return True
@@ -404,7 +410,7 @@ def score_entry(entry: Entry, mention: Mention | None, ctx: Context) -> float:
     s = math.log10(max(place.pop, 1000)) + KIND_BONUS.get(place.kind, 0.0)
     if place.curated:
         s += 0.5
-    if entry.how == "alt" and place.kind == "city":
+    if entry.how == "alt" and place.kind == "city" and not place.curated:
         s -= 1.5
     w = ctx.countries.get(place.cc, 0.0) if place.cc else 0.0
     if w:
