@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from spacy.attrs import DEP, HEAD, IDX, LEMMA, LENGTH, LOWER, TAG  # type: ignore[attr-defined]
+from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, LEMMA, LENGTH, LOWER, TAG  # type: ignore[attr-defined]
 
 _STRING_CACHE: dict[int, str] = {}
 
@@ -71,6 +71,7 @@ class DocView:
     idx: list[int]  # character offset of each token
     length: list[int]  # character length of each token
     keys: list[frozenset[str]]  # dictionary words a token matches (see token_keys)
+    temporal: list[bool]  # inside a DATE/TIME entity
     _text: str | None = None
     _spans: dict[int, tuple[int, int]] = field(default_factory=dict)
 
@@ -83,7 +84,7 @@ class DocView:
 
     @classmethod
     def build(cls, doc: Any) -> "DocView":
-        arr = doc.to_array([LOWER, LEMMA, TAG, DEP, HEAD, IDX, LENGTH]).tolist()
+        arr = doc.to_array([LOWER, LEMMA, TAG, DEP, HEAD, IDX, LENGTH, ENT_TYPE]).tolist()
         strings = doc.vocab.strings
         n = len(doc)
         up = [_upper(strings, row[0]) for row in arr]
@@ -95,10 +96,11 @@ class DocView:
         for i, h in enumerate(head):
             if h != i:
                 children[h].append(i)
+        temporal = [_plain(strings, row[7]) in ("DATE", "TIME") if row[7] else False for row in arr]
         idx = [row[5] for row in arr]
         length = [row[6] for row in arr]
         keys = [token_keys(u, lm) for u, lm in zip(up, lem)]
-        return cls(doc, up, lem, tag, dep, head, children, idx, length, keys)
+        return cls(doc, up, lem, tag, dep, head, children, idx, length, keys, temporal)
 
     def kids(self, i: int, *deps: str) -> list[int]:
         """Children of token ``i`` with one of the dependency labels ``deps``."""

@@ -271,7 +271,13 @@ def _subject_head(view: DocView, v: int) -> tuple[int, bool] | None:
 def actors_of_np(ctx: DocContext, head: int, sent_index: int) -> list[Actor]:
     """Actors of the noun phrase headed at ``head`` and of its conjuncts."""
     out: list[Actor] = []
-    for h in ctx.view.conjuncts(head):
+    heads = ctx.view.conjuncts(head)
+    mention = ctx.mention_at.get(head)
+    if mention is not None:  # "Barack Obama and Vladimir Putin" parsed with "Barack" as head
+        for t in range(mention.start, mention.end):
+            if t != head:
+                heads.extend(c for c in ctx.view.conjuncts(t)[1:] if c not in heads)
+    for h in heads:
         actor = _actor_of_single(ctx, h, sent_index)
         if isinstance(actor, list):
             out.extend(a for a in actor if a is not None)
@@ -383,7 +389,7 @@ def _find_actors(ctx: DocContext, m: VerbMatch, post: list[int], sent_index: int
     if "tgt" in m.slots:
         targets = actors_of_np(ctx, _np_head_of(view, m.slots["tgt"], -1), sent_index)
     subj = _subject_head(view, v)
-    passive = subj is not None and subj[1]
+    passive = subj is not None and (subj[1] or bool(view.kids(v, "auxpass", "agent")))
     if sources and not targets and subj is not None and not passive:
         targets = [a for a in _np_actors_anywhere(ctx, subj[0], sent_index) if a.code not in {s.code for s in sources}]
     if not sources:

@@ -54,6 +54,18 @@ def coerce_date(value: dt.date | str | None) -> dt.date | None:
         return None
 
 
+def _discarded(resolver: Any, view: DocView, start: int, end: int) -> bool:
+    """Whether a discard phrase occurs in the sentence outside its time expressions
+    ("three years ago" dates the event, it does not make the sentence off-topic)."""
+    seg = start
+    for i in range(start, end + 1):
+        if i == end or view.temporal[i]:
+            if i > seg and resolver.is_discard(view.doc, seg, i):
+                return True
+            seg = i + 1
+    return False
+
+
 class DocCoder:
     """Codes parsed documents with one dictionary set (no parsing, no I/O)."""
 
@@ -79,7 +91,7 @@ class DocCoder:
                          coref=coref, options=options or Options())
         events: list[Event] = []
         for index, sent in enumerate(doc.sents):
-            if resolver.is_discard(doc, sent.start, sent.end):
+            if _discarded(resolver, view, sent.start, sent.end):
                 continue
             found = code_sentence(ctx, sent.start, sent.end, -1 if title else index)
             events.extend(found)
