@@ -521,3 +521,23 @@ def test_shared_phrase_prefers_the_entry_valid_on_the_date(tmp_path: Path, nlp: 
     assert _codes(resolver, doc, D(1905, 1, 1)) == [("King Arvedui", "ARNGOV")]
     assert _codes(resolver, doc, D(1955, 1, 1)) == [("King Arvedui", "ARNGOV")]
     assert _codes(resolver, doc, D(1930, 1, 1)) == [("King Arvedui", "ARNELI")]
+
+
+def test_former_office_holders_are_elites(small: ActorResolver, nlp: Any) -> None:
+    assert _code(small, nlp("Former Gondor officials met them."), "officials") == "GONELI"
+
+
+def test_agent_takes_the_country_of_a_locative_in(phoenix: ActorResolver, nlp: Any) -> None:
+    assert _code(phoenix, nlp("Officials in Kabul denied it."), "Officials") == "AFGGOV"
+    assert _code(phoenix, nlp("Lawmakers in Poland voted."), "Lawmakers") == "POLLEG"
+
+
+def test_conjunct_shares_the_first_conjuncts_modifiers(small: ActorResolver, nlp: Any) -> None:
+    doc = nlp("Gondorian Islamist media and government warned Mordor.")
+    assert _code(small, doc, "media") == "GONMUSMED"
+    assert _code(small, doc, "government") == "GONMUSGOV"
+
+
+def test_possessor_country_beats_a_place_named_head(small: ActorResolver, nlp: Any) -> None:
+    doc = nlp("Mordor's official Minas Tirith warned Gondor.")
+    assert _code(small, doc, "Tirith") == "MORGOV"

@@ -82,6 +82,25 @@ PLACE_HEADS = frozenset(
     ]
 )
 _MAX_ROLES = 2
+_FORMER = frozenset({"FORMER", "EX"})
+# person nouns whose plain GOV yields to a more specific role beside them
+_GENERIC_NOUNS = frozenset(
+    [
+        "OFFICIAL",
+        "OFFICIALS",
+        "LEADER",
+        "LEADERS",
+        "SPOKESMAN",
+        "SPOKESWOMAN",
+        "SPOKESPERSON",
+        "SPOKESMEN",
+        "REPRESENTATIVE",
+        "REPRESENTATIVES",
+        "SOURCE",
+        "SOURCES",
+        "AUTHORITIES",
+    ]
+)
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "agent", "poss", "ROOT"})
 _ACTING_DEPS = _SUBJECT_DEPS | {"dobj"}
 _ARMED_NONSTATE = frozenset({"REB", "INS", "UAF", "SEP", "CRM", "OPP"})
@@ -143,23 +162,70 @@ def resolve_phrase(info: DocInfo, head_i: int, index: MentionIndex) -> Actor | N
     if not index.overlapping(lo, hi):
         return None
     indices = phrase_indices(info, head_i)
-    inside = set(indices)
-    mentions = [
-        m for m in index.overlapping(lo, hi) if any(k in inside for k in range(m.start, m.end))
-    ]
+    mentions = _mentions_in(index, indices, lo, hi)
     if not mentions:
         return None
     head_mention = index.by_token.get(head_i)
     actors = [m for m in mentions if not m.is_agent]
     agents = [m for m in mentions if m.is_agent]
-    base = _base(actors, head_mention, head_i)
+    base = _base(info, actors, head_mention, head_i)
+    if base is None and agents:
+        base, inherited = _borrowed_base(info, head_i, index, lo, hi)
+        agents = inherited + agents
     if base is None:
         return _agents_only(info, indices, agents)
     if head_mention is None and not agents and info.keys[head_i].lower() in PLACE_HEADS:
         return None
     if base.metonym and not _acts(info, base.head, head_i):
         base = _as_place(base)
-    return _combine(info, indices, base, agents)
+    former = any(info.keys[k] in _FORMER for k in indices if k != head_i)
+    return _combine(info, indices, base, agents, former)
+
+
+def _mentions_in(index: MentionIndex, indices: list[int], lo: int, hi: int) -> list[ActorMention]:
+    inside = set(indices)
+    return [m for m in index.overlapping(lo, hi) if any(k in inside for k in range(m.start, m.end))]
+
+
+def _borrowed_base(
+    info: DocInfo, head_i: int, index: MentionIndex, lo: int, hi: int
+) -> tuple[ActorMention | None, list[ActorMention]]:
+    """A country for an agent-only phrase from its context, as PETRARCH does:
+    "officials in Kabul" (a locative "in" on the agent) or "Danish media and government"
+    (the second conjunct shares the first one's modifiers: DNKGOV)."""
+    heads, deps, keys = info.heads, info.deps, info.keys
+    for k in range(head_i + 1, hi):
+        if heads[k] == head_i and deps[k] == "prep" and keys[k] == "IN":
+            for obj in range(k + 1, hi):
+                if heads[obj] == k and deps[obj] == "pobj":
+                    found = _nearest_actor(info, obj, index)
+                    if found is not None:
+                        return found, []
+    if deps[head_i] != "conj":
+        return None, []
+    first = head_i
+    for _ in range(8):
+        if deps[first] != "conj" or heads[first] == first:
+            break
+        first = heads[first]
+    f_lo, f_hi = info.subtree_range(first)
+    mentions = _mentions_in(index, phrase_indices(info, first), f_lo, f_hi)
+    own = index.by_token.get(first)
+    modifiers = [m for m in mentions if m is not own]
+    actors = [m for m in modifiers if not m.is_agent]
+    if not actors:
+        return None, []
+    base = min(actors, key=lambda m: abs(first - m.start))
+    return base, [m for m in modifiers if m.is_agent]
+
+
+def _nearest_actor(info: DocInfo, head_i: int, index: MentionIndex) -> ActorMention | None:
+    lo, hi = info.subtree_range(head_i)
+    mentions = _mentions_in(index, phrase_indices(info, head_i), lo, hi)
+    actors = [m for m in mentions if not m.is_agent]
+    if not actors:
+        return None
+    return min(actors, key=lambda m: min(abs(head_i - m.start), abs(head_i - (m.end - 1))))
 
 
 def _acts(info: DocInfo, token: int, head_i: int) -> bool:
@@ -187,14 +253,25 @@ def _as_place(mention: ActorMention) -> ActorMention:
 
 
 def _base(
-    actors: list[ActorMention], head_mention: ActorMention | None, head_i: int
+    info: DocInfo, actors: list[ActorMention], head_mention: ActorMention | None, head_i: int
 ) -> ActorMention | None:
-    """The actor the phrase is about: the one holding the head, else the nearest one."""
+    """The actor the phrase is about: the one holding the head, else the nearest one.
+    A possessor country beats a head that is itself only a bare country code ("Mordor's
+    official Minas Tirith", where Minas Tirith is listed under Gondor)."""
     if not actors:
         return None
     if head_mention is not None and not head_mention.is_agent:
+        if len(head_mention.actor.code) == 3:
+            for m in actors:
+                if m is not head_mention and info.deps[m.head] == "poss" and len(m.actor.code) == 3:
+                    return m
         return head_mention
     return min(actors, key=lambda m: min(abs(head_i - m.start), abs(head_i - (m.end - 1))))
+
+
+def _last_word(mention: ActorMention) -> str:
+    words = mention.actor.text.split()
+    return words[-1].upper() if words else ""
 
 
 def roles_of(agents: Sequence[ActorMention]) -> tuple[list[str], list[str]]:
@@ -208,20 +285,28 @@ def roles_of(agents: Sequence[ActorMention]) -> tuple[list[str], list[str]]:
             prefix.append(code[:-3])
         elif code[3:] and code[3:] not in suffix:
             suffix.append(code[3:])
-    if len(suffix) > 1 and any(r != "GOV" for r in suffix):
-        suffix = [r for r in suffix if r != "GOV"]
+    generic = {_last_word(m) for m in agents} & _GENERIC_NOUNS
+    if len(suffix) > 1 and generic and any(r != "GOV" for r in suffix):
+        keep = [m.actor.code[3:] for m in agents if _last_word(m) not in _GENERIC_NOUNS]
+        suffix = [r for r in suffix if r != "GOV" or r in keep]
     if len(suffix) > 1 and any(r[:3] in _ARMED_NONSTATE for r in suffix):
         suffix = [r for r in suffix if r != "MIL"]  # "rebel forces": REB, not REBMIL
     return suffix[:_MAX_ROLES], prefix[:1]
 
 
 def _combine(
-    info: DocInfo, indices: list[int], base: ActorMention, agents: list[ActorMention]
+    info: DocInfo,
+    indices: list[int],
+    base: ActorMention,
+    agents: list[ActorMention],
+    former: bool = False,
 ) -> Actor:
     actor = base.actor
     code = actor.code
     fired = [actor.entry or actor.code]
-    if len(code) == 3 and actor.kind != "agent":
+    if former and actor.kind != "person":  # "former officials of Gondor": GONELI
+        code = code + "ELI" if len(code) > 3 else code[:3] + "ELI"
+    elif len(code) == 3 and actor.kind != "agent":
         suffix, prefix = roles_of(agents)
         code = (prefix[0] if prefix else "") + code + "".join(suffix)
         fired.extend(a.actor.entry or a.actor.code for a in agents)
