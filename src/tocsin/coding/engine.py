@@ -283,6 +283,8 @@ def actors_of_np(ctx: DocContext, head: int, sent_index: int) -> list[Actor]:
             out.extend(a for a in actor if a is not None)
         elif actor is not None:
             out.append(actor)
+            out.extend(_distributed(ctx, h, actor, sent_index))
+    out.extend(_listed(ctx, head, sent_index))
     seen: set[str] = set()
     uniq = []
     for a in out:
@@ -290,6 +292,50 @@ def actors_of_np(ctx: DocContext, head: int, sent_index: int) -> list[Actor]:
             seen.add(a.code)
             uniq.append(a)
     return uniq
+
+
+_LIST_DEPS = ("conj", "nmod", "appos")
+_LIST_PATH = ("conj", "nmod", "appos", "compound", "amod", "det")
+
+
+def _listed(ctx: DocContext, head: int, sent_index: int) -> list[Actor]:
+    """Actors listed inside a noun phrase the parser did not split into conjuncts
+    ("Arnor, Calenardhon and the awful Gondor" with "Arnor" as a modifier of "Gondor")."""
+    view = ctx.view
+    out: list[Actor] = []
+    stack = [c for c in view.children[head] if view.dep[c] in _LIST_PATH]
+    while stack:
+        t = stack.pop()
+        if view.dep[t] in _LIST_DEPS and view.tag[t] in ("NNP", "NNPS"):
+            m = ctx.mention_at.get(t)
+            if m is not None and not m.actor.code.startswith("---"):
+                actor = _actor_of_single(ctx, t, sent_index)
+                if isinstance(actor, Actor):
+                    out.append(actor)
+        stack.extend(c for c in view.children[t] if view.dep[c] in _LIST_PATH)
+    return out
+
+
+def _distributed(ctx: DocContext, head: int, actor: Actor, sent_index: int) -> list[Actor]:
+    """"The ambassadors of A, B and C": the role of the head for each listed country."""
+    view = ctx.view
+    out: list[Actor] = []
+    for prep in view.children[head]:
+        if view.dep[prep] != "prep" or view.up[prep] not in ("OF", "IN", "FROM"):
+            continue
+        for pobj in view.kids(prep, "pobj"):
+            base = ctx.mention_at.get(pobj)
+            conj = view.conjuncts(pobj)[1:]
+            if base is None or not conj or not actor.code.startswith(base.actor.code):
+                continue
+            suffix = actor.code[len(base.actor.code):]
+            for c in conj:
+                m = ctx.mention_at.get(c)
+                if m is not None and not m.actor.code.startswith("---"):
+                    other = m.actor
+                    out.append(Actor(other.code + suffix, other.text, other.span, other.country,
+                                     actor.role, other.kind, other.entry))
+    return out
 
 
 def _actor_of_single(ctx: DocContext, h: int, sent_index: int) -> Actor | list[Actor] | None:

@@ -26,6 +26,9 @@ def read_records(lines: Iterable[str]) -> Iterator[tuple[Article, dict[str, Any]
         yield article, dict(rec.get("options") or {})
 
 
+NO_TARGET = "---"  # PETRARCH's code for an event without a target (kept by the gold sets)
+
+
 def output_events(events: Iterable[Event], keep: set[str] | None) -> list[dict[str, Any]]:
     """Records of the events to report: one per (source, target, code), factuality filtered."""
     out: list[dict[str, Any]] = []
@@ -34,6 +37,8 @@ def output_events(events: Iterable[Event], keep: set[str] | None) -> list[dict[s
         if keep is not None and e.factuality.value not in keep:
             continue
         rec = e.to_record()
+        if rec["target"] is None:
+            rec["target"] = NO_TARGET
         key = (rec["source"], rec["target"], rec["code"])
         if key in seen:
             continue
