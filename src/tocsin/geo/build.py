@@ -190,7 +190,9 @@ def _adm1_rows(
             parent = entry.get("parentCode")
             is_adm1 = not parent or code in gn_names
             name = _clean_iso_name(entry["name"])
-            alts = [*_other_names(entry), *gn_names.get(code, [])]
+            # GeoNames' admin1 names are English names in current use ("Aleppo", "Quneitra"):
+            # marked "=" they rank as primary names; ISO's other names stay variants.
+            alts = [*_other_names(entry), *("=" + n for n in gn_names.get(code, []))]
             lat, lon = entry["latLng"]
             adm1 = code if is_adm1 else parent
             adm1_name = name if is_adm1 else _clean_iso_name(subs.get(parent, {}).get("name", ""))
@@ -379,12 +381,13 @@ def write_places(rows: Iterable[dict[str, Any]], path: Path = PLACES) -> int:
 
 
 def _keys(row: dict[str, Any]) -> str:
-    """Normalised lookup keys of the alternate names ('@' marks a demonym), primary excluded."""
+    """Normalised lookup keys of the alternate names, primary excluded ('@' marks a demonym,
+    '=' a name as good as the primary one)."""
     primary = normalize(row["name"])
     keys: dict[str, None] = {}
     for alt in row.get("alts", []):
-        mark = "@" if alt.startswith("@") else ""
-        key = normalize(alt.lstrip("@"))
+        mark = alt[0] if alt[:1] in {"@", "="} else ""
+        key = normalize(alt.lstrip("@="))
         if key and key != primary and "|" not in key:
             keys[mark + key] = None
     return "|".join(keys)

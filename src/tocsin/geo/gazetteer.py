@@ -111,6 +111,8 @@ class Gazetteer:
             for key in alts.split("|") if alts else ():
                 if key[0] == "@":
                     _add(names, key[1:], Entry(place, "demonym"))
+                elif key[0] == "=":
+                    _add(names, key[1:], Entry(place, "name"))
                 else:
                     _add(names, key, Entry(place, "alt"))
         log.debug("gazetteer: %d places, %d name keys", len(places), len(names))

@@ -269,15 +269,12 @@ def _match_span(
     while i < end:
         for j in range(min(end, i + MAX_TOKENS), i, -1):
             key = _key(doc, i, j)
-            if (strict or (i, j) != (start, end)) and (key in STOP_WORDS or key in TYPE_WORDS):
+            guarded = strict or (i, j) != (start, end)
+            if guarded and (key in STOP_WORDS or key in TYPE_WORDS):
                 continue
             entries = [e for e in gaz.lookup_key(key) if e.how != "demonym"]
-            if strict:  # outside place entities, GeoNames' city variants are too noisy
-                entries = [
-                    e
-                    for e in entries
-                    if e.how == "name" or e.place.kind != "city" or e.place.curated
-                ]
+            if guarded:
+                entries = _trusted(entries, single=j - i == 1)
             if entries and (not strict or j - i > 1 or _single_ok(doc[i], entries)):
                 out.append(_mention(doc, i, j, entries, source))
                 i = j
@@ -285,6 +282,17 @@ def _match_span(
         else:
             i += 1
     return out
+
+
+def _trusted(entries: list[Entry], *, single: bool) -> list[Entry]:
+    """Readings trusted outside a whole place entity. Variant names from GeoNames and ISO
+    (airport codes 'SEA', translations 'Airport', 'Palace', historical 'Africa' for Mahdia)
+    match ordinary words; primary names, curated names and country aliases do not."""
+    if single:
+        return [
+            e for e in entries if e.how == "name" or e.place.curated or e.place.kind == "country"
+        ]
+    return [e for e in entries if e.how == "name" or e.place.kind != "city" or e.place.curated]
 
 
 def _single_ok(tok: Any, entries: list[Entry]) -> bool:
