@@ -52,16 +52,16 @@ class FakeReader:
 
 
 class FakeCoder:
-    """One event per article, derived from its text; can fail after ``fail_after`` articles."""
+    """One event per article, derived from its text; raises on the articles in ``fail_on``."""
 
-    def __init__(self, fail_after: int | None = None, code: str = "042") -> None:
-        self.fail_after = fail_after
+    def __init__(self, fail_on: Sequence[str] = (), code: str = "042") -> None:
+        self.fail_on = set(fail_on)
         self.code = code
         self.seen: list[str] = []
 
     def code_articles(self, articles: Iterable[Article]) -> Iterator[tuple[Article, list[Event]]]:
         for a in articles:
-            if self.fail_after is not None and len(self.seen) >= self.fail_after:
+            if a.id in self.fail_on:
                 raise RuntimeError("coder crashed")
             self.seen.append(a.id)
             ev = Event(Actor("RUS", "Russia"), Actor("PAK", "Pakistan"), self.code,
@@ -154,19 +154,50 @@ def test_failure_in_a_batch_then_restart_equals_uninterrupted(
     assert state(settings) == state(reference)
 
 
-def test_coding_failure_then_restart_codes_the_rest(settings: Any, tmp_path: Any) -> None:
+def test_crash_while_coding_then_restart_codes_the_rest(
+        settings: Any, tmp_path: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     settings = small(settings)
     docs = corpus(10)
     reference = dataclasses.replace(settings, database_url=f"sqlite:///{tmp_path / 'ref.db'}")
     ingest(["x"], reference, code=True, reader=FakeReader(docs), coder=FakeCoder())
+    real_replace = Store.replace_events
+    calls = {"n": 0}
+
+    def crashing_replace(self: Store, mapping: Any) -> int:
+        calls["n"] += 1
+        if calls["n"] == 2:
+            raise RuntimeError("killed while writing batch 2")
+        return real_replace(self, mapping)
+
+    monkeypatch.setattr(Store, "replace_events", crashing_replace)
     with pytest.raises(RuntimeError):
-        ingest(["x"], settings, code=True, reader=FakeReader(docs), coder=FakeCoder(6))
+        ingest(["x"], settings, code=True, reader=FakeReader(docs), coder=FakeCoder())
+    monkeypatch.setattr(Store, "replace_events", real_replace)
     arts, evs = state(settings)
-    assert sum(a[-1] for a in arts) == 4 and len(evs) == 4  # one whole batch, not 6
+    assert sum(a[-1] for a in arts) == 4 and len(evs) == 4  # batch 1 only
     rest = FakeCoder()
     report = ingest(["x"], settings, code=True, reader=FakeReader(docs), coder=rest)
     assert (report.stored, report.coded, report.events) == (0, 6, 6)
     assert len(rest.seen) == 6
+    assert state(settings) == state(reference)
+
+
+def test_an_article_the_coder_fails_on_is_reported_and_the_rest_coded(
+        settings: Any, tmp_path: Any) -> None:
+    settings = small(settings)
+    docs = corpus(10)
+    report = ingest(["x"], settings, code=True, reader=FakeReader(docs),
+                    coder=FakeCoder(fail_on=["doc-005"]))
+    assert (report.coded, report.events) == (9, 9)
+    assert [str(p) for p in report.problems] == [
+        "doc-005: coding failed: RuntimeError: coder crashed"]
+    assert not report.ok
+    with Store.open(settings) as store:
+        assert [a.id for a in store.iter_articles(uncoded_only=True)] == ["doc-005"]
+    again = ingest(["x"], settings, code=True, reader=FakeReader(docs), coder=FakeCoder())
+    assert (again.coded, again.events) == (1, 1) and again.ok
+    reference = dataclasses.replace(settings, database_url=f"sqlite:///{tmp_path / 'ref.db'}")
+    ingest(["x"], reference, code=True, reader=FakeReader(docs), coder=FakeCoder())
     assert state(settings) == state(reference)
 
 

@@ -101,6 +101,7 @@ class CodeReport:
     coded: int = 0
     events: int = 0
     seconds: float = 0.0
+    problems: list[IngestProblem] = field(default_factory=list)  # articles the coder failed on
 
 
 # -- ingest ---------------------------------------------------------------------------
@@ -270,6 +271,8 @@ def _code_after_ingest(settings: Settings, store: Store, report: IngestReport,
                                progress=progress)
         report.coded, report.events, report.coding_seconds = (
             result.coded, result.events, result.seconds)
+        for problem in result.problems:
+            report.add_problem(problem)
     report.coding = "done"
 
 
@@ -277,21 +280,39 @@ def code_articles(store: Store, coder: CoderLike, settings: Settings, *,
                   ids: Sequence[str] | None = None, uncoded_only: bool = False,
                   total: int | None = None, progress: ProgressCallback | None = None
                   ) -> CodeReport:
-    """Code stored articles and replace their events, one transaction per batch."""
+    """Code stored articles and replace their events, one transaction per batch.
+
+    An article the coder fails on is reported and left uncoded; the others go on.
+    """
     start = time.monotonic()
     report = CodeReport()
-    articles = store.iter_articles(uncoded_only=uncoded_only, ids=ids,
-                                   batch=max(settings.batch_size, 100))
-    coded = coder.code_articles(articles)
-    for batch in iter_batches(coded, max(1, settings.batch_size)):
-        mapping = {art.id: [_with_article(ev, art) for ev in evs] for art, evs in batch}
+    size = max(1, settings.batch_size)
+    articles = store.iter_articles(uncoded_only=uncoded_only, ids=ids, batch=max(size, 100))
+    for chunk in iter_batches(articles, size):
+        mapping = {art.id: [_with_article(ev, art) for ev in evs]
+                   for art, evs in _code_chunk(coder, chunk, report)}
         report.events += store.replace_events(mapping)
         report.coded += len(mapping)
         report.seconds = time.monotonic() - start
         if progress:
-            progress(Progress("code", report.coded, report.events, 0, report.seconds, total))
+            progress(Progress("code", report.coded, report.events, len(report.problems),
+                              report.seconds, total))
     report.seconds = time.monotonic() - start
     return report
+
+
+def _code_chunk(coder: CoderLike, chunk: list[Article], report: CodeReport
+                ) -> list[tuple[Article, list[Event]]]:
+    """Code a chunk; if the coder fails, code its articles one by one to isolate the bad one."""
+    try:
+        return list(coder.code_articles(chunk))
+    except Exception as exc:  # a coder bug on one article must not stop the run
+        if len(chunk) > 1:
+            return [pair for art in chunk for pair in _code_chunk(coder, [art], report)]
+        log.warning("coding failed on %s", chunk[0].id, exc_info=True)
+        report.problems.append(IngestProblem(chunk[0].id,
+                                             f"coding failed: {type(exc).__name__}: {exc}"))
+        return []
 
 
 def _with_article(event: Event, article: Article) -> Event:

@@ -260,6 +260,11 @@ def recode_cmd(ctx: click.Context, ids: tuple[str, ...]) -> None:
         printer.close()
     click.echo(f"re-coded {result.coded} articles: {result.events} events "
                f"in {result.seconds:.1f} s")
+    if result.problems:
+        click.echo(f"{len(result.problems)} problems:")
+        for problem in result.problems:
+            click.echo(f"  {problem}")
+        ctx.exit(1)
 
 
 def sample_files(directory: Path) -> list[Path]:
