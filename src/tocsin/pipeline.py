@@ -309,7 +309,8 @@ def _code_chunk(coder: CoderLike, chunk: list[Article], report: CodeReport
     except Exception as exc:  # a coder bug on one article must not stop the run
         if len(chunk) > 1:
             return [pair for art in chunk for pair in _code_chunk(coder, [art], report)]
-        log.warning("coding failed on %s", chunk[0].id, exc_info=True)
+        log.warning("coding failed on %s: %s", chunk[0].id, exc)
+        log.debug("coding failure on %s", chunk[0].id, exc_info=True)
         report.problems.append(IngestProblem(chunk[0].id,
                                              f"coding failed: {type(exc).__name__}: {exc}"))
         return []
