@@ -96,7 +96,6 @@ STOP_WORDS = {
     "nice",
     "split",
     "union",
-    "victoria",
     "along",
     "bar",
     "page",
@@ -262,7 +261,7 @@ def _match_span(
     """Longest gazetteer matches inside [start, end) (an entity: all of it, else its parts)."""
     if doc[start].lower_ == "the":
         start += 1
-    while end > start and doc[end - 1].tag_ == "POS":
+    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
         end -= 1
     out: list[Mention] = []
     i = start
@@ -270,7 +269,7 @@ def _match_span(
         for j in range(min(end, i + MAX_TOKENS), i, -1):
             key = _key(doc, i, j)
             guarded = strict or (i, j) != (start, end)
-            if guarded and (key in STOP_WORDS or key in TYPE_WORDS):
+            if (guarded or j - i == 1) and (key in STOP_WORDS or key in TYPE_WORDS):
                 continue
             entries = [e for e in gaz.lookup_key(key) if e.how != "demonym"]
             if guarded:
