@@ -21,6 +21,7 @@ from tocsin.coding.docview import DocView
 from tocsin.coding.factuality import (
     CLAIM_FRAME_WORDS,
     INTENT_FRAME_WORDS,
+    NEGATING_WORDS,
     SPEECH_WORDS,
     Frame,
     factuality_of,
@@ -655,6 +656,8 @@ def compose(ctx: DocContext, per_verb: dict[int, list[Event]], sent_index: int) 
                 continue
             speakers = subject_actors(ctx, h, sent_index)
             per_verb[v] = _reported(ctx, events, speakers, word in CLAIM_FRAME_WORDS)
+        elif edge == "xcomp" and word in NEGATING_WORDS:
+            per_verb[h] = []  # "refused to provide aid": the rejection is the embedded act, negated
         elif edge in ("xcomp", "acl", "ccomp") and word in INTENT_FRAME_WORDS:
             own = view.kids(v, "nsubj")
             if (edge == "xcomp" and view.kids(h, "dobj")) or (edge == "ccomp" and own):

@@ -37,6 +37,8 @@ REQUEST_WORDS = frozenset({
     "PRESSURE", "DEMAND", "CALL", "URGE", "ASK", "REQUEST", "APPEAL", "PRESS", "INVITE",
     "PERSUADE", "ENCOURAGE", "CONVINCE", "ORDER", "INSTRUCT", "DIRECT",
 })
+# verbs whose complement is an act not done ("refused to provide aid": a rejection)
+NEGATING_WORDS = frozenset({"REFUSE", "DECLINE", "FAIL", "REJECT", "RESIST", "AVOID"})
 # words whose "for"/"of" complement is the act someone is punished, blamed or praised for
 CAUSE_WORDS = frozenset({
     "JAIL", "SENTENCE", "ARREST", "CONVICT", "PUNISH", "FINE", "DETAIN", "IMPRISON", "CONDEMN",
@@ -128,6 +130,8 @@ def factuality_of(view: DocView, v: int, negation_in_pattern: bool) -> tuple[Fac
             return Factuality.ALLEGED, Frame("claim", word.lower())
         if word in CAUSE_WORDS and dep == "prep" and cur != v and view.up[cur] in ("FOR", "OF", "OVER"):
             return Factuality.ALLEGED, Frame("cause", word.lower())
+        if word in NEGATING_WORDS and dep == "xcomp" and cur == v:
+            return Factuality.NEGATED, Frame("negation", "not")
         if word in REQUEST_WORDS and dep in ("xcomp", "acl", "ccomp") and cur == v:
             return Factuality.HYPOTHETICAL, Frame("request", word.lower())
         if word in INTENT_WORDS and dep in ("xcomp", "acl", "ccomp") and cur == v and not _has_neg(view, head):

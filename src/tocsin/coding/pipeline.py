@@ -30,13 +30,15 @@ def _load_enrichers() -> list[Enricher]:
         from tocsin.geo import Geocoder
 
         found.append(Geocoder.load().enrich)
-    except (ImportError, AttributeError) as exc:
+    except ImportError as exc:
         log.debug("geocoder not available: %s", exc)
+    except Exception as exc:  # a broken gazetteer must not stop coding
+        log.warning("geocoder could not be loaded, events get no location: %s", exc)
     try:
         from tocsin.temporal import enrich_dates
 
         found.append(enrich_dates)
-    except (ImportError, AttributeError) as exc:
+    except ImportError as exc:
         log.debug("temporal enricher not available: %s", exc)
     return found
 

@@ -253,9 +253,11 @@ class _Reader:
                 continue
             before, after, word = parts
             for form in regular_forms(word) if text is main else {word}:
-                vf = VerbForm(word=form, before=before, after=after, block=block_id,
-                              code=code, code2=code2, has_code=bool(codes), source=where)
-                self.dic.forms.setdefault(form, []).append(vf)
+                known = self.dic.forms.setdefault(form, [])
+                if any(f.block == block_id and f.before == before and f.after == after for f in known):
+                    continue
+                known.append(VerbForm(word=form, before=before, after=after, block=block_id,
+                                      code=code, code2=code2, has_code=bool(codes), source=where))
 
     def _pattern(self, body: str, where: str, raw: str) -> None:
         if self.block is None:
