@@ -11,16 +11,17 @@ from collections.abc import Sequence
 from contextlib import ExitStack
 from importlib import resources
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 import click
 
-from tocsin import pipeline
 from tocsin.cli import get_settings
 from tocsin.models import Article
-from tocsin.pipeline import IngestReport, Progress
 from tocsin.settings import Settings
-from tocsin.store import Store
+
+if TYPE_CHECKING:  # the pipeline and store are imported when a command runs (fast --help)
+    from tocsin.pipeline import IngestReport, Progress
+    from tocsin.store import Store
 
 QUAD_CLASSES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict",
                 4: "material conflict", None: "unknown"}
@@ -119,6 +120,8 @@ def _finish(ctx: click.Context, report: IngestReport, as_json: bool) -> None:
 
 
 def _run_ingest(ctx: click.Context, sources: Sequence[str], code: bool) -> IngestReport:
+    from tocsin import pipeline
+
     settings = get_settings(ctx)
     printer = _progress_printer(ctx)
     try:
@@ -186,6 +189,8 @@ FORMAT = click.option("--format", "fmt", type=click.Choice(["table", "json"]),
 def articles_cmd(ctx: click.Context, source: str | None, since: dt.datetime | None,
                  until: dt.datetime | None, search: str | None, limit: int, fmt: str) -> None:
     """List stored articles, newest first (filters combine); `articles show ID` shows one."""
+    from tocsin.store import Store
+
     if ctx.invoked_subcommand is not None:
         return
     with Store.open(get_settings(ctx)) as store:
@@ -205,6 +210,8 @@ def articles_cmd(ctx: click.Context, source: str | None, since: dt.datetime | No
 @click.pass_context
 def articles_show(ctx: click.Context, article_id: str, fmt: str) -> None:
     """Show one article: metadata, text and its coded events."""
+    from tocsin.store import Store
+
     with Store.open(get_settings(ctx)) as store:
         article = store.get_article(article_id)
         events = [(i, e) for i, e in store.iter_events(article_id=article_id)]
@@ -237,6 +244,8 @@ def db_cmd() -> None:
 @click.pass_context
 def db_upgrade(ctx: click.Context) -> None:
     """Create the database or upgrade its schema to this version of tocsin."""
+    from tocsin.store import Store
+
     settings = get_settings(ctx)
     with Store.open(settings, upgrade=False) as store:
         before, after = store.upgrade()
@@ -253,6 +262,8 @@ def db_upgrade(ctx: click.Context) -> None:
 def recode_cmd(ctx: click.Context, ids: tuple[str, ...]) -> None:
     """Re-code stored articles (all, or the given IDS), replacing their events
     (e.g. after a dictionary change)."""
+    from tocsin import pipeline
+
     printer = _progress_printer(ctx)
     try:
         result = pipeline.recode(get_settings(ctx), list(ids) or None, progress=printer)
@@ -298,6 +309,8 @@ def demo_summary(store: Store, report: IngestReport) -> list[str]:
 def demo_cmd(ctx: click.Context, no_code: bool) -> None:
     """Ingest and code the bundled sample data (seed article and two news corpora),
     then print a summary. Running it again adds nothing."""
+    from tocsin.store import Store
+
     settings: Settings = get_settings(ctx)
     with ExitStack() as stack:
         samples = stack.enter_context(resources.as_file(resources.files("tocsin") / "data"
