@@ -244,3 +244,21 @@ def test_demo_ingests_the_bundled_samples(sqlite_settings: Any) -> None:
     assert "Leave a Reply" not in seed.text and "Pingback" not in seed.text
     again = CliRunner().invoke(main, ["demo", "--no-code"], env=env, catch_exceptions=False)
     assert f"stored 0 new articles ({stored_n} already stored)" in again.stdout
+
+
+def test_progress_lines_are_throttled_off_a_terminal() -> None:
+    from tocsin.cli.ingest import ProgressPrinter
+    from tocsin.pipeline import Progress
+
+    out = io.StringIO()
+    printer = ProgressPrinter(out, every=3600)
+    printer(Progress("ingest", 64, 60, 1, 2.0))
+    printer(Progress("ingest", 128, 120, 1, 4.0))  # within the interval: not printed
+    printer(Progress("code", 10, 31, 0, 5.0, total=100))
+    printer.close()
+    assert out.getvalue() == "ingest: 64 read, 60 stored, 1 problems, 32 articles/s\n"
+    assert ProgressPrinter.format(Progress("code", 10, 31, 0, 5.0, total=100)) == \
+        "coding: 10/100 articles, 31 events, 2.0 articles/s"
+    quiet = io.StringIO()
+    ProgressPrinter(quiet, enabled=False)(Progress("ingest", 1, 1, 0, 1.0))
+    assert quiet.getvalue() == ""
