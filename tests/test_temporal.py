@@ -139,3 +139,26 @@ def test_explicit_date_resolves_without_article_date(nlp: Any) -> None:
     doc = nlp(text)
     (out,) = enrich_dates(doc, [_event(doc, "signed")], Article(id="a", text=text))
     assert (out.date.value, out.date.precision) == (dt.date(2025, 7, 14), "day")
+
+
+def test_present_tense_takes_the_nearest_occurrence(nlp: Any) -> None:
+    text = "Qatar Airways announces flights to Damascus beginning on January 7."
+    doc = nlp(text)
+    article = Article(id="a", text=text, date=dt.date(2025, 1, 3))
+    (out,) = enrich_dates(doc, [_event(doc, "announces")], article)
+    assert out.date.value == dt.date(2025, 1, 7)
+    past = "The army attacked the town on January 7."
+    doc = nlp(past)
+    (old,) = enrich_dates(doc, [_event(doc, "attacked")], Article(id="a", text=past, date=WED))
+    assert old.date.value == dt.date(2026, 1, 7)
+
+
+def test_next_before_a_day_and_month_looks_forward() -> None:
+    assert resolve(parse("next January 20"), dt.date(2025, 1, 1)) == (dt.date(2025, 1, 20), "day")
+
+
+def test_date_inside_a_noun_phrase_dates_something_else(nlp: Any) -> None:
+    text = "Lithuania issues an air raid alert, the first since the invasion of Ukraine in 2022."
+    doc = nlp(text)
+    (out,) = enrich_dates(doc, [_event(doc, "issues")], Article(id="a", text=text, date=WED))
+    assert out.date.rule == "article-date" and out.date.value == WED

@@ -94,8 +94,12 @@ def _merged_date_ents(doc: Any, sent: Any) -> list[tuple[int, int]]:
 
 
 def _expression(doc: Any, start: int, end: int) -> TimeExpression | None:
-    while start < end and doc[start].lower_ in {"on", "in", "at", "during"}:
+    while start < end and (
+        doc[start].lower_ in {"on", "in", "at", "during"} or doc[start].is_punct
+    ):
         start += 1
+    while end > start and doc[end - 1].is_punct:
+        end -= 1
     if start >= end or (start > 0 and doc[start - 1].lower_ in DURATION_MARKERS):
         return None
     if doc[start].lower_ in DURATION_MARKERS:
@@ -108,33 +112,56 @@ def _expression(doc: Any, start: int, end: int) -> TimeExpression | None:
 
 
 def _choose(doc: Any, exprs: Sequence[TimeExpression], trig: Any) -> TimeExpression | None:
-    """The expression attached to the trigger's clause, else the nearest one."""
+    """The expression that dates the trigger: one modifying the trigger (or its verb) directly
+    first, else the nearest one that is not inside a noun phrase ('the invasion *in 2022*',
+    'the fire *in March*' date something else)."""
     if not exprs:
         return None
     if trig is None:
         return exprs[0]
     head = trig.root
+    ranked = []
+    for e in exprs:
+        kind = _attachment(doc[e.start : e.end].root, head)
+        if kind is not None:
+            ranked.append(((kind, abs(e.start - head.i)), e))
+    return min(ranked, key=lambda r: r[0])[1] if ranked else None
 
-    def rank(e: TimeExpression) -> tuple[int, int]:
-        root = doc[e.start : e.end].root
-        attached = any(a.i == head.i for a in root.ancestors) or root.head.i == head.i
-        return (0 if attached else 1, abs(e.start - head.i))
 
-    return min(exprs, key=rank)
+def _attachment(root: Any, head: Any) -> int | None:
+    """0: modifies the trigger (directly or through one preposition); 1: a clause-level
+    modifier elsewhere in the sentence; None: inside a noun phrase, not a date of the event."""
+    tok, steps = root, 0
+    while tok.head.i != tok.i:
+        parent = tok.head
+        if parent.i == head.i or (head.head.i == parent.i and head.dep_ in {"xcomp", "dobj"}):
+            return 0 if steps <= 1 else 1
+        if parent.pos_ in {"NOUN", "PROPN", "PRON", "NUM"}:
+            return None
+        tok, steps = parent, steps + (parent.dep_ != "prep")
+    return 1
 
 
 def _direction(trig: Any) -> int:
-    """+1 for future events ('will visit', 'plans to visit'), else -1 (past/present)."""
+    """Tense of the event: -1 past ('attacked', 'was held', 'has met'), +1 future ('will
+    visit', 'plans to visit'), 0 present (news-lede present tense: nearest occurrence)."""
     if trig is None:
         return -1
     head = trig.root
+    if head.pos_ in {"NOUN", "PROPN"} and head.head.i != head.i:
+        head = head.head
     for tok in (head, head.head):
         for child in tok.children:
             if child.dep_ in {"aux", "auxpass"} and child.lower_ in FUTURE_AUX:
                 return 1
     if head.dep_ == "xcomp" and head.head.lemma_ in FUTURE_HEADS:
         return 1
-    return -1
+    if head.tag_ == "VBD" or any(
+        c.dep_ in {"aux", "auxpass"} and (c.tag_ == "VBD" or c.lower_ in {"has", "have"})
+        for c in head.children
+    ):
+        return -1
+    return 0
 
 
 def date_of(

@@ -72,6 +72,7 @@ BEFORE_YESTERDAY_RE = re.compile(r"\bday before yesterday\b", re.IGNORECASE)
 REL_MONTH_RE = re.compile(
     r"\b(?P<rel>last|this|next|past|coming)\s+" + _MONTH + r"\b", re.IGNORECASE
 )
+REL_WORD_RE = re.compile(r"\b(?P<rel>last|next|coming|past|previous|this)\s*$", re.IGNORECASE)
 REL_OFFSETS = {
     "last": -1,
     "past": -1,
@@ -182,7 +183,9 @@ def _parse_calendar(text: str) -> TimeRef | None:
     m = DAY_MONTH_RE.search(text) or MONTH_DAY_RE.search(text)
     if m and 1 <= int(m["day"]) <= 31:
         year = int(m["year"]) if m["year"] else None
+        rel = REL_WORD_RE.search(text[: m.start()])
         return TimeRef(
+            direction=REL_OFFSETS[rel["rel"].lower()] or 0 if rel else 0,
             year=year,
             year_offset=None if year else year_offset,
             month=MONTHS[m["month"].lower()],
@@ -244,7 +247,8 @@ def resolve(
     ref: TimeRef, anchor: dt.date | None, direction: int = -1
 ) -> tuple[dt.date, str] | None:
     """(date, precision) of a reference, anchored at the article date; None if it needs an
-    anchor and there is none. ``direction``: -1 past (default), +1 future."""
+    anchor and there is none. ``direction``: -1 past (default), +1 future, 0 the nearest
+    occurrence either way (present tense: "beginning on January 7", "meets on Sunday")."""
     direction = ref.direction or direction
     if ref.year is not None:
         if ref.month is None:
@@ -290,7 +294,16 @@ def _month_year(anchor: dt.date, ref: TimeRef, direction: int) -> int:
         return anchor.year if ref.month > anchor.month else anchor.year + 1
     if direction > 0:
         return anchor.year if this >= now else anchor.year + 1
-    return anchor.year if this <= now else anchor.year - 1
+    if direction < 0:
+        return anchor.year if this <= now else anchor.year - 1
+    return min(
+        (anchor.year - 1, anchor.year, anchor.year + 1),
+        key=lambda y: abs(_ordinal(y, ref.month, ref.day or 1) - anchor.toordinal()),
+    )
+
+
+def _ordinal(year: int, month: int, day: int) -> int:
+    return dt.date(year, month, min(day, calendar.monthrange(year, month)[1])).toordinal()
 
 
 def _weekday(anchor: dt.date, weekday: int, rel: str | None, direction: int) -> dt.date:
@@ -302,7 +315,9 @@ def _weekday(anchor: dt.date, weekday: int, rel: str | None, direction: int) -> 
         return anchor + dt.timedelta(days=fwd or 7)
     if direction > 0:
         return anchor + dt.timedelta(days=fwd)
-    return anchor - dt.timedelta(days=back)
+    if direction < 0 or back <= fwd:
+        return anchor - dt.timedelta(days=back)
+    return anchor + dt.timedelta(days=fwd)
 
 
 def _safe_date(year: int, month: int, day: int) -> tuple[dt.date, str] | None:
