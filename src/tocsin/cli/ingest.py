@@ -40,12 +40,12 @@ class ProgressPrinter:
         self.tty = bool(getattr(self.stream, "isatty", lambda: False)())
         self.every = 0.2 if self.tty else every
         self.enabled = enabled
-        self._last = 0.0
+        self._last: float | None = None
         self._open_line = False
 
     def __call__(self, p: Progress) -> None:
         now = time.monotonic()
-        if not self.enabled or now - self._last < self.every:
+        if not self.enabled or (self._last is not None and now - self._last < self.every):
             return
         self._last = now
         self._write(self.format(p))
