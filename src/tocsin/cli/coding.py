@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import json
+import contextlib
 import sys
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any
 
 import click
 
@@ -13,12 +13,6 @@ from tocsin.cli import get_settings
 from tocsin.errors import InputError
 
 DEFAULT_FACTUALITY = "asserted,intended"
-
-
-def _open_out(path: str | None) -> TextIO:
-    if not path or path == "-":
-        return sys.stdout
-    return open(path, "w", encoding="utf-8")
 
 
 @click.command("code")
@@ -48,15 +42,10 @@ def code_cmd(ctx: click.Context, input_path: str | None, output: str | None, tex
         click.echo(events_table(events))
         return
     keep = None if factuality == "all" else {f.strip() for f in factuality.split(",") if f.strip()}
-    src = sys.stdin if input_path == "-" else open(input_path, encoding="utf-8")  # type: ignore[arg-type]
-    out = _open_out(output)
-    try:
+    with contextlib.ExitStack() as stack:
+        src = sys.stdin if input_path == "-" else stack.enter_context(open(input_path, encoding="utf-8"))  # type: ignore[arg-type]
+        out = sys.stdout if not output or output == "-" else stack.enter_context(open(output, "w", encoding="utf-8"))
         n_rec, n_ev = code_jsonl(coder, src, out, keep=keep, progress=_progress)
-    finally:
-        if src is not sys.stdin:
-            src.close()
-        if out is not sys.stdout:
-            out.close()
     click.echo(f"coded {n_rec} records, {n_ev} events", err=True)
 
 
@@ -104,4 +93,4 @@ def register(group: click.Group) -> None:
     group.add_command(bench_cmd)
 
 
-__all__ = ["register", "json"]
+__all__ = ["register"]

@@ -15,10 +15,11 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from tocsin.coding.pipeline import Coder, DocCoder
 from tocsin.coding.runner import code_jsonl, read_records
@@ -148,8 +149,8 @@ def format_speed(r: dict[str, Any]) -> list[str]:
         f"corpus: {a} articles, {n} sentences, {r['events']} events (CPU time of one process: per core)",
         f"spaCy parse alone : {n / r['parse_s']:9.0f} sentences/s {a / r['parse_s']:7.1f} articles/s",
         f"coding stage alone: {n / r['code_s']:9.0f} sentences/s {a / r['code_s']:7.1f} articles/s",
-        f"end to end        : {n / r['e2e_s']:9.0f} sentences/s {a / r['e2e_s']:7.1f} articles/s "
-        f"({100 * r['parse_s'] / r['e2e_s']:.0f}% of parse speed)",
+        (f"end to end        : {n / r['e2e_s']:9.0f} sentences/s {a / r['e2e_s']:7.1f} articles/s "
+         f"({100 * r['parse_s'] / r['e2e_s']:.0f}% of parse speed)"),
         f"peak memory       : {r['peak_mb']:.0f} MB",
     ]
 

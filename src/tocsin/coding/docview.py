@@ -83,7 +83,7 @@ class DocView:
         return self._text
 
     @classmethod
-    def build(cls, doc: Any) -> "DocView":
+    def build(cls, doc: Any) -> DocView:
         arr = doc.to_array([LOWER, LEMMA, TAG, DEP, HEAD, IDX, LENGTH, ENT_TYPE]).tolist()
         strings = doc.vocab.strings
         n = len(doc)

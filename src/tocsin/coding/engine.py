@@ -13,8 +13,9 @@ gives the event between its members (both ways).  Each event carries its factual
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Sequence
+from typing import Any
 
 from tocsin.coding.dictionaries import Dictionaries
 from tocsin.coding.docview import DocView
@@ -60,7 +61,7 @@ class Options:
     comma_emax: int = 0
 
     @classmethod
-    def from_mapping(cls, data: dict[str, Any] | None) -> "Options":
+    def from_mapping(cls, data: dict[str, Any] | None) -> Options:
         if not data:
             return cls()
         known = {k: data[k] for k in cls.__dataclass_fields__ if k in data}
@@ -467,9 +468,9 @@ def _find_actors(ctx: DocContext, m: VerbMatch, post: list[int], sent_index: int
             targets = _first_actors(ctx, [t for t in post if t not in agent_toks], sent_index, v, exclude)
     pairwise = False
     symmetric = (m.code or m.code2 or "")[:2] in SYMMETRIC_ROOTS
-    if m.pattern is not None and m.pattern.has_compound and len(sources) > 1 and not targets:
-        pairwise = True
-    elif not targets and len(sources) > 1 and symmetric:
+    if len(sources) > 1 and symmetric and targets and all(a.code.startswith("---") for a in targets):
+        targets = []  # "Russia and Pakistan held military exercises": between the two
+    if m.pattern is not None and m.pattern.has_compound and len(sources) > 1 and not targets or not targets and len(sources) > 1 and symmetric:
         pairwise = True
     elif not sources and len(targets) > 1 and symmetric:
         sources, targets, pairwise = targets, [], True

@@ -8,7 +8,7 @@ specificity on that side) and the token positions of the ``$``/``+`` slots.
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from tocsin.coding.verbs import COMPOUND, SKIP, SOURCE, TARGET, WORD, Elem
 
@@ -32,7 +32,7 @@ def word_matches(word: str, up: str, lem: str) -> bool:
 class SideMatcher:
     """Matches elements against a sequence of tokens of one document."""
 
-    __slots__ = ("keys", "actor_start", "seq", "slots")
+    __slots__ = ("actor_start", "keys", "seq", "slots")
 
     def __init__(self, keys: Sequence[frozenset[str]], actor_start: dict[int, tuple[int, int]],
                  seq: Sequence[int]) -> None:

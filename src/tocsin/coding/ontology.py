@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import csv
 import functools
+from collections.abc import Mapping
 from dataclasses import dataclass
 from importlib import resources
-from typing import Mapping
 
 from tocsin.errors import DictionaryError
 
@@ -64,7 +64,7 @@ class Ontology:
 
     @classmethod
     @functools.lru_cache(maxsize=1)
-    def load(cls) -> "Ontology":
+    def load(cls) -> Ontology:
         """The packaged CAMEO ontology (cached per process)."""
         path = resources.files("tocsin.data").joinpath("ontology/cameo_events.tsv")
         try:

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from typing import Any, Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from typing import Any
 
 from tocsin.coding.dictionaries import Dictionaries, load_dictionaries
 from tocsin.coding.docview import DocView
@@ -32,7 +33,7 @@ def _load_enrichers() -> list[Enricher]:
         found.append(Geocoder.load().enrich)
     except ImportError as exc:
         log.debug("geocoder not available: %s", exc)
-    except Exception as exc:  # a broken gazetteer must not stop coding
+    except Exception as exc:  # noqa: BLE001 - a broken gazetteer must not stop coding
         log.warning("geocoder could not be loaded, events get no location: %s", exc)
     try:
         from tocsin.temporal import enrich_dates

@@ -27,9 +27,9 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Iterator
 
 from tocsin.errors import DictionaryError
 
@@ -133,7 +133,7 @@ class VerbDictionary:
     synsets: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
     files: list[str] = field(default_factory=list)
 
-    def merge(self, other: "VerbDictionary") -> None:
+    def merge(self, other: VerbDictionary) -> None:
         """Add another dictionary's blocks and forms (patterns of all blocks of a verb apply)."""
         self.synsets.update(other.synsets)
         self.blocks.update(other.blocks)
