@@ -162,3 +162,10 @@ def test_date_inside_a_noun_phrase_dates_something_else(nlp: Any) -> None:
     doc = nlp(text)
     (out,) = enrich_dates(doc, [_event(doc, "issues")], Article(id="a", text=text, date=WED))
     assert out.date.rule == "article-date" and out.date.value == WED
+
+
+def test_month_name_inside_a_name_is_not_a_date(nlp: Any) -> None:
+    text = "The Women's March holds a protest in Washington."
+    doc = nlp(text)
+    (out,) = enrich_dates(doc, [_event(doc, "holds")], Article(id="a", text=text, date=WED))
+    assert out.date.rule == "article-date"

@@ -16,6 +16,7 @@ Precision is ``day``, ``week``, ``month`` or ``year``; ``value`` is the first da
 
 from __future__ import annotations
 
+import calendar
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -29,6 +30,7 @@ log = logging.getLogger(__name__)
 __all__ = ["TimeExpression", "date_of", "enrich_dates", "find_expressions"]
 
 DATE_LABELS = {"DATE", "TIME"}
+MONTH_WORDS = {m.lower() for m in calendar.month_name if m} | {"sept"}
 CONNECTORS = {"in", "of", "the", ",", "on", "at", "during", "and"}
 DURATION_MARKERS = {
     "for",
@@ -105,10 +107,30 @@ def _expression(doc: Any, start: int, end: int) -> TimeExpression | None:
     if doc[start].lower_ in DURATION_MARKERS:
         return None
     span = doc[start:end]
+    if len(span) == 1 and span[0].lower_ in MONTH_WORDS and not _after_preposition(doc, start):
+        return None  # "the Women's March", "March 23 Movement": a name, not a date
     ref = parse(span.text)
     if ref is None:
         return None
     return TimeExpression(start, end, (span.start_char, span.end_char), span.text, ref)
+
+
+def _after_preposition(doc: Any, i: int) -> bool:
+    return i > 0 and doc[i - 1].lower_ in {
+        "in",
+        "since",
+        "until",
+        "by",
+        "during",
+        "of",
+        "from",
+        "till",
+        "through",
+        "before",
+        "after",
+        "last",
+        "next",
+    }
 
 
 def _choose(doc: Any, exprs: Sequence[TimeExpression], trig: Any) -> TimeExpression | None:
