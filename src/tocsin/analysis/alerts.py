@@ -9,7 +9,7 @@ Two detectors run on weekly series of every dyad (undirected, country level) and
   events, an absolute increase of ``min_increase`` over the larger baseline and a relative
   increase of ``min_relative`` over both. Score: -log10 of the Poisson probability of at
   least the observed count given the expected one (floored at ``min_expected``); alerts need
-  ``min_score`` (3: p < 0.001).
+  ``min_score`` (2.5: p < 0.003).
   Consecutive alerting weeks of one subject and direction merge into one alert.
 - ``changepoint``: binary segmentation (ruptures, L2 cost) with a BIC-like penalty on the weekly conflict and cooperation
   shares; each upward shift is an alert scored by the shift in standard deviations times
@@ -25,6 +25,7 @@ import datetime as dt
 import json
 import logging
 import math
+from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, fields
 from typing import Any
@@ -54,8 +55,9 @@ class AlertRules:
     short_weeks: int = 4
     long_weeks: int = 52
     min_history_weeks: int = 4
-    min_expected: float = 0.5  # floor of the Poisson rate (a dyad with no history)
-    min_score: float = 3.0  # -log10 p-value (baseline); shift x sqrt(weeks) (change point)
+    min_expected: float = 0.25  # floor of the Poisson rate (a dyad with no history)
+    min_score: float = 2.5  # -log10 p-value (baseline); shift x sqrt(weeks) (change point)
+    active_share: float = 0.25  # weeks below this share of the median volume bound the scan
     changepoint: bool = True
     changepoint_min_weeks: int = 12
     changepoint_min_events: int = 20
@@ -104,6 +106,7 @@ def _subjects(rows: Sequence[tuple[Any, ...]], index: Mapping[dt.date, int],
         if direction is None or week not in index:
             continue
         w = index[week]
+        src, tgt = (x if x and x.isalnum() else None for x in (src, tgt))  # "---": unknown
         for actor in {src, tgt} - {None}:
             add((actor, None), direction, w, k)
         if src and tgt and src != tgt:
@@ -241,6 +244,27 @@ def changepoint_hits(subject: _Subject, vol: np.ndarray, rules: AlertRules) -> l
 
 # --------------------------------------------------------------------------- scan
 
+def active_weeks(volume: Sequence[tuple[dt.date, int, int]], share: float,
+                 run: int = 4) -> tuple[list[dt.date], np.ndarray]:
+    """The weeks from the first to the last run of ``run`` consecutive weeks whose volume
+    reaches ``share`` of the median weekly volume, with their volumes. Events dated long
+    before or after the corpus (a text recalling "the 2019 war") would otherwise add
+    sparse weeks to the start or end of every series."""
+    per_week: dict[dt.date, int] = defaultdict(int)
+    for day, n, _ in volume:
+        per_week[queries.week_start(day)] += n
+    every = _weeks(min(per_week), max(per_week))
+    vol = np.array([float(per_week.get(w, 0)) for w in every])
+    floor = share * float(np.median(vol[vol > 0]))
+    busy = vol >= floor
+    k = min(run, len(every))
+    starts = [i for i in range(len(every) - k + 1) if busy[i:i + k].all()]
+    if not starts:
+        return [], np.zeros(0)
+    lo, hi = starts[0], starts[-1] + k
+    return every[lo:hi], vol[lo:hi]
+
+
 def scan(store: Any, rules: AlertRules | None = None) -> list[Alert]:
     """Run both detectors on every dyad and actor; alerts with evidence, best first."""
     rules = rules or AlertRules()
@@ -250,11 +274,10 @@ def scan(store: Any, rules: AlertRules | None = None) -> list[Alert]:
         volume = queries.volume_rows(conn)
         if not rows or not volume:
             return []
-        weeks = _weeks(queries.week_start(volume[0][0]), queries.week_start(volume[-1][0]))
+        weeks, vol = active_weeks(volume, rules.active_share)
+        if not weeks:
+            return []
         index = {w: i for i, w in enumerate(weeks)}
-        vol = np.zeros(len(weeks))
-        for day, n, _ in volume:
-            vol[index[queries.week_start(day)]] += n
         hits: list[_Hit] = []
         for subject in _subjects(rows, index, len(weeks)):
             hits.extend(baseline_hits(subject, vol, rules))
@@ -308,20 +331,43 @@ def recompute_alerts(store: Any, rules: AlertRules | None = None) -> int:
 
 
 def alerts(store: Any, *, top: int = 20, offset: int = 0, direction: str | None = None,
-           kind: str | None = None, subject: str | None = None,
-           recompute: bool = False, rules: AlertRules | None = None) -> list[Alert]:
-    """Stored alerts, best score first (computed first if none are stored or asked)."""
+           kind: str | None = None, subject: str | None = None, recompute: bool = False,
+           rules: AlertRules | None = None, distinct: bool = False) -> list[Alert]:
+    """Stored alerts, best score first (recomputed first if asked).
+
+    ``distinct``: skip an alert that shares an actor and overlaps in time with a better one
+    of the same direction (the actor alerts "KHM" and "THA" behind the dyad "KHM-THA")."""
     if direction and direction not in DIRECTIONS:
         raise InputError(f"invalid direction {direction!r}: expected conflict or cooperation")
     if kind and kind not in ("baseline", "changepoint"):
         raise InputError(f"invalid kind {kind!r}: expected baseline or changepoint")
+    if top < 1 or offset < 0:
+        raise InputError("top must be positive and offset not negative")
     engine = prepared(store)
     if recompute:
         recompute_alerts(engine, rules)
+    limit = (offset + top) * 20 + 100 if distinct else top
     with engine.connect() as conn:
         rows = queries.list_alerts(conn, direction=direction, kind=kind, subject=subject,
-                                   limit=top, offset=offset)
-    return [_from_row(r) for r in rows]
+                                   limit=limit, offset=0 if distinct else offset)
+    found = [_from_row(r) for r in rows]
+    if distinct:
+        found = distinct_alerts(found)[offset:offset + top]
+    return found
+
+
+def _overlaps(a: Alert, b: Alert) -> bool:
+    return (a.direction == b.direction and bool(set(a.subject.split("-")) & set(b.subject.split("-")))
+            and a.period_start <= b.period_end and b.period_start <= a.period_end)
+
+
+def distinct_alerts(ranked: Sequence[Alert]) -> list[Alert]:
+    """Greedy: keep an alert unless a kept (better) one covers the same actor and time."""
+    kept: list[Alert] = []
+    for alert in ranked:
+        if not any(_overlaps(alert, k) for k in kept):
+            kept.append(alert)
+    return kept
 
 
 def get_alert(store: Any, alert_id: int) -> Alert:

@@ -1,6 +1,6 @@
 """Event search and event identity (GDELT-style NumMentions/NumSources/NumArticles).
 
-Identity: mentions (rows of the events table) of the same day (event date, else article
+Identity: mentions (rows of the events table) of the same day (event date if precise to the day, else article
 date), source actor, target actor, CAMEO code and countability are one event; a generic
 coding of the same day and dyad ("190", "19") folds into the specific one of the same
 root ("193"). ``num_mentions`` counts every mention, including those from near-duplicate

@@ -122,10 +122,11 @@ def create_app(settings: Settings, *, store: Store | None = None, coder: Any = N
                     direction: Literal["conflict", "cooperation"] | None = None,
                     kind: Literal["baseline", "changepoint"] | None = None,
                     subject: Annotated[str | None, Query(max_length=40)] = None,
-                    evidence: bool = True) -> dict[str, Any]:
-        """Stored alerts, best score first, with their evidence events."""
+                    evidence: bool = True, distinct: bool = False) -> dict[str, Any]:
+        """Stored alerts, best score first, with their evidence events (``distinct``: skip
+        alerts overlapping a better one on the same actor and time)."""
         found = analysis.alerts(store, top=limit, offset=offset, direction=direction, kind=kind,
-                                subject=subject)
+                                subject=subject, distinct=distinct)
         items = [analysis.alert_record(a, analysis.alert_evidence(store, a) if evidence else None)
                  for a in found]
         return _page(items, limit, offset)

@@ -133,14 +133,16 @@ def _print_alert(rec: dict[str, Any]) -> None:
 @click.option("--direction", type=click.Choice(["conflict", "cooperation"]))
 @click.option("--kind", type=click.Choice(["baseline", "changepoint"]))
 @click.option("--subject", help="Only this subject (RUS or IND-PAK).")
+@click.option("--all", "show_all", is_flag=True,
+              help="Also alerts that overlap a better one on the same actor and time.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.pass_context
 def alerts_cmd(ctx: click.Context, recompute: bool, top: int, direction: str | None,
-               kind: str | None, subject: str | None, fmt: str) -> None:
+               kind: str | None, subject: str | None, show_all: bool, fmt: str) -> None:
     """Stored alerts with the events that drove them, best first."""
     store = _store(ctx)
     found = analysis.alerts(store, top=top, direction=direction, kind=kind, subject=subject,
-                            recompute=recompute, rules=_rules(ctx))
+                            recompute=recompute, rules=_rules(ctx), distinct=not show_all)
     recs = [analysis.alert_record(a, analysis.alert_evidence(store, a)) for a in found]
     if fmt == "json":
         click.echo(json.dumps(recs, ensure_ascii=False, indent=1))

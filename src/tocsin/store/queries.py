@@ -5,7 +5,8 @@ triads and exports. The events table itself belongs to migration 0001; this modu
 adds derived tables that make series fast and give events an identity:
 
 - ``event_identities``: one row per *event* (GDELT's GLOBALEVENTID): mentions of the
-  same (day, source, target, code, counts) grouped, with a root-level fallback that
+  same (day, source, target, code, counts) grouped (day: the event date when precise to
+  the day, else the article date), with a root-level fallback that
   folds a generic coding ("190", "19") into the specific one of the same day and dyad.
   ``num_mentions`` counts every mention; ``num_articles``/``num_sources`` count only
   mentions from articles that are not near-duplicates; ``dup_only`` marks events seen
@@ -126,6 +127,7 @@ EVENT_INDEXES = (
 )
 
 PERIODS = ("day", "week", "month")
+IDENTITY_RULES = 2  # bump when the identity rules change: stored identities are rebuilt
 CONFLICT_QUADS = (3, 4)
 COOPERATION_QUADS = (1, 2)
 _CHUNK = 20_000
@@ -195,7 +197,8 @@ def _mention_rows(conn: sa.Connection) -> Iterator[Mapping[str, Any]]:
     e, a = events, articles
     q = (
         sa.select(
-            e.c.id, e.c.event_date, e.c.article_date, e.c.source_code, e.c.target_code,
+            e.c.id, e.c.event_date, e.c.event_date_precision, e.c.article_date,
+            e.c.source_code, e.c.target_code,
             e.c.source_role, e.c.target_role, e.c.code, e.c.root_code, e.c.quad_class,
             e.c.plover_type, e.c.goldstein, e.c.counts, e.c.article_id, e.c.sentence_index,
             a.c.source_id, a.c.near_dup_of,
@@ -210,11 +213,20 @@ def _root(code: str | None) -> str | None:
     return code[:3] if code else None
 
 
+def event_day(row: Mapping[str, Any]) -> dt.date | None:
+    """The day an event is counted on: its event date when known to the day, else the
+    article date (a year- or month-precision date such as "2026" -> 2026-01-01 would put
+    the event in the wrong week)."""
+    if row["event_date"] and row.get("event_date_precision") in (None, "day"):
+        return row["event_date"]
+    return row["article_date"] or row["event_date"]
+
+
 def build_identities(rows: Iterable[Mapping[str, Any]]) -> list[_Group]:
     """Group mention rows into events (pure; exposed for tests)."""
     exact: dict[tuple[Any, ...], _Group] = {}
     for r in rows:
-        day = r["event_date"] or r["article_date"]
+        day = event_day(r)
         key = (day, r["source_code"] or "", r["target_code"] or "", r["code"], bool(r["counts"]))
         g = exact.get(key)
         if g is None:
@@ -271,7 +283,7 @@ def fingerprint(conn: sa.Connection) -> str:
     dups = conn.execute(
         sa.select(sa.func.count()).where(articles.c.near_dup_of.is_not(None))
     ).scalar_one()
-    return f"{top}:{coded.isoformat() if coded else None}:{dups}"
+    return f"v{IDENTITY_RULES}:{top}:{coded.isoformat() if coded else None}:{dups}"
 
 
 def _stored_fingerprint(conn: sa.Connection) -> str | None:
