@@ -273,3 +273,13 @@ def test_bench_geo_meets_the_floors(nlp: Any, geocoder: Geocoder) -> None:
     result = run_bench(nlp, geocoder, items)
     assert result.country_accuracy >= COUNTRY_FLOOR, result.errors
     assert result.fine_accuracy >= ADM1_CITY_FLOOR, result.errors
+
+
+@pytest.mark.slow
+def test_shipped_gazetteer_matches_its_sources(tmp_path: Path) -> None:
+    """places.tsv.gz is rebuilt whenever a curated table changes (reproducible build)."""
+    from tocsin.geo.build import PLACES, build_rows, read_admin1_map, write_places
+
+    out = tmp_path / "places.tsv.gz"
+    write_places(build_rows(read_admin1_map()), out)
+    assert out.read_bytes() == PLACES.read_bytes()
