@@ -166,11 +166,15 @@ def _compute_regions(ctx: DocContext, v: int, start: int, end: int, extra: froze
     pre = [i for i in range(v - 1, start - 1, -1) if view.tag[i] not in PUNCT_TAGS and i not in extra]
     cut: set[int] = set()
     for c in view.children[v]:
-        if c > v and (view.dep[c] in CUT and (view.dep[c] != "conj" or view.tag[c].startswith("VB"))):
+        if c > v and (view.dep[c] in CUT and (view.dep[c] not in ("conj", "relcl") or view.tag[c].startswith("VB"))):
             lo, hi = view.subtree_span(c)
             cut.update(range(lo, hi))
     _, right = view.subtree_span(v)
     right = min(right, end)
+    for i in range(v + 1, right):
+        if view.dep[i] == "relcl" and i not in cut and view.tag[i].startswith("VB"):  # another event
+            lo, hi = view.subtree_span(i)
+            cut.update(range(lo, hi))
     post = [i for i in range(v + 1, right) if i not in cut and i not in extra and view.tag[i] not in PUNCT_TAGS]
     passive = [c for c in view.children[v] if view.dep[c] in PASS_SUBJ and c < v]
     if passive:  # "evidence against X was presented": match as "presented evidence against X"
@@ -284,6 +288,8 @@ def actors_of_np(ctx: DocContext, head: int, sent_index: int) -> list[Actor]:
         if isinstance(actor, list):
             out.extend(a for a in actor if a is not None)
         elif actor is not None:
+            if ctx.view.dep[h] == "appos" and any(a.root == actor.root for a in out):
+                continue  # "the US commander, General X": the same actor twice
             out.append(actor)
             out.extend(_distributed(ctx, h, actor, sent_index))
     out.extend(_listed(ctx, head, sent_index))
@@ -308,7 +314,8 @@ def _listed(ctx: DocContext, head: int, sent_index: int) -> list[Actor]:
     stack = [c for c in view.children[head] if view.dep[c] in _LIST_PATH]
     while stack:
         t = stack.pop()
-        if view.dep[t] in _LIST_DEPS and view.tag[t] in ("NNP", "NNPS"):
+        listed = view.dep[t] in ("conj", "appos") or (view.dep[t] == "nmod" and bool(view.kids(t, "conj")))
+        if listed and view.tag[t] in ("NNP", "NNPS"):
             m = ctx.mention_at.get(t)
             if m is not None and not m.actor.code.startswith("---"):
                 actor = _actor_of_single(ctx, t, sent_index)
@@ -386,10 +393,16 @@ def _np_head_of(view: DocView, t: int, limit: int) -> int:
 
 def _first_actors(ctx: DocContext, tokens: Sequence[int], sent_index: int, limit: int,
                   exclude: frozenset[str] = frozenset()) -> list[Actor]:
+    return _first_actors_at(ctx, tokens, sent_index, limit, exclude)[0]
+
+
+def _first_actors_at(ctx: DocContext, tokens: Sequence[int], sent_index: int, limit: int,
+                     exclude: frozenset[str] = frozenset()) -> tuple[list[Actor], int | None]:
     """Actors of the first noun phrase among ``tokens`` that has one (other than the
-    ``exclude`` codes); a phrase with a known country beats a bare agent ("fighter planes")."""
+    ``exclude`` codes), and that phrase's head; a phrase with a known country beats a
+    bare agent ("fighter planes")."""
     view = ctx.view
-    fallback: list[Actor] = []
+    fallback: tuple[list[Actor], int | None] = ([], None)
     tried: set[int] = set()
     for t in tokens:
         if t in ctx.mention_at or view.tag[t] in ("PRP", "PRP$"):
@@ -403,9 +416,9 @@ def _first_actors(ctx: DocContext, tokens: Sequence[int], sent_index: int, limit
             if not found:
                 continue
             if all(a.code.startswith("---") for a in found):
-                fallback = fallback or found
+                fallback = fallback if fallback[0] else (found, head)
                 continue
-            return found
+            return found, head
     return fallback
 
 
@@ -426,12 +439,41 @@ class _Found:
     sources: list[Actor]
     targets: list[Actor]
     pairwise: bool
+    reverse_ok: bool = True  # the target is an argument of the verb (paired codes apply)
+
+
+def _is_direct(view: DocView, head: int | None, v: int) -> bool:
+    """Whether the noun phrase at ``head`` is an argument of verb ``v`` (object, subject,
+    or object of one of its prepositions), not a modifier inside another noun phrase."""
+    if head is None:
+        return True
+    h = head
+    for _ in range(4):
+        if view.dep[h] in ("compound", "amod", "poss", "nmod") and view.head[h] != h:
+            return False
+        if view.dep[h] == "conj" and view.head[h] != h:
+            h = view.head[h]
+            continue
+        break
+    for _ in range(3):
+        if view.head[h] == v:
+            return True
+        if view.dep[h] != "pobj":
+            break
+        prep = view.head[h]
+        if view.head[prep] == v or view.dep[view.head[prep]] in ("prep", "agent"):
+            return True
+        if view.up[prep] != "OF":  # "a summit in X": a place of something else
+            return False
+        h = view.head[prep]  # "a bunch of X", "the leaders of X"
+    return view.dep[h] in ("nsubj", "nsubjpass", "dobj")
 
 
 def _find_actors(ctx: DocContext, m: VerbMatch, post: list[int], sent_index: int) -> _Found:
     view, v = ctx.view, m.verb
     sources: list[Actor] = []
     targets: list[Actor] = []
+    target_head: int | None = None
     if "src" in m.slots:
         sources = actors_of_np(ctx, _np_head_of(view, m.slots["src"], -1), sent_index)
     if "tgt" in m.slots:
@@ -465,7 +507,8 @@ def _find_actors(ctx: DocContext, m: VerbMatch, post: list[int], sent_index: int
                     lo, hi = view.subtree_span(c)
                     agent_toks.update(range(lo, hi))
             exclude = frozenset(a.code for a in sources)
-            targets = _first_actors(ctx, [t for t in post if t not in agent_toks], sent_index, v, exclude)
+            targets, target_head = _first_actors_at(ctx, [t for t in post if t not in agent_toks],
+                                                    sent_index, v, exclude)
     pairwise = False
     symmetric = (m.code or m.code2 or "")[:2] in SYMMETRIC_ROOTS
     if len(sources) > 1 and symmetric and targets and all(a.code.startswith("---") for a in targets):
@@ -474,7 +517,11 @@ def _find_actors(ctx: DocContext, m: VerbMatch, post: list[int], sent_index: int
         pairwise = True
     elif not sources and len(targets) > 1 and symmetric:
         sources, targets, pairwise = targets, [], True
-    return _Found(sources, targets, pairwise)
+    if sources and all(a.code.startswith("---") for a in sources) and targets and all(
+            a.code.startswith("---") for a in targets):
+        targets = []  # "insurgents killed people": no known actor on either side
+        sources = []
+    return _Found(sources, targets, pairwise, _is_direct(view, target_head, v))
 
 
 def _pairs(found: _Found) -> list[tuple[Actor | None, Actor | None]]:
@@ -537,6 +584,8 @@ def code_verb(ctx: DocContext, v: int, sent: tuple[int, int, int]) -> tuple[Verb
         for code, s, t in ((m.code, source, target), (m.code2, target, source)):
             if code is None or (found.pairwise and code is m.code2):
                 continue
+            if code is m.code2 and code is not m.code and not found.reverse_ok:
+                continue
             fact = factuality
             if fact is Factuality.INTENDED:
                 code = intent_code(code, frame.word if frame else "")
@@ -595,6 +644,7 @@ def code_sentence(ctx: DocContext, start: int, end: int, sent_index: int) -> lis
         _, found = code_verb(ctx, i, (start, end, sent_index))
         per_verb[i] = found
     compose(ctx, per_verb, sent_index)
+    _allegations(ctx, per_verb, start, end, sent_index)
     return dedupe(e for i in sorted(per_verb) for e in per_verb[i])
 
 
@@ -670,6 +720,36 @@ def compose(ctx: DocContext, per_verb: dict[int, list[Event]], sent_index: int) 
             per_verb[h] = []
             if edge == "acl" and view.dep[h] in ("dobj", "attr", "nsubj", "nsubjpass"):
                 per_verb[view.head[h]] = []
+
+
+ALLEGE_WORDS = frozenset({"ALLEGE", "ACCUSE", "CHARGE"})
+
+
+def _allegations(ctx: DocContext, per_verb: dict[int, list[Event]], start: int, end: int,
+                 sent_index: int) -> None:
+    """"X alleged that Y was aware of ...": an accusation of Y by X (112) when nothing in
+    the allegation itself was coded."""
+    view = ctx.view
+    for h in range(start, end):
+        if view.lem[h] not in ALLEGE_WORDS or not view.tag[h].startswith("VB") or per_verb.get(h):
+            continue
+        for c in view.kids(h, "ccomp"):
+            lo, hi = view.subtree_span(c)
+            if any(per_verb.get(i) for i in range(lo, hi)):
+                continue
+            subj = [s for s in view.children[c] if view.dep[s] in SUBJ + PASS_SUBJ]
+            speakers = subject_actors(ctx, h, sent_index)
+            accused = _np_actors_anywhere(ctx, subj[0], sent_index) if subj else []
+            for sp in speakers:
+                for ac in accused:
+                    if sp.code == ac.code:
+                        continue
+                    m = match_verb(ctx, h, start, end)
+                    if m is None:
+                        continue
+                    base = _make_event(ctx, m, "112", sp, ac, Factuality.ASSERTED, (start, end, sent_index),
+                                       (f"allegation: {view.lem[h].lower()} that ... [112]",))
+                    per_verb.setdefault(h, []).append(base)
 
 
 def _reported(ctx: DocContext, events: list[Event], speakers: list[Actor], claim: bool) -> list[Event]:

@@ -14,7 +14,7 @@ from tocsin.coding.verbs import COMPOUND, SKIP, SOURCE, TARGET, WORD, Elem
 
 _MAX_SKIP = 4
 MAX_GAP = 6  # words a pattern may skip between two of its elements
-MAX_SLOT_GAP = 3  # words (determiners, adjectives) before the actor of a $ or + slot
+MAX_SLOT_GAP = 2  # words (determiners, adjectives) before the actor of a $ or + slot
 
 
 def word_matches(word: str, up: str, lem: str) -> bool:
