@@ -51,7 +51,7 @@ class DocInfo:
         self.deps = [dep_memo.get(d) or _remember_dep(dep_memo, strings, d) for d in dep_ids]
         self.starts = starts
         self.ends = [s + len(t) for s, t in zip(starts, texts)]
-        self._edges: tuple[list[int], list[int]] | None = None
+        self._edges: dict[int, tuple[int, int]] | None = None
 
     def span_root(self, start: int, end: int) -> int:
         """The token of ``[start, end)`` whose head lies outside it (the last one if several)."""
@@ -67,9 +67,16 @@ class DocInfo:
         """Text of tokens ``[start, end)`` as written in the doc."""
         if end <= start:
             return ""
+        texts, starts, ends = self.texts, self.starts, self.ends
         if end - start == 1:
-            return self.texts[start]
-        return str(self.doc[start:end].text)
+            return texts[start]
+        # spaCy keeps at most one space after a token (more whitespace is a token itself)
+        parts = [texts[start]]
+        for k in range(start + 1, end):
+            if starts[k] > ends[k - 1]:
+                parts.append(" " * (starts[k] - ends[k - 1]))
+            parts.append(texts[k])
+        return "".join(parts)
 
     def is_descendant(self, k: int, head_i: int) -> bool:
         """Whether token ``k`` lies in the subtree of ``head_i``."""
@@ -85,22 +92,11 @@ class DocInfo:
 
     def subtree_range(self, head_i: int) -> tuple[int, int]:
         """``[lo, hi)``: leftmost and (exclusive) rightmost token of ``head_i``'s subtree."""
-        if self._edges is None:
-            self._edges = self._compute_edges()
-        lo, hi = self._edges
-        return lo[head_i], hi[head_i] + 1
-
-    def _compute_edges(self) -> tuple[list[int], list[int]]:
-        heads = self.heads
-        lo = list(range(self.n))
-        hi = list(range(self.n))
-        for k in range(self.n):
-            node = k
-            for _ in range(64):
-                parent = heads[node]
-                if parent == node:
-                    break
-                lo[parent] = min(lo[parent], k)
-                hi[parent] = max(hi[parent], k)
-                node = parent
-        return lo, hi
+        edges = self._edges
+        if edges is None:
+            edges = self._edges = {}
+        found = edges.get(head_i)
+        if found is None:
+            tok = self.doc[head_i]
+            found = edges[head_i] = (tok.left_edge.i, tok.right_edge.i + 1)
+        return found

@@ -130,11 +130,13 @@ class ActorResolver:
         self._mention_cache: tuple[Any, int, MentionIndex] | None = None
         self._orth_memo: dict[int, tuple[str, str]] = {}
         self._dep_memo: dict[int, str] = {}
+        self._code_memo: dict[tuple[int, dt.date | None], _Parts] = {}
 
     def __getstate__(self) -> dict[str, Any]:
         state = self.__dict__.copy()
         state["_doc_cache"] = None
         state["_mention_cache"] = None
+        state["_code_memo"] = {}
         return state
 
     # ------------------------------------------------------------------ loading
@@ -217,7 +219,12 @@ class ActorResolver:
         out: list[ActorMention] = []
         i = start
         while i < stop:
-            if keys[i] not in trie:
+            node = trie.get(keys[i])
+            if node is None or (
+                ACTOR not in node
+                and AGENT not in node
+                and (i + 1 >= stop or (keys[i + 1] not in node and keys[i + 1] != "."))
+            ):
                 i += 1
                 continue
             match = self._longest(info, i, stop)
@@ -259,12 +266,19 @@ class ActorResolver:
         text = info.text(i, j)
         char_span = (info.starts[i], info.ends[j - 1])
         first = payload[0]
-        if isinstance(first, AgentEntry):
-            actor = agent_actor(first, text, char_span)
-            return ActorMention(i, j, info.span_root(i, j), actor)
-        entry = select_entry(payload, date)
-        actor = entry_actor(entry, date, text, char_span)
-        return ActorMention(i, j, info.span_root(i, j), actor, entry.kind == "metonym")
+        key = (id(payload), date)
+        parts = self._code_memo.get(key)
+        if parts is None:
+            if isinstance(first, AgentEntry):
+                parts = agent_parts(first)
+            else:
+                parts = entry_parts(select_entry(payload, date), date)
+            if len(self._code_memo) > 200_000:  # many distinct dates in a long run
+                self._code_memo.clear()
+            self._code_memo[key] = parts
+        code, country, role, kind, label, metonym = parts
+        actor = Actor(code, text, char_span, country, role, kind, label)
+        return ActorMention(i, j, info.span_root(i, j), actor, metonym)
 
     # ------------------------------------------------------------------ phrases
 
@@ -341,15 +355,20 @@ def select_entry(entries: list[ActorEntry], date: dt.date | None) -> ActorEntry:
     return group[-1]
 
 
-def entry_actor(entry: ActorEntry, date: dt.date | None, text: str, span: tuple[int, int]) -> Actor:
+_Parts = tuple[str, "str | None", "str | None", str, str, bool]
+
+
+def entry_parts(entry: ActorEntry, date: dt.date | None) -> _Parts:
+    """(code, country, role, kind, label, metonym) of an entry on ``date``."""
     code = entry.code_for(date) or "---"
     country, role = split_code(code)
-    return Actor(code, text, span, country, role, entry_kind(entry, code), entry.label())
+    return code, country, role, entry_kind(entry, code), entry.label(), entry.kind == "metonym"
 
 
-def agent_actor(agent: AgentEntry, text: str, span: tuple[int, int]) -> Actor:
+def agent_parts(agent: AgentEntry) -> _Parts:
+    """(code, country, role, kind, label, metonym) of an agent alone: ``---MIL``."""
     code = f"{agent.code}---" if agent.prefix else f"---{agent.code}"
-    return Actor(code, text, span, None, agent.code[:3], "agent", agent.label())
+    return code, None, agent.code[:3], "agent", agent.label(), False
 
 
 def bundled_dictionary_dir(name: str) -> Path:
