@@ -541,3 +541,17 @@ def test_conjunct_shares_the_first_conjuncts_modifiers(small: ActorResolver, nlp
 def test_possessor_country_beats_a_place_named_head(small: ActorResolver, nlp: Any) -> None:
     doc = nlp("Mordor's official Minas Tirith warned Gondor.")
     assert _code(small, doc, "Tirith") == "MORGOV"
+
+
+def test_multi_code_entries_expand(small: ActorResolver) -> None:
+    group = Actor("FRO/BIL/SAM", "the Shire", (0, 9), "FRO", None, "group", "THE_SHIRE")
+    assert [a.code for a in ActorResolver.expand(group)] == ["FRO", "BIL", "SAM"]
+    single = Actor("GON", "Gondor")
+    assert ActorResolver.expand(single) == [single]
+
+
+def test_coref_dummy_it_refers_to_nothing(phoenix: ActorResolver, nlp: Any) -> None:
+    got = _run_coref(
+        phoenix, nlp, "Russia met Pakistan. It is believed that talks went well.", ["Russia", "It"]
+    )
+    assert _c(got[0]) == "RUS" and got[1] is None

@@ -95,6 +95,8 @@ class Coreference:
         head = doc[head_i]
         lower = head.lower_
         if lower in _PRONOUNS and head.pos_ == "PRON":
+            if lower == "it" and _dummy_it(head):
+                return None
             return self._pronoun(head, lower, sent_index)
         if _is_pair(head):
             pair = self._last_pair()
@@ -198,6 +200,39 @@ def _name_words(doc: Any, head_i: int) -> frozenset[str]:
     words = {t.text.upper() for t in head.lefts if t.pos_ == "PROPN" and t.dep_ == "compound"}
     words.add(head.text.upper())
     return frozenset(words)
+
+
+_DUMMY_VERBS = frozenset(
+    [
+        "be",
+        "seem",
+        "appear",
+        "believe",
+        "say",
+        "report",
+        "think",
+        "expect",
+        "know",
+        "understand",
+        "rain",
+        "snow",
+        "take",
+        "remain",
+        "become",
+        "matter",
+        "happen",
+    ]
+)
+
+
+def _dummy_it(tok: Any) -> bool:
+    """Whether "it" refers to nothing: "It is believed that ...", "it seems", "it rained"."""
+    if tok.dep_ == "expl":
+        return True
+    verb = tok.head
+    if verb.lemma_.lower() in _DUMMY_VERBS and tok.dep_ in ("nsubj", "nsubjpass"):
+        return verb.lemma_.lower() != "say" or any(c.dep_ == "ccomp" for c in verb.children)
+    return False
 
 
 def _is_pair(head: Any) -> bool:

@@ -7,6 +7,7 @@ phrase (country + agent role, possessives, "X of Country", titles and ranks).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import gc
 import hashlib
@@ -300,6 +301,20 @@ class ActorResolver:
         index = MentionIndex(mentions)
         self._mention_cache = (mentions, len(mentions), index)
         return index
+
+    @staticmethod
+    def expand(actor: Actor) -> list[Actor]:
+        """One actor per code of a TABARI multi-code ``"FRO/BIL/SAM"`` (a group coded as
+        several actors); any other actor as a one-item list."""
+        if "/" not in actor.code:
+            return [actor]
+        out = []
+        for code in actor.code.split("/"):
+            code = code.strip()
+            if code:
+                country, role = split_code(code)
+                out.append(dataclasses.replace(actor, code=code, country=country, role=role))
+        return out or [actor]
 
     # ------------------------------------------------------------------ discards
 
