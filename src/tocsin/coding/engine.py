@@ -259,9 +259,10 @@ def _subject_head(view: DocView, v: int) -> tuple[int, bool] | None:
         for c in view.children[cur]:
             if view.dep[c] in PASS_SUBJ:
                 return c, cur == v  # "X is scheduled to attend": X attends
-        for c in view.children[cur]:
-            if view.dep[c] in SUBJ and view.dep[c] != "expl":
-                return c, False
+        subjects = [c for c in view.children[cur] if view.dep[c] in SUBJ and view.dep[c] != "expl"]
+        if subjects:  # two subjects ("Old foes Gondor and ..."): the one next to the verb
+            before = [c for c in subjects if c < cur]
+            return (before[-1] if before else subjects[0]), False
         dep = view.dep[cur]
         if dep not in CLIMB or view.head[cur] == cur:
             return None

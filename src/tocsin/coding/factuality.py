@@ -130,7 +130,7 @@ def factuality_of(view: DocView, v: int, negation_in_pattern: bool) -> tuple[Fac
             return Factuality.ALLEGED, Frame("claim", word.lower())
         if word in CAUSE_WORDS and dep == "prep" and cur != v and view.up[cur] in ("FOR", "OF", "OVER"):
             return Factuality.ALLEGED, Frame("cause", word.lower())
-        if word in NEGATING_WORDS and dep == "xcomp" and cur == v:
+        if word in NEGATING_WORDS and dep == "xcomp" and cur == v and not negation_in_pattern:
             return Factuality.NEGATED, Frame("negation", "not")
         if word in REQUEST_WORDS and dep in ("xcomp", "acl", "ccomp") and cur == v:
             return Factuality.HYPOTHETICAL, Frame("request", word.lower())
@@ -138,7 +138,7 @@ def factuality_of(view: DocView, v: int, negation_in_pattern: bool) -> tuple[Fac
             return Factuality.INTENDED, Frame("intent", word.lower())
         if dep == "ccomp" and word in SPEECH_WORDS:
             break
-        if _has_neg(view, head) and dep in ("xcomp", "pcomp", "prep", "acomp"):
+        if _has_neg(view, head) and dep in ("xcomp", "pcomp", "prep", "acomp") and not negation_in_pattern:
             return Factuality.NEGATED, Frame("negation", "not" if dep == "xcomp" and cur == v else word.lower())
         if _modal(view, head) is not None and dep != "conj":
             return Factuality.HYPOTHETICAL, Frame("modal", (_modal(view, head) or "").lower())
