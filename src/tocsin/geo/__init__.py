@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
@@ -47,11 +48,14 @@ class Geocoder:
         ]
 
     def dateline_place(self, dateline: str | None) -> Place | None:
-        """The place of a dateline ("ISLAMABAD", "Miranshah, Pakistan")."""
-        if not dateline or not dateline.strip():
+        """The place of a dateline ("ISLAMABAD", "Miranshah, Pakistan", "KYIV (Reuters) -")."""
+        if not dateline:
             return None
-        name = dateline.strip().strip(":-–— ").title() if dateline.isupper() else dateline
-        scored = resolve_name(self.gazetteer, name.strip(":-–— "))
+        name = re.sub(r"\(.*?\)", " ", dateline).strip().strip(":-–— ,")
+        name = " ".join(w.title() if w.isupper() and len(w) > 3 else w for w in name.split())
+        if not name:
+            return None
+        scored = resolve_name(self.gazetteer, name)
         return scored[0][0] if scored else None
 
     def mentions(
