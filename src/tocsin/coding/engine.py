@@ -40,6 +40,7 @@ CLIMB = ("xcomp", "acl", "conj", "advcl", "dobj", "pcomp", "pobj", "prep", "ccom
 # children whose subtrees are not part of a verb's own post-verb words
 CUT = ("conj", "cc", "parataxis", "advcl", "relcl", "mark", "punct")
 PUNCT_TAGS = frozenset({",", ".", ":", "``", "''", "-LRB-", "-RRB-", "HYPH", "NFP", '"', "$"})
+LOCATIVE_PREPS = frozenset({"IN", "AT", "NEAR", "ON", "INSIDE", "OUTSIDE", "ACROSS", "THROUGHOUT", "AROUND"})
 PREPOSITIONAL_PARTICIPLES = frozenset({
     "CONCERNING", "REGARDING", "INCLUDING", "FOLLOWING", "CONSIDERING", "INVOLVING", "ACCORDING",
     "PENDING", "BARRING", "EXCLUDING", "RESPECTING", "NOTWITHSTANDING", "GIVEN",
@@ -320,7 +321,8 @@ def _listed(ctx: DocContext, head: int, sent_index: int) -> list[Actor]:
             m = ctx.mention_at.get(t)
             if m is not None and not m.actor.code.startswith("---"):
                 actor = _actor_of_single(ctx, t, sent_index)
-                if isinstance(actor, Actor):
+                if isinstance(actor, Actor) and not (view.dep[t] == "appos" and any(
+                        a.root == actor.root for a in out)):
                     out.append(actor)
         stack.extend(c for c in view.children[t] if view.dep[c] in _LIST_PATH)
     return out
@@ -416,11 +418,34 @@ def _first_actors_at(ctx: DocContext, tokens: Sequence[int], sent_index: int, li
                 found = [a for a in actors_of_np(ctx, t, sent_index) if a.code not in exclude]
             if not found:
                 continue
+            if fallback[0] and _clause_of(view, head, limit) != limit:
+                continue  # a better actor, but in another clause ("pressure from X to help Y")
             if all(a.code.startswith("---") for a in found):
                 fallback = fallback if fallback[0] else (found, head)
                 continue
             return found, head
     return fallback
+
+
+def _clause_of(view: DocView, t: int, limit: int) -> int:
+    """The nearest verb above token ``t`` (``limit`` when the climb reaches it)."""
+    cur = t
+    for _ in range(8):
+        h = view.head[cur]
+        if h == cur or h == limit:
+            return limit
+        if view.tag[h].startswith("VB"):
+            return h
+        cur = h
+    return limit
+
+
+def _is_modifier_only(ctx: DocContext, head: int) -> bool:
+    """Whether the only actors of the phrase at ``head`` are modifiers of a non-actor noun
+    ("the Malaysia Airlines crash"), rather than actors in its prepositional phrases."""
+    view = ctx.view
+    return any(view.dep[c] in ("compound", "amod", "nmod", "poss") and c in ctx.mention_at
+               for c in view.children[head])
 
 
 def _np_actors_anywhere(ctx: DocContext, head: int, sent_index: int) -> list[Actor]:
@@ -464,7 +489,7 @@ def _is_direct(view: DocView, head: int | None, v: int) -> bool:
         prep = view.head[h]
         if view.head[prep] == v or view.dep[view.head[prep]] in ("prep", "agent"):
             return True
-        if view.up[prep] != "OF":  # "a summit in X": a place of something else
+        if view.up[prep] in LOCATIVE_PREPS:  # "a summit in X": a place of something else
             return False
         h = view.head[prep]  # "a bunch of X", "the leaders of X"
     return view.dep[h] in ("nsubj", "nsubjpass", "dobj")
@@ -489,7 +514,11 @@ def _find_actors(ctx: DocContext, m: VerbMatch, post: list[int], sent_index: int
             for a in agents:
                 objs = view.kids(a, "pobj")
                 if objs:
-                    sources = _np_actors_anywhere(ctx, objs[0], sent_index)
+                    if objs[0] in ctx.mention_at or view.tag[objs[0]].startswith("PRP"):
+                        sources = actors_of_np(ctx, objs[0], sent_index)
+                    else:  # "by a missile fired by X", "by the crash of a Y airliner"
+                        sources = [a for a in _np_actors_anywhere(ctx, objs[0], sent_index)
+                                   if not _is_modifier_only(ctx, objs[0])]
                     break
         elif subj is not None:
             sources = _np_actors_anywhere(ctx, subj[0], sent_index)
@@ -516,13 +545,15 @@ def _find_actors(ctx: DocContext, m: VerbMatch, post: list[int], sent_index: int
         targets = []  # "Russia and Pakistan held military exercises": between the two
     if m.pattern is not None and m.pattern.has_compound and len(sources) > 1 and not targets or not targets and len(sources) > 1 and symmetric:
         pairwise = True
-    elif not sources and len(targets) > 1 and symmetric:
-        sources, targets, pairwise = targets, [], True
+    elif not sources and len(targets) > 1 and symmetric and passive:
+        sources, targets, pairwise = targets, [], True  # "an exercise was held between X and Y"
     if sources and all(a.code.startswith("---") for a in sources) and targets and all(
             a.code.startswith("---") for a in targets):
         targets = []  # "insurgents killed people": no known actor on either side
         sources = []
-    return _Found(sources, targets, pairwise, _is_direct(view, target_head, v))
+    reverse_ok = _is_direct(view, target_head, v) and (
+        target_head is None or target_head in ctx.mention_at or view.tag[target_head] in ("PRP", "PRP$"))
+    return _Found(sources, targets, pairwise, reverse_ok)
 
 
 def _pairs(found: _Found) -> list[tuple[Actor | None, Actor | None]]:
