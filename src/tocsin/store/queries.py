@@ -83,6 +83,7 @@ event_mentions = sa.Table(
     sa.Column("event_id", sa.Integer, primary_key=True, autoincrement=False),
     sa.Column("identity_id", sa.Integer, nullable=False, index=True),
     sa.Column("near_dup", sa.Boolean, nullable=False),
+    sa.Index("ix_event_mentions_identity_event", "identity_id", "event_id"),  # migration 0005
 )
 
 analysis_volume = sa.Table(
@@ -587,9 +588,13 @@ def search_events(conn: sa.Connection, f: EventFilters, *, limit: int = 50,
     ident = _identity_conditions(f)
     if after_id is not None:
         conds.append(e.c.id > after_id)
+    order: sa.ColumnElement[Any] = e.c.id
     if ident:  # drive the query from the indexed identities (inner joins)
         base = t.join(m, m.c.identity_id == t.c.id).join(e, e.c.id == m.c.event_id)
         conds += ident
+        # "+ 0": keep the planner from walking the primary key in id order hoping to meet
+        # 50 matches early (slow when the filter is selective); sort the matches instead
+        order = e.c.id + 0
     else:
         base = e.outerjoin(m, m.c.event_id == e.c.id)
     q = (
@@ -598,7 +603,7 @@ def search_events(conn: sa.Connection, f: EventFilters, *, limit: int = 50,
         .select_from(base.outerjoin(a, a.c.id == e.c.article_id)
                      .outerjoin(s, s.c.id == a.c.source_id))
         .where(*conds)
-        .order_by(e.c.id)
+        .order_by(order)
         .limit(limit)
         .offset(offset)
     )
