@@ -84,6 +84,8 @@ TYPE_WORDS = {
 }
 # Capitalised words that are also common English (or title) words: never a place on their own
 # unless spaCy calls them a place.
+# Words that are never a place on their own (directions, titles, common nouns that GeoNames
+# also lists as towns: "Police" in Poland, "Of" in Turkey, "Mobile" in Alabama).
 STOP_WORDS = {
     "of",
     "police",
@@ -91,9 +93,6 @@ STOP_WORDS = {
     "march",
     "may",
     "sale",
-    "bath",
-    "reading",
-    "nice",
     "split",
     "union",
     "along",
@@ -152,6 +151,14 @@ STOP_WORDS = {
     "liberty",
     "concord",
     "unity",
+    "august",
+    "june",
+    "july",
+    "april",
+    "january",
+}
+# Also names of people (or ordinary words) first: a place only inside a place entity.
+PERSON_OR_WORD = {
     "trump",
     "vance",
     "obama",
@@ -162,23 +169,15 @@ STOP_WORDS = {
     "florence",
     "hamilton",
     "jackson",
-    "washington",
+    "charlotte",
+    "orange",
+    "bath",
+    "reading",
+    "nice",
+    "victoria",
     "houston",
     "austin",
-    "charlotte",
-    "jordan",
-    "chad",
-    "georgia",
-    "israel",
-    "orange",
-    "lagos",
-    "august",
-    "june",
-    "july",
-    "april",
-    "january",
 }
-STOP_WORDS -= {"washington", "jordan", "chad", "georgia", "israel", "lagos", "houston", "austin"}
 MAX_TOKENS = 6
 CONTEXT_WORDS = {
     "in",
@@ -271,6 +270,8 @@ def _match_span(
             guarded = strict or (i, j) != (start, end)
             if (guarded or j - i == 1) and (key in STOP_WORDS or key in TYPE_WORDS):
                 continue
+            if guarded and key in PERSON_OR_WORD:
+                continue
             entries = [e for e in gaz.lookup_key(key) if e.how != "demonym"]
             if guarded:
                 entries = _trusted(entries, single=j - i == 1)
@@ -296,7 +297,12 @@ def _trusted(entries: list[Entry], *, single: bool) -> list[Entry]:
 
 def _single_ok(tok: Any, entries: list[Entry]) -> bool:
     """A one-word gazetteer match outside a place entity: a proper noun, not a common word."""
-    if tok.lower_ in STOP_WORDS or tok.is_stop or tok.pos_ not in {"PROPN"}:
+    if (
+        tok.lower_ in STOP_WORDS
+        or tok.lower_ in PERSON_OR_WORD
+        or tok.is_stop
+        or tok.pos_ not in {"PROPN"}
+    ):
         return False
     if tok.is_sent_start:
         return any(e.place.kind != "city" for e in entries)
