@@ -552,7 +552,8 @@ def _find_actors(ctx: DocContext, m: VerbMatch, post: list[int], sent_index: int
         targets = []  # "insurgents killed people": no known actor on either side
         sources = []
     reverse_ok = _is_direct(view, target_head, v) and (
-        target_head is None or target_head in ctx.mention_at or view.tag[target_head] in ("PRP", "PRP$"))
+        target_head is None or target_head in ctx.mention_at
+        or view.tag[target_head] not in ("NNP", "NNPS"))  # "the Beijing Olympics": not Beijing
     return _Found(sources, targets, pairwise, reverse_ok)
 
 
