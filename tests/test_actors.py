@@ -555,3 +555,18 @@ def test_coref_dummy_it_refers_to_nothing(phoenix: ActorResolver, nlp: Any) -> N
         phoenix, nlp, "Russia met Pakistan. It is believed that talks went well.", ["Russia", "It"]
     )
     assert _c(got[0]) == "RUS" and got[1] is None
+
+
+def test_coref_the_country(phoenix: ActorResolver, nlp: Any) -> None:
+    got = _run_coref(
+        phoenix,
+        nlp,
+        "Pakistan hosted the talks. The country said the country's army was ready.",
+        ["Pakistan", "country", "army"],
+    )
+    assert [_c(g) for g in got] == ["PAK", "PAK", "PAKMIL"]
+
+
+def test_actor_reader_braced_forms(tmp_path: Path) -> None:
+    (entry,) = read_actor_file(_write(tmp_path, "b.actors.txt", "ENT_ {ENTS, ONODRIM} [ENT]\n"))
+    assert entry.phrases == (("ENT",), ("ENTS",), ("ONODRIM",))

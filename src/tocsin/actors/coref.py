@@ -101,9 +101,14 @@ class Coreference:
         if _is_pair(head):
             pair = self._last_pair()
             return [_as_mention(a, head, doc, head_i) for a in pair] if pair else None
+        if _is_the_country(head):
+            return self._last_country(head, sent_index)
         possessor = _possessive_pronoun(head)
         if possessor is not None and actor is not None and actor.kind == "agent":
-            owner = self._pronoun(possessor, possessor.lower_, sent_index)
+            if possessor.lower_ in _PRONOUNS:
+                owner = self._pronoun(possessor, possessor.lower_, sent_index)
+            else:
+                owner = self._last_country(possessor, sent_index)
             if isinstance(owner, Actor) and owner.country and len(owner.code) == 3:
                 return _with_roles(owner, actor, doc, head_i)
         if head.pos_ == "PROPN":
@@ -125,6 +130,19 @@ class Coreference:
         for pool in ([s for s in recent if s.subject], recent):
             for seen in reversed(pool):
                 if ok(seen):
+                    return _as_mention(seen.actor, tok, tok.doc, tok.i)
+        return None
+
+    def _last_country(self, tok: Any, sent_index: int) -> Actor | None:
+        """The latest country mentioned ("the country", "the nation"), preferring subjects."""
+        recent = [s for s in self._seen if s.sent_index >= sent_index - 3]
+        for pool in ([s for s in recent if s.subject], recent):
+            for seen in reversed(pool):
+                if (
+                    seen.actor.kind == "country"
+                    and seen.actor.country
+                    and len(seen.actor.code) == 3
+                ):
                     return _as_mention(seen.actor, tok, tok.doc, tok.i)
         return None
 
@@ -249,10 +267,23 @@ def _has_definite(head: Any) -> bool:
 
 
 def _possessive_pronoun(head: Any) -> Any | None:
+    """The possessor of ``head`` if it is a pronoun ("its forces") or "the country"."""
     for child in head.children:
-        if child.dep_ == "poss" and child.lower_ in _PRONOUNS:
+        if child.dep_ == "poss" and (child.lower_ in _PRONOUNS or _is_the_country(child)):
             return child
     return None
+
+
+_COUNTRY_NOUNS = frozenset({"country", "nation", "kingdom", "republic"})
+
+
+def _is_the_country(tok: Any) -> bool:
+    """Whether ``tok`` is "the country" / "the nation" (singular, definite)."""
+    return (
+        tok.lemma_.lower() in _COUNTRY_NOUNS
+        and tok.tag_ == "NN"
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+    )
 
 
 def _with_roles(owner: Actor, agent: Actor, doc: Any, head_i: int) -> Actor:

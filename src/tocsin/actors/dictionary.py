@@ -333,8 +333,11 @@ def read_actor_file(path: Path | str, *, priority: int = 1) -> list[ActorEntry]:
                 _add_phrase(current, syn, where)
             current.codes.extend(codes)
             continue
+        name_part, alternatives = _braced(name_part)
         current = _RawEntry(name=name_part.strip(), line=number)
         _add_phrase(current, name_part, where)
+        for form in alternatives:  # "NAME_ {OTHER_FORM}": extra forms, as in agent files
+            _add_phrase(current, form, where)
         current.codes.extend(codes)
         block.append(current)
         entries.append(current)
@@ -344,6 +347,16 @@ def read_actor_file(path: Path | str, *, priority: int = 1) -> list[ActorEntry]:
     if content and not out:
         raise DictionaryError(f"{path}: no actor entry could be read (not a PETRARCH actors file?)")
     return out
+
+
+def _braced(text: str) -> tuple[str, list[str]]:
+    """Split ``NAME_ {FORM_A, FORM_B}`` into the name and its extra forms."""
+    if "{" not in text:
+        return text, []
+    head, _, rest = text.partition("{")
+    inside, _, tail = rest.partition("}")
+    forms = [f.strip() for f in inside.split(",") if f.strip()]
+    return head + " " + tail, forms
 
 
 def _add_phrase(entry: _RawEntry, text: str, where: str) -> None:
