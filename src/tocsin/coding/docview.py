@@ -29,6 +29,23 @@ def _plain(strings: Any, key: int) -> str:
     return value
 
 
+def _strings(strings: Any, ids: list[int], upper: bool) -> list[str]:
+    """Strings of hash ids, through a process-wide cache."""
+    cache = _STRING_CACHE
+    sign = 1 if upper else -1
+    out = []
+    for k in ids:
+        key = k if upper else -k - 1
+        value = cache.get(key)
+        if value is None:
+            value = strings[k].upper() if upper else strings[k]
+            if len(cache) < 500_000:
+                cache[key] = value
+        out.append(value)
+    del sign
+    return out
+
+
 def _signed(value: int) -> int:
     """HEAD offsets come back as unsigned 64-bit integers."""
     return value - (1 << 64) if value >= (1 << 63) else value
@@ -84,22 +101,27 @@ class DocView:
 
     @classmethod
     def build(cls, doc: Any) -> DocView:
-        arr = doc.to_array([LOWER, LEMMA, TAG, DEP, HEAD, IDX, LENGTH, ENT_TYPE]).tolist()
-        strings = doc.vocab.strings
+        arr = doc.to_array([LOWER, LEMMA, TAG, DEP, HEAD, IDX, LENGTH, ENT_TYPE])
         n = len(doc)
-        up = [_upper(strings, row[0]) for row in arr]
-        lem = [_upper(strings, row[1]) for row in arr]
-        tag = [_plain(strings, row[2]) for row in arr]
-        dep = [_plain(strings, row[3]) for row in arr]
-        head = [i + _signed(row[4]) for i, row in enumerate(arr)]
+        if n == 0:
+            return cls(doc, [], [], [], [], [], [], [], [], [], [])
+        strings = doc.vocab.strings
+        cols = arr.T.tolist()
+        up = _strings(strings, cols[0], True)
+        lem = _strings(strings, cols[1], True)
+        tag = _strings(strings, cols[2], False)
+        dep = _strings(strings, cols[3], False)
+        head = [i + (h - (1 << 64) if h >= (1 << 63) else h) for i, h in enumerate(cols[4])]
         children: list[list[int]] = [[] for _ in range(n)]
         for i, h in enumerate(head):
             if h != i:
                 children[h].append(i)
-        temporal = [_plain(strings, row[7]) in ("DATE", "TIME") if row[7] else False for row in arr]
-        idx = [row[5] for row in arr]
-        length = [row[6] for row in arr]
-        keys = [token_keys(u, lm) for u, lm in zip(up, lem)]
+        date_ids = {strings["DATE"], strings["TIME"]}
+        temporal = [e in date_ids for e in cols[7]]
+        idx = cols[5]
+        length = cols[6]
+        cache = _KEY_CACHE
+        keys = [cache.get((u, lm)) or token_keys(u, lm) for u, lm in zip(up, lem)]
         return cls(doc, up, lem, tag, dep, head, children, idx, length, keys, temporal)
 
     def kids(self, i: int, *deps: str) -> list[int]:

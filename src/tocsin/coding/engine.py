@@ -606,6 +606,8 @@ def _rules(ctx: DocContext, m: VerbMatch, source: Actor | None, target: Actor | 
 
 def code_verb(ctx: DocContext, v: int, sent: tuple[int, int, int]) -> tuple[VerbMatch | None, list[Event]]:
     """The match and events of the verb at token ``v`` in sentence ``sent`` = (start, end, index)."""
+    if not _may_have_source(ctx, v):
+        return None, []
     m = match_verb(ctx, v, sent[0], sent[1])
     if m is None or (m.code is None and m.code2 is None):
         return m, []
@@ -628,6 +630,25 @@ def code_verb(ctx: DocContext, v: int, sent: tuple[int, int, int]) -> tuple[Verb
                 continue
             events.append(_make_event(ctx, m, code, s, t, fact, sent, _rules(ctx, m, s, t, frame)))
     return m, events
+
+
+def _may_have_source(ctx: DocContext, v: int) -> bool:
+    """Cheap test before matching: can the verb have a source actor?  (Its subject, or a
+    passive agent, contains an actor mention or a pronoun; ``$`` patterns are rare enough
+    to look for their actor anywhere after the verb.)"""
+    view = ctx.view
+    found = _subject_head(view, v)
+    spans = []
+    if found is not None:
+        spans.append(view.subtree_span(found[0]))
+    for a in view.children[v]:
+        if view.dep[a] == "agent":
+            spans.append(view.subtree_span(a))
+    if not spans:
+        return any(i in ctx.mention_at for i in range(v + 1, view.subtree_span(v)[1]))
+    mention_at, tags = ctx.mention_at, view.tag
+    return any(i in mention_at or tags[i] in ("PRP", "PRP$") or view.up[i] == "THE"
+               for lo, hi in spans for i in range(lo, hi))
 
 
 def subject_actors(ctx: DocContext, v: int, sent_index: int) -> list[Actor]:

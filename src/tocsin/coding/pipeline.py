@@ -93,8 +93,9 @@ class DocCoder:
         ctx = DocContext(view=view, dictionaries=self.dictionaries, date=date, mentions=mentions,
                          coref=coref, options=options or Options())
         events: list[Event] = []
+        any_discard = resolver.is_discard(doc)
         for index, sent in enumerate(doc.sents):
-            if _discarded(resolver, view, sent.start, sent.end):
+            if any_discard and _discarded(resolver, view, sent.start, sent.end):
                 continue
             found = code_sentence(ctx, sent.start, sent.end, -1 if title else index)
             events.extend(found)
