@@ -283,3 +283,11 @@ def test_shipped_gazetteer_matches_its_sources(tmp_path: Path) -> None:
     out = tmp_path / "places.tsv.gz"
     write_places(build_rows(read_admin1_map()), out)
     assert out.read_bytes() == PLACES.read_bytes()
+
+
+def test_format_location_for_tables(geocoder: Geocoder) -> None:
+    from tocsin.geo import format_location
+
+    loc = geocoder.candidates("Miranshah, North Waziristan")[0][0]
+    assert format_location(loc).startswith("Miranshah (city, PK, PK-KP) 33.00,70.07")
+    assert format_location(None) == "-"

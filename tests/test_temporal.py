@@ -169,3 +169,15 @@ def test_month_name_inside_a_name_is_not_a_date(nlp: Any) -> None:
     doc = nlp(text)
     (out,) = enrich_dates(doc, [_event(doc, "holds")], Article(id="a", text=text, date=WED))
     assert out.date.rule == "article-date"
+
+
+def test_format_date_for_tables() -> None:
+    from tocsin.models import EventDate
+    from tocsin.temporal import format_date
+
+    d = EventDate(
+        dt.date(2016, 9, 1), "month", "Last year in the month of September", None, "relative"
+    )
+    assert format_date(d) == "2016-09 (month) 'Last year in the month of September' [relative]"
+    assert format_date(EventDate(None, None, "yesterday", None, "unresolved")).startswith("unknown")
+    assert format_date(None) == "-"

@@ -21,7 +21,16 @@ from tocsin.models import Actor, Article, Event, Location
 
 log = logging.getLogger(__name__)
 
-__all__ = ["Gazetteer", "Geocoder", "Place"]
+__all__ = ["Gazetteer", "Geocoder", "Place", "format_location"]
+
+
+def format_location(loc: Location | None) -> str:
+    """One line for tables: "Miranshah (city, PK, PK-KP) 33.00,70.07 [prep-of-verb]"."""
+    if loc is None:
+        return "-"
+    where = ", ".join(x for x in (loc.level, loc.country_code, loc.adm1_code) if x)
+    coords = f" {loc.lat:.2f},{loc.lon:.2f}" if loc.lat is not None and loc.lon is not None else ""
+    return f"{loc.name} ({where}){coords} [{loc.rule or '?'}]"
 
 
 class Geocoder:

@@ -27,7 +27,13 @@ from tocsin.temporal.expressions import CANDIDATE_RE, TimeRef, parse, resolve
 
 log = logging.getLogger(__name__)
 
-__all__ = ["TimeExpression", "date_of", "enrich_dates", "find_expressions"]
+__all__ = [
+    "TimeExpression",
+    "date_of",
+    "enrich_dates",
+    "find_expressions",
+    "format_date",
+]
 
 DATE_LABELS = {"DATE", "TIME"}
 MONTH_WORDS = {m.lower() for m in calendar.month_name if m} | {"sept"}
@@ -224,6 +230,23 @@ def _span(doc: Any, span: tuple[int, int] | None) -> Any:
     if span is None:
         return None
     return doc.char_span(span[0], span[1], alignment_mode="expand")
+
+
+def format_date(date: EventDate | None) -> str:
+    """One line for tables: "2016-09 (month) 'Last year in the month of September' [relative]"."""
+    if date is None:
+        return "-"
+    if date.value is None:
+        value = "unknown"
+    elif date.precision == "year":
+        value = f"{date.value.year}"
+    elif date.precision == "month":
+        value = date.value.strftime("%Y-%m")
+    else:
+        value = date.value.isoformat()
+    expr = f" {date.expression!r}" if date.expression else ""
+    prec = f" ({date.precision})" if date.precision else ""
+    return f"{value}{prec}{expr} [{date.rule or '?'}]"
 
 
 def enrich_dates(doc: Any, events: list[Event], article: Article) -> list[Event]:
