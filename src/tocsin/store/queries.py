@@ -589,14 +589,16 @@ def search_events(conn: sa.Connection, f: EventFilters, *, limit: int = 50,
     if after_id is not None:
         conds.append(e.c.id > after_id)
     order: sa.ColumnElement[Any] = e.c.id
-    if ident:  # drive the query from the indexed identities (inner joins)
+    base = e.outerjoin(m, m.c.event_id == e.c.id)
+    postgres = conn.dialect.name == "postgresql"
+    if ident and (postgres or f.search):
+        # drive the query from the indexed identities (inner joins)
         base = t.join(m, m.c.identity_id == t.c.id).join(e, e.c.id == m.c.event_id)
         conds += ident
-        # "+ 0": keep the planner from walking the primary key in id order hoping to meet
-        # 50 matches early (slow when the filter is selective); sort the matches instead
-        order = e.c.id + 0
-    else:
-        base = e.outerjoin(m, m.c.event_id == e.c.id)
+        if postgres:  # "+ 0": sort the matches rather than walk the primary key in id
+            order = e.c.id + 0  # order hoping to meet 50 matches early (slow if selective)
+    elif ident:  # SQLite plans actor/date filters best as IN (identities)
+        conds.append(m.c.identity_id.in_(sa.select(t.c.id).where(*ident)))
     q = (
         sa.select(*(e.c[n] for n in EVENT_FIELDS), m.c.identity_id, m.c.near_dup,
                   a.c.url, a.c.title, s.c.name.label("source_name"))
