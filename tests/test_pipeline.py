@@ -246,3 +246,36 @@ def test_near_duplicates_are_stored_and_linked(settings: Any) -> None:
     with Store.open(settings) as store:
         stored = store.get_article("wire-copy-2")
     assert stored.near_dup_of == "orig" and stored.near_dup_score is not None
+
+
+def fake_coder_factory(settings: Any) -> FakeCoder:
+    """Builds the coder in a worker process (picklable: module level)."""
+    return FakeCoder(fail_on=settings.extra.get("fail_on", ()))
+
+
+@pytest.mark.slow
+def test_parallel_coding_equals_sequential(settings: Any, tmp_path: Any) -> None:
+    settings = small(settings, workers=2, extra={"fail_on": ["doc-007"]})
+    docs = corpus(13)
+    report = ingest(["x"], settings, reader=FakeReader(docs), coder_factory=fake_coder_factory)
+    assert (report.coded, report.events) == (12, 12)
+    assert [str(p) for p in report.problems] == [
+        "doc-007: coding failed: RuntimeError: coder crashed"]
+    reference = dataclasses.replace(settings, workers=1,
+                                    database_url=f"sqlite:///{tmp_path / 'ref.db'}")
+    ingest(["x"], reference, reader=FakeReader(docs), coder=FakeCoder(fail_on=["doc-007"]))
+    assert state(settings) == state(reference)
+    redone = recode(dataclasses.replace(settings, extra={}), coder_factory=fake_coder_factory)
+    assert (redone.coded, redone.events, redone.problems) == (13, 13, [])
+
+
+@pytest.mark.slow
+def test_coding_on_a_dask_cluster(sqlite_settings: Any) -> None:
+    distributed = pytest.importorskip("distributed")
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=2, processes=False,
+                                  dashboard_address=None) as cluster:
+        settings = small(sqlite_settings, dask_scheduler=cluster.scheduler_address)
+        report = ingest(["x"], settings, reader=FakeReader(corpus(9)),
+                        coder_factory=fake_coder_factory)
+    assert (report.coded, report.events, report.ok) == (9, 9, True)
+    assert len(state(settings)[1]) == 9

@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -43,6 +44,7 @@ class Progress:
 
 
 ProgressCallback = Callable[[Progress], None]
+CoderFactory = Callable[[Settings], CoderLike]  # must be picklable (module level) for workers
 
 
 @dataclass(frozen=True)
@@ -109,8 +111,13 @@ class CodeReport:
 
 def ingest(sources: Sequence[str], settings: Settings, *, code: bool = True,
            progress: ProgressCallback | None = None, store: Store | None = None,
-           reader: Reader | None = None, coder: CoderLike | None = None) -> IngestReport:
-    """Read ``sources``, store the new articles in batches, then code the uncoded ones."""
+           reader: Reader | None = None, coder: CoderLike | None = None,
+           coder_factory: CoderFactory | None = None) -> IngestReport:
+    """Read ``sources``, store the new articles in batches, then code the uncoded ones.
+
+    Coding runs in this process, or in ``settings.workers`` processes when that is > 1
+    (on a Dask cluster when ``settings.dask_scheduler`` is set).
+    """
     own = store is None
     store = store or Store.open(settings)
     try:
@@ -118,7 +125,7 @@ def ingest(sources: Sequence[str], settings: Settings, *, code: bool = True,
         _ingest_articles(sources, settings, store, report, reader or _default_reader(),
                          progress)
         if code:
-            _code_after_ingest(settings, store, report, coder, progress)
+            _code_after_ingest(settings, store, report, coder, coder_factory, progress)
         return report
     finally:
         if own:
@@ -257,8 +264,9 @@ def load_coder(settings: Settings) -> CoderLike:
 
 
 def _code_after_ingest(settings: Settings, store: Store, report: IngestReport,
-                       coder: CoderLike | None, progress: ProgressCallback | None) -> None:
-    if coder is None:
+                       coder: CoderLike | None, factory: CoderFactory | None,
+                       progress: ProgressCallback | None) -> None:
+    if coder is None and factory is None:
         reason = coder_unavailable_reason()
         if reason:
             report.coding = f"skipped: {reason}"
@@ -266,9 +274,8 @@ def _code_after_ingest(settings: Settings, store: Store, report: IngestReport,
             return
     pending = store.count_articles(uncoded_only=True)
     if pending:
-        coder = coder or load_coder(settings)
-        result = code_articles(store, coder, settings, uncoded_only=True, total=pending,
-                               progress=progress)
+        result = code_articles(store, settings, coder=coder, factory=factory,
+                               uncoded_only=True, total=pending, progress=progress)
         report.coded, report.events, report.coding_seconds = (
             result.coded, result.events, result.seconds)
         for problem in result.problems:
@@ -276,23 +283,36 @@ def _code_after_ingest(settings: Settings, store: Store, report: IngestReport,
     report.coding = "done"
 
 
-def code_articles(store: Store, coder: CoderLike, settings: Settings, *,
-                  ids: Sequence[str] | None = None, uncoded_only: bool = False,
-                  total: int | None = None, progress: ProgressCallback | None = None
-                  ) -> CodeReport:
+ChunkResult = tuple[list[tuple[str, list[Event]]], list[IngestProblem]]
+
+
+def code_articles(store: Store, settings: Settings, *, coder: CoderLike | None = None,
+                  factory: CoderFactory | None = None, ids: Sequence[str] | None = None,
+                  uncoded_only: bool = False, total: int | None = None,
+                  progress: ProgressCallback | None = None) -> CodeReport:
     """Code stored articles and replace their events, one transaction per batch.
 
+    Uses ``coder`` if given; else builds one with ``factory`` (default :func:`load_coder`)
+    here, or in each of ``settings.workers`` worker processes when that is > 1.
     An article the coder fails on is reported and left uncoded; the others go on.
     """
     start = time.monotonic()
     report = CodeReport()
     size = max(1, settings.batch_size)
-    articles = store.iter_articles(uncoded_only=uncoded_only, ids=ids, batch=max(size, 100))
-    for chunk in iter_batches(articles, size):
-        mapping = {art.id: [_with_article(ev, art) for ev in evs]
-                   for art, evs in _code_chunk(coder, chunk, report)}
+    chunks = iter_batches(store.iter_articles(uncoded_only=uncoded_only, ids=ids,
+                                              batch=max(size, 100)), size)
+    factory = factory or load_coder
+    if coder is None and (settings.workers > 1 or settings.dask_scheduler):
+        results = _code_parallel(chunks, settings, factory)
+    else:
+        active = coder or factory(settings)
+        results = ((chunk, _code_in_process(active, chunk)) for chunk in chunks)
+    for chunk, (pairs, problems) in results:
+        by_id = {art.id: art for art in chunk}
+        mapping = {aid: [_with_article(ev, by_id[aid]) for ev in evs] for aid, evs in pairs}
         report.events += store.replace_events(mapping)
         report.coded += len(mapping)
+        report.problems.extend(problems)
         report.seconds = time.monotonic() - start
         if progress:
             progress(Progress("code", report.coded, report.events, len(report.problems),
@@ -301,18 +321,77 @@ def code_articles(store: Store, coder: CoderLike, settings: Settings, *,
     return report
 
 
-def _code_chunk(coder: CoderLike, chunk: list[Article], report: CodeReport
+def _code_in_process(coder: CoderLike, chunk: list[Article]) -> ChunkResult:
+    problems: list[IngestProblem] = []
+    pairs = _code_chunk(coder, chunk, problems)
+    return [(art.id, evs) for art, evs in pairs], problems
+
+
+_WORKER_CODERS: dict[str, CoderLike] = {}
+
+
+def _worker_code(factory: CoderFactory, settings: Settings, chunk: list[Article]
+                 ) -> ChunkResult:
+    """Run in a worker: code a chunk with this process's coder (built once)."""
+    key = f"{factory.__module__}.{factory.__qualname__}"
+    coder = _WORKER_CODERS.get(key)
+    if coder is None:
+        coder = _WORKER_CODERS[key] = factory(settings)
+    return _code_in_process(coder, chunk)
+
+
+def _code_parallel(chunks: Iterable[list[Article]], settings: Settings, factory: CoderFactory
+                   ) -> Iterator[tuple[list[Article], ChunkResult]]:
+    """Code chunks in worker processes (or on a Dask cluster), a few chunks ahead;
+    results come back as they finish, each written by the caller in its own transaction."""
+    executor, close = _executor(settings)
+    ahead = max(2, 2 * settings.workers)
+    pending: dict[Future[ChunkResult], list[Article]] = {}
+    try:
+        for chunk in chunks:
+            pending[executor.submit(_worker_code, factory, settings, chunk)] = chunk
+            if len(pending) >= ahead:
+                done, _ = wait(pending, return_when=FIRST_COMPLETED)
+                yield from ((pending.pop(f), f.result()) for f in done)
+        while pending:
+            done, _ = wait(pending, return_when=FIRST_COMPLETED)
+            yield from ((pending.pop(f), f.result()) for f in done)
+    finally:
+        for future in pending:
+            future.cancel()
+        close()
+
+
+def _executor(settings: Settings) -> tuple[Any, Callable[[], None]]:
+    if settings.dask_scheduler:
+        from distributed import Client
+
+        client = Client(settings.dask_scheduler)
+        executor = client.get_executor()
+
+        def close() -> None:
+            executor.shutdown(wait=False)
+            client.close()
+
+        return executor, close
+    import multiprocessing
+
+    pool = ProcessPoolExecutor(max_workers=settings.workers,
+                               mp_context=multiprocessing.get_context("spawn"))
+    return pool, lambda: pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _code_chunk(coder: CoderLike, chunk: list[Article], problems: list[IngestProblem]
                 ) -> list[tuple[Article, list[Event]]]:
     """Code a chunk; if the coder fails, code its articles one by one to isolate the bad one."""
     try:
         return list(coder.code_articles(chunk))
     except Exception as exc:  # a coder bug on one article must not stop the run
         if len(chunk) > 1:
-            return [pair for art in chunk for pair in _code_chunk(coder, [art], report)]
+            return [pair for art in chunk for pair in _code_chunk(coder, [art], problems)]
         log.warning("coding failed on %s: %s", chunk[0].id, exc)
         log.debug("coding failure on %s", chunk[0].id, exc_info=True)
-        report.problems.append(IngestProblem(chunk[0].id,
-                                             f"coding failed: {type(exc).__name__}: {exc}"))
+        problems.append(IngestProblem(chunk[0].id, f"coding failed: {type(exc).__name__}: {exc}"))
         return []
 
 
@@ -325,7 +404,8 @@ def _with_article(event: Event, article: Article) -> Event:
 
 def recode(settings: Settings, ids: Sequence[str] | None = None, *,
            progress: ProgressCallback | None = None, store: Store | None = None,
-           coder: CoderLike | None = None) -> CodeReport:
+           coder: CoderLike | None = None, coder_factory: CoderFactory | None = None
+           ) -> CodeReport:
     """Re-code stored articles (all, or ``ids``), replacing their events."""
     own = store is None
     store = store or Store.open(settings)
@@ -335,9 +415,12 @@ def recode(settings: Settings, ids: Sequence[str] | None = None, *,
             if missing:
                 raise NotFoundError(f"no article with id {', '.join(map(repr, missing))}")
         total = len(set(ids)) if ids else store.count_articles()
-        coder = coder or load_coder(settings)
-        return code_articles(store, coder, settings, ids=ids or None, total=total,
-                             progress=progress)
+        if coder is None and coder_factory is None:
+            reason = coder_unavailable_reason()
+            if reason:
+                raise TocsinError(f"cannot code: {reason}", code="E302")
+        return code_articles(store, settings, coder=coder, factory=coder_factory,
+                             ids=ids or None, total=total, progress=progress)
     finally:
         if own:
             store.close()
