@@ -73,6 +73,8 @@ def signed_edges(store: Any, since: Any = None, until: Any = None, *, min_events
         rows = queries.dyad_edge_rows(conn, since, until)
     acc: dict[tuple[str, str], list[float]] = {}
     for src, tgt, n, gold in rows:
+        if not (src.isalnum() and tgt.isalnum()):  # "---": an actor of unknown country
+            continue
         key = (min(src, tgt), max(src, tgt))
         cur = acc.setdefault(key, [0, 0.0])
         cur[0] += n
