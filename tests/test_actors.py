@@ -570,3 +570,9 @@ def test_coref_the_country(phoenix: ActorResolver, nlp: Any) -> None:
 def test_actor_reader_braced_forms(tmp_path: Path) -> None:
     (entry,) = read_actor_file(_write(tmp_path, "b.actors.txt", "ENT_ {ENTS, ONODRIM} [ENT]\n"))
     assert entry.phrases == (("ENT",), ("ENTS",), ("ONODRIM",))
+
+
+def test_coordinated_modifiers_share_the_noun_roles(phoenix: ActorResolver, nlp: Any) -> None:
+    doc = nlp("US and British activists staged a protest.")
+    assert _code(phoenix, doc, "activists") == "USAOPP"
+    assert _code(phoenix, doc, "British") == "GBROPP"

@@ -169,6 +169,8 @@ def resolve_phrase(info: DocInfo, head_i: int, index: MentionIndex) -> Actor | N
     actors = [m for m in mentions if not m.is_agent]
     agents = [m for m in mentions if m.is_agent]
     base = _base(info, actors, head_mention, head_i)
+    if base is not None and not agents and info.deps[head_i] == "conj":
+        agents = _shared_noun_roles(info, head_i, index)
     if base is None and agents:
         base, inherited = _borrowed_base(info, head_i, index, lo, hi)
         agents = inherited + agents
@@ -217,6 +219,22 @@ def _borrowed_base(
         return None, []
     base = min(actors, key=lambda m: abs(first - m.start))
     return base, [m for m in modifiers if m.is_agent]
+
+
+def _shared_noun_roles(info: DocInfo, head_i: int, index: MentionIndex) -> list[ActorMention]:
+    """ "US and British activists": the second of two coordinated modifiers shares the
+    noun's roles (GBROPP), as the first one does through the noun phrase itself."""
+    first = head_i
+    for _ in range(8):
+        if info.deps[first] != "conj" or info.heads[first] == first:
+            break
+        first = info.heads[first]
+    if info.deps[first] not in ("amod", "compound", "nmod") or first == head_i:
+        return []
+    noun = info.heads[first]
+    lo, hi = info.subtree_range(noun)
+    mentions = _mentions_in(index, phrase_indices(info, noun), lo, hi)
+    return [m for m in mentions if m.is_agent]
 
 
 def _nearest_actor(info: DocInfo, head_i: int, index: MentionIndex) -> ActorMention | None:
