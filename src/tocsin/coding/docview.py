@@ -60,7 +60,7 @@ def token_keys(up: str, lem: str) -> frozenset[str]:
     cached = _KEY_CACHE.get((up, lem))
     if cached is not None:
         return cached
-    keys = {up, lem, up + "S", lem + "S"}
+    keys = {up, lem}
     if len(up) > 2:
         if up.endswith("'S"):
             keys.add(up[:-2])
