@@ -1,0 +1,59 @@
+"""store.queries: identity rebuild triggers, the day rule, and the query benchmark."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from tocsin import analysis
+from tocsin.analysis import bench
+from tocsin.analysis.synthetic import add_articles_with_events
+from tocsin.cli import main
+from tocsin.store import Store, queries
+
+D0 = dt.date(2025, 3, 3)
+
+
+@pytest.fixture
+def store(settings: Any) -> Any:
+    s = Store.open(settings)
+    yield s
+    s.close()
+
+
+def test_recoding_an_article_to_no_events_rebuilds_identities(store: Any) -> None:
+    add_articles_with_events(store, [{"id": "a", "date": D0, "events": [
+        {"source": "RUS", "target": "PAK", "code": "042"}]}])
+    assert analysis.dyad(store, "RUS", "PAK").total_events == 1
+    store.replace_events({"a": []})  # same max id, fewer events
+    assert analysis.dyad(store, "RUS", "PAK").total_events == 0
+
+
+def test_event_day_uses_article_date_for_coarse_event_dates() -> None:
+    row = {"event_date": dt.date(2026, 1, 1), "article_date": D0}
+    assert queries.event_day({**row, "event_date_precision": "year"}) == D0
+    assert queries.event_day({**row, "event_date_precision": "month"}) == D0
+    assert queries.event_day({**row, "event_date_precision": "day"}) == dt.date(2026, 1, 1)
+    assert queries.event_day({"event_date": None, "article_date": None}) is None
+
+
+def test_bench_queries_reports_every_query(sqlite_settings: Any) -> None:
+    report = bench.run(sqlite_settings, n_events=3000, runs=2)
+    assert report.events == 3000 and 0 < report.identities <= 3000
+    names = [t.name for t in report.timings]
+    assert any(n.startswith("dyad series") for n in names)
+    assert any(n.startswith("event search") for n in names)
+    assert any(n.startswith("alert scan") for n in names)
+    assert all(t.p50_ms > 0 and t.p95_ms >= t.p50_ms for t in report.timings)
+    again = bench.run(sqlite_settings, n_events=3000, runs=1, reuse=True)
+    assert again.setup_seconds.get("insert") is None  # reused, not regenerated
+
+
+def test_bench_queries_cli(sqlite_settings: Any) -> None:
+    res = CliRunner().invoke(main, ["-q", "--data-dir", str(sqlite_settings.data_dir),
+                                    "bench-queries", "--events", "1500", "--runs", "2"])
+    assert res.exit_code == 0, res.output
+    assert "backend sqlite: 1500 events" in res.output and "p95" in res.output
