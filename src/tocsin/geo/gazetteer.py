@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import gzip
 import logging
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib import resources
@@ -69,15 +70,20 @@ class Gazetteer:
         self.countries = {p.cc: p for p in places if p.kind == "country"}
         self._by_cameo = {p.cameo: p for p in self.countries.values()}
         self.max_tokens = max((k.count(" ") + 1 for k in names), default=1)
+        self.load_seconds = 0.0
 
     @classmethod
     def load(cls, path: Path | None = None) -> Gazetteer:
         path = path or Path(str(resources.files("tocsin") / "data" / "gazetteer" / "places.tsv.gz"))
+        started = time.perf_counter()
         try:
             with gzip.open(path, "rt", encoding="utf-8") as fh:
-                return cls._from_lines(iter(fh))
+                gaz = cls._from_lines(iter(fh))
         except (OSError, ValueError) as exc:
             raise GeoError(f"cannot read gazetteer {path}: {exc}") from exc
+        gaz.load_seconds = time.perf_counter() - started
+        log.debug("gazetteer loaded in %.2f s", gaz.load_seconds)
+        return gaz
 
     @classmethod
     def _from_lines(cls, lines: Iterator[str]) -> Gazetteer:
