@@ -6,7 +6,8 @@ row's identity id and near-duplicate flag.
 
 GDELT differences, by necessity: geographic country codes are ISO 3166-1 alpha-2 (GDELT
 uses FIPS 10-4), ADM1 codes ISO 3166-2, FeatureID the GeoNames id where known, and AvgTone
-is empty (tocsin does no tone analysis).
+is empty (tocsin does no tone analysis). Events with no date at all (neither an event nor
+an article date) are left out of the GDELT file, whose SQLDATE is mandatory.
 """
 
 from __future__ import annotations
@@ -235,7 +236,8 @@ def export(store: Any, fmt: str, path: str | Path, *, header: bool = False,
     with engine.connect() as conn:
         if fmt in ("gdelt", "plover"):
             rows = queries.iter_identity_export_rows(conn, counting_only=not all_events,
-                                                     since=since, until=until)
+                                                     since=since, until=until,
+                                                     dated_only=fmt == "gdelt")
             writer: Callable[[IO[str]], int] = (
                 (lambda fh: write_gdelt(rows, fh, header)) if fmt == "gdelt"
                 else (lambda fh: write_plover(rows, fh))

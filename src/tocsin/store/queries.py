@@ -634,11 +634,13 @@ def get_event(conn: sa.Connection, event_id: int) -> dict[str, Any]:
 # --------------------------------------------------------------------------- exports
 
 def iter_identity_export_rows(conn: sa.Connection, *, counting_only: bool = True,
-                              since: dt.date | None = None,
-                              until: dt.date | None = None) -> Iterator[dict[str, Any]]:
+                              since: dt.date | None = None, until: dt.date | None = None,
+                              dated_only: bool = False) -> Iterator[dict[str, Any]]:
     """Identities with their representative mention's full row and article (for exports)."""
     t, e, a, s = event_identities, events, articles, sources
     conds: list[sa.ColumnElement[bool]] = []
+    if dated_only:
+        conds.append(t.c.day.is_not(None))
     if counting_only:
         conds.append(_counting())
     if since:
