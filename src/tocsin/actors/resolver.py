@@ -83,9 +83,11 @@ def entry_kind(entry: ActorEntry, code: str) -> str:
         return "ngo"
     if "MilNonState" in entry.source:
         return "group"
+    countries, _ = _ontology()
+    if any(len(c.code) == 3 and c.code in countries for c in entry.codes):
+        return "country"  # "UKRAINE_ [USRUKR <911224] [UKR]": a country with a history
     if any(c.dated for c in entry.codes):
         return "person"
-    countries, _ = _ontology()
     if code[:3] in countries:
         return "country"
     return "group"
@@ -114,12 +116,14 @@ class ActorResolver:
         self._trie: dict[Any, Any] = {}
         self._discards: dict[Any, Any] = {}
         self.n_actors = self.n_agents = self.n_discards = 0
+        actors = list(actors)
         for entry in actors:
             self.n_actors += 1
             for phrase in entry.phrases:
                 self._node(self._trie, phrase).setdefault(ACTOR, []).append(entry)
             for phrase in entry.upper_only:
                 self._node(self._trie, phrase)[UPPER] = True
+        self._link_people(actors)
         for agent in agents:
             self.n_agents += 1
             self._node(self._trie, agent.phrase).setdefault(AGENT, []).append(agent)
@@ -175,6 +179,22 @@ class ActorResolver:
         if not path.is_dir():
             path = bundled_dictionary_dir(name)
         return cls.load(path, **kwargs)
+
+    def _link_people(self, actors: list[ActorEntry]) -> None:
+        """A project person whose full name is also an entry of another file takes over
+        all that entry's forms ("PRESIDENT_LULA", "BRAZILIAN_PRESIDENT_LUIZ_INACIO_LULA_DA_
+        SILVA"), so the longest match cannot bring back a code that stops in 2014."""
+        for entry in actors:
+            if entry.priority != 0 or entry.kind != "person" or len(entry.phrases[0]) < 2:
+                continue
+            node = self._node(self._trie, entry.phrases[0])
+            for other in list(node.get(ACTOR, ())):
+                if other.priority == 0:
+                    continue
+                for phrase in other.phrases:
+                    payload = self._node(self._trie, phrase).setdefault(ACTOR, [])
+                    if entry not in payload:
+                        payload.insert(0, entry)
 
     @staticmethod
     def _node(root: dict[Any, Any], phrase: tuple[str, ...]) -> dict[Any, Any]:
