@@ -576,3 +576,14 @@ def test_coordinated_modifiers_share_the_noun_roles(phoenix: ActorResolver, nlp:
     doc = nlp("US and British activists staged a protest.")
     assert _code(phoenix, doc, "activists") == "USAOPP"
     assert _code(phoenix, doc, "British") == "GBROPP"
+
+
+def test_coref_they_after_a_compound_subject(phoenix: ActorResolver, nlp: Any) -> None:
+    doc = nlp("Obama and Putin said they will attack Iraq.")
+    mentions = phoenix.find(doc, D(2015, 6, 9))
+    coref = Coreference()
+    for tok in doc:
+        if tok.text in ("Obama", "Putin", "they"):
+            actor = phoenix.resolve_phrase(doc, tok.i, D(2015, 6, 9), mentions)
+            result = coref.resolve(doc, tok.i, actor, 0)
+    assert _c(result) == ["USAGOV", "RUSGOV"]

@@ -53,6 +53,7 @@ class _Seen:
     head_lemma: str
     subject: bool
     names: frozenset[str]  # proper-noun words of the mention ("NAZIR", "AHMED", "BUTT")
+    group: int = -1  # first conjunct's token: "Obama and Putin" share one group
 
 
 class Coreference:
@@ -97,6 +98,10 @@ class Coreference:
         if lower in _PRONOUNS and head.pos_ == "PRON":
             if lower == "it" and _dummy_it(head):
                 return None
+            if lower in _PLURAL:
+                group = self._last_subject_group(sent_index)
+                if len(group) >= 2:  # "Obama and Putin said they ...": both
+                    return [_as_mention(a, head, doc, head_i) for a in group]
             return self._pronoun(head, lower, sent_index)
         if _is_pair(head):
             pair = self._last_pair()
@@ -132,6 +137,21 @@ class Coreference:
                 if ok(seen):
                     return _as_mention(seen.actor, tok, tok.doc, tok.i)
         return None
+
+    def _last_subject_group(self, sent_index: int) -> list[Actor]:
+        """The actors of the latest (compound) subject in this or the previous sentence."""
+        for seen in reversed(self._seen):
+            if seen.sent_index < sent_index - 1:
+                break
+            if seen.subject and seen.actor.country:
+                same = [
+                    s.actor
+                    for s in self._seen
+                    if s.subject and s.sent_index == seen.sent_index and s.group == seen.group
+                ]
+                unique = {a.code: a for a in same}
+                return list(unique.values())
+        return []
 
     def _last_country(self, tok: Any, sent_index: int) -> Actor | None:
         """The latest country mentioned ("the country", "the nation"), preferring subjects."""
@@ -207,7 +227,13 @@ class Coreference:
     def _remember(self, doc: Any, head_i: int, actor: Actor, sent_index: int) -> None:
         head = doc[head_i]
         names = _name_words(doc, head_i) if head.pos_ == "PROPN" else frozenset()
-        seen = _Seen(actor, sent_index, head.lemma_.lower(), head.dep_ in _SUBJECT_DEPS, names)
+        first = head
+        for _ in range(8):  # "Obama and Putin": Putin is a subject through its conjunct
+            if first.dep_ != "conj" or first.head.i == first.i:
+                break
+            first = first.head
+        subject = first.dep_ in _SUBJECT_DEPS
+        seen = _Seen(actor, sent_index, head.lemma_.lower(), subject, names, first.i)
         self._seen.append(seen)
         if len(self._seen) > self._max:
             del self._seen[: len(self._seen) - self._max]
