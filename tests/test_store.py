@@ -232,3 +232,10 @@ def test_deleting_an_article_deletes_its_events(store: Store) -> None:
     with store.engine.begin() as conn:
         conn.execute(articles.delete().where(articles.c.id == "a001"))
     assert store.count_events() == 0
+
+
+def test_database_from_a_newer_version_is_a_store_error(store: Store) -> None:
+    with store.engine.begin() as conn:
+        conn.execute(sa.text("UPDATE alembic_version SET version_num = '9999'"))
+    with pytest.raises(StoreError, match="9999"):
+        Store.open_url(str(store.engine.url.render_as_string(hide_password=False)))

@@ -101,10 +101,14 @@ class Store:
 
     def upgrade(self) -> tuple[str | None, str | None]:
         """Run pending migrations; return (revision before, revision after)."""
+        from alembic.util import CommandError
+
         try:
             return migrate.upgrade(self.engine)
         except sa.exc.OperationalError as exc:
             raise StoreError(f"cannot open database {self.url}: {_first_line(exc)}") from exc
+        except CommandError as exc:  # e.g. a database migrated by a newer tocsin
+            raise StoreError(f"cannot migrate database {self.url}: {exc}") from exc
 
     @property
     def url(self) -> str:
