@@ -40,6 +40,8 @@ CLIMB = ("xcomp", "acl", "conj", "advcl", "dobj", "pcomp", "pobj", "prep", "ccom
 # children whose subtrees are not part of a verb's own post-verb words
 CUT = ("conj", "cc", "parataxis", "advcl", "relcl", "mark", "punct")
 PUNCT_TAGS = frozenset({",", ".", ":", "``", "''", "-LRB-", "-RRB-", "HYPH", "NFP", '"', "$"})
+REFLEXIVES = frozenset({"THEMSELVES", "ITSELF", "HIMSELF", "HERSELF"})
+GROUP_PRONOUNS = frozenset({"THEY", "THEM", "THEIR", "THEMSELVES"})
 LOCATIVE_PREPS = frozenset({"IN", "AT", "NEAR", "ON", "INSIDE", "OUTSIDE", "ACROSS", "THROUGHOUT", "AROUND"})
 PREPOSITIONAL_PARTICIPLES = frozenset({
     "CONCERNING", "REGARDING", "INCLUDING", "FOLLOWING", "CONSIDERING", "INVOLVING", "ACCORDING",
@@ -82,6 +84,7 @@ class DocContext:
     mention_at: dict[int, Any] = field(default_factory=dict)  # token -> mention
     span_at: dict[int, tuple[int, int]] = field(default_factory=dict)
     _np_cache: dict[int, list[Actor]] = field(default_factory=dict)
+    last_group: tuple[Actor, ...] = ()  # the last compound subject ("they")
     _regions: dict[tuple[int, int, int, frozenset[int]], tuple[list[int], list[int]]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -287,6 +290,8 @@ def actors_of_np(ctx: DocContext, head: int, sent_index: int) -> list[Actor]:
                 heads.extend(c for c in ctx.view.conjuncts(t)[1:] if c not in heads)
     for h in heads:
         actor = _actor_of_single(ctx, h, sent_index)
+        if isinstance(actor, list) and len(actor) == 1:
+            actor = actor[0]
         if isinstance(actor, list):
             out.extend(a for a in actor if a is not None)
         elif actor is not None:
@@ -294,7 +299,7 @@ def actors_of_np(ctx: DocContext, head: int, sent_index: int) -> list[Actor]:
                 continue  # "the US commander, General X": the same actor twice
             out.append(actor)
             out.extend(_distributed(ctx, h, actor, sent_index))
-    out.extend(_listed(ctx, head, sent_index))
+    out.extend(a for a in _listed(ctx, head, sent_index) if all(a.root != b.root for b in out))
     seen: set[str] = set()
     uniq = []
     for a in out:
@@ -374,6 +379,13 @@ def _actor_of_single(ctx: DocContext, h: int, sent_index: int) -> Actor | list[A
             actor = ctx.coref.resolve(view.doc, h, actor, sent_index) or actor
         except (IndexError, KeyError, ValueError):
             pass
+    if actor is None and view.up[h] in REFLEXIVES:
+        subj = _subject_head(view, view.head[h])
+        if subj is not None and subj[0] != h:  # "Iraq attacked themselves"
+            found = actors_of_np(ctx, subj[0], sent_index)
+            actor = found or None
+    if actor is None and view.up[h] in GROUP_PRONOUNS and ctx.last_group:
+        actor = list(ctx.last_group)  # "X and Y said they will ...": the group just named
     result = [actor] if isinstance(actor, Actor) else actor
     if result is not None:
         ctx._np_cache[h] = result
@@ -466,6 +478,7 @@ class _Found:
     targets: list[Actor]
     pairwise: bool
     reverse_ok: bool = True  # the target is an argument of the verb (paired codes apply)
+    reflexive: bool = False  # "attacked themselves": source and target are the same
 
 
 def _is_direct(view: DocView, head: int | None, v: int) -> bool:
@@ -522,6 +535,8 @@ def _find_actors(ctx: DocContext, m: VerbMatch, post: list[int], sent_index: int
                     break
         elif subj is not None:
             sources = _np_actors_anywhere(ctx, subj[0], sent_index)
+            if len(sources) > 1:
+                ctx.last_group = tuple(sources)
     if not targets:
         if passive and subj is not None and "src" not in m.slots:
             targets = _np_actors_anywhere(ctx, subj[0], sent_index)
@@ -554,7 +569,8 @@ def _find_actors(ctx: DocContext, m: VerbMatch, post: list[int], sent_index: int
     reverse_ok = _is_direct(view, target_head, v) and (
         target_head is None or target_head in ctx.mention_at
         or view.tag[target_head] not in ("NNP", "NNPS"))  # "the Beijing Olympics": not Beijing
-    return _Found(sources, targets, pairwise, reverse_ok)
+    reflexive = target_head is not None and view.up[target_head] in REFLEXIVES
+    return _Found(sources, targets, pairwise, reverse_ok, reflexive)
 
 
 def _pairs(found: _Found) -> list[tuple[Actor | None, Actor | None]]:
@@ -626,7 +642,7 @@ def code_verb(ctx: DocContext, v: int, sent: tuple[int, int, int]) -> tuple[Verb
                 code = intent_code(code, frame.word if frame else "")
             elif fact is Factuality.NEGATED and frame is not None and frame.word == "not" and reject_code(code):
                 code, fact = reject_code(code) or code, Factuality.ASSERTED
-            if not _keep(ctx, s, t):
+            if not _keep(ctx, s, t, found.reflexive):
                 continue
             events.append(_make_event(ctx, m, code, s, t, fact, sent, _rules(ctx, m, s, t, frame)))
     return m, events
@@ -665,12 +681,12 @@ def subject_actors(ctx: DocContext, v: int, sent_index: int) -> list[Actor]:
     return _np_actors_anywhere(ctx, subj[0], sent_index)
 
 
-def _keep(ctx: DocContext, source: Actor | None, target: Actor | None) -> bool:
+def _keep(ctx: DocContext, source: Actor | None, target: Actor | None, reflexive: bool = False) -> bool:
     if source is None:
         return False
     if target is None:
         return not ctx.options.require_dyad
-    return source.code != target.code
+    return source.code != target.code or reflexive
 
 
 def is_candidate(view: DocView, i: int, index: dict[str, Any]) -> bool:
@@ -820,10 +836,11 @@ def _reported(ctx: DocContext, events: list[Event], speakers: list[Actor], claim
             out.append(e)
             continue
         if _is_conflict(e.code):
+            own = e.source is not None and any(sp.root == e.source.root for sp in speakers)
             for sp in speakers:
                 if e.source is not None and e.source.root == sp.root:
                     out.append(_recode(ctx, e, "015", sp, e.target))
-                elif e.source is not None:
+                elif e.source is not None and not own:
                     out.append(_recode(ctx, e, "112", sp, e.source))
             out.append(e.replace(factuality=Factuality.ALLEGED))
         else:
