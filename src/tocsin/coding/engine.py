@@ -40,6 +40,7 @@ CLIMB = ("xcomp", "acl", "conj", "advcl", "dobj", "pcomp", "pobj", "prep", "ccom
 # children whose subtrees are not part of a verb's own post-verb words
 CUT = ("conj", "cc", "parataxis", "advcl", "relcl", "mark", "punct")
 PUNCT_TAGS = frozenset({",", ".", ":", "``", "''", "-LRB-", "-RRB-", "HYPH", "NFP", '"', "$"})
+CLAUSE_DEPS = frozenset({"acl", "relcl", "advcl", "xcomp", "ccomp", "pcomp", "conj", "ROOT", "csubj", "parataxis"})
 REFLEXIVES = frozenset({"THEMSELVES", "ITSELF", "HIMSELF", "HERSELF"})
 GROUP_PRONOUNS = frozenset({"THEY", "THEM", "THEIR", "THEMSELVES"})
 LOCATIVE_PREPS = frozenset({"IN", "AT", "NEAR", "ON", "INSIDE", "OUTSIDE", "ACROSS", "THROUGHOUT", "AROUND"})
@@ -430,7 +431,8 @@ def _first_actors_at(ctx: DocContext, tokens: Sequence[int], sent_index: int, li
                 found = [a for a in actors_of_np(ctx, t, sent_index) if a.code not in exclude]
             if not found:
                 continue
-            if fallback[0] and _clause_of(view, head, limit) != limit:
+            if fallback[0] and fallback[1] is not None and (
+                    _clause_of(view, head, limit) != _clause_of(view, fallback[1], limit)):
                 continue  # a better actor, but in another clause ("pressure from X to help Y")
             if all(a.code.startswith("---") for a in found):
                 fallback = fallback if fallback[0] else (found, head)
@@ -446,7 +448,7 @@ def _clause_of(view: DocView, t: int, limit: int) -> int:
         h = view.head[cur]
         if h == cur or h == limit:
             return limit
-        if view.tag[h].startswith("VB"):
+        if view.tag[h].startswith("VB") and view.dep[h] in CLAUSE_DEPS:
             return h
         cur = h
     return limit
