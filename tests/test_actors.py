@@ -587,3 +587,9 @@ def test_coref_they_after_a_compound_subject(phoenix: ActorResolver, nlp: Any) -
             actor = phoenix.resolve_phrase(doc, tok.i, D(2015, 6, 9), mentions)
             result = coref.resolve(doc, tok.i, actor, 0)
     assert _c(result) == ["USAGOV", "RUSGOV"]
+
+
+def test_rank_words_need_a_name_after_them(phoenix: ActorResolver, nlp: Any) -> None:
+    assert _codes(phoenix, nlp("Major protests erupted.")) == []
+    assert ("Major", "---MIL") in _codes(phoenix, nlp("Major Ivanov resigned."))
+    assert ("commander", "---MIL") in _codes(phoenix, nlp("The commander resigned."))

@@ -110,6 +110,7 @@ class AgentEntry:
     source: str = ""
     cased: bool = False  # match only capitalised tokens ("General" the rank, not "general")
     priority: int = 1
+    before_name: bool = False  # only when a capitalised word follows ("General Smith")
 
     def label(self) -> str:
         code = f"{self.code}~" if self.prefix else f"~{self.code}"

@@ -9,7 +9,8 @@ country, person, igo, ngo, group, metonym.
 ``*.agents.tsv`` columns: ``phrase, code, flags, note``: ``code`` as in PETRARCH
 (``~MIL`` appends the role, ``IGO~`` prefixes it); ``flags`` is a comma list of
 ``cased`` (match capitalised tokens only, for ranks and titles such as
-"General") and ``noplural``.
+"President"), ``name`` (capitalised and followed by a capitalised word: "General
+Smith", not "General elections") and ``noplural``.
 """
 
 from __future__ import annotations
@@ -117,7 +118,13 @@ def read_project_agents(path: Path, *, priority: int = 0) -> list[AgentEntry]:
         for form in dict.fromkeys(phrase_tokens(f) for f in forms):
             out.append(
                 AgentEntry(
-                    form, raw_code.replace("~", ""), prefix, where, "cased" in flag_set, priority
+                    form,
+                    raw_code.replace("~", ""),
+                    prefix,
+                    where,
+                    "cased" in flag_set or "name" in flag_set,
+                    priority,
+                    "name" in flag_set,
                 )
             )
     return out

@@ -274,8 +274,8 @@ class ActorResolver:
             if ACTOR in node and _cased_ok(info.texts, i, j, UPPER in node):
                 best = (j, node[ACTOR])
             elif AGENT in node:
-                agents = node[AGENT]
-                if not agents[0].cased or info.texts[i][:1].isupper():
+                agents = _usable_agents(node[AGENT], info.texts, i, j, stop)
+                if agents:
                     best = (j, agents)
         return best
 
@@ -287,7 +287,8 @@ class ActorResolver:
         text = info.text(i, j)
         char_span = (info.starts[i], info.ends[j - 1])
         first = payload[0]
-        key = (id(payload), date)
+        # keys are ids of objects the trie keeps alive: the agent entry, or the trie's list
+        key = (id(first) if isinstance(first, AgentEntry) else id(payload), date)
         parts = self._code_memo.get(key)
         if parts is None:
             if isinstance(first, AgentEntry):
@@ -361,6 +362,19 @@ class ActorResolver:
     def is_discard(self, doc: Any, start: int = 0, end: int | None = None) -> bool:
         """Whether ``doc[start:end]`` contains a discard phrase (sentence or story level)."""
         return self.discard_kind(doc, start, end) is not None
+
+
+def _usable_agents(
+    agents: list[AgentEntry], texts: list[str], i: int, j: int, stop: int
+) -> list[AgentEntry]:
+    """The agents of a match that its casing allows ("the commander": the plain entry,
+    not the rank "Commander" that wants a capital and a name after it)."""
+    if not agents[0].cased:
+        return agents
+    capital = texts[i][:1].isupper()
+    name_after = j < stop and texts[j][:1].isupper()
+    usable = [a for a in agents if not a.cased or (capital and (not a.before_name or name_after))]
+    return usable
 
 
 def _cased_ok(texts: list[str], i: int, j: int, upper: bool = False) -> bool:
