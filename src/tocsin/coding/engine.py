@@ -40,6 +40,8 @@ CLIMB = ("xcomp", "acl", "conj", "advcl", "dobj", "pcomp", "pobj", "prep", "ccom
 # children whose subtrees are not part of a verb's own post-verb words
 CUT = ("conj", "cc", "parataxis", "advcl", "relcl", "mark", "punct")
 PUNCT_TAGS = frozenset({",", ".", ":", "``", "''", "-LRB-", "-RRB-", "HYPH", "NFP", '"', "$"})
+# what a request asks for, by the CAMEO root of the requested act (02x appeals)
+APPEAL_FOR = {"04": "026", "05": "022", "06": "021", "07": "023", "08": "025", "03": "020"}
 CLAUSE_DEPS = frozenset({"acl", "relcl", "advcl", "xcomp", "ccomp", "pcomp", "conj", "ROOT", "csubj", "parataxis"})
 REFLEXIVES = frozenset({"THEMSELVES", "ITSELF", "HIMSELF", "HERSELF"})
 GROUP_PRONOUNS = frozenset({"THEY", "THEM", "THEIR", "THEMSELVES"})
@@ -426,7 +428,8 @@ def _first_actors_at(ctx: DocContext, tokens: Sequence[int], sent_index: int, li
             if head in tried:
                 continue
             tried.add(head)
-            found = [a for a in actors_of_np(ctx, head, sent_index) if a.code not in exclude]
+            keep_all = view.up[head] in REFLEXIVES
+            found = [a for a in actors_of_np(ctx, head, sent_index) if keep_all or a.code not in exclude]
             if not found and head != t:
                 found = [a for a in actors_of_np(ctx, t, sent_index) if a.code not in exclude]
             if not found:
@@ -785,8 +788,10 @@ def compose(ctx: DocContext, per_verb: dict[int, list[Event]], sent_index: int) 
             own = view.kids(v, "nsubj")
             if (edge == "xcomp" and view.kids(h, "dobj")) or (edge == "ccomp" and own):
                 # "X urged/wants Y to do Z": a request to Y; Z is not asserted
+                asked = APPEAL_FOR.get(events[0].code[:2], "020")
                 per_verb[v] = []
-                per_verb[h] = [_recode(ctx, e, "020", e.source, e.target) if e.code[:2] not in ("02", "10") else e
+                per_verb[h] = [_recode(ctx, e, asked, e.source, e.target)
+                               if e.code[:2] not in ("02", "10") or e.code in ("020", "100") else e
                                for e in per_verb.get(h, [])]
                 continue
             per_verb[h] = []
