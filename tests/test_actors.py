@@ -593,3 +593,12 @@ def test_rank_words_need_a_name_after_them(phoenix: ActorResolver, nlp: Any) -> 
     assert _codes(phoenix, nlp("Major protests erupted.")) == []
     assert ("Major", "---MIL") in _codes(phoenix, nlp("Major Ivanov resigned."))
     assert ("commander", "---MIL") in _codes(phoenix, nlp("The commander resigned."))
+
+
+def test_loader_skips_notes_and_other_files(
+    dict_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("TOCSIN_CACHE_DIR", str(tmp_path / "cache"))
+    _write(dict_dir, "actors-notes.md", "# not a dictionary\nsome prose about actors\n")
+    _write(dict_dir, "CAMEO.verbs.txt", "--- GOVERNMENT ---\n")
+    assert ActorResolver.load(dict_dir).n_discards == 4

@@ -163,12 +163,11 @@ class ActorResolver:
             raise DictionaryError(f"dictionary directory not found: {directory}")
         if project is None:
             project = directory.resolve() == bundled_dictionary_dir("phoenix").resolve()
-        files = sorted(p for p in directory.iterdir() if p.is_file())
+        files = sorted(p for p in directory.iterdir() if _dictionary_file(p))
         extra = [Path(p) for p in extra_files]
         if project:
-            extra = (
-                sorted(p for p in bundled_dictionary_dir("tocsin").iterdir() if p.is_file()) + extra
-            )
+            project_files = bundled_dictionary_dir("tocsin").iterdir()
+            extra = sorted(p for p in project_files if _dictionary_file(p)) + extra
         key = tuple((str(p.resolve()), p.stat().st_mtime_ns, p in extra) for p in files + extra)
         return _load_cached(key)
 
@@ -418,6 +417,17 @@ def agent_parts(agent: AgentEntry) -> _Parts:
     """(code, country, role, kind, label, metonym) of an agent alone: ``---MIL``."""
     code = f"{agent.code}---" if agent.prefix else f"---{agent.code}"
     return code, None, agent.code[:3], "agent", agent.label(), False
+
+
+_DICT_SUFFIXES = frozenset({".txt", ".tsv", ".actors", ".agents", ".discards", ""})
+
+
+def _dictionary_file(path: Path) -> bool:
+    """A file the loader reads: TABARI/PETRARCH text (``.txt``, ``.actors``, ``.agents``,
+    ``.discards``) or project ``.tsv``, named after its kind (READMEs, notes are skipped)."""
+    name = path.name.lower()
+    kind = any(word in name for word in ("actor", "agent", "discard"))
+    return kind and path.suffix.lower() in _DICT_SUFFIXES and path.is_file()
 
 
 def bundled_dictionary_dir(name: str) -> Path:
