@@ -602,3 +602,15 @@ def test_loader_skips_notes_and_other_files(
     _write(dict_dir, "actors-notes.md", "# not a dictionary\nsome prose about actors\n")
     _write(dict_dir, "CAMEO.verbs.txt", "--- GOVERNMENT ---\n")
     assert ActorResolver.load(dict_dir).n_discards == 4
+
+
+def test_situation_nouns_are_not_actors(phoenix: ActorResolver, nlp: Any) -> None:
+    assert _resolve(phoenix, nlp("The Syrian war killed thousands."), "war") is None
+    assert _code(phoenix, nlp("Israeli airstrikes killed 26 people."), "airstrikes") == "ISR"
+
+
+def test_parenthesised_country_qualifier_is_kept(tmp_path: Path) -> None:
+    text = "NATIONAL_LIBERATION_ARMY_(BOLIVIA)_ [BOLREB]\nARMY_OF_ADEN_(IAA)_ [YEMREB]\n"
+    bolivia, aden = read_actor_file(_write(tmp_path, "q.actors.txt", text))
+    assert ("NATIONAL", "LIBERATION", "ARMY") not in bolivia.phrases
+    assert ("ARMY", "OF", "ADEN") in aden.phrases

@@ -366,10 +366,32 @@ def _add_phrase(entry: _RawEntry, text: str, where: str) -> None:
         log.debug("%s: empty phrase %r skipped", where, text)
         return
     entry.phrases.append(tokens)
-    if "(" in tokens:  # "ISLAMIC_ARMY_OF_ADEN_(IAA)_": also match without the acronym
+    if "(" in tokens and _parenthesised_acronym(tokens):
+        # "ISLAMIC_ARMY_OF_ADEN_(IAA)_": also match without the acronym (but keep
+        # "NATIONAL_LIBERATION_ARMY_(BOLIVIA)": the parenthesis tells two groups apart)
         short = _drop_parenthesised(tokens)
         if short and short != tokens:
             entry.phrases.append(short)
+
+
+def _parenthesised_acronym(tokens: tuple[str, ...]) -> bool:
+    """Whether every parenthesised part is one short token ("(IAA)", "(LET)")."""
+    inside = _inside_parentheses(tokens)
+    return bool(inside) and all(len(p) == 1 and len(p[0]) <= 5 for p in inside)
+
+
+def _inside_parentheses(tokens: tuple[str, ...]) -> list[list[str]]:
+    out: list[list[str]] = []
+    depth = 0
+    for tok in tokens:
+        if tok == "(":
+            depth += 1
+            out.append([])
+        elif tok == ")":
+            depth = max(0, depth - 1)
+        elif depth and out:
+            out[-1].append(tok)
+    return out
 
 
 def _drop_parenthesised(tokens: tuple[str, ...]) -> tuple[str, ...]:
