@@ -54,20 +54,17 @@ def _signed(value: int) -> int:
 _KEY_CACHE: dict[tuple[str, str], frozenset[str]] = {}
 
 
-def token_keys(up: str, lem: str) -> frozenset[str]:
-    """Dictionary words that match a token: itself, its lemma, the word it is a plural or
-    possessive of, and its plural (a plural in the dictionary matches the singular)."""
+def token_keys(up: str, lem: str = "") -> frozenset[str]:
+    """Dictionary words that match a token: the word itself (as PETRARCH matches them),
+    without a possessive 's, and for verbs their lemma ("AGREED" matches "AGREE")."""
     cached = _KEY_CACHE.get((up, lem))
     if cached is not None:
         return cached
-    keys = {up, lem}
-    if len(up) > 2:
-        if up.endswith("'S"):
-            keys.add(up[:-2])
-        elif up.endswith("ES"):
-            keys |= {up[:-2], up[:-1]}
-        elif up.endswith("S"):
-            keys.add(up[:-1])
+    keys = {up}
+    if lem:
+        keys.add(lem)
+    if len(up) > 2 and up.endswith("'S"):
+        keys.add(up[:-2])
     result = frozenset(keys)
     if len(_KEY_CACHE) < 500_000:
         _KEY_CACHE[(up, lem)] = result
@@ -121,7 +118,8 @@ class DocView:
         idx = cols[5]
         length = cols[6]
         cache = _KEY_CACHE
-        keys = [cache.get((u, lm)) or token_keys(u, lm) for u, lm in zip(up, lem)]
+        keys = [cache.get((u, lm if t[:1] == "V" else "")) or token_keys(u, lm if t[:1] == "V" else "")
+                for u, lm, t in zip(up, lem, tag)]
         return cls(doc, up, lem, tag, dep, head, children, idx, length, keys, temporal)
 
     def kids(self, i: int, *deps: str) -> list[int]:

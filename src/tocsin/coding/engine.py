@@ -42,6 +42,7 @@ CUT = ("conj", "cc", "parataxis", "advcl", "relcl", "mark", "punct")
 PUNCT_TAGS = frozenset({",", ".", ":", "``", "''", "-LRB-", "-RRB-", "HYPH", "NFP", '"', "$"})
 # what a request asks for, by the CAMEO root of the requested act (02x appeals)
 APPEAL_FOR = {"04": "026", "05": "022", "06": "021", "07": "023", "08": "025", "03": "020"}
+MODAL_WORDS = frozenset({"WOULD", "SHOULD", "MAY", "MIGHT", "COULD", "MUST", "IF"})
 CLAUSE_DEPS = frozenset({"acl", "relcl", "advcl", "xcomp", "ccomp", "pcomp", "conj", "ROOT", "csubj", "parataxis"})
 REFLEXIVES = frozenset({"THEMSELVES", "ITSELF", "HIMSELF", "HERSELF"})
 GROUP_PRONOUNS = frozenset({"THEY", "THEM", "THEIR", "THEMSELVES"})
@@ -109,6 +110,7 @@ class VerbMatch:
     extra_tokens: frozenset[int]  # words of a multi-word verb
     slots: dict[str, int]
     negation_in_pattern: bool
+    modal_in_pattern: bool = False
 
 
 # ----------------------------------------------------------------------------- verbs
@@ -215,7 +217,7 @@ def match_verb(ctx: DocContext, v: int, start: int, end: int) -> VerbMatch | Non
     post_m = SideMatcher(keys, ctx.span_at, post)
     for block_id in blocks:
         for pattern in ctx.dictionaries.candidate_patterns(block_id, words):
-            if not pattern.required <= words:
+            if not pattern.required <= words or pattern.invalid:
                 continue
             if pattern.need and not all(not n.isdisjoint(words) for n in pattern.need):
                 continue
@@ -235,8 +237,10 @@ def match_verb(ctx: DocContext, v: int, start: int, end: int) -> VerbMatch | Non
         code, code2 = best.code, best.code2
     else:
         code, code2 = form.code, form.code2
-    neg = best is not None and any(w in NEGATION_WORDS for e in best.pre + best.post for a in e.alts for w in a)
-    return VerbMatch(v, tuple(forms), best, code, code2, extra, best_slots, neg)
+    words_used = {w for e in best.pre + best.post for a in e.alts for w in a} if best is not None else set()
+    neg = not words_used.isdisjoint(NEGATION_WORDS)
+    modal = not words_used.isdisjoint(MODAL_WORDS)
+    return VerbMatch(v, tuple(forms), best, code, code2, extra, best_slots, neg, modal)
 
 
 def _compound_ok(ctx: DocContext, v: int, pattern: Pattern) -> bool:
@@ -305,11 +309,24 @@ def actors_of_np(ctx: DocContext, head: int, sent_index: int) -> list[Actor]:
     out.extend(a for a in _listed(ctx, head, sent_index) if all(a.root != b.root for b in out))
     seen: set[str] = set()
     uniq = []
-    for a in out:
+    for a in _split_codes(out):
         if a.code not in seen:
             seen.add(a.code)
             uniq.append(a)
     return uniq
+
+
+def _split_codes(actors: list[Actor]) -> list[Actor]:
+    """An entry with several codes ("FRO/BIL/SAM": the Shire's three hobbits) is several actors."""
+    out: list[Actor] = []
+    for a in actors:
+        if "/" not in a.code:
+            out.append(a)
+            continue
+        for code in a.code.split("/"):
+            if code:
+                out.append(Actor(code, a.text, a.span, code[:3], a.role, a.kind, a.entry))
+    return out
 
 
 _LIST_DEPS = ("conj", "nmod", "appos")
@@ -634,7 +651,7 @@ def code_verb(ctx: DocContext, v: int, sent: tuple[int, int, int]) -> tuple[Verb
         return m, []
     _, post = _regions(ctx, v, sent[0], sent[1], m.extra_tokens)
     found = _find_actors(ctx, m, post, sent[2])
-    factuality, frame = factuality_of(ctx.view, v, m.negation_in_pattern)
+    factuality, frame = factuality_of(ctx.view, v, m.negation_in_pattern, m.modal_in_pattern)
     events: list[Event] = []
     for source, target in _pairs(found):
         for code, s, t in ((m.code, source, target), (m.code2, target, source)):

@@ -56,7 +56,7 @@ INTENT_WORDS = frozenset({
     "PLAN", "INTEND", "OFFER", "PLEDGE", "PROMISE", "VOW", "WANT", "SEEK", "HOPE", "AIM",
     "WISH", "PROPOSE", "WILLINGNESS", "READINESS", "INTENTION", "INTENT",
     "DESIRE", "COMMITMENT", "WILLING", "READY", "EAGER", "KEEN", "DETERMINED",
-    "RESOLVE", "DECIDE", "AGREE", "EXPECT", "ATTEMPT", "TRY", "EFFORT", "BID",
+    "RESOLVE", "DECIDE", "AGREE", "EXPECT", "ATTEMPT", "TRY",
 })
 _CLIMB = ("xcomp", "ccomp", "pcomp", "pobj", "prep", "acl", "conj", "advcl", "dobj", "acomp", "attr", "oprd")
 
@@ -110,11 +110,13 @@ def _modal(view: DocView, i: int) -> str | None:
     return None
 
 
-def factuality_of(view: DocView, v: int, negation_in_pattern: bool) -> tuple[Factuality, Frame | None]:
-    """The factuality of the event whose trigger is token ``v``."""
+def factuality_of(view: DocView, v: int, negation_in_pattern: bool,
+                  modal_in_pattern: bool = False) -> tuple[Factuality, Frame | None]:
+    """The factuality of the event whose trigger is token ``v`` (a negation or modal that
+    the matched pattern spells out is part of its code, not a frame)."""
     if not negation_in_pattern and _has_neg(view, v):
         return Factuality.NEGATED, Frame("negation", "not")
-    modal = _modal(view, v)
+    modal = None if modal_in_pattern else _modal(view, v)
     if modal is not None:
         return Factuality.HYPOTHETICAL, Frame("modal", modal.lower())
     if view.dep[v] == "advcl" and any(view.dep[c] == "aux" and view.up[c] == "TO" for c in view.children[v]):
@@ -140,7 +142,7 @@ def factuality_of(view: DocView, v: int, negation_in_pattern: bool) -> tuple[Fac
             break
         if _has_neg(view, head) and dep in ("xcomp", "pcomp", "prep", "acomp") and not negation_in_pattern:
             return Factuality.NEGATED, Frame("negation", "not" if dep == "xcomp" and cur == v else word.lower())
-        if _modal(view, head) is not None and dep != "conj":
+        if _modal(view, head) is not None and dep != "conj" and not modal_in_pattern:
             return Factuality.HYPOTHETICAL, Frame("modal", (_modal(view, head) or "").lower())
         cur = head
     return Factuality.ASSERTED, None

@@ -83,11 +83,13 @@ class Pattern:
     text: str
     required: frozenset[str] = frozenset()  # words that must occur (fast pre-filter)
     need: tuple[frozenset[str], ...] = ()  # per synonym set: one of these words must occur
+    invalid: bool = False  # a code of punctuation only ("+++", "###"): TABARI markers, no event
 
     @property
     def specificity(self) -> int:
         return sum(e.weight for e in self.pre + self.post) + sum(
             1 for e in self.pre + self.post if e.kind != WORD)
+
 
     @property
     def blocks(self) -> bool:
@@ -362,7 +364,8 @@ def build_pattern(text: str, code: str | None, code2: str | None, where: str,
     required = frozenset(e.alts[0][0] for e in pre + post if e.kind == WORD and len(e.alts) == 1)
     need = tuple(frozenset(e.first) for e in pre + post if e.kind == WORD and len(e.alts) > 1)
     return Pattern(pre=tuple(pre), post=tuple(post), code=code, code2=code2, source=where,
-                   text=text, required=required, need=need)
+                   text=text, required=required, need=need,
+                   invalid=any(c is not None and not any(ch.isalnum() for ch in c) for c in (code, code2)))
 
 
 def read_verb_file(path: Path, synsets: dict[str, list[tuple[str, ...]]] | None = None) -> VerbDictionary:
