@@ -80,7 +80,7 @@ def test_allegation_is_not_asserted(coder: Any) -> None:
     events = coder.code_text("Officials in Kenya accused Uganda of supplying weapons to rebels.")
     accuse = find(events, "KEN", "UGA", "11")
     assert accuse.factuality is Factuality.ASSERTED
-    supply = [e for e in events if e.code.startswith("07")]
+    supply = [e for e in events if e.trigger == "supplying"]
     assert supply and all(e.factuality is Factuality.ALLEGED for e in supply)
     assert all(e.source and e.source.root == "UGA" for e in supply)  # the accused supplies
 
