@@ -185,13 +185,19 @@ def _compute_regions(ctx: DocContext, v: int, start: int, end: int, extra: froze
             lo, hi = view.subtree_span(i)
             cut.update(range(lo, hi))
     post = [i for i in range(v + 1, right) if i not in cut and i not in extra and view.tag[i] not in PUNCT_TAGS]
-    passive = [c for c in view.children[v] if view.dep[c] in PASS_SUBJ and c < v]
-    if passive:  # "evidence against X was presented": match as "presented evidence against X"
-        lo, hi = view.subtree_span(passive[0])
-        moved = [i for i in range(lo, min(hi, v)) if view.tag[i] not in PUNCT_TAGS]
-        post = moved + post
-        pre = [i for i in pre if not lo <= i < hi]
     return pre, post
+
+
+def _logical_regions(ctx: DocContext, v: int, pre: list[int], post: list[int]) -> tuple[list[int], list[int]] | None:
+    """For a passive verb, the words in active order: "evidence against X was presented"
+    matches as "presented evidence against X" (None when the verb is not passive)."""
+    view = ctx.view
+    passive = [c for c in view.children[v] if view.dep[c] in PASS_SUBJ and c < v]
+    if not passive:
+        return None
+    lo, hi = view.subtree_span(passive[0])
+    moved = [i for i in range(lo, min(hi, v)) if view.tag[i] not in PUNCT_TAGS]
+    return [i for i in pre if not lo <= i < hi], moved + post
 
 
 def match_verb(ctx: DocContext, v: int, start: int, end: int) -> VerbMatch | None:
@@ -213,25 +219,30 @@ def match_verb(ctx: DocContext, v: int, start: int, end: int) -> VerbMatch | Non
             blocks.append(f.block)
     best: Pattern | None = None
     best_score, best_slots = -1, {}
-    pre_m = SideMatcher(keys, ctx.span_at, pre)
-    post_m = SideMatcher(keys, ctx.span_at, post)
-    for block_id in blocks:
-        for pattern in ctx.dictionaries.candidate_patterns(block_id, words):
-            if not pattern.required <= words or pattern.invalid:
-                continue
-            if pattern.need and not all(not n.isdisjoint(words) for n in pattern.need):
-                continue
-            a = pre_m.match(pattern.pre, True)
-            if a < 0:
-                continue
-            b = post_m.match(pattern.post, False)
-            if b < 0:
-                continue
-            if pattern.has_compound and not _compound_ok(ctx, v, pattern):
-                continue
-            score = a + b
-            if score > best_score:
-                best, best_score, best_slots = pattern, score, {**pre_m.slots, **post_m.slots}
+    orders = [(pre, post)]
+    logical = _logical_regions(ctx, v, pre, post)
+    if logical is not None:  # passive: the words as written ("+ WAS * BY $") or in active order
+        orders.insert(0, logical)
+    for pre_seq, post_seq in orders:
+        pre_m = SideMatcher(keys, ctx.span_at, pre_seq)
+        post_m = SideMatcher(keys, ctx.span_at, post_seq)
+        for block_id in blocks:
+            for pattern in ctx.dictionaries.candidate_patterns(block_id, words):
+                if not pattern.required <= words or pattern.invalid:
+                    continue
+                if pattern.need and not all(not n.isdisjoint(words) for n in pattern.need):
+                    continue
+                a = pre_m.match(pattern.pre, True)
+                if a < 0:
+                    continue
+                b = post_m.match(pattern.post, False)
+                if b < 0:
+                    continue
+                if pattern.has_compound and not _compound_ok(ctx, v, pattern):
+                    continue
+                score = a + b
+                if score > best_score:
+                    best, best_score, best_slots = pattern, score, {**pre_m.slots, **post_m.slots}
     form = next((f for f in forms if f.has_code), forms[0])
     if best is not None:
         code, code2 = best.code, best.code2
