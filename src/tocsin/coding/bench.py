@@ -116,8 +116,9 @@ def run_speed(settings: Settings, n_articles: int = 300) -> dict[str, Any]:
     """Time spaCy alone, the coding stage alone and both together on the same articles."""
     articles = corpus_articles(n_articles)
     coder = Coder(settings, enrich=False)
-    coder.code_text("Warm-up: Russia and Pakistan held talks.")
     texts = [t for a in articles for t in ((a.title,) if a.title else ()) + (a.text,)]
+    for _ in coder.code_articles(articles[:20]):  # warm-up: caches, lazy tables
+        pass
     t0 = time.process_time()
     docs = list(coder.nlp.pipe(texts, batch_size=max(1, settings.batch_size)))
     t_parse = time.process_time() - t0
