@@ -99,7 +99,8 @@ def test_matcher_gaps_glue_and_synsets(verbs) -> None:  # type: ignore[no-untype
 
 
 def test_word_forms_match() -> None:
-    assert token_keys("TALKS") == frozenset({"TALKS"})  # nouns match as written (as PETRARCH)
+    assert token_keys("TALKS") == frozenset({"TALKS", "TALK"})  # a plural matches the singular
+    assert "EXERCISES" not in token_keys("EXERCISE")  # not the other way round
     assert "ATTACK" in token_keys("ATTACKED", "ATTACK")  # verbs also by lemma
     assert "GONDOR" in token_keys("GONDOR'S")
 

@@ -65,6 +65,12 @@ def token_keys(up: str, lem: str = "") -> frozenset[str]:
         keys.add(lem)
     if len(up) > 2 and up.endswith("'S"):
         keys.add(up[:-2])
+    elif len(up) > 3 and up.endswith("S") and not up.endswith("SS"):  # a plural noun
+        keys.add(up[:-1])
+        if up.endswith("IES"):
+            keys.add(up[:-3] + "Y")
+        elif up.endswith("ES"):
+            keys.add(up[:-2])
     result = frozenset(keys)
     if len(_KEY_CACHE) < 500_000:
         _KEY_CACHE[(up, lem)] = result
