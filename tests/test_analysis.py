@@ -324,3 +324,21 @@ def test_migration_0002_creates_tables_and_indexes(store: Any) -> None:
     for table in queries.analysis_metadata.sorted_tables:
         names = {i["name"] for i in insp.get_indexes(table.name)}
         assert {i.name for i in table.indexes} <= names, table.name
+
+
+def test_event_day_keeps_background_events_out_of_series() -> None:
+    import datetime as dt
+
+    from tocsin.store.queries import event_day
+
+    story = dt.date(2020, 1, 10)
+    row = {"event_date": dt.date(2017, 1, 1), "event_date_precision": "year", "article_date": story}
+    assert event_day(row) is None  # "in 2017 ..." recalled in a 2020 story
+    row = {"event_date": dt.date(2020, 1, 1), "event_date_precision": "year", "article_date": story}
+    assert event_day(row) == story  # "this year": counted when reported
+    row = {"event_date": dt.date(2020, 2, 1), "event_date_precision": "month", "article_date": story}
+    assert event_day(row) == story  # "next month": an intent, counted when stated
+    row = {"event_date": dt.date(2020, 1, 8), "event_date_precision": "day", "article_date": story}
+    assert event_day(row) == dt.date(2020, 1, 8)
+    row = {"event_date": None, "event_date_precision": None, "article_date": story}
+    assert event_day(row) == story

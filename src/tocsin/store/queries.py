@@ -128,7 +128,7 @@ EVENT_INDEXES = (
 )
 
 PERIODS = ("day", "week", "month")
-IDENTITY_RULES = 2  # bump when the identity rules change: stored identities are rebuilt
+IDENTITY_RULES = 3  # bump when the identity rules change: stored identities are rebuilt
 CONFLICT_QUADS = (3, 4)
 COOPERATION_QUADS = (1, 2)
 _CHUNK = 20_000
@@ -214,13 +214,36 @@ def _root(code: str | None) -> str | None:
     return code[:3] if code else None
 
 
+def _period_end(start: dt.date, precision: str | None) -> dt.date:
+    """Last day of the week/month/year that starts at ``start``."""
+    if precision == "week":
+        return start + dt.timedelta(days=6)
+    if precision == "month":
+        nxt = dt.date(start.year + (start.month == 12), start.month % 12 + 1, 1)
+        return nxt - dt.timedelta(days=1)
+    if precision == "year":
+        return dt.date(start.year, 12, 31)
+    return start
+
+
 def event_day(row: Mapping[str, Any]) -> dt.date | None:
-    """The day an event is counted on: its event date when known to the day, else the
-    article date (a year- or month-precision date such as "2026" -> 2026-01-01 would put
-    the event in the wrong week)."""
-    if row["event_date"] and row.get("event_date_precision") in (None, "day"):
-        return row["event_date"]
-    return row["article_date"] or row["event_date"]
+    """The day an event is counted on in time series.
+
+    - its event date when known to the day;
+    - the article date when the event date is coarser (week, month, year) and the article
+      falls in or before that period ("in 2026" in a 2026 story: 2026-01-01 would put the
+      event in the wrong week);
+    - None when a coarse event date lies wholly before the article's own period: a story
+      recalling "in 2017 ..." is background, and must not make 2017 (or the story's week)
+      look busier. Such events stay searchable; they just stay out of the series.
+    """
+    event_date, article_date = row["event_date"], row["article_date"]
+    precision = row.get("event_date_precision")
+    if event_date and precision in (None, "day"):
+        return event_date
+    if event_date and article_date and _period_end(event_date, precision) < article_date:
+        return None
+    return article_date or event_date
 
 
 def build_identities(rows: Iterable[Mapping[str, Any]]) -> list[_Group]:
