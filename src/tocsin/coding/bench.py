@@ -124,24 +124,29 @@ def run_speed(settings: Settings, n_articles: int = 300) -> dict[str, Any]:
     t_parse = time.process_time() - t0
     n_sent = sum(1 for d in docs for _ in d.sents)
     doc_coder: DocCoder = coder.doc_coder
-    t0 = time.process_time()
-    n_events = 0
-    k = 0
-    for article in articles:
-        coref = doc_coder.new_coreference()
-        parts = [(True, docs[k])] if article.title else []
-        k += len(parts)
-        parts.append((False, docs[k]))
-        k += 1
-        for is_title, doc in parts:
-            n_events += len(doc_coder.code_doc(doc, date=article.date, title=is_title, coref=coref))
-    t_code = time.process_time() - t0
+    t_code, n_events = min(_time_coding(doc_coder, articles, docs) for _ in range(3))  # best of 3
     t0 = time.process_time()
     n_e2e = sum(len(ev) for _, ev in coder.code_articles(articles))
     t_e2e = time.process_time() - t0
     peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return {"articles": len(articles), "sentences": n_sent, "events": n_events, "events_e2e": n_e2e,
             "parse_s": t_parse, "code_s": t_code, "e2e_s": t_e2e, "peak_mb": peak_kb / 1024}
+
+
+def _time_coding(doc_coder: DocCoder, articles: list[Article], docs: list[Any]) -> tuple[float, int]:
+    """CPU seconds to code already parsed articles, and the number of events."""
+    t0 = time.process_time()
+    n_events = 0
+    k = 0
+    for article in articles:
+        coref = doc_coder.new_coreference()
+        parts = [(True, docs[k], article.title)] if article.title else []
+        k += len(parts)
+        parts.append((False, docs[k], article.text))
+        k += 1
+        for is_title, doc, text in parts:
+            n_events += len(doc_coder.code_doc(doc, date=article.date, title=is_title, coref=coref, text=text))
+    return time.process_time() - t0, n_events
 
 
 def format_speed(r: dict[str, Any]) -> list[str]:

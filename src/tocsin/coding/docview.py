@@ -8,42 +8,20 @@ from typing import Any
 
 from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, LEMMA, LENGTH, LOWER, TAG  # type: ignore[attr-defined]
 
-_STRING_CACHE: dict[int, str] = {}
-
-
-def _upper(strings: Any, key: int) -> str:
-    value = _STRING_CACHE.get(key)
-    if value is None:
-        value = strings[key].upper()
-        if len(_STRING_CACHE) < 500_000:
-            _STRING_CACHE[key] = value
-    return value
-
-
-def _plain(strings: Any, key: int) -> str:
-    value = _STRING_CACHE.get(-key - 1)
-    if value is None:
-        value = strings[key]
-        if len(_STRING_CACHE) < 500_000:
-            _STRING_CACHE[-key - 1] = value
-    return value
+_UPPER: dict[int, str] = {}
+_PLAIN: dict[int, str] = {}
 
 
 def _strings(strings: Any, ids: list[int], upper: bool) -> list[str]:
     """Strings of hash ids, through a process-wide cache."""
-    cache = _STRING_CACHE
-    sign = 1 if upper else -1
-    out = []
-    for k in ids:
-        key = k if upper else -k - 1
-        value = cache.get(key)
-        if value is None:
-            value = strings[k].upper() if upper else strings[k]
-            if len(cache) < 500_000:
-                cache[key] = value
-        out.append(value)
-    del sign
-    return out
+    cache = _UPPER if upper else _PLAIN
+    missing = set(ids).difference(cache)
+    if missing:
+        if len(cache) > 500_000:
+            cache.clear()
+        for k in missing:
+            cache[k] = strings[k].upper() if upper else strings[k]
+    return [cache[k] for k in ids]
 
 
 def _signed(value: int) -> int:
@@ -103,7 +81,20 @@ class DocView:
         return self._text
 
     @classmethod
-    def build(cls, doc: Any) -> DocView:
+    def build(cls, doc: Any, text: str | None = None) -> DocView:
+        """The arrays of ``doc``; ``text`` is the text it was parsed from, when known
+        (building ``doc.text`` walks every token)."""
+        view = cls._build(doc)
+        if text is not None and view.idx:
+            end = view.idx[-1] + view.length[-1]
+            if end <= len(text) and not text[end:].strip() and text[view.idx[-1]:end] == doc[-1].text:
+                view._text = text
+        elif text is not None and not text.strip():
+            view._text = text
+        return view
+
+    @classmethod
+    def _build(cls, doc: Any) -> DocView:
         arr = doc.to_array([LOWER, LEMMA, TAG, DEP, HEAD, IDX, LENGTH, ENT_TYPE])
         n = len(doc)
         if n == 0:

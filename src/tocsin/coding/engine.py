@@ -631,7 +631,7 @@ def _make_event(ctx: DocContext, m: VerbMatch, code: str, source: Actor | None, 
         sentence_index=sent[2],
         sentence=view.text[view.idx[sent[0]]:view.char_span(sent[0], sent[1])[1]],
         sentence_span=view.char_span(sent[0], sent[1]),
-        trigger=" ".join(view.doc[i].text for i in trig),
+        trigger=" ".join(view.text[view.idx[i]:view.idx[i] + view.length[i]] for i in trig),
         trigger_span=view.char_span(trig[0], trig[-1] + 1),
         rules=rules,
         article_date=ctx.date,
@@ -741,7 +741,11 @@ def code_sentence(ctx: DocContext, start: int, end: int, sent_index: int) -> lis
     per_verb: dict[int, list[Event]] = {}
     if not _may_have_actors(ctx, start, end):
         return []
+    tags, up, lem = view.tag, view.up, view.lem
     for i in range(start, end):
+        tag = tags[i]
+        if tag[0] not in "VN" or (up[i] not in index and lem[i] not in index):
+            continue
         if not is_candidate(view, i, index):
             continue
         _, found = code_verb(ctx, i, (start, end, sent_index))

@@ -83,19 +83,21 @@ class DocCoder:
         return Coreference()
 
     def code_doc(self, doc: Any, *, date: dt.date | None, title: bool = False,
-                 options: Options | None = None, coref: Any = None, article_id: str | None = None) -> list[Event]:
-        """Events of one parsed document (the title: ``title=True``)."""
+                 options: Options | None = None, coref: Any = None, article_id: str | None = None,
+                 text: str | None = None) -> list[Event]:
+        """Events of one parsed document (the title: ``title=True``; ``text``: what was parsed)."""
         resolver = self.dictionaries.actors
         if resolver.discard_kind(doc) == "story":
             return []
-        view = DocView.build(doc)
+        view = DocView.build(doc, text)
         mentions = resolver.find(doc, date)
         ctx = DocContext(view=view, dictionaries=self.dictionaries, date=date, mentions=mentions,
                          coref=coref, options=options or Options())
         events: list[Event] = []
         any_discard = resolver.is_discard(doc)
         for index, sent in enumerate(doc.sents):
-            if any_discard and _discarded(resolver, view, sent.start, sent.end):
+            if any_discard and resolver.is_discard(doc, sent.start, sent.end) and _discarded(
+                    resolver, view, sent.start, sent.end):
                 continue
             found = code_sentence(ctx, sent.start, sent.end, -1 if title else index)
             events.extend(found)
@@ -146,10 +148,10 @@ class Coder:
         events: list[Event] = []
         if title_doc is not None:
             found = self.doc_coder.code_doc(title_doc, date=article.date, title=True, options=options,
-                                            coref=coref, article_id=article.id)
+                                            coref=coref, article_id=article.id, text=article.title)
             events.extend(self._enrich(title_doc, found, article))
         found = self.doc_coder.code_doc(body_doc, date=article.date, options=options, coref=coref,
-                                        article_id=article.id)
+                                        article_id=article.id, text=article.text or "")
         events.extend(self._enrich(body_doc, found, article))
         return events
 
