@@ -87,14 +87,15 @@ class DocCoder:
                  text: str | None = None) -> list[Event]:
         """Events of one parsed document (the title: ``title=True``; ``text``: what was parsed)."""
         resolver = self.dictionaries.actors
-        if resolver.discard_kind(doc) == "story":
+        discard = resolver.discard_kind(doc)
+        if discard == "story":
             return []
         view = DocView.build(doc, text)
         mentions = resolver.find(doc, date)
         ctx = DocContext(view=view, dictionaries=self.dictionaries, date=date, mentions=mentions,
                          coref=coref, options=options or Options())
         events: list[Event] = []
-        any_discard = resolver.is_discard(doc)
+        any_discard = discard is not None
         for index, sent in enumerate(doc.sents):
             if any_discard and resolver.is_discard(doc, sent.start, sent.end) and _discarded(
                     resolver, view, sent.start, sent.end):
