@@ -131,13 +131,10 @@ class DocView:
         return cached
 
     def _subtree_span(self, i: int) -> tuple[int, int]:
-        lo = hi = i
-        stack = [i]
-        while stack:
-            j = stack.pop()
-            lo, hi = min(lo, j), max(hi, j)
-            stack.extend(self.children[j])
-        return lo, hi + 1
+        if not self.children[i]:
+            return i, i + 1
+        tok = self.doc[i]  # spaCy keeps the edges of every subtree
+        return tok.left_edge.i, tok.right_edge.i + 1
 
     def conjuncts(self, i: int) -> list[int]:
         """``i`` and its conjuncts (recursively along ``conj`` and appositive lists)."""

@@ -88,6 +88,7 @@ class DocContext:
     mention_at: dict[int, Any] = field(default_factory=dict)  # token -> mention
     span_at: dict[int, tuple[int, int]] = field(default_factory=dict)
     _np_cache: dict[int, list[Actor]] = field(default_factory=dict)
+    _np_full: dict[int, list[Actor]] = field(default_factory=dict)
     last_group: tuple[Actor, ...] = ()  # the last compound subject ("they")
     _regions: dict[tuple[int, int, int, frozenset[int]], tuple[list[int], list[int]]] = field(default_factory=dict)
 
@@ -299,6 +300,13 @@ def _subject_head(view: DocView, v: int) -> tuple[int, bool] | None:
 
 def actors_of_np(ctx: DocContext, head: int, sent_index: int) -> list[Actor]:
     """Actors of the noun phrase headed at ``head`` and of its conjuncts."""
+    cached = ctx._np_full.get(head)
+    if cached is None:
+        cached = ctx._np_full[head] = _actors_of_np(ctx, head, sent_index)
+    return list(cached)
+
+
+def _actors_of_np(ctx: DocContext, head: int, sent_index: int) -> list[Actor]:
     out: list[Actor] = []
     heads = ctx.view.conjuncts(head)
     mention = ctx.mention_at.get(head)
