@@ -198,3 +198,14 @@ def test_cli_code_needs_input() -> None:
 
     result = CliRunner().invoke(main, ["code"])
     assert result.exit_code != 0
+
+
+def test_nominal_events(coder: Any) -> None:
+    between = coder.code_text("Military cooperation between Japan and India is growing.")
+    got = triples(between)
+    assert ("JPN", "IND", "06") in got and ("IND", "JPN", "06") in got
+    passive = coder.code_text("A joint military exercise was held between Egypt and Jordan.")
+    assert {("EGY", "JOR", "06"), ("JOR", "EGY", "06")} <= triples(passive)
+    cancelled = coder.code_text("Iran's talks with Oman were cancelled.")
+    e = find(cancelled, "IRN", "OMN", "04")
+    assert e.factuality is Factuality.NEGATED

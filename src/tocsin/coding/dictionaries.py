@@ -24,6 +24,7 @@ from tocsin.errors import DictionaryError
 log = logging.getLogger(__name__)
 
 BUILTIN = ("phoenix", "petr-validate")
+NOMINAL_PREFIX = "NOMINAL_"  # verb-file blocks whose forms are event nouns
 # sets that also get the project's own verb and actor files
 WITH_PROJECT_FILES = ("phoenix",)
 
@@ -51,9 +52,18 @@ class Dictionaries:
     # per verb block: patterns indexed by one word each must contain, and the others
     _pattern_index: dict[str, tuple[dict[str, list[int]], list[int]]] = field(default_factory=dict)
 
+    # nouns that are events by themselves (NOMINAL_* blocks): word -> form
+    nominal_index: dict[str, VerbForm] = field(default_factory=dict)
+
     def __post_init__(self) -> None:
         if not self.form_index:
-            self.form_index = self.verbs.forms
+            for word, forms in self.verbs.forms.items():
+                verbs = [f for f in forms if not f.block.startswith(NOMINAL_PREFIX)]
+                if verbs:
+                    self.form_index[word] = verbs
+                nominal = [f for f in forms if f.block.startswith(NOMINAL_PREFIX)]
+                if nominal and word not in self.nominal_index:
+                    self.nominal_index[word] = nominal[0]
 
     def candidate_patterns(self, block_id: str, words: set[str]) -> list[Pattern]:
         """Patterns of a block that may match a region containing ``words`` (file order)."""

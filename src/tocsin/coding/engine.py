@@ -43,6 +43,11 @@ PUNCT_TAGS = frozenset({",", ".", ":", "``", "''", "-LRB-", "-RRB-", "HYPH", "NF
 # what a request asks for, by the CAMEO root of the requested act (02x appeals)
 APPEAL_FOR = {"04": "026", "05": "022", "06": "021", "07": "023", "08": "025", "03": "020"}
 MODAL_WORDS = frozenset({"WOULD", "SHOULD", "MAY", "MIGHT", "COULD", "MUST", "IF"})
+# verbs that say an event noun did not (or no longer) happen
+NOMINAL_STOPPERS = frozenset({
+    "CANCEL", "POSTPONE", "SUSPEND", "HALT", "STOP", "END", "BREAK", "COLLAPSE", "FAIL", "REJECT",
+    "DELAY", "SCRAP", "ABANDON", "FREEZE", "BOYCOTT", "DENY", "REFUSE",
+})
 CLAUSE_DEPS = frozenset({"acl", "relcl", "advcl", "xcomp", "ccomp", "pcomp", "conj", "ROOT", "csubj", "parataxis"})
 REFLEXIVES = frozenset({"THEMSELVES", "ITSELF", "HIMSELF", "HERSELF"})
 GROUP_PRONOUNS = frozenset({"THEY", "THEM", "THEIR", "THEMSELVES"})
@@ -760,7 +765,54 @@ def code_sentence(ctx: DocContext, start: int, end: int, sent_index: int) -> lis
         per_verb[i] = found
     compose(ctx, per_verb, sent_index)
     _allegations(ctx, per_verb, start, end, sent_index)
+    if ctx.dictionaries.nominal_index:
+        _nominal_events(ctx, per_verb, (start, end, sent_index))
     return dedupe(e for i in sorted(per_verb) for e in per_verb[i])
+
+
+def _nominal_events(ctx: DocContext, per_verb: dict[int, list[Event]], sent: tuple[int, int, int]) -> None:
+    """Event nouns: "the cooperation between X and Y" (both ways), "X's talks with Y"."""
+    view, nominal = ctx.view, ctx.dictionaries.nominal_index
+    for i in range(sent[0], sent[1]):
+        form = nominal.get(view.up[i])
+        if form is None or not view.tag[i].startswith("NN") or per_verb.get(i):
+            continue
+        head = view.head[i]
+        if view.dep[i] in ("dobj", "nsubjpass", "nsubj", "attr") and head != i and is_candidate(
+                view, head, ctx.dictionaries.form_index):
+            hm = match_verb(ctx, head, sent[0], sent[1])
+            if hm is not None and (hm.code or hm.code2):
+                continue  # "held talks with X", "the talks were cancelled": the verb says it
+        pairs = _nominal_pairs(ctx, i, sent[2])
+        if not pairs:
+            continue
+        m = VerbMatch(i, (form,), None, form.code, None, frozenset(), {}, False)
+        factuality, frame = factuality_of(view, i, False)
+        if view.lem[head] in NOMINAL_STOPPERS and head != i:  # "the talks were cancelled"
+            factuality, frame = Factuality.NEGATED, Frame("negation", view.lem[head].lower())
+        per_verb[i] = [_make_event(ctx, m, form.code or "", s, t, factuality, sent,
+                                   _rules(ctx, m, s, t, frame) + ("nominal event",))
+                       for s, t in pairs if form.code and s.code != t.code]
+
+
+def _nominal_pairs(ctx: DocContext, i: int, sent_index: int) -> list[tuple[Actor, Actor]]:
+    view = ctx.view
+    for prep in view.kids(i, "prep"):
+        objs = view.kids(prep, "pobj")
+        if view.up[prep] == "BETWEEN" and objs:
+            members = actors_of_np(ctx, objs[0], sent_index)
+            if len(members) > 1:
+                return [(a, b) for a in members for b in members if a.root != b.root]
+    owners: list[Actor] = []
+    for c in view.children[i]:
+        if view.dep[c] == "poss" or (view.dep[c] in ("compound", "amod") and c in ctx.mention_at):
+            owners.extend(a for a in actors_of_np(ctx, c, sent_index) if not a.code.startswith("---"))
+    partners: list[Actor] = []
+    for prep in view.kids(i, "prep"):
+        if view.up[prep] == "WITH":
+            for o in view.kids(prep, "pobj"):
+                partners.extend(actors_of_np(ctx, o, sent_index))
+    return [(a, b) for a in owners for b in partners if a.root != b.root]
 
 
 def _may_have_actors(ctx: DocContext, start: int, end: int) -> bool:
