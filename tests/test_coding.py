@@ -209,3 +209,20 @@ def test_nominal_events(coder: Any) -> None:
     cancelled = coder.code_text("Iran's talks with Oman were cancelled.")
     e = find(cancelled, "IRN", "OMN", "04")
     assert e.factuality is Factuality.NEGATED
+
+
+def test_events_table_shows_where_and_when() -> None:
+    import datetime as dt
+
+    from tocsin.coding.runner import events_table
+    from tocsin.models import Actor, Event, EventDate, Location
+
+    ev = Event(
+        source=Actor("PAK", text="Pakistan"), target=Actor("RUS", text="Russia"), code="062",
+        sentence_index=0, trigger="held",
+        location=Location("Miranshah", "city", country_code="PK", adm1_code="PK-KP", rule="prep-of-verb"),
+        date=EventDate(dt.date(2016, 9, 1), "month", "last year in September", rule="relative"),
+    )
+    table = events_table([ev])
+    assert "where: Miranshah (city, PK, PK-KP) [prep-of-verb]" in table
+    assert "when: 2016-09 (month) 'last year in September' [relative]" in table

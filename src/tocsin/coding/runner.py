@@ -81,6 +81,12 @@ def events_table(events: list[Event]) -> str:
                      f"{e.name or ''} ({e.plover_type or '-'}, Goldstein {e.goldstein})")
         lines.append(f"      trigger: {e.trigger!r}; source {e.source.text if e.source else '-'!r}, "
                      f"target {e.target.text if e.target else '-'!r}")
+        if e.location is not None or e.date is not None:
+            from tocsin.geo import format_location
+            from tocsin.temporal import format_date
+
+            lines.append(f"      where: {format_location(e.location)}")
+            lines.append(f"      when: {format_date(e.date)}")
         for rule in e.rules:
             lines.append(f"      why: {rule}")
     return "\n".join(lines)
