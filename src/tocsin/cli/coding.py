@@ -81,11 +81,29 @@ def bench_cmd(ctx: click.Context, eval_dir: str | None, articles: int, skip_accu
         for line in bench.format_speed(report):
             click.echo(line)
         failures.extend(bench.speed_failures(report))
+        failures.extend(_enrichment_overhead(settings, articles))
     for failure in failures:
         click.echo(f"FAIL {failure}", err=True)
     if failures:
         ctx.exit(1)
     click.echo("all floors met")
+
+
+ENRICH_CEILING = 0.10  # geocoding + dates may add at most 10% to parse + coding
+
+
+def _enrichment_overhead(settings: Any, articles: int) -> list[str]:
+    """Time the geo and date enrichers against parse + coding; a failure line if too slow."""
+    from tocsin.geo.bench import measure_overhead
+
+    r = measure_overhead(settings, articles)
+    n = r["sentences"]
+    click.echo(f"geo + dates       : {1e6 * (r['geo_s'] + r['date_s']) / n:9.0f} us/sentence "
+               f"(+{100 * r['overhead']:.1f}% on parse + coding; gazetteer load "
+               f"{r['gazetteer_load_s']:.1f} s once per process)")
+    if r["overhead"] > ENRICH_CEILING:
+        return [f"geo + dates add {100 * r['overhead']:.1f}% > {100 * ENRICH_CEILING:.0f}%"]
+    return []
 
 
 def register(group: click.Group) -> None:
