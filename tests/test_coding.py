@@ -64,6 +64,13 @@ def test_compound_object_one_event_each(coder: Any) -> None:
     assert {t for s, t, _ in got if s == "KEN"} >= {"UGA", "TZA"}
 
 
+def test_compound_subject_of_a_directed_code_is_not_paired(coder: Any) -> None:
+    # "yield" (08) is directed: members of a list do not yield to each other
+    events = coder.code_text("Oxfam and Caritas failed to pass the new rules.", date="2026-01-01")
+    got = triples(events, only=None)
+    assert ("NGO", "NGO", "08") not in got and ("NGO", "NGO", "12") not in got
+
+
 def test_negation(coder: Any) -> None:
     events = coder.code_text("Germany did not attack France.")
     e = find(events, "DEU", "FRA", "19")
