@@ -342,3 +342,15 @@ def test_event_day_keeps_background_events_out_of_series() -> None:
     assert event_day(row) == dt.date(2020, 1, 8)
     row = {"event_date": None, "event_date_precision": None, "article_date": story}
     assert event_day(row) == story
+
+
+def test_demo_summary_rings_the_warning_bells(store: Any) -> None:
+    from tocsin.cli.ingest import _warning_bells
+
+    _background_and_burst(store)
+    _triangle(store, "057", D0, "tri")  # RUS-PAK friendly while IND-PAK hostile: unbalanced
+    lines = _warning_bells(store)
+    assert lines[0].startswith("top conflict alerts")
+    assert any("IND" in ln or "PAK" in ln for ln in lines[1:4])
+    assert "unbalanced triads (tocsin triads):" in lines
+    assert any("IND-PAK-RUS" in ln for ln in lines)

@@ -300,6 +300,24 @@ def demo_summary(store: Store, report: IngestReport) -> list[str]:
     if dyads:
         lines.append("top dyads (source -> target: events):")
         lines += [f"  {s} -> {t}: {n}" for s, t, n in dyads]
+    return lines + _warning_bells(store)
+
+
+def _warning_bells(store: Store) -> list[str]:
+    """Top conflict alerts and unbalanced triads: the demo's early-warning view."""
+    from tocsin import analysis
+
+    lines: list[str] = []
+    found = analysis.alerts(store, top=5, direction="conflict", recompute=True, distinct=True)
+    if found:
+        lines.append("top conflict alerts (evidence: tocsin alerts):")
+        lines += [f"  {a.subject:<9} {a.period_start}..{a.period_end} [{a.kind}] score {a.score:.1f}"
+                  for a in found]
+    unbalanced = analysis.triads(store, top=3)
+    if unbalanced:
+        lines.append("unbalanced triads (tocsin triads):")
+        lines += [f"  {'-'.join(t.actors)} {t.pattern} {t.label}, score {t.score:.1f}"
+                  for t in unbalanced]
     return lines
 
 
