@@ -16,6 +16,7 @@ from tocsin.errors import AuthError, InputError, WriteDisabledError
 from tocsin.models import Article
 from tocsin.settings import Settings
 from tocsin.store import Store
+from tocsin.web import mount_dashboard
 
 API_MAX_LIMIT = 500
 MAX_OFFSET = 1_000_000
@@ -63,6 +64,7 @@ def create_app(settings: Settings, *, store: Store | None = None, coder: Any = N
                   description="Political event data from news: events, dyad series, alerts, "
                               "triads. Errors: {\"error\": {\"code\", \"message\", \"status\"}}.")
     errors.install(app)
+    mount_dashboard(app)
 
     def require_token(authorization: Annotated[str | None, Header()] = None) -> None:
         if not settings.api_token:
