@@ -29,7 +29,7 @@ class Settings:
     http_timeout: float = 20.0
     http_retries: int = 3
     user_agent: str = "tocsin/0.1 (+https://github.com/tocsin-project/tocsin)"
-    near_dup_threshold: float = 0.8  # MinHash Jaccard for near-duplicates
+    near_dup_threshold: float = 0.8  # MinHash-estimated shingle overlap for near-duplicates
     api_token: str = ""  # required by write endpoints; empty disables writes
     api_host: str = "127.0.0.1"
     api_port: int = 8000

@@ -94,7 +94,7 @@ def format_report(report: IngestReport) -> list[str]:
     if report.near_duplicates:
         lines.append(f"flagged {len(report.near_duplicates)} near-duplicates "
                      "(stored, linked to their original):")
-        lines += [f"  {d.article_id} ~ {d.original_id} (Jaccard {d.score:.2f})"
+        lines += [f"  {d.article_id} ~ {d.original_id} (overlap {d.score:.2f})"
                   for d in report.near_duplicates]
     if report.coding == "done":
         lines.append(f"coded {report.coded} articles: {report.events} events "
