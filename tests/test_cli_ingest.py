@@ -134,7 +134,7 @@ def test_ingest_text_summary(settings: Any, tmp_path: Path) -> None:
     out = result.stdout
     assert "read 4 articles" in out and "stored 3 new articles" in out
     assert "copy-1 = story-00001" in out
-    assert "near-1 ~ story-00001 (Jaccard " in out
+    assert "near-1 ~ story-00001 (overlap " in out
     assert "no problems" in out
     listing = run(["articles", "--format", "json", "--search", "TALKS NUMBER 2"], settings)
     assert [a["id"] for a in json.loads(listing.stdout)] == ["story-00002"]
