@@ -175,9 +175,6 @@ function drawTimeline(box, points) {
     root.append(svg("text", { x: L - 6, y: y + 4, class: "tick end", text: String(Math.round(Math.abs(f) * max)) }));
     root.append(svg("text", { x: W - R + 6, y: y + 4, class: "tick idx", text: f.toFixed(1) }));
   }
-  root.append(svg("text", { x: L + 4, y: T + 12, class: "tick coop-label", text: "▲ cooperation (quad 1+2)" }));
-  root.append(svg("text", { x: L + 4, y: H - B - 4, class: "tick conflict-label", text: "▼ conflict (quad 3+4)" }));
-  root.append(svg("text", { x: W - R - 4, y: T + 12, class: "tick end idx", text: "— conflict–cooperation index" }));
   const labelEvery = Math.max(1, Math.ceil(points.length / 12));
   const segments = [[]];
   points.forEach((p, i) => {
@@ -205,6 +202,9 @@ function drawTimeline(box, points) {
       root.append(svg("circle", { cx, cy, r: 2, class: "index-dot" }));
     }
   }
+  root.append(svg("text", { x: L + 4, y: T + 12, class: "tick coop-label", text: "▲ cooperation (quad 1+2)" }));
+  root.append(svg("text", { x: L + 4, y: H - B - 4, class: "tick conflict-label", text: "▼ conflict (quad 3+4)" }));
+  root.append(svg("text", { x: W - R - 4, y: T + 12, class: "tick end idx", text: "— conflict–cooperation index" }));
   box.replaceChildren(root);
 }
 
@@ -376,11 +376,19 @@ function alertItem(a) {
     el("span", { class: "badge " + a.direction, text: a.direction }), " ", subject,
     el("span", { class: "note", text: ` ${a.kind}, ${a.period_start} – ${a.period_end}, score ${a.score}` }),
   ]);
-  const evidence = el("ul", { class: "evidence" }, (a.evidence || []).map((e) =>
+  // one line per distinct sentence (a statement listing many actors yields many events)
+  const bySentence = new Map();
+  for (const e of a.evidence || []) {
+    const key = clean(e.sentence);
+    if (!bySentence.has(key)) bySentence.set(key, []);
+    bySentence.get(key).push(e);
+  }
+  const evidence = el("ul", { class: "evidence" }, [...bySentence].map(([sentence, evs]) =>
     el("li", {}, [
-      el("span", { class: "q q" + e.quad_class, text: `${e.day || ""} ${e.source_code}→${e.target_code || "?"} ${e.code}` }),
-      " ", el("span", { text: clean(e.sentence) }),
-      e.num_mentions > 1 ? el("span", { class: "note", text: ` (${e.num_mentions} mentions)` }) : null,
+      ...evs.map((e) => el("span", { class: "q q" + e.quad_class,
+        text: `${e.day || ""} ${e.source_code}→${e.target_code || "?"} ${e.code} ` })),
+      el("span", { text: sentence }),
+      evs[0].num_mentions > 1 ? el("span", { class: "note", text: ` (${evs[0].num_mentions} mentions)` }) : null,
     ])));
   return el("li", {}, [head, evidence]);
 }
@@ -418,7 +426,7 @@ function eventRow(e) {
     actorCell(e.source_code, e.source_text),
     actorCell(e.target_code, e.target_text),
     el("td", { class: "q q" + e.quad_class, text: e.code }),
-    el("td", { text: e.name || "" }),
+    el("td", { class: "name", text: e.name || "" }),
     el("td", { text: e.factuality }),
     el("td", { text: place }),
     el("td", { class: "sentence", text: clean(e.sentence) }),
@@ -474,10 +482,15 @@ function wire() {
 async function start() {
   wire();
   setStatus("loading…");
+  // the page's own query string preselects panels: /?a=RUS&b=UKR&actor=IRN
+  const params = new URLSearchParams(window.location.search);
+  const wanted = (k) => (params.get(k) || "").trim().toUpperCase().slice(0, 15);
+  document.getElementById("events-actor").value = wanted("actor");
+  state.actor = wanted("actor");
   loadEvents();
   loadMap();
   const [edges, alerts] = await Promise.all([loadNetwork(), loadAlerts()]);
-  const [a, b] = defaultDyad(edges, alerts);
+  const [a, b] = wanted("a") && wanted("b") ? [wanted("a"), wanted("b")] : defaultDyad(edges, alerts);
   await loadTimeline(a, b);
   if (!document.querySelector("#status.error")) setStatus("");
 }
