@@ -141,6 +141,7 @@ def test_writes_need_the_token(client: TestClient) -> None:
     items = client.get("/events", params={"search": "Islamabad"}).json()["items"]
     assert len(items) == 1 and items[0]["article_id"] == body["article_id"]
     _error(client.post("/documents", json={"text": ""}, headers=AUTH), 400)
+    _error(client.post("/documents", json={"text": "Russia\x00 met Pakistan."}, headers=AUTH), 400)
 
 
 def test_writes_disabled_without_a_configured_token(sqlite_settings: Any) -> None:

@@ -95,3 +95,9 @@ def test_empty_text_file_is_a_problem(tmp_path: Path, content: bytes) -> None:
     items = list(read_sources([str(path)], Settings()))
     assert len(items) == 1 and isinstance(items[0], IngestProblem)
     assert items[0].where == str(path)
+
+
+def test_control_characters_are_dropped_from_paragraphs() -> None:
+    from tocsin.ingest.text import clean_paragraph
+
+    assert clean_paragraph("Russia\x00 and\x07 Pakistan\tmet.") == "Russia and Pakistan met."

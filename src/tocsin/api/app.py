@@ -8,7 +8,7 @@ import secrets
 from typing import Annotated, Any, Literal
 
 from fastapi import Depends, FastAPI, Header, Path, Query, Request
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator
 
 from tocsin import __version__, analysis
 from tocsin.api import errors
@@ -37,6 +37,13 @@ class Document(BaseModel):
     date: dt.date | None = None
     url: str | None = Field(default=None, max_length=4000)
     source: str | None = Field(default=None, max_length=200)
+
+    @field_validator("text", "id", "title", "url", "source")
+    @classmethod
+    def _no_nul(cls, value: str | None) -> str | None:
+        if value is not None and "\x00" in value:
+            raise ValueError("must not contain NUL characters")
+        return value
 
 
 def _no_nul(request: Request) -> None:

@@ -16,9 +16,13 @@ MAX_TITLE_CHARS = 200
 MAX_TITLE_WORDS = 30
 
 
+_CONTROL = {c: None for c in range(32) if chr(c) not in "\t\n\r"} | {0x7F: None}
+
+
 def clean_paragraph(paragraph: str) -> str:
-    """Collapse all whitespace runs (line breaks included) to one space."""
-    return " ".join(paragraph.split())
+    """Drop control characters (NUL cannot even be stored in PostgreSQL text) and
+    collapse all whitespace runs (line breaks included) to one space."""
+    return " ".join(paragraph.translate(_CONTROL).split())
 
 
 def split_paragraphs(raw: str) -> list[str]:
