@@ -17,6 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from tocsin.coding.clauses import skipped_clauses
 from tocsin.coding.dictionaries import Dictionaries
 from tocsin.coding.docview import DocView
 from tocsin.coding.factuality import (
@@ -64,13 +65,19 @@ class Options:
     """Engine options (PETRARCH config names, per-record in the unit-test suite)."""
 
     require_dyad: bool = True
-    new_actor_length: int = 0
-    comma_min: int = 0
+    new_actor_length: int = 0  # > 0: an unknown proper-noun phrase of up to N words is a new actor
+    # comma-delimited clauses skipped by length (PETRARCH's minimum defaults; a max of 0,
+    # the default, disables the kind: middle, beginning ("b"), end ("e") of the sentence)
+    comma_min: int = 2
     comma_max: int = 0
     comma_bmin: int = 0
     comma_bmax: int = 0
-    comma_emin: int = 0
+    comma_emin: int = 2
     comma_emax: int = 0
+
+    @property
+    def skips_commas(self) -> bool:
+        return self.comma_max > 0 or self.comma_bmax > 0 or self.comma_emax > 0
 
     @classmethod
     def from_mapping(cls, data: dict[str, Any] | None) -> Options:
@@ -96,6 +103,7 @@ class DocContext:
     _np_full: dict[int, list[Actor]] = field(default_factory=dict)
     last_group: tuple[Actor, ...] = ()  # the last compound subject ("they")
     _regions: dict[tuple[int, int, int, frozenset[int]], tuple[list[int], list[int]]] = field(default_factory=dict)
+    skipped: set[int] = field(default_factory=set)  # tokens of skipped comma clauses
 
     def __post_init__(self) -> None:
         for m in self.mentions:
@@ -178,7 +186,9 @@ def _regions(ctx: DocContext, v: int, start: int, end: int, extra: frozenset[int
 
 def _compute_regions(ctx: DocContext, v: int, start: int, end: int, extra: frozenset[int]) -> tuple[list[int], list[int]]:
     view = ctx.view
-    pre = [i for i in range(v - 1, start - 1, -1) if view.tag[i] not in PUNCT_TAGS and i not in extra]
+    skip = ctx.skipped
+    pre = [i for i in range(v - 1, start - 1, -1) if view.tag[i] not in PUNCT_TAGS and i not in extra
+           and i not in skip]
     cut: set[int] = set()
     for c in view.children[v]:
         if c > v and (view.dep[c] in CUT and (view.dep[c] not in ("conj", "relcl") or view.tag[c].startswith("VB"))):
@@ -190,7 +200,8 @@ def _compute_regions(ctx: DocContext, v: int, start: int, end: int, extra: froze
         if view.dep[i] == "relcl" and i not in cut and view.tag[i].startswith("VB"):  # another event
             lo, hi = view.subtree_span(i)
             cut.update(range(lo, hi))
-    post = [i for i in range(v + 1, right) if i not in cut and i not in extra and view.tag[i] not in PUNCT_TAGS]
+    post = [i for i in range(v + 1, right)
+            if i not in cut and i not in extra and view.tag[i] not in PUNCT_TAGS and i not in skip]
     return pre, post
 
 
@@ -404,6 +415,8 @@ def _actor_of_single(ctx: DocContext, h: int, sent_index: int) -> Actor | list[A
     if cached is not None:
         return cached
     view, resolver = ctx.view, ctx.dictionaries.actors
+    if h in ctx.skipped:
+        return None
     actor = None
     try:
         actor = resolver.resolve_phrase(view.doc, h, ctx.date, ctx.mentions)
@@ -430,10 +443,60 @@ def _actor_of_single(ctx: DocContext, h: int, sent_index: int) -> Actor | list[A
             actor = found or None
     if actor is None and view.up[h] in GROUP_PRONOUNS and ctx.last_group:
         actor = list(ctx.last_group)  # "X and Y said they will ...": the group just named
+    if actor is None and ctx.options.new_actor_length > 0:
+        actor = _new_actor(ctx, h)
     result = [actor] if isinstance(actor, Actor) else actor
     if result is not None:
         ctx._np_cache[h] = result
     return actor
+
+
+def _new_actor(ctx: DocContext, h: int) -> Actor | None:
+    """PETRARCH's ``new_actor_length``: an unknown proper-noun phrase of at most that many
+    words (determiners and possessive markers not counted) is an actor without a code."""
+    view = ctx.view
+    if view.tag[h] not in ("NNP", "NNPS") or h in ctx.mention_at:
+        return None
+    tokens = _phrase(ctx, h)
+    whole = _whole_np(ctx, h, tokens)
+    words = [t for t in whole if view.tag[t] not in PUNCT_TAGS and view.tag[t] not in ("POS", "DT")]
+    if not words or len(words) > ctx.options.new_actor_length:
+        return None
+    if any(t in ctx.mention_at or t in ctx.skipped or view.temporal[t] for t in tokens):
+        return None  # a known actor, a skipped clause, a date ("Monday")
+    lo, hi = tokens[0], tokens[-1] + 1
+    span = view.char_span(lo, hi)
+    return Actor("", view.text[span[0]:span[1]], span, None, None, "new",
+                 f"new actor ({len(words)} words <= new_actor_length {ctx.options.new_actor_length})")
+
+
+def _phrase(ctx: DocContext, h: int) -> list[int]:
+    try:
+        return sorted(ctx.dictionaries.actors.phrase_tokens(ctx.view.doc, h))
+    except (IndexError, KeyError, ValueError, AttributeError):
+        return [h]
+
+
+def _whole_np(ctx: DocContext, h: int, tokens: list[int]) -> set[int]:
+    """The noun phrase a name is part of: with the noun it modifies or stands in apposition
+    to and that noun's appositions ("X's head Minerva McGonagall" is four words)."""
+    view = ctx.view
+    top = h
+    for _ in range(3):
+        if view.dep[top] not in ("appos", "compound", "poss") or view.head[top] == top:
+            break
+        top = view.head[top]
+    whole = set(tokens)
+    if top != h:
+        whole.update(_phrase(ctx, top))
+        for c in view.children[top]:
+            if view.dep[c] == "appos":
+                whole.update(_phrase(ctx, c))
+    return whole
+
+
+def _may_be_new_actor(ctx: DocContext, t: int) -> bool:
+    return ctx.options.new_actor_length > 0 and ctx.view.tag[t] in ("NNP", "NNPS") and t not in ctx.skipped
 
 
 def _np_head_of(view: DocView, t: int, limit: int) -> int:
@@ -464,7 +527,7 @@ def _first_actors_at(ctx: DocContext, tokens: Sequence[int], sent_index: int, li
     fallback: tuple[list[Actor], int | None] = ([], None)
     tried: set[int] = set()
     for t in tokens:
-        if t in ctx.mention_at or view.tag[t] in ("PRP", "PRP$"):
+        if t in ctx.mention_at or view.tag[t] in ("PRP", "PRP$") or _may_be_new_actor(ctx, t):
             head = _np_head_of(view, t, limit)
             if head in tried:
                 continue
@@ -478,7 +541,7 @@ def _first_actors_at(ctx: DocContext, tokens: Sequence[int], sent_index: int, li
             if fallback[0] and fallback[1] is not None and (
                     _clause_of(view, head, limit) != _clause_of(view, fallback[1], limit)):
                 continue  # a better actor, but in another clause ("pressure from X to help Y")
-            if all(a.code.startswith("---") for a in found):
+            if all(a.code.startswith("---") or not a.code for a in found):  # agents, new actors
                 fallback = fallback if fallback[0] else (found, head)
                 continue
             return found, head
@@ -597,7 +660,7 @@ def _find_actors(ctx: DocContext, m: VerbMatch, post: list[int], sent_index: int
                 for c in view.kids(v, "ccomp"):
                     lo, hi = view.subtree_span(c)
                     agent_toks.update(range(lo, hi))
-            exclude = frozenset(a.code for a in sources)
+            exclude = frozenset(a.code for a in sources if a.code)  # new actors have no code
             targets, target_head = _first_actors_at(ctx, [t for t in post if t not in agent_toks],
                                                     sent_index, v, exclude)
     pairwise = False
@@ -613,7 +676,7 @@ def _find_actors(ctx: DocContext, m: VerbMatch, post: list[int], sent_index: int
         targets = []  # "insurgents killed people": no known actor on either side
         sources = []
     reverse_ok = _is_direct(view, target_head, v) and (
-        target_head is None or target_head in ctx.mention_at
+        target_head is None or target_head in ctx.mention_at or any(not a.code for a in targets)
         or view.tag[target_head] not in ("NNP", "NNPS"))  # "the Beijing Olympics": not Beijing
     reflexive = target_head is not None and view.up[target_head] in REFLEXIVES
     return _Found(sources, targets, pairwise, reverse_ok, reflexive)
@@ -709,8 +772,9 @@ def _may_have_source(ctx: DocContext, v: int) -> bool:
     if not spans:
         return any(i in ctx.mention_at for i in range(v + 1, view.subtree_span(v)[1]))
     mention_at, tags = ctx.mention_at, view.tag
+    new = ctx.options.new_actor_length > 0
     return any(i in mention_at or tags[i] in ("PRP", "PRP$") or view.up[i] == "THE"
-               for lo, hi in spans for i in range(lo, hi))
+               or (new and tags[i] in ("NNP", "NNPS")) for lo, hi in spans for i in range(lo, hi))
 
 
 def subject_actors(ctx: DocContext, v: int, sent_index: int) -> list[Actor]:
@@ -732,6 +796,8 @@ def _keep(ctx: DocContext, source: Actor | None, target: Actor | None, reflexive
         return False
     if target is None:
         return not ctx.options.require_dyad
+    if not source.code and not target.code:  # two new actors: distinct phrases
+        return source.span != target.span
     return source.code != target.code or reflexive
 
 
@@ -752,12 +818,15 @@ def code_sentence(ctx: DocContext, start: int, end: int, sent_index: int) -> lis
     view = ctx.view
     index = ctx.dictionaries.form_index
     per_verb: dict[int, list[Event]] = {}
+    if ctx.options.skips_commas:
+        _skip_clauses(ctx, start, end)
     if not _may_have_actors(ctx, start, end):
         return []
     tags, up, lem = view.tag, view.up, view.lem
+    skip = ctx.skipped
     for i in range(start, end):
         tag = tags[i]
-        if tag[0] not in "VN" or (up[i] not in index and lem[i] not in index):
+        if tag[0] not in "VN" or (up[i] not in index and lem[i] not in index) or i in skip:
             continue
         if not is_candidate(view, i, index):
             continue
@@ -770,12 +839,21 @@ def code_sentence(ctx: DocContext, start: int, end: int, sent_index: int) -> lis
     return dedupe(e for i in sorted(per_verb) for e in per_verb[i])
 
 
+def _skip_clauses(ctx: DocContext, start: int, end: int) -> None:
+    """Leave the comma clauses the options skip out of the sentence's actors and verbs."""
+    skipped = skipped_clauses(ctx.view, start, end, ctx.options)
+    ctx.skipped |= skipped
+    for i in skipped:
+        ctx.mention_at.pop(i, None)
+        ctx.span_at.pop(i, None)
+
+
 def _nominal_events(ctx: DocContext, per_verb: dict[int, list[Event]], sent: tuple[int, int, int]) -> None:
     """Event nouns: "the cooperation between X and Y" (both ways), "X's talks with Y"."""
     view, nominal = ctx.view, ctx.dictionaries.nominal_index
     for i in range(sent[0], sent[1]):
         form = nominal.get(view.up[i])
-        if form is None or not view.tag[i].startswith("NN") or per_verb.get(i):
+        if form is None or not view.tag[i].startswith("NN") or per_verb.get(i) or i in ctx.skipped:
             continue
         head = view.head[i]
         if view.dep[i] in ("dobj", "nsubjpass", "nsubj", "attr") and head != i and is_candidate(
@@ -821,6 +899,8 @@ def _may_have_actors(ctx: DocContext, start: int, end: int) -> bool:
     for i in range(start, end):
         if i in ctx.mention_at:
             return True
+    if ctx.options.new_actor_length > 0 and any(_may_be_new_actor(ctx, i) for i in range(start, end)):
+        return True
     if ctx.coref is None:
         return False
     tags = ctx.view.tag
