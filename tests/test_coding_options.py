@@ -125,3 +125,13 @@ def test_attribution_clause_is_skipped_main_clause_is_not(coder: Any) -> None:
     got = pairs(coder.code_text(text, options={"comma_emax": 8}))
     assert ("DEU", "FRA", "19") in got
     assert not any(s and s.startswith("ITA") for s, _, _ in got)
+
+
+def test_tied_patterns_prefer_the_verbs_own(coder: Any) -> None:
+    # CAMEO.2.0 merges APPROVE and RATIFY into one block with two "* &TREATY" patterns;
+    # the line commented "# RATIFY" is the one written for "ratify"
+    ratified = coder.code_text("Moldova ratified the treaty with Romania last week.")
+    approved = coder.code_text("Moldova approved the treaty with Romania last week.")
+    assert ("MDA", "ROU", "05") in pairs(ratified)
+    assert {e.code for e in ratified} == {"057"}
+    assert "057" not in {e.code for e in approved}

@@ -68,6 +68,7 @@ def test_pattern_elements(verbs) -> None:  # type: ignore[no-untyped-def]
     assert slots.pre[0].kind == TARGET and slots.post[1].kind == SOURCE
     assert texts["% *"].pre[0].kind == COMPOUND and texts["% *"].code2 == "064"
     assert texts["* NOTHING"].blocks
+    assert money.origin == "MONEY" and slots.origin == ""  # the comment's verb, if any
 
 
 def test_parse_code() -> None:

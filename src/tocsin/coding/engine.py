@@ -258,7 +258,9 @@ def match_verb(ctx: DocContext, v: int, start: int, end: int) -> VerbMatch | Non
                 if pattern.has_compound and not _compound_ok(ctx, v, pattern):
                     continue
                 score = a + b
-                if score > best_score:
+                if score > best_score or (score == best_score and best is not None and pattern.origin
+                                          and pattern.origin == view.lem[v] != best.origin):
+                    # a tie in a merged block: the pattern written for this very verb
                     best, best_score, best_slots = pattern, score, {**pre_m.slots, **post_m.slots}
     form = next((f for f in forms if f.has_code), forms[0])
     if best is not None:

@@ -28,7 +28,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from tocsin.errors import DictionaryError
@@ -84,6 +84,7 @@ class Pattern:
     required: frozenset[str] = frozenset()  # words that must occur (fast pre-filter)
     need: tuple[frozenset[str], ...] = ()  # per synonym set: one of these words must occur
     invalid: bool = False  # a code of punctuation only ("+++", "###"): TABARI markers, no event
+    origin: str = ""  # the verb named by the line's comment ("# RATIFY"): the pattern's own verb
 
     @property
     def specificity(self) -> int:
@@ -276,7 +277,19 @@ class _Reader:
             log.debug("%s: %s", where, exc)
             return
         if pattern is not None:
+            origin = _comment_verb(raw)
+            if origin:
+                pattern = replace(pattern, origin=origin)
             self.block.patterns.append(pattern)
+
+
+def _comment_verb(raw: str) -> str:
+    """The word a pattern line's comment starts with, upper-cased ("# RATIFY" -> "RATIFY"):
+    in a merged synonym block it names the verb the pattern was written for."""
+    if "#" not in raw:
+        return ""
+    words = raw.split("#", 1)[1].split()
+    return words[0].upper() if words and words[0].isalpha() else ""
 
 
 def _split_form(text: str) -> tuple[tuple[str, ...], tuple[str, ...], str] | None:
