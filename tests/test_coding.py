@@ -233,3 +233,10 @@ def test_events_table_shows_where_and_when() -> None:
     table = events_table([ev])
     assert "where: Miranshah (city, PK, PK-KP) [prep-of-verb]" in table
     assert "when: 2016-09 (month) 'last year in September' [relative]" in table
+
+
+def test_acts_inside_a_purpose_clause_are_not_asserted(coder: Any) -> None:
+    events = coder.code_text("Germany met Brazil on Monday to discuss efforts to attack France.")
+    assert ("DEU", "BRA", "04") in triples(events, only={Factuality.ASSERTED})
+    attack = find(events, "DEU", "FRA", "19")
+    assert attack.factuality is Factuality.HYPOTHETICAL and not attack.counts

@@ -110,6 +110,11 @@ def _modal(view: DocView, i: int) -> str | None:
     return None
 
 
+def _is_purpose(view: DocView, i: int) -> bool:
+    """An infinitival adverbial clause: "(met) to discuss" says what was meant, not done."""
+    return view.dep[i] == "advcl" and any(view.dep[c] == "aux" and view.up[c] == "TO" for c in view.children[i])
+
+
 def factuality_of(view: DocView, v: int, negation_in_pattern: bool,
                   modal_in_pattern: bool = False) -> tuple[Factuality, Frame | None]:
     """The factuality of the event whose trigger is token ``v`` (a negation or modal that
@@ -119,7 +124,7 @@ def factuality_of(view: DocView, v: int, negation_in_pattern: bool,
     modal = None if modal_in_pattern else _modal(view, v)
     if modal is not None:
         return Factuality.HYPOTHETICAL, Frame("modal", modal.lower())
-    if view.dep[v] == "advcl" and any(view.dep[c] == "aux" and view.up[c] == "TO" for c in view.children[v]):
+    if _is_purpose(view, v):
         return Factuality.HYPOTHETICAL, Frame("purpose", "to")
     cur = v
     for _ in range(8):
@@ -128,6 +133,8 @@ def factuality_of(view: DocView, v: int, negation_in_pattern: bool,
             break
         head = view.head[cur]
         word = view.lem[head]
+        if _is_purpose(view, head) and dep != "conj":  # "met to discuss efforts to counter X"
+            return Factuality.HYPOTHETICAL, Frame("purpose", "to")
         if word in CLAIM_WORDS and (dep in ("ccomp", "xcomp") or (dep in ("pcomp", "pobj", "prep", "dobj") and cur != v)):
             return Factuality.ALLEGED, Frame("claim", word.lower())
         if word in CAUSE_WORDS and dep == "prep" and cur != v and view.up[cur] in ("FOR", "OF", "OVER"):
