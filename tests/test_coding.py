@@ -240,3 +240,11 @@ def test_acts_inside_a_purpose_clause_are_not_asserted(coder: Any) -> None:
     assert ("DEU", "BRA", "04") in triples(events, only={Factuality.ASSERTED})
     attack = find(events, "DEU", "FRA", "19")
     assert attack.factuality is Factuality.HYPOTHETICAL and not attack.counts
+
+
+def test_allegation_takes_the_verbs_own_code(coder: Any) -> None:
+    # nothing inside the allegation is an event: the allegation itself is one, coded by the
+    # dictionary's ALLEGE block (110), not a fixed accusation code
+    events = coder.code_text("Brazil alleged that France was aware of the preparations.")
+    e = find(events, "BRA", "FRA", "11")
+    assert e.code == "110" and e.factuality is Factuality.ASSERTED

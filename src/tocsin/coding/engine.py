@@ -978,8 +978,8 @@ ALLEGE_WORDS = frozenset({"ALLEGE", "ACCUSE", "CHARGE"})
 
 def _allegations(ctx: DocContext, per_verb: dict[int, list[Event]], start: int, end: int,
                  sent_index: int) -> None:
-    """"X alleged that Y was aware of ...": an accusation of Y by X (112) when nothing in
-    the allegation itself was coded."""
+    """"X alleged that Y was aware of ...": a disapproval of Y by X (the verb's own 11x
+    code, else 112 accuse) when nothing in the allegation itself was coded."""
     view = ctx.view
     for h in range(start, end):
         if view.lem[h] not in ALLEGE_WORDS or not view.tag[h].startswith("VB") or per_verb.get(h):
@@ -998,8 +998,10 @@ def _allegations(ctx: DocContext, per_verb: dict[int, list[Event]], start: int, 
                     m = match_verb(ctx, h, start, end)
                     if m is None:
                         continue
-                    base = _make_event(ctx, m, "112", sp, ac, Factuality.ASSERTED, (start, end, sent_index),
-                                       (f"allegation: {view.lem[h].lower()} that ... [112]",))
+                    # the verb's own disapproval code (ALLEGE [110]), else an accusation
+                    code = m.code if m.code and m.code[:2] == "11" else "112"
+                    base = _make_event(ctx, m, code, sp, ac, Factuality.ASSERTED, (start, end, sent_index),
+                                       (f"allegation: {view.lem[h].lower()} that ... [{code}]",))
                     per_verb.setdefault(h, []).append(base)
 
 
