@@ -226,16 +226,22 @@ class Store:
         if ids is not None:
             yield from self._iter_ids(list(dict.fromkeys(ids)), conds, batch)
             return
+        for rows in self._pages(_article_select().where(*conds), batch):
+            yield from (_to_article(r) for r in rows)
+
+    def _pages(self, query: Any, batch: int) -> Iterator[Sequence[Any]]:
+        """Rows of ``query`` (which selects ``articles.id``) in pages keyed by id; each page
+        is its own short query, so callers may write between pages."""
         last: str | None = None
         while True:
-            q = _article_select().where(*conds).order_by(articles.c.id).limit(batch)
+            q = query.order_by(articles.c.id).limit(batch)
             if last is not None:
                 q = q.where(articles.c.id > last)
             with self.engine.connect() as conn:
                 rows = conn.execute(q).all()
             if not rows:
                 return
-            yield from (_to_article(r) for r in rows)
+            yield rows
             last = rows[-1].id
 
     def _iter_ids(self, ids: list[str], conds: list[Any], batch: int) -> Iterator[Article]:
@@ -248,19 +254,9 @@ class Store:
     def iter_texts(self, *, originals_only: bool = True, batch: int = 1000
                    ) -> Iterator[tuple[str, str]]:
         """(id, text) of stored articles (for rebuilding the near-duplicate index)."""
-        last: str | None = None
         cond = articles.c.near_dup_of.is_(None) if originals_only else sa.true()
-        while True:
-            q = sa.select(articles.c.id, articles.c.text).where(cond)
-            q = q.order_by(articles.c.id).limit(batch)
-            if last is not None:
-                q = q.where(articles.c.id > last)
-            with self.engine.connect() as conn:
-                rows = conn.execute(q).all()
-            if not rows:
-                return
+        for rows in self._pages(sa.select(articles.c.id, articles.c.text).where(cond), batch):
             yield from ((r.id, r.text) for r in rows)
-            last = rows[-1].id
 
     def search_articles(self, *, source: str | None = None, since: dt.date | None = None,
                         until: dt.date | None = None, text: str | None = None,

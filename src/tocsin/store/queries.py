@@ -226,6 +226,17 @@ def _period_end(start: dt.date, precision: str | None) -> dt.date:
     return start
 
 
+def _day_range(t: sa.Table, since: dt.date | None, until: dt.date | None
+               ) -> list[sa.ColumnElement[bool]]:
+    """Conditions keeping identities whose day is within [since, until] (either may be open)."""
+    conds: list[sa.ColumnElement[bool]] = []
+    if since:
+        conds.append(t.c.day >= since)
+    if until:
+        conds.append(t.c.day <= until)
+    return conds
+
+
 def event_day(row: Mapping[str, Any]) -> dt.date | None:
     """The day an event is counted on in time series.
 
@@ -418,10 +429,7 @@ def series_rows(
     if roles:
         keys += [t.c.source_role, t.c.target_role]
     conds = [_counting(), t.c.day.is_not(None), _subject_filter(t, a, b, directed)]
-    if since:
-        conds.append(t.c.day >= since)
-    if until:
-        conds.append(t.c.day <= until)
+    conds += _day_range(t, since, until)
     q = (
         sa.select(
             *keys,
@@ -468,10 +476,7 @@ def dyad_edge_rows(conn: sa.Connection, since: dt.date | None,
     t = event_identities
     conds = [_counting(), t.c.source_root.is_not(None), t.c.target_root.is_not(None),
              t.c.source_root != t.c.target_root]
-    if since:
-        conds.append(t.c.day >= since)
-    if until:
-        conds.append(t.c.day <= until)
+    conds += _day_range(t, since, until)
     q = (
         sa.select(t.c.source_root, t.c.target_root, sa.func.count(),
                   sa.func.coalesce(sa.func.sum(t.c.goldstein), 0.0))
@@ -666,10 +671,7 @@ def iter_identity_export_rows(conn: sa.Connection, *, counting_only: bool = True
         conds.append(t.c.day.is_not(None))
     if counting_only:
         conds.append(_counting())
-    if since:
-        conds.append(t.c.day >= since)
-    if until:
-        conds.append(t.c.day <= until)
+    conds += _day_range(t, since, until)
     q = (
         sa.select(
             t.c.id.label("identity_id"), t.c.day, t.c.num_mentions, t.c.num_sources,
