@@ -101,3 +101,19 @@ class GeoError(TocsinError):
     """The gazetteer could not be loaded or queried."""
 
     code = "E400"
+
+
+class RegistryError(TocsinError):
+    """A registry name is malformed or names nothing registered."""
+
+    code = "E010"
+    exit_code = 2
+    http_status = 400
+    templates = {
+        "E010": "bad {kind} name {name!r}: use tocsin.<kind>.<short>.v<N>",
+        "E011": "no {kind} named {name!r} (choices: {choices})",
+        "E012": "lazy registration {name!r} needs 'module:attribute', got {target!r}",
+    }
+
+    def __init__(self, code: str, **fields: object) -> None:
+        super().__init__(self.templates[code].format(**fields), code=code)
