@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 import pytest
 from pytest_httpserver import HTTPServer
-from test_ingest_sources import PAGES, make_warc, page  # shared test helpers
+from ingest.test_sources import PAGES, make_warc, page  # shared test helpers
 from werkzeug import Request, Response
 
 from tocsin.ingest import IngestProblem, read_sources
