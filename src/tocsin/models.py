@@ -82,6 +82,43 @@ class Actor:
 
 
 @dataclass(frozen=True)
+class Mention:
+    """A span of a parsed document that names something: an actor, an agent (a role noun
+    such as "troops"), a place.
+
+    ``start``/``end`` are token indices (``end`` exclusive), ``head`` the span's syntactic
+    root (-1: unknown), ``char_span`` character offsets; ``kind`` says what the span is
+    ("actor", "agent", "place"), ``label`` what found it (a dictionary entry, "ent:GPE",
+    "gazetteer"); ``code`` and ``payload`` are its resolution (for actors and agents the
+    code and the :class:`Actor`; for places the stage's place object). ``metonym``: the
+    name stands for something else (a capital city for its government).
+    """
+
+    start: int
+    end: int
+    text: str = ""
+    char_span: Span | None = None
+    kind: str = ""
+    head: int = -1
+    sentence: int | None = None
+    label: str = ""
+    code: str | None = None
+    payload: Any = None
+    metonym: bool = False
+
+    @property
+    def actor(self) -> Actor:
+        """The resolved actor of an actor or agent mention."""
+        if not isinstance(self.payload, Actor):
+            raise TypeError(f"mention {self.text!r} ({self.kind}) has no actor")
+        return self.payload
+
+    @property
+    def is_agent(self) -> bool:
+        return self.kind == "agent"
+
+
+@dataclass(frozen=True)
 class Location:
     """A resolved place."""
 

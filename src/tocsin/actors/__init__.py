@@ -16,16 +16,17 @@ from tocsin.actors.dictionary import (
     read_agent_file,
     read_discard_file,
 )
-from tocsin.actors.resolver import ActorMention, ActorResolver, bundled_dictionary_dir
+from tocsin.actors.resolver import ActorResolver, bundled_dictionary_dir
+from tocsin.models import Mention
 
 __all__ = [
     "ActorEntry",
-    "ActorMention",
     "ActorResolver",
     "AgentEntry",
     "CodeSpec",
     "Coreference",
     "DiscardEntry",
+    "Mention",
     "bundled_dictionary_dir",
     "read_actor_file",
     "read_agent_file",

@@ -25,105 +25,34 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from tocsin.actors.entries import (
+    ActorEntry,
+    AgentEntry,
+    CodeSpec,
+    DiscardEntry,
+    norm_key,
+    phrase_tokens,
+    plural,
+    plural_phrase,
+)
+from tocsin.actors.project import read_project_actors, read_project_agents
 from tocsin.errors import DictionaryError
 
 log = logging.getLogger(__name__)
 
-
-@dataclass(frozen=True)
-class CodeSpec:
-    """One code of an entry, optionally restricted to a date range (inclusive)."""
-
-    code: str
-    start: dt.date | None = None  # valid from (inclusive)
-    end: dt.date | None = None  # valid until (inclusive)
-    dated: bool = False  # True when the dictionary gave a date restriction
-
-    def valid_on(self, day: dt.date) -> bool:
-        return (self.start is None or day >= self.start) and (self.end is None or day <= self.end)
-
-    @property
-    def open_ended(self) -> bool:
-        return self.dated and self.start is not None and self.end is None
-
-
-@dataclass(frozen=True)
-class ActorEntry:
-    """An actor: its name, synonyms (as token tuples) and codes."""
-
-    name: str  # the entry line as written (without codes), e.g. "RUSSIAN_FEDERATION_"
-    phrases: tuple[tuple[str, ...], ...]  # name + synonyms, normalised token keys
-    codes: tuple[CodeSpec, ...]
-    source: str = ""  # "file:line"
-    kind: str | None = None  # country | person | igo | ngo | group (None: infer)
-    priority: int = 1  # lower wins when several entries share a phrase (project files: 0)
-    upper_only: tuple[tuple[str, ...], ...] = ()  # acronyms: match only when written in capitals
-
-    def code_for(self, day: dt.date | None) -> str | None:
-        """The code valid on ``day`` (PETRARCH semantics: first dated match in file order,
-        else the undated default). ``day`` None: the open-ended code, else the default,
-        else the code whose range ends last."""
-        if not self.codes:
-            return None
-        if day is not None:
-            for spec in self.codes:
-                if spec.dated and spec.valid_on(day):
-                    return spec.code
-            for spec in self.codes:
-                if not spec.dated:
-                    return spec.code
-            return _nearest(self.codes, day)
-        for spec in self.codes:
-            if spec.open_ended:
-                return spec.code
-        for spec in self.codes:
-            if not spec.dated:
-                return spec.code
-        return max(self.codes, key=lambda s: s.end or dt.date.max).code
-
-    def label(self) -> str:
-        """Short human form for the 'why' (``RUSSIAN_FEDERATION_ [RUS] @file:line``)."""
-        codes = " ".join(f"[{c.code}]" for c in self.codes[:3])
-        return f"{self.name} {codes} @{self.source}".strip()
-
-
-def _nearest(codes: tuple[CodeSpec, ...], day: dt.date) -> str:
-    """No code valid on ``day`` and no default: the dated code closest in time."""
-
-    def distance(spec: CodeSpec) -> int:
-        if spec.end is not None and day > spec.end:
-            return (day - spec.end).days
-        if spec.start is not None and day < spec.start:
-            return (spec.start - day).days
-        return 0
-
-    return min(codes, key=distance).code
-
-
-@dataclass(frozen=True)
-class AgentEntry:
-    """An agent (role noun): ``ARMY [~MIL]`` (suffix) or ``PEACEKEEPING_TROOPS [IGO~]`` (prefix)."""
-
-    phrase: tuple[str, ...]
-    code: str  # the role code without "~", e.g. "MIL", "GOVMIL", "IGO"
-    prefix: bool = False  # True for [XXX~]: the code goes before the country code
-    source: str = ""
-    cased: bool = False  # match only capitalised tokens ("General" the rank, not "general")
-    priority: int = 1
-    before_name: bool = False  # only when a capitalised word follows ("General Smith")
-
-    def label(self) -> str:
-        code = f"{self.code}~" if self.prefix else f"~{self.code}"
-        return f"{'_'.join(self.phrase)} [{code}] @{self.source}"
-
-
-@dataclass(frozen=True)
-class DiscardEntry:
-    """A discard phrase: ``story`` True discards the whole story, else the sentence."""
-
-    phrase: tuple[str, ...]
-    story: bool
-    source: str = ""
+__all__ = [
+    "ActorEntry",
+    "AgentEntry",
+    "CodeSpec",
+    "DiscardEntry",
+    "norm_key",
+    "parse_code_block",
+    "phrase_tokens",
+    "plural",
+    "read_actor_file",
+    "read_agent_file",
+    "read_discard_file",
+]
 
 
 class _Oddities:
@@ -153,54 +82,6 @@ class _RawEntry:
     line: int
     phrases: list[tuple[str, ...]] = field(default_factory=list)
     codes: list[CodeSpec] = field(default_factory=list)
-
-
-# --------------------------------------------------------------------------- tokens
-
-_HYPHEN = re.compile(r"(?<=[A-Za-z])(-|–|—)(?=[A-Za-z])")
-_SLASH = re.compile(r"(?<=[A-Za-z0-9])/(?=[A-Za-z])")
-_PREFIX_CHARS = '("[{“‘'
-_SUFFIX_CHARS = ')"]},;:!?”'
-
-
-def norm_key(text: str) -> str:
-    """The key a token is matched by: upper-cased, curly quotes straightened,
-    trailing periods dropped ("U.S." and "U.S", "Lt." and "Lt" meet)."""
-    key = text.upper().replace("’", "'").replace("‘", "'")
-    if key.endswith(".") and len(key) > 1:
-        key = key.rstrip(".") or key
-    return key
-
-
-def phrase_tokens(phrase: str) -> tuple[str, ...]:
-    """Split a dictionary phrase (``AL-QAEDA_``, ``U.S._ARMY``, ``PAKISTAN'S``) into the
-    token keys spaCy's English tokenizer would give for the same words."""
-    out: list[str] = []
-    for chunk in phrase.replace("_", " ").split():
-        out.extend(_split_chunk(chunk))
-    return tuple(k for k in (norm_key(t) for t in out) if k and k != ".")
-
-
-def _split_chunk(chunk: str) -> list[str]:
-    head: list[str] = []
-    tail: list[str] = []
-    while chunk and chunk[0] in _PREFIX_CHARS:
-        head.append(chunk[0])
-        chunk = chunk[1:]
-    while chunk and chunk[-1] in _SUFFIX_CHARS:
-        tail.insert(0, chunk[-1])
-        chunk = chunk[:-1]
-    if len(chunk) > 2 and chunk[-2:].upper() in ("'S", "’S"):
-        tail.insert(0, chunk[-2:])
-        chunk = chunk[:-2]
-    elif len(chunk) > 1 and chunk[-1] in "'’" and chunk[-2] in "sS":
-        tail.insert(0, chunk[-1])
-        chunk = chunk[:-1]
-    middle = [p for p in _SLASH.split(chunk) if p]
-    parts: list[str] = []
-    for piece in middle:
-        parts.extend(p for p in _HYPHEN.split(piece) if p)
-    return head + parts + tail
 
 
 # --------------------------------------------------------------------------- dates
@@ -301,8 +182,6 @@ def read_actor_file(path: Path | str, *, priority: int = 1) -> list[ActorEntry]:
     """Read a PETRARCH/TABARI ``.actors`` file (or a project ``.actors.tsv``)."""
     path = Path(path)
     if path.suffix == ".tsv":
-        from tocsin.actors.project import read_project_actors
-
         return read_project_actors(path, priority=priority)
     odd = _Oddities(path)
     entries: list[_RawEntry] = []
@@ -444,8 +323,6 @@ def read_agent_file(path: Path | str, *, priority: int = 1) -> list[AgentEntry]:
     explicit ``{plural}`` forms (``{}`` = none), automatic regular plurals otherwise."""
     path = Path(path)
     if path.suffix == ".tsv":
-        from tocsin.actors.project import read_project_agents
-
         return read_project_agents(path, priority=priority)
     subst: dict[str, list[str]] = {}
     out: list[AgentEntry] = []
@@ -489,7 +366,7 @@ def _agent_line(
         plurals = [p.strip() for p in brace.split("}")[0].split(",") if p.strip()]
     forms = _expand_subst(head.strip(), subst, where, odd)
     if plurals is None and "!" not in head:
-        forms = forms + [_plural_phrase(f) for f in forms]
+        forms = forms + [plural_phrase(f) for f in forms]
     elif plurals:
         forms = forms + plurals
     seen: dict[tuple[str, ...], None] = {}
@@ -513,25 +390,6 @@ def _expand_subst(text: str, subst: dict[str, list[str]], where: str, odd: _Oddi
         rest = text[: match.start()] + value + text[match.end() :]
         out.extend(_expand_subst(rest, subst, where, odd))
     return out
-
-
-def plural(word: str) -> str:
-    """Regular English plural of an upper-case word (PETRARCH's rule, plus -MAN → -MEN)."""
-    if word.endswith("MAN") and len(word) > 3:
-        return word[:-3] + "MEN"
-    if word.endswith("Y") and len(word) > 1 and word[-2] not in "AEIOU":
-        return word[:-1] + "IES"
-    if word.endswith(("S", "X", "Z", "CH", "SH")):
-        return word + "ES"
-    return word + "S"
-
-
-def _plural_phrase(text: str) -> str:
-    words = text.replace("_", " ").split()
-    if not words:
-        return text
-    words[-1] = plural(words[-1].upper())
-    return " ".join(words)
 
 
 # --------------------------------------------------------------------------- discards

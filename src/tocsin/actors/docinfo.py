@@ -11,7 +11,7 @@ from typing import Any
 import numpy
 from spacy.attrs import DEP, HEAD, IDX, ORTH
 
-from tocsin.actors.dictionary import norm_key
+from tocsin.actors.entries import norm_key
 
 
 def _remember(memo: dict[int, tuple[str, str]], strings: Any, orth: int) -> tuple[str, str]:

@@ -9,14 +9,14 @@ GON + ~GOV; "Putin" → RUSGOV (a person entry keeps its own code); "Afghan bord
 from __future__ import annotations
 
 import bisect
+import dataclasses
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from tocsin.models import Actor
+from tocsin.models import Actor, Mention
 
 if TYPE_CHECKING:
     from tocsin.actors.docinfo import DocInfo
-    from tocsin.actors.resolver import ActorMention
 
 STOP_DEPS = frozenset(
     {
@@ -129,13 +129,13 @@ class MentionIndex:
 
     __slots__ = ("by_token", "mentions", "starts")
 
-    def __init__(self, mentions: Sequence[ActorMention]) -> None:
+    def __init__(self, mentions: Sequence[Mention]) -> None:
         ordered = sorted(mentions, key=lambda m: m.start)
         self.mentions = ordered
         self.starts = [m.start for m in ordered]
         self.by_token = {k: m for m in ordered for k in range(m.start, m.end)}
 
-    def overlapping(self, lo: int, hi: int) -> list[ActorMention]:
+    def overlapping(self, lo: int, hi: int) -> list[Mention]:
         """Mentions that intersect tokens ``[lo, hi)``."""
         i = bisect.bisect_left(self.starts, lo)
         if i > 0 and self.mentions[i - 1].end > lo:
@@ -202,14 +202,14 @@ def resolve_phrase(info: DocInfo, head_i: int, index: MentionIndex) -> Actor | N
     return _combine(info, indices, base, agents, former)
 
 
-def _mentions_in(index: MentionIndex, indices: list[int], lo: int, hi: int) -> list[ActorMention]:
+def _mentions_in(index: MentionIndex, indices: list[int], lo: int, hi: int) -> list[Mention]:
     inside = set(indices)
     return [m for m in index.overlapping(lo, hi) if any(k in inside for k in range(m.start, m.end))]
 
 
 def _borrowed_base(
     info: DocInfo, head_i: int, index: MentionIndex, lo: int, hi: int
-) -> tuple[ActorMention | None, list[ActorMention]]:
+) -> tuple[Mention | None, list[Mention]]:
     """A country for an agent-only phrase from its context, as PETRARCH does:
     "officials in Kabul" (a locative "in" on the agent) or "Danish media and government"
     (the second conjunct shares the first one's modifiers: DNKGOV)."""
@@ -239,7 +239,7 @@ def _borrowed_base(
     return base, [m for m in modifiers if m.is_agent]
 
 
-def _shared_noun_roles(info: DocInfo, head_i: int, index: MentionIndex) -> list[ActorMention]:
+def _shared_noun_roles(info: DocInfo, head_i: int, index: MentionIndex) -> list[Mention]:
     """ "US and British activists": the second of two coordinated modifiers shares the
     noun's roles (GBROPP), as the first one does through the noun phrase itself."""
     first = head_i
@@ -255,7 +255,7 @@ def _shared_noun_roles(info: DocInfo, head_i: int, index: MentionIndex) -> list[
     return [m for m in mentions if m.is_agent]
 
 
-def _nearest_actor(info: DocInfo, head_i: int, index: MentionIndex) -> ActorMention | None:
+def _nearest_actor(info: DocInfo, head_i: int, index: MentionIndex) -> Mention | None:
     lo, hi = info.subtree_range(head_i)
     mentions = _mentions_in(index, phrase_indices(info, head_i), lo, hi)
     actors = [m for m in mentions if not m.is_agent]
@@ -280,17 +280,17 @@ def _acts(info: DocInfo, token: int, head_i: int) -> bool:
     return False
 
 
-def _as_place(mention: ActorMention) -> ActorMention:
+def _as_place(mention: Mention) -> Mention:
     """A capital used as a place codes as its country: "Beijing" in "went to Beijing" is CHN."""
     actor = mention.actor
     code = actor.code[:3]
     place = Actor(code, actor.text, actor.span, actor.country, None, "country", actor.entry)
-    return type(mention)(mention.start, mention.end, mention.head, place, False)
+    return dataclasses.replace(mention, payload=place, code=code, metonym=False)
 
 
 def _base(
-    info: DocInfo, actors: list[ActorMention], head_mention: ActorMention | None, head_i: int
-) -> ActorMention | None:
+    info: DocInfo, actors: list[Mention], head_mention: Mention | None, head_i: int
+) -> Mention | None:
     """The actor the phrase is about: the one holding the head, else the nearest one.
     A possessor country beats a head that is itself only a bare country code ("Mordor's
     official Minas Tirith", where Minas Tirith is listed under Gondor)."""
@@ -305,12 +305,12 @@ def _base(
     return min(actors, key=lambda m: min(abs(head_i - m.start), abs(head_i - (m.end - 1))))
 
 
-def _last_word(mention: ActorMention) -> str:
+def _last_word(mention: Mention) -> str:
     words = mention.actor.text.split()
     return words[-1].upper() if words else ""
 
 
-def roles_of(agents: Sequence[ActorMention]) -> tuple[list[str], list[str]]:
+def roles_of(agents: Sequence[Mention]) -> tuple[list[str], list[str]]:
     """(suffix roles, prefix codes) of the agents, in text order, deduplicated; a plain
     GOV (from "officials", "spokesman") yields when a more specific role is present."""
     suffix: list[str] = []
@@ -333,8 +333,8 @@ def roles_of(agents: Sequence[ActorMention]) -> tuple[list[str], list[str]]:
 def _combine(
     info: DocInfo,
     indices: list[int],
-    base: ActorMention,
-    agents: list[ActorMention],
+    base: Mention,
+    agents: list[Mention],
     former: bool = False,
 ) -> Actor:
     actor = base.actor
@@ -353,7 +353,7 @@ def _combine(
     return Actor(code, text, (start, end), actor.country, role, actor.kind, " + ".join(fired))
 
 
-def _agents_only(info: DocInfo, indices: list[int], agents: list[ActorMention]) -> Actor | None:
+def _agents_only(info: DocInfo, indices: list[int], agents: list[Mention]) -> Actor | None:
     if not agents:
         return None
     suffix, prefix = roles_of(agents)

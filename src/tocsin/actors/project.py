@@ -19,7 +19,7 @@ import datetime as dt
 import logging
 from pathlib import Path
 
-from tocsin.actors.dictionary import ActorEntry, AgentEntry, CodeSpec, _plural_phrase, phrase_tokens
+from tocsin.actors.entries import ActorEntry, AgentEntry, CodeSpec, phrase_tokens, plural_phrase
 from tocsin.errors import DictionaryError
 
 log = logging.getLogger(__name__)
@@ -114,7 +114,7 @@ def read_project_agents(path: Path, *, priority: int = 0) -> list[AgentEntry]:
             )
         prefix = raw_code.endswith("~") and not raw_code.startswith("~")
         flag_set = {f.strip().lower() for f in flags.split(",") if f.strip()}
-        forms = [phrase] if "noplural" in flag_set else [phrase, _plural_phrase(phrase)]
+        forms = [phrase] if "noplural" in flag_set else [phrase, plural_phrase(phrase)]
         for form in dict.fromkeys(phrase_tokens(f) for f in forms):
             out.append(
                 AgentEntry(

@@ -15,7 +15,6 @@ import logging
 import os
 import pickle
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -32,7 +31,7 @@ from tocsin.actors.dictionary import (
 from tocsin.actors.docinfo import DocInfo
 from tocsin.actors.phrase import MentionIndex, phrase_indices, resolve_phrase
 from tocsin.errors import DictionaryError
-from tocsin.models import Actor
+from tocsin.models import Actor, Mention
 
 log = logging.getLogger(__name__)
 
@@ -40,21 +39,6 @@ ACTOR = 0  # trie node keys for payloads (tokens keys are str, so ints never col
 AGENT = 1
 DISCARD = 2
 UPPER = 3  # the phrase ending here is an acronym: match capitalised text only
-
-
-@dataclass(frozen=True)
-class ActorMention:
-    """An actor or agent phrase found in a doc (token indices, ``end`` exclusive)."""
-
-    start: int
-    end: int
-    head: int
-    actor: Actor
-    metonym: bool = False  # a capital city standing for its government ("Islamabad said")
-
-    @property
-    def is_agent(self) -> bool:
-        return self.actor.kind == "agent"
 
 
 @lru_cache(maxsize=1)
@@ -230,13 +214,13 @@ class ActorResolver:
 
     def find(
         self, doc: Any, date: dt.date | None, start: int = 0, end: int | None = None
-    ) -> list[ActorMention]:
+    ) -> list[Mention]:
         """All non-overlapping actor and agent mentions in ``doc[start:end]``, longest first."""
         info = self.info(doc)
         keys = info.keys
         stop = info.n if end is None else min(end, info.n)
         trie = self._trie
-        out: list[ActorMention] = []
+        out: list[Mention] = []
         i = start
         while i < stop:
             node = trie.get(keys[i])
@@ -280,7 +264,7 @@ class ActorResolver:
 
     def _mention(
         self, info: DocInfo, i: int, j: int, payload: list[Any], date: dt.date | None
-    ) -> ActorMention:
+    ) -> Mention:
         if j - i > 1 and info.keys[i] == "THE":  # "THE_UNITED_NATIONS_": report the name only
             i += 1
         text = info.text(i, j)
@@ -299,12 +283,14 @@ class ActorResolver:
             self._code_memo[key] = parts
         code, country, role, kind, label, metonym = parts
         actor = Actor(code, text, char_span, country, role, kind, label)
-        return ActorMention(i, j, info.span_root(i, j), actor, metonym)
+        return Mention(i, j, text, char_span, "agent" if kind == "agent" else "actor",
+                       info.span_root(i, j), label=label, code=code, payload=actor,
+                       metonym=metonym)
 
     # ------------------------------------------------------------------ phrases
 
     def resolve_phrase(
-        self, doc: Any, head_i: int, date: dt.date | None, mentions: Sequence[ActorMention]
+        self, doc: Any, head_i: int, date: dt.date | None, mentions: Sequence[Mention]
     ) -> Actor | None:
         """The actor of the noun phrase headed by ``doc[head_i]``, or None. ``date`` is
         accepted for symmetry with ``find`` (the mentions already carry dated codes)."""
@@ -314,7 +300,7 @@ class ActorResolver:
         """Token indices of the noun phrase ``resolve_phrase`` looks at."""
         return phrase_indices(self.info(doc), head_i)
 
-    def _index(self, mentions: Sequence[ActorMention]) -> MentionIndex:
+    def _index(self, mentions: Sequence[Mention]) -> MentionIndex:
         cached = self._mention_cache
         if cached is not None and cached[0] is mentions and cached[1] == len(mentions):
             return cached[2]
