@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from tocsin.errors import NotFoundError, TocsinError
+from tocsin.ingest.dedup import Deduplicator
 from tocsin.ingest.problems import IngestProblem
 from tocsin.models import Article, Event
 from tocsin.settings import Settings
@@ -142,7 +143,7 @@ def _ingest_articles(sources: Sequence[str], settings: Settings, store: Store,
                      report: IngestReport, reader: Reader,
                      progress: ProgressCallback | None) -> None:
     start = time.monotonic()
-    dedup = _Deduplicator(store, settings.near_dup_threshold)
+    dedup = Deduplicator(store, settings.near_dup_threshold)
     items = _articles_only(reader(sources, settings), report)
     for batch in iter_batches(items, max(1, settings.batch_size)):
         report.read += len(batch)
@@ -166,7 +167,7 @@ def _articles_only(items: Iterable[Article | IngestProblem], report: IngestRepor
             yield item
 
 
-def _store_batch(batch: list[Article], store: Store, dedup: _Deduplicator,
+def _store_batch(batch: list[Article], store: Store, dedup: Deduplicator,
                  report: IngestReport) -> None:
     """Classify a batch (already stored, exact/near duplicate, new) and store the new ones
     in one transaction."""
@@ -184,57 +185,15 @@ def _store_batch(batch: list[Article], store: Store, dedup: _Deduplicator,
             report.add_problem(IngestProblem(art.origin or art.id,
                                              f"duplicate id {art.id!r} with different text"))
             continue
-        new.append(dedup.mark(art, report))
+        new.append(marked := dedup.mark(art))
+        if marked.near_dup_of is not None:
+            report.near_duplicates.append(
+                Duplicate(art.id, marked.near_dup_of, marked.near_dup_score or 0.0))
     result = store.add_articles(new)
+    dedup.persist(result.added)
     report.stored += len(result.added)
     for article_id, match in result.skipped:  # only under a concurrent writer
         report.exact_duplicates.append(Duplicate(article_id, match))
-
-
-class _Deduplicator:
-    """Exact duplicates within a run and near-duplicates against everything stored.
-
-    The MinHash index is built lazily from the stored originals the first time a new
-    article needs it, so re-running an ingest of stored articles costs no hashing.
-    """
-
-    def __init__(self, store: Store, threshold: float) -> None:
-        self.store = store
-        self.threshold = threshold
-        self._hashes: dict[str, str] = {}
-        self._ids: set[str] = set()
-        self._index: Any = None
-
-    def seen_hash(self, art: Article) -> str | None:
-        return self._hashes.get(art.content_hash or "")
-
-    def seen_id(self, article_id: str) -> bool:
-        return article_id in self._ids
-
-    def mark(self, art: Article, report: IngestReport) -> Article:
-        """Record the article as new; link it to its near-duplicate original if any."""
-        self._hashes[art.content_hash or ""] = art.id
-        self._ids.add(art.id)
-        index = self._near_index()
-        match = index.query(art.text)
-        if match is not None and match[1] >= self.threshold:
-            original, score = match[0], round(float(match[1]), 4)
-            report.near_duplicates.append(Duplicate(art.id, original, score))
-            return art.replace(near_dup_of=original, near_dup_score=score)
-        index.add(art.id, art.text)
-        return art
-
-    def _near_index(self) -> Any:
-        if self._index is None:
-            from tocsin.ingest.dedup import NearDuplicateIndex
-
-            self._index = NearDuplicateIndex(self.threshold)
-            n = 0
-            for article_id, text in self.store.iter_texts(originals_only=True):
-                self._index.add(article_id, text)
-                n += 1
-            log.debug("near-duplicate index built from %d stored articles", n)
-        return self._index
 
 
 # -- coding ---------------------------------------------------------------------------

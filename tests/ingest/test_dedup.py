@@ -5,8 +5,20 @@ from __future__ import annotations
 import pytest
 
 from tocsin.ingest.articles import content_hash
-from tocsin.ingest.dedup import Fingerprint, NearDuplicateIndex, fingerprint, overlap, shingles
+from tocsin.ingest.dedup import (
+    Deduplicator,
+    Fingerprint,
+    NearDuplicateIndex,
+    band_keys,
+    fingerprint,
+    lsh_params,
+    overlap,
+    shingles,
+)
+from tocsin.models import Article
 from tocsin.settings import Settings
+from tocsin.store import Store
+from tocsin.store.signatures import Signatures
 
 WIRE = """ISLAMABAD (Reuters) - Pakistan and Russia began a two-week joint military exercise in the \
 mountains of northern Pakistan on Monday, the army said, the latest sign of warming ties between \
@@ -152,3 +164,79 @@ def test_empty_index_and_bad_threshold() -> None:
 def test_content_hash_ignores_case_and_whitespace() -> None:
     assert content_hash("Hello  World\n\nAgain") == content_hash("hello world again")
     assert content_hash("Hello World") != content_hash("Hello World!")
+
+
+# -- the persisted index (Deduplicator over the store) --------------------------------
+
+
+def _article(aid: str, text: str) -> Article:
+    return Article(id=aid, text=text, content_hash=content_hash(text), source="test")
+
+
+def _store_run(store: Store, threshold: float, arts: list[Article]) -> list[Article]:
+    """What one ingest run does with its new articles: mark, store, persist."""
+    dedup = Deduplicator(store, threshold)
+    marked = [dedup.mark(a) for a in arts]
+    dedup.persist(store.add_articles(marked).added)
+    return marked
+
+
+def test_band_keys_are_stable_signed_64_bit() -> None:
+    bands, rows = lsh_params()
+    keys = band_keys(fingerprint(WIRE))
+    assert len(keys) == bands and bands * rows <= 128
+    assert keys == band_keys(Fingerprint.from_bytes(fingerprint(WIRE).to_bytes()))
+    assert all(-(2**63) <= k < 2**63 for k in keys)
+    assert band_keys(fingerprint("")) == ()
+
+
+def test_a_later_run_finds_the_original_through_the_persisted_index(
+        db_url: str, threshold: float) -> None:
+    with Store.open_url(db_url) as store:
+        _store_run(store, threshold, [_article("orig", WIRE), _article("other", DISTINCT)])
+        assert Signatures.of(store).count() == 2
+        [dup] = _store_run(store, threshold, [_article("dup", REPUBLISHED)])
+        assert dup.near_dup_of == "orig" and dup.near_dup_score >= threshold
+        assert Signatures.of(store).count() == 2  # a near-duplicate is not indexed itself
+        assert Signatures.of(store).complete()
+
+
+def test_within_one_batch_the_second_copy_links_to_the_first(
+        sqlite_settings: Settings, threshold: float) -> None:
+    with Store.open(sqlite_settings) as store:
+        first, second = _store_run(store, threshold,
+                                   [_article("a", WIRE), _article("b", REPUBLISHED)])
+        assert first.near_dup_of is None and second.near_dup_of == "a"
+
+
+def test_originals_stored_without_fingerprints_are_backfilled_once(
+        sqlite_settings: Settings, threshold: float) -> None:
+    with Store.open(sqlite_settings) as store:
+        store.add_articles([_article("old", WIRE), _article("other", DISTINCT)])  # e.g. pre-0006
+        assert not Signatures.of(store).complete()
+        [dup] = _store_run(store, threshold, [_article("dup", REPUBLISHED)])
+        assert dup.near_dup_of == "old"
+        assert Signatures.of(store).complete() and Signatures.of(store).count() == 2
+
+
+def test_a_complete_index_reads_no_stored_text(
+        sqlite_settings: Settings, threshold: float, monkeypatch: pytest.MonkeyPatch) -> None:
+    with Store.open(sqlite_settings) as store:
+        _store_run(store, threshold, [_article("orig", WIRE)])
+
+        def no_scan(*_a: object, **_k: object) -> None:
+            raise AssertionError("the stored texts were read")
+
+        monkeypatch.setattr(Signatures, "missing", no_scan)
+        monkeypatch.setattr(Store, "iter_texts", no_scan)
+        [dup] = _store_run(store, threshold, [_article("dup", REPUBLISHED)])
+        assert dup.near_dup_of == "orig"
+
+
+def test_candidates_are_only_articles_sharing_a_band(sqlite_settings: Settings,
+                                                     threshold: float) -> None:
+    with Store.open(sqlite_settings) as store:
+        _store_run(store, threshold, [_article("orig", WIRE), _article("other", DISTINCT)])
+        found = Signatures.of(store).candidates(band_keys(fingerprint(REPUBLISHED)))
+        assert [row.article_id for row in found] == ["orig"]
+        assert Signatures.of(store).candidates([]) == []

@@ -14,19 +14,31 @@ Distinct stories on the same topic share few three-word sequences (overlap < 0.2
 
 The LSH index proposes candidates at a low Jaccard (:data:`LSH_THRESHOLD`); the
 overlap estimate of each candidate decides.
+
+:class:`Deduplicator` is what an ingest uses: exact duplicates within the run, and
+near-duplicates against the store through its *persisted* index (the signatures and LSH
+band keys of :mod:`tocsin.store.signatures`), so that checking a new article costs one
+indexed lookup of its :func:`band_keys` however many articles are stored.
 """
 
 from __future__ import annotations
 
+import hashlib
+import logging
 import re
 import zlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
+
+from tocsin.models import Article
+from tocsin.store.signatures import SignatureRow, Signatures
+
+log = logging.getLogger(__name__)
 
 SHINGLE = 3
 LSH_THRESHOLD = 0.4  # Jaccard for candidate retrieval; below what an 0.8 overlap implies for
@@ -154,3 +166,104 @@ class NearDuplicateIndex:
             if score >= self.threshold and (best is None or score > best[1]):
                 best = (candidate, score)
         return best
+
+
+# -- the persisted index -------------------------------------------------------------
+
+
+@lru_cache(maxsize=8)
+def lsh_params(num_perm: int = 128) -> tuple[int, int]:
+    """(bands, rows per band) datasketch chooses for :data:`LSH_THRESHOLD`; fixed, so that
+    band keys persisted by one run match those computed by the next."""
+    lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=num_perm)
+    return int(lsh.b), int(lsh.r)
+
+
+def band_keys(print_: Fingerprint) -> tuple[int, ...]:
+    """One signed 64-bit key per LSH band (band number + its hash values, BLAKE2b)."""
+    if print_.size == 0:
+        return ()
+    values = np.asarray(print_.signature.hashvalues, dtype="<u8")
+    bands, rows = lsh_params(len(values))
+    keys = []
+    for band in range(bands):
+        digest = hashlib.blake2b(values[band * rows:(band + 1) * rows].tobytes(),
+                                 digest_size=8, person=band.to_bytes(2, "little") * 8)
+        keys.append(int.from_bytes(digest.digest(), "little", signed=True))
+    return tuple(keys)
+
+
+def signature_row(article_id: str, print_: Fingerprint) -> SignatureRow:
+    """What the store persists for one original article."""
+    return SignatureRow(article_id, print_.size, print_.to_bytes(), band_keys(print_))
+
+
+class Deduplicator:
+    """Exact duplicates within a run and near-duplicates against everything stored.
+
+    Near-duplicates are looked up in the store's persisted index (plus the originals of
+    the batch being stored, not yet persisted); :meth:`persist` writes the fingerprints
+    of the articles a batch actually stored. Originals stored without a fingerprint
+    (before migration 0006, or by a run killed between the two writes) are fingerprinted
+    once, the first time a new article needs the index.
+    """
+
+    def __init__(self, store: Any, threshold: float, num_perm: int = 128) -> None:
+        if not 0.0 < threshold <= 1.0:
+            raise ValueError(f"threshold must be in (0, 1], got {threshold}")
+        self.signatures = Signatures.of(store)
+        self.threshold = threshold
+        self.num_perm = num_perm
+        self._hashes: dict[str, str] = {}
+        self._ids: set[str] = set()
+        self._pending: dict[str, Fingerprint] = {}
+        self._ready = False
+
+    def seen_hash(self, art: Article) -> str | None:
+        return self._hashes.get(art.content_hash or "")
+
+    def seen_id(self, article_id: str) -> bool:
+        return article_id in self._ids
+
+    def mark(self, art: Article, print_: Fingerprint | None = None) -> Article:
+        """Record the article as new; link it to its near-duplicate original if any
+        (``near_dup_of`` / ``near_dup_score`` set on the returned article)."""
+        self._hashes[art.content_hash or ""] = art.id
+        self._ids.add(art.id)
+        print_ = print_ or fingerprint(art.text, self.num_perm)
+        match = self.best_match(print_)
+        if match is not None:
+            return art.replace(near_dup_of=match[0], near_dup_score=round(match[1], 4))
+        self._pending[art.id] = print_
+        return art
+
+    def best_match(self, print_: Fingerprint) -> tuple[str, float] | None:
+        """(id, overlap) of the most similar stored or pending original, if ≥ threshold."""
+        if print_.size == 0:
+            return None
+        self._ensure_complete()
+        stored = self.signatures.candidates(band_keys(print_))
+        scored = [(row.article_id, overlap(print_, Fingerprint.from_bytes(row.signature)))
+                  for row in stored]
+        scored += [(aid, overlap(print_, other)) for aid, other in self._pending.items()]
+        good = [(aid, float(s)) for aid, s in scored if s >= self.threshold]
+        return min(good, key=lambda m: (-m[1], m[0])) if good else None
+
+    def persist(self, added: Sequence[str]) -> int:
+        """Write the fingerprints of the originals just stored; forget the others."""
+        rows = [signature_row(aid, self._pending[aid]) for aid in added if aid in self._pending]
+        self._pending.clear()
+        return self.signatures.add(rows)
+
+    def _ensure_complete(self) -> None:
+        if self._ready:
+            return
+        self._ready = True
+        if self.signatures.complete():
+            return
+        done = 0
+        for rows in self.signatures.missing():
+            self.signatures.add([signature_row(aid, fingerprint(text, self.num_perm))
+                                 for aid, text in rows])
+            done += len(rows)
+            log.info("near-duplicate index: %d stored articles fingerprinted", done)

@@ -85,3 +85,22 @@ events = sa.Table(
     sa.Column("record", sa.Text, nullable=False),
     sa.Column("created_at", sa.DateTime, nullable=False),
 )
+
+# The persisted near-duplicate index (migration 0006; written by store/signatures.py).
+article_signatures = sa.Table(
+    "article_signatures",
+    metadata,
+    sa.Column("article_id", sa.String(), sa.ForeignKey("articles.id", ondelete="CASCADE"),
+              primary_key=True),
+    sa.Column("num_shingles", sa.Integer, nullable=False),
+    sa.Column("signature", sa.LargeBinary, nullable=False),
+)
+
+article_lsh_bands = sa.Table(
+    "article_lsh_bands",
+    metadata,
+    sa.Column("band_key", sa.BigInteger, primary_key=True),
+    sa.Column("article_id", sa.String(), sa.ForeignKey("articles.id", ondelete="CASCADE"),
+              primary_key=True),
+    sa.Index("ix_article_lsh_bands_article", "article_id"),
+)

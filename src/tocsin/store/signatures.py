@@ -1,0 +1,136 @@
+"""The persisted near-duplicate index: MinHash signatures and LSH band keys of stored articles.
+
+Every stored original (an article that is not itself a near-duplicate) has one row in
+``article_signatures`` (its shingle count and MinHash values, as bytes) and one row per
+LSH band in ``article_lsh_bands``. A new article is deduplicated by looking up its own
+band keys (an indexed ``IN``), which costs the same whatever the size of the store.
+
+This module only moves bytes and integers; computing signatures and band keys is
+:mod:`tocsin.ingest.dedup`'s job.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql, sqlite
+
+from tocsin.errors import StoreError
+from tocsin.store.schema import article_lsh_bands, article_signatures, articles
+
+log = logging.getLogger(__name__)
+
+_CHUNK = 500  # keys per IN (...) clause
+
+
+@dataclass(frozen=True)
+class SignatureRow:
+    """One stored article's near-duplicate fingerprint, as persisted."""
+
+    article_id: str
+    num_shingles: int
+    signature: bytes
+    band_keys: tuple[int, ...] = ()
+
+
+class Signatures:
+    """Read and write the persisted near-duplicate index of one database."""
+
+    def __init__(self, engine: sa.Engine) -> None:
+        self.engine = engine
+
+    @classmethod
+    def of(cls, store: Any) -> Signatures:
+        """The index of a :class:`tocsin.store.Store` (anything with an ``engine``)."""
+        return cls(store.engine)
+
+    # -- writing ------------------------------------------------------------------------
+
+    def add(self, rows: Sequence[SignatureRow]) -> int:
+        """Persist fingerprints in one transaction; rows already stored are left as they are."""
+        if not rows:
+            return 0
+        sigs = [{"article_id": r.article_id, "num_shingles": r.num_shingles,
+                 "signature": r.signature} for r in rows]
+        bands = [{"band_key": k, "article_id": r.article_id}
+                 for r in rows for k in dict.fromkeys(r.band_keys)]
+        try:
+            with self.engine.begin() as conn:
+                conn.execute(self._insert_ignore(article_signatures), sigs)
+                if bands:
+                    conn.execute(self._insert_ignore(article_lsh_bands), bands)
+        except sa.exc.DBAPIError as exc:
+            raise StoreError(f"cannot store signatures: {_first_line(exc)}") from exc
+        return len(rows)
+
+    def _insert_ignore(self, table: sa.Table) -> Any:
+        name = self.engine.dialect.name
+        if name == "postgresql":
+            return postgresql.insert(table).on_conflict_do_nothing()
+        if name == "sqlite":
+            return sqlite.insert(table).on_conflict_do_nothing()
+        return table.insert()
+
+    # -- reading ------------------------------------------------------------------------
+
+    def candidates(self, band_keys: Sequence[int]) -> list[SignatureRow]:
+        """The stored fingerprints sharing at least one band key, by article id."""
+        keys = sorted(set(band_keys))
+        if not keys:
+            return []
+        ids: set[str] = set()
+        with self.engine.connect() as conn:
+            for i in range(0, len(keys), _CHUNK):
+                q = sa.select(article_lsh_bands.c.article_id).where(
+                    article_lsh_bands.c.band_key.in_(keys[i:i + _CHUNK]))
+                ids.update(conn.execute(q).scalars())
+            return self._rows(conn, sorted(ids))
+
+    @staticmethod
+    def _rows(conn: sa.Connection, ids: list[str]) -> list[SignatureRow]:
+        found: list[SignatureRow] = []
+        for i in range(0, len(ids), _CHUNK):
+            q = sa.select(article_signatures).where(
+                article_signatures.c.article_id.in_(ids[i:i + _CHUNK]))
+            found.extend(SignatureRow(r.article_id, int(r.num_shingles), bytes(r.signature))
+                         for r in conn.execute(q))
+        return sorted(found, key=lambda r: r.article_id)
+
+    def count(self) -> int:
+        with self.engine.connect() as conn:
+            q = sa.select(sa.func.count()).select_from(article_signatures)
+            return int(conn.execute(q).scalar() or 0)
+
+    def complete(self) -> bool:
+        """True when every stored original has its fingerprint (two index-only counts)."""
+        with self.engine.connect() as conn:
+            originals = conn.execute(sa.select(sa.func.count()).select_from(articles).where(
+                articles.c.near_dup_of.is_(None))).scalar()
+            stored = conn.execute(sa.select(sa.func.count()).select_from(
+                article_signatures)).scalar()
+        return int(originals or 0) <= int(stored or 0)
+
+    def missing(self, batch: int = 500) -> Iterator[list[tuple[str, str]]]:
+        """Batches of (id, text) of stored originals that have no fingerprint yet
+        (articles stored before migration 0006, or by a run killed between the two writes)."""
+        q = (sa.select(articles.c.id, articles.c.text)
+             .outerjoin(article_signatures, article_signatures.c.article_id == articles.c.id)
+             .where(articles.c.near_dup_of.is_(None), article_signatures.c.article_id.is_(None))
+             .order_by(articles.c.id).limit(batch))
+        last = ""
+        while True:
+            with self.engine.connect() as conn:
+                rows = [(r.id, r.text) for r in conn.execute(q.where(articles.c.id > last))]
+            if not rows:
+                return
+            yield rows
+            last = rows[-1][0]
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(getattr(exc, "orig", None) or exc)
+    return text.strip().splitlines()[0] if text.strip() else type(exc).__name__
