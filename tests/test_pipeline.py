@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import hashlib
+import os
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
@@ -70,7 +70,7 @@ class FakeCoder:
 
 
 def small(settings: Any, **kw: Any) -> Any:
-    return dataclasses.replace(settings, batch_size=4, **kw)
+    return settings.replace(batch_size=4, **kw)
 
 
 def state(settings: Any) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
@@ -130,7 +130,7 @@ def test_failure_in_a_batch_then_restart_equals_uninterrupted(
         settings: Any, tmp_path: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     settings = small(settings)
     docs = corpus(11)
-    reference = dataclasses.replace(settings, database_url=f"sqlite:///{tmp_path / 'ref.db'}")
+    reference = settings.replace(database_url=f"sqlite:///{tmp_path / 'ref.db'}")
     ingest(["x"], reference, code=True, reader=FakeReader(docs), coder=FakeCoder())
 
     real_add = Store.add_articles
@@ -158,7 +158,7 @@ def test_crash_while_coding_then_restart_codes_the_rest(
         settings: Any, tmp_path: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     settings = small(settings)
     docs = corpus(10)
-    reference = dataclasses.replace(settings, database_url=f"sqlite:///{tmp_path / 'ref.db'}")
+    reference = settings.replace(database_url=f"sqlite:///{tmp_path / 'ref.db'}")
     ingest(["x"], reference, code=True, reader=FakeReader(docs), coder=FakeCoder())
     real_replace = Store.replace_events
     calls = {"n": 0}
@@ -196,7 +196,7 @@ def test_an_article_the_coder_fails_on_is_reported_and_the_rest_coded(
         assert [a.id for a in store.iter_articles(uncoded_only=True)] == ["doc-005"]
     again = ingest(["x"], settings, code=True, reader=FakeReader(docs), coder=FakeCoder())
     assert (again.coded, again.events) == (1, 1) and again.ok
-    reference = dataclasses.replace(settings, database_url=f"sqlite:///{tmp_path / 'ref.db'}")
+    reference = settings.replace(database_url=f"sqlite:///{tmp_path / 'ref.db'}")
     ingest(["x"], reference, code=True, reader=FakeReader(docs), coder=FakeCoder())
     assert state(settings) == state(reference)
 
@@ -250,22 +250,26 @@ def test_near_duplicates_are_stored_and_linked(settings: Any) -> None:
 
 def fake_coder_factory(settings: Any) -> FakeCoder:
     """Builds the coder in a worker process (picklable: module level)."""
-    return FakeCoder(fail_on=settings.extra.get("fail_on", ()))
+    fail_on = os.environ.get("TOCSIN_TEST_FAIL_ON", "")  # inherited by spawned workers
+    return FakeCoder(fail_on=[x for x in fail_on.split(",") if x])
 
 
 @pytest.mark.slow
-def test_parallel_coding_equals_sequential(settings: Any, tmp_path: Any) -> None:
-    settings = small(settings, workers=2, extra={"fail_on": ["doc-007"]})
+def test_parallel_coding_equals_sequential(settings: Any, tmp_path: Any,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TOCSIN_TEST_FAIL_ON", "doc-007")
+    settings = small(settings, workers=2)
     docs = corpus(13)
     report = ingest(["x"], settings, reader=FakeReader(docs), coder_factory=fake_coder_factory)
     assert (report.coded, report.events) == (12, 12)
     assert [str(p) for p in report.problems] == [
         "doc-007: coding failed: RuntimeError: coder crashed"]
-    reference = dataclasses.replace(settings, workers=1,
+    reference = settings.replace(workers=1,
                                     database_url=f"sqlite:///{tmp_path / 'ref.db'}")
     ingest(["x"], reference, reader=FakeReader(docs), coder=FakeCoder(fail_on=["doc-007"]))
     assert state(settings) == state(reference)
-    redone = recode(dataclasses.replace(settings, extra={}), coder_factory=fake_coder_factory)
+    monkeypatch.delenv("TOCSIN_TEST_FAIL_ON")
+    redone = recode(settings, coder_factory=fake_coder_factory)
     assert (redone.coded, redone.events, redone.problems) == (13, 13, [])
 
 

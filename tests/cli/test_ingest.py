@@ -204,8 +204,8 @@ def test_killed_ingest_restarted_equals_uninterrupted(settings: Any, tmp_path: P
     report = json.loads(result.stdout)
     assert result.exit_code == 0
     assert report["stored"] == 300 - partial and report["already_stored"] == partial
-    reference = settings.__class__(data_dir=tmp_path / "ref",
-                                   database_url=f"sqlite:///{tmp_path / 'ref.db'}")
+    reference = settings.__class__().replace(data_dir=tmp_path / "ref",
+                                             database_url=f"sqlite:///{tmp_path / 'ref.db'}")
     run(["ingest", str(src), "--no-code"], reference)
     assert stored(settings) == stored(reference)
 

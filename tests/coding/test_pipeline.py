@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -25,7 +24,7 @@ def seed_file() -> Path:
 
 def test_ingest_codes_what_it_stores(sqlite_settings: Any, seed_file: Path) -> None:
     pytest.importorskip("tocsin.coding.pipeline")
-    settings = dataclasses.replace(sqlite_settings, batch_size=2)
+    settings = sqlite_settings.replace(batch_size=2)
     report = ingest([str(seed_file)], settings)
     assert report.coding == "done" and report.stored == 1 and report.coded == 1
     assert report.events > 0

@@ -428,13 +428,11 @@ CACHE_VERSION = "1"
 
 
 def cache_dir() -> Path:
-    """Where parsed dictionaries are cached: ``$TOCSIN_CACHE_DIR``, else
-    ``$XDG_CACHE_HOME/tocsin``, else ``~/.cache/tocsin``."""
-    env = os.environ.get("TOCSIN_CACHE_DIR")
-    if env:
-        return Path(env)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "tocsin"
+    """Where parsed dictionaries are cached: the ``cache.dir`` setting (``$TOCSIN_CACHE_DIR``),
+    else ``$XDG_CACHE_HOME/tocsin``, else ``~/.cache/tocsin``."""
+    from tocsin.settings import load_settings
+
+    return load_settings().cache_dir
 
 
 def _cache_path(key: tuple[tuple[str, int, bool], ...]) -> Path:

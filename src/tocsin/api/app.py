@@ -65,7 +65,7 @@ def _page(items: list[Any], limit: int, offset: int, cursor_key: str | None = No
 def create_app(settings: Settings, *, store: Store | None = None, coder: Any = None) -> FastAPI:
     """The API for ``settings`` (the store is opened, and migrated, once)."""
     store = store or Store.open(settings)
-    rules = analysis.AlertRules.from_mapping(settings.extra.get("alerts"))
+    rules = analysis.AlertRules.from_mapping(vars(settings.alerts))
     state: dict[str, Any] = {"coder": coder}
     app = FastAPI(title="tocsin", version=__version__, dependencies=[Depends(_no_nul)],
                   description="Political event data from news: events, dyad series, alerts, "

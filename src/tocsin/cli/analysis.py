@@ -154,7 +154,7 @@ def alerts_cmd(ctx: click.Context, recompute: bool, top: int, direction: str | N
 
 
 def _rules(ctx: click.Context) -> analysis.AlertRules:
-    return analysis.AlertRules.from_mapping(get_settings(ctx).extra.get("alerts"))
+    return analysis.AlertRules.from_mapping(vars(get_settings(ctx).alerts))
 
 
 @click.command("triads")
