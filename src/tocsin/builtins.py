@@ -12,6 +12,16 @@ from tocsin import registry
 
 # -- dictionary sets (data/dictionaries/*/manifest.toml) ------------------------------
 
+registry.dictionaries.register_lazy(
+    "tocsin.dictionaries.phoenix.v1", "tocsin.actors.manifest:PHOENIX",
+    doc="Phoenix/CAMEO 2.0 dictionaries with the project's own files on top (the default)")
+registry.dictionaries.register_lazy(
+    "tocsin.dictionaries.petr-validate.v1", "tocsin.actors.manifest:PETR_VALIDATE",
+    doc="PETRARCH's validation dictionaries (its unit-test suite)")
+registry.dictionaries.register_lazy(
+    "tocsin.dictionaries.tocsin.v1", "tocsin.actors.manifest:TOCSIN",
+    doc="the project's own dictionary files alone")
+
 # -- pipeline components ---------------------------------------------------------------
 
 # -- alert detectors (analysis/) ------------------------------------------------------

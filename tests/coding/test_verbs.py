@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tocsin.coding.dictionaries import data_dir
+from tocsin.actors.manifest import data_dir
 from tocsin.coding.docview import token_keys
 from tocsin.coding.matcher import SideMatcher
 from tocsin.coding.ontology import Ontology

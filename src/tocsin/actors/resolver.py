@@ -20,6 +20,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from tocsin import registry
 from tocsin.actors.dictionary import (
     ActorEntry,
     AgentEntry,
@@ -29,6 +30,7 @@ from tocsin.actors.dictionary import (
     read_discard_file,
 )
 from tocsin.actors.docinfo import DocInfo
+from tocsin.actors.manifest import files_of, resolve_set
 from tocsin.actors.phrase import MentionIndex, phrase_indices, resolve_phrase
 from tocsin.errors import DictionaryError
 from tocsin.models import Actor, Mention
@@ -131,48 +133,30 @@ class ActorResolver:
     # ------------------------------------------------------------------ loading
 
     @classmethod
-    def load(
-        cls,
-        directory: Path | str,
-        *,
-        extra_files: Sequence[Path | str] = (),
-        project: bool | None = None,
-    ) -> ActorResolver:
-        """Load ``*actors*``, ``*agents*``, ``*discards*`` files of ``directory``, then
-        ``extra_files``. ``project`` adds the project's own dictionary
-        (``data/dictionaries/tocsin``, with priority over the others); None = only when
-        ``directory`` is the bundled Phoenix set."""
-        directory = Path(directory)
-        if not directory.is_dir():
-            raise DictionaryError(f"dictionary directory not found: {directory}")
-        if project is None:
-            project = directory.resolve() == bundled_dictionary_dir("phoenix").resolve()
-        files = sorted(p for p in directory.iterdir() if _dictionary_file(p))
-        extra = [Path(p) for p in extra_files]
-        if project:
-            project_files = bundled_dictionary_dir("tocsin").iterdir()
-            extra = sorted(p for p in project_files if _dictionary_file(p)) + extra
-        key = tuple((str(p.resolve()), p.stat().st_mtime_ns, p in extra) for p in files + extra)
-        return _load_cached(key)
+    def load(cls, directory: Path | str) -> ActorResolver:
+        """The resolver of the dictionary set in ``directory`` (see
+        :mod:`tocsin.actors.manifest`: its manifest, the sets it extends and its overlays)."""
+        return cls.load_named(Path(directory))
 
     @classmethod
-    def load_named(cls, name: str, **kwargs: Any) -> ActorResolver:
-        """``"phoenix"`` | ``"petr-validate"`` | a directory path."""
-        path = Path(name)
-        if not path.is_dir():
-            path = bundled_dictionary_dir(name)
-        return cls.load(path, **kwargs)
+    def load_named(cls, name: str | Path) -> ActorResolver:
+        """The resolver of a set: a registered name (``"phoenix"``) or a folder; cached per
+        process (same files, same object) and on disk (a pickle of the parse)."""
+        key = tuple((str(path.resolve()), path.stat().st_mtime_ns, priority, kind)
+                    for kind in ("actors", "agents", "discards")
+                    for path, priority in files_of(name, kind))
+        return _load_cached(key)
 
     def _link_people(self, actors: list[ActorEntry]) -> None:
-        """A project person whose full name is also an entry of another file takes over
+        """A person of an overlaid layer (the project's files) whose full name is also an entry of another file takes over
         all that entry's forms ("PRESIDENT_LULA", "BRAZILIAN_PRESIDENT_LUIZ_INACIO_LULA_DA_
         SILVA"), so the longest match cannot bring back a code that stops in 2014."""
         for entry in actors:
-            if entry.priority != 0 or entry.kind != "person" or len(entry.phrases[0]) < 2:
+            if entry.priority > 0 or entry.kind != "person" or len(entry.phrases[0]) < 2:
                 continue
             node = self._node(self._trie, entry.phrases[0])
             for other in list(node.get(ACTOR, ())):
-                if other.priority == 0:
+                if other.priority <= entry.priority:
                     continue
                 for phrase in other.phrases:
                     payload = self._node(self._trie, phrase).setdefault(ACTOR, [])
@@ -405,26 +389,15 @@ def agent_parts(agent: AgentEntry) -> _Parts:
     return code, None, agent.code[:3], "agent", agent.label(), False
 
 
-_DICT_SUFFIXES = frozenset({".txt", ".tsv", ".actors", ".agents", ".discards", ""})
-
-
-def _dictionary_file(path: Path) -> bool:
-    """A file the loader reads: TABARI/PETRARCH text (``.txt``, ``.actors``, ``.agents``,
-    ``.discards``) or project ``.tsv``, named after its kind (READMEs, notes are skipped)."""
-    name = path.name.lower()
-    kind = any(word in name for word in ("actor", "agent", "discard"))
-    return kind and path.suffix.lower() in _DICT_SUFFIXES and path.is_file()
-
-
 def bundled_dictionary_dir(name: str) -> Path:
-    """The directory of a bundled dictionary set ("phoenix", "petr-validate", "tocsin")."""
-    path = Path(str(resources.files("tocsin") / "data" / "dictionaries" / name))
-    if not path.is_dir():
+    """The directory of a registered dictionary set ("phoenix", "petr-validate", "tocsin")."""
+    if name not in registry.dictionaries:
         raise DictionaryError(f"no bundled dictionary set named {name!r}")
-    return path
+    return resolve_set(name)
 
 
-CACHE_VERSION = "1"
+CACHE_VERSION = "2"
+_Key = tuple[tuple[str, int, int, str], ...]  # (file, mtime, priority, kind) per file
 
 
 def cache_dir() -> Path:
@@ -435,16 +408,16 @@ def cache_dir() -> Path:
     return load_settings().cache_dir
 
 
-def _cache_path(key: tuple[tuple[str, int, bool], ...]) -> Path:
+def _cache_path(key: _Key) -> Path:
     code = Path(__file__).parent
     stamps = sorted((p.name, p.stat().st_mtime_ns) for p in code.glob("*.py"))
-    sizes = [Path(name).stat().st_size for name, _, _ in key]
+    sizes = [Path(entry[0]).stat().st_size for entry in key]
     digest = hashlib.sha256(repr((CACHE_VERSION, key, sizes, stamps)).encode()).hexdigest()[:24]
     return cache_dir() / f"actors-{digest}.pickle"
 
 
 @lru_cache(maxsize=8)
-def _load_cached(key: tuple[tuple[str, int, bool], ...]) -> ActorResolver:
+def _load_cached(key: _Key) -> ActorResolver:
     """Parse the files (or read the pickled parse keyed by paths, sizes and mtimes)."""
     path = _cache_path(key)
     gc_was_enabled = gc.isenabled()
@@ -480,19 +453,17 @@ def _write_pickle(path: Path, resolver: ActorResolver) -> None:
         log.debug("could not write dictionary cache %s: %s", path, exc)
 
 
-def _parse(key: tuple[tuple[str, int, bool], ...]) -> ActorResolver:
+def _parse(key: _Key) -> ActorResolver:
     actors: list[ActorEntry] = []
     agents: list[AgentEntry] = []
     discards: list[DiscardEntry] = []
-    for name, _mtime, is_extra in key:
+    for name, _mtime, priority, kind in key:
         path = Path(name)
-        lower = path.name.lower()
-        priority = 0 if is_extra else 1
-        if "actor" in lower:
+        if kind == "actors":
             actors.extend(read_actor_file(path, priority=priority))
-        elif "agent" in lower:
+        elif kind == "agents":
             agents.extend(read_agent_file(path, priority=priority))
-        elif "discard" in lower:
+        else:
             discards.extend(read_discard_file(path))
     if not actors:
         raise DictionaryError(f"no actor dictionary found among {[k[0] for k in key]}")

@@ -1,11 +1,11 @@
 """Loading a dictionary set by name or directory: verbs (patterns), actors, ontology.
 
-Built-in sets live in the package (``data/dictionaries/<name>``): ``phoenix`` (the
-standard CAMEO/Phoenix dictionaries plus the project's own files in
-``data/dictionaries/tocsin``) and ``petr-validate`` (PETRARCH's unit-test set).  A
-directory in PETRARCH format goes through the same loader: every ``*verbs*.txt`` or
-``CAMEO*.txt`` file in it is a verb file; actors, agents and discards are read by
-:class:`tocsin.actors.ActorResolver`.
+A set is a folder with a ``manifest.toml`` (see :mod:`tocsin.actors.manifest`), found
+through ``registry.dictionaries`` (built-ins: ``phoenix``, the Phoenix/CAMEO 2.0 files
+with the project's own files of ``data/dictionaries/tocsin`` on top; ``petr-validate``,
+PETRARCH's unit-test set; ``tocsin``) or given as a directory. One loader reads all of
+them: the verb files of every layer, in order, go to :func:`read_verb_files`; actors,
+agents and discards to :class:`tocsin.actors.ActorResolver`.
 """
 
 from __future__ import annotations
@@ -13,28 +13,17 @@ from __future__ import annotations
 import functools
 import logging
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
-from typing import Any
 
+from tocsin.actors.manifest import files_of, resolve_set, top_manifest
+from tocsin.actors.resolver import ActorResolver
 from tocsin.coding.ontology import Ontology
 from tocsin.coding.verbs import Pattern, VerbDictionary, VerbForm, read_verb_files
 from tocsin.errors import DictionaryError
 
 log = logging.getLogger(__name__)
 
-BUILTIN = ("phoenix", "petr-validate")
 NOMINAL_PREFIX = "NOMINAL_"  # verb-file blocks whose forms are event nouns
-# sets that also get the project's own verb and actor files
-WITH_PROJECT_FILES = ("phoenix",)
-
-
-def data_dir() -> Path:
-    return Path(str(resources.files("tocsin.data").joinpath("dictionaries")))
-
-
-def project_dir() -> Path:
-    return data_dir() / "tocsin"
 
 
 @dataclass
@@ -43,7 +32,7 @@ class Dictionaries:
 
     name: str
     verbs: VerbDictionary
-    actors: Any  # tocsin.actors.ActorResolver
+    actors: ActorResolver
     ontology: Ontology
     directory: Path
     # verb form index: token text -> forms (built from verbs.forms)
@@ -101,42 +90,16 @@ def _index_patterns(patterns: list[Pattern]) -> tuple[dict[str, list[int]], list
     return by_word, always
 
 
-def _verb_files(directory: Path) -> list[Path]:
-    files = sorted(p for p in directory.iterdir()
-                   if p.is_file() and p.suffix == ".txt" and ("verbs" in p.name.lower() or p.name.upper().startswith("CAMEO")))
-    return files
-
-
-def resolve_directory(name_or_dir: str) -> tuple[str, Path]:
-    """The set's name and directory: a built-in name or an existing directory."""
-    if name_or_dir in BUILTIN:
-        return name_or_dir, data_dir() / name_or_dir
-    path = Path(name_or_dir).expanduser()
-    if path.is_dir():
-        return path.name, path
-    raise DictionaryError(
-        f"unknown dictionary set {name_or_dir!r}: use one of {', '.join(BUILTIN)} or a directory")
-
-
-def load_actor_resolver(directory: Path, with_project: bool) -> Any:
-    """The ActorResolver for ``directory`` (plus the project's actor files when asked)."""
-    from tocsin.actors import ActorResolver
-
-    return ActorResolver.load(directory, project=with_project)
-
-
 @functools.lru_cache(maxsize=4)
 def load_dictionaries(name_or_dir: str) -> Dictionaries:
     """Load a dictionary set (cached per process): ``"phoenix"``, ``"petr-validate"`` or a path."""
-    name, directory = resolve_directory(name_or_dir)
-    files = _verb_files(directory)
-    with_project = name in WITH_PROJECT_FILES
-    if with_project and project_dir().is_dir():
-        files += _verb_files(project_dir())
+    directory = resolve_set(name_or_dir)
+    top = top_manifest(directory)
+    files = [path for path, _priority in files_of(directory, "verbs")]
     if not files:
         raise DictionaryError(f"{directory}: no verb dictionary (*verbs*.txt or CAMEO*.txt)")
     verbs = read_verb_files(files)
-    actors = load_actor_resolver(directory, with_project)
-    log.info("dictionaries %s: %d verb blocks from %d files", name, len(verbs.blocks), len(files))
-    return Dictionaries(name=name, verbs=verbs, actors=actors, ontology=Ontology.load(),
+    actors = ActorResolver.load(directory)
+    log.info("dictionaries %s: %d verb blocks from %d files", top.name, len(verbs.blocks), len(files))
+    return Dictionaries(name=top.name, verbs=verbs, actors=actors, ontology=Ontology.load(),
                         directory=directory)
