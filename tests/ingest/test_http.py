@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import socket
 from collections.abc import Iterator
+from dataclasses import replace
 
 import pytest
 from pytest_httpserver import HTTPServer
@@ -11,7 +12,7 @@ from ingest.test_sources import PAGES, make_warc, page  # shared test helpers
 from werkzeug import Request, Response
 
 from tocsin.ingest import IngestProblem, read_sources
-from tocsin.ingest.fetch import Fetcher
+from tocsin.ingest.fetch import Fetcher, FetchPolicy
 from tocsin.models import Article
 from tocsin.settings import Settings
 
@@ -20,7 +21,8 @@ SETTINGS = Settings(user_agent="tocsin-test/1.0 (+https://example.org/tocsin)", 
 
 @pytest.fixture
 def fetcher() -> Iterator[Fetcher]:
-    with Fetcher(SETTINGS, backoff=0.01) as active:
+    policy = replace(FetchPolicy.from_settings(SETTINGS), host_delay=0.0, robots=False)
+    with Fetcher(SETTINGS, backoff=0.01, policy=policy) as active:
         yield active
 
 
@@ -81,7 +83,7 @@ def test_connection_refused_is_a_problem(fetcher: Fetcher) -> None:
         port = sock.getsockname()[1]
     url = f"http://127.0.0.1:{port}/x"
     articles, problems = _read([url], fetcher)
-    assert articles == [] and len(problems) == 1 and "connection failed" in problems[0].reason
+    assert articles == [] and len(problems) == 1 and "cannot connect" in problems[0].reason
 
 
 def _rss(entries: list[tuple[str, str, str]]) -> str:

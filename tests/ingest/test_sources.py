@@ -12,7 +12,7 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from tocsin.ingest import IngestProblem, read_sources
-from tocsin.ingest.fetch import sniff_kind
+from tocsin.ingest.sniff import sniff_kind
 from tocsin.models import Article
 from tocsin.settings import Settings
 

@@ -9,7 +9,8 @@ from typing import Any
 from tocsin.errors import IngestError
 from tocsin.ingest.articles import Draft, derive_id, finish
 from tocsin.ingest.dates import parse_date
-from tocsin.ingest.fetch import Fetcher, sniff_kind
+from tocsin.ingest.fetch import Fetcher, check_url
+from tocsin.ingest.sniff import sniff_kind
 from tocsin.ingest.html import extract_html
 from tocsin.ingest.problems import IngestProblem
 from tocsin.models import Article
@@ -43,6 +44,8 @@ def read_feed(content: bytes, where: str, fetcher: Fetcher) -> Iterator[Article 
     for index, entry in enumerate(entries):
         link = entry.get("link")
         location = link or f"{where}#{index}"
+        if link and fetcher.known is not None and fetcher.known(derive_id("web", link)):
+            continue  # stored in an earlier round: not fetched again
         try:
             article = _entry_article(entry, index, where, feed_title, fetcher)
         except IngestError as exc:
@@ -56,6 +59,7 @@ def _entry_article(
 ) -> Article | None:
     link = entry.get("link")
     if link:
+        check_url(link)  # a javascript: or mailto: link is reported, never fetched
         fetched = fetcher.fetch(link)
         kind = sniff_kind(fetched.content, fetched.content_type, fetched.url)
         if kind not in ("html", "text"):
@@ -86,7 +90,7 @@ def _fill_from_entry(draft: Draft, entry: Any, feed_title: str | None, where: st
     draft.title = draft.title or entry.get("title") or None
     draft.author = draft.author or entry.get("author") or None
     draft.source = draft.source or feed_title
-    if draft.date is None or draft.date_from in ("text", None):
+    if draft.date is None or draft.date_from in ("text", "htmldate", None):
         stamp = entry.get("published_parsed") or entry.get("updated_parsed")
         date = parse_date(stamp) if stamp else None
         if date is not None:

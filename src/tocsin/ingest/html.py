@@ -11,44 +11,15 @@ from urllib.parse import urlsplit
 from tocsin.errors import IngestError
 from tocsin.ingest.articles import Draft
 from tocsin.ingest.dates import date_from_text, date_from_url, parse_date
+from tocsin.ingest.sniff import is_binary
 
 log = logging.getLogger(__name__)
 
-SNIFF_BYTES = 8192
 MIN_WORDS = 10  # less extracted text than this is navigation, not an article
-_CONTROL = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
-_BINARY_MAGIC = (
-    b"%PDF",
-    b"\x89PNG",
-    b"GIF8",
-    b"\xff\xd8\xff",
-    b"PK\x03\x04",
-    b"\x1f\x8b",
-    b"\x7fELF",
-    b"BZh",
-    b"\xfd7zXZ",
-    b"Rar!",
-    b"OggS",
-    b"ID3",
-    b"RIFF",
-    b"\x00\x00\x01\x00",
-)
 
 
 # htmldate, run by trafilatura: original publication date, no guessing from free text
 _DATE_PARAMS = {"original_date": True, "extensive_search": False}
-
-
-def is_binary(content: bytes) -> bool:
-    """Whether bytes look like a binary file rather than text or markup."""
-    head = content[:SNIFF_BYTES]
-    if head.startswith(_BINARY_MAGIC):
-        return True
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return False  # UTF-16 text with a BOM
-    if b"\x00" in head:
-        return True
-    return len(_CONTROL.findall(head)) > max(8, len(head) // 100)
 
 
 def check_content(content: bytes) -> None:
@@ -85,13 +56,14 @@ def extract_html(content: bytes | str, *, url: str | None, origin: str, article_
             date_extraction_params=_DATE_PARAMS,
         )
     except Exception as exc:  # trafilatura/lxml raise many kinds on broken markup
-        raise IngestError(f"HTML extraction failed: {exc}") from exc
+        detail = " ".join(str(exc).split()) or type(exc).__name__
+        raise IngestError(f"HTML extraction failed: {detail}") from exc
     metadata = _as_dict(doc)
     body = (metadata.get("text") or "").strip()
     words = len(body.split())
     if words < MIN_WORDS:
         raise IngestError(f"no main text found in page ({words} words)")
-    date, date_from = _page_date(metadata, url, body)
+    date, date_from = _page_date(metadata, url, body, content)
     return Draft(
         paragraphs=body.split("\n"),
         id=article_id,
@@ -126,14 +98,38 @@ def _as_dict(doc: Any) -> dict[str, Any]:
 
 
 def _page_date(
-    metadata: dict[str, Any], url: str | None, body: str
+    metadata: dict[str, Any], url: str | None, body: str, content: bytes | str = b""
 ) -> tuple[dt.date | None, str | None]:
-    """(date, where it came from): page metadata (htmldate), URL, then text."""
+    """(date, where it came from): page metadata, URL, htmldate's fuller search, then text.
+
+    trafilatura runs htmldate in its fast mode; where that finds nothing, htmldate's
+    extensive search (more markup patterns, the URL, free-text dates near the top) is
+    worth its cost: on htmldate's own evaluation it is the more accurate mode.
+    """
     found = parse_date(metadata.get("date"))
     if found:
         return found, "metadata"
     found = date_from_url(url)
     if found:
         return found, "url"
+    found = _htmldate_extensive(content, url)
+    if found:
+        return found, "htmldate"
     found = date_from_text(body)
     return (found, "text") if found else (None, None)
+
+
+def _htmldate_extensive(content: bytes | str, url: str | None) -> dt.date | None:
+    if not content:
+        return None
+    from htmldate import find_date
+
+    try:
+        value = find_date(
+            content, url=url, extensive_search=True, original_date=True,
+            outputformat="%Y-%m-%d",
+        )
+    except Exception as exc:  # htmldate/lxml on broken markup: no date, not a failure
+        log.debug("htmldate failed: %s", exc)
+        return None
+    return parse_date(value) if value else None

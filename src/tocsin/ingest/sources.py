@@ -11,7 +11,8 @@ from tocsin.errors import IngestError
 from tocsin.ingest.articles import Draft, derive_id, finish
 from tocsin.ingest.dates import date_from_text
 from tocsin.ingest.feeds import read_feed
-from tocsin.ingest.fetch import Fetcher, sniff_kind
+from tocsin.ingest.fetch import Fetcher
+from tocsin.ingest.sniff import sniff_kind
 from tocsin.ingest.html import check_content, extract_html
 from tocsin.ingest.jsonl import read_jsonl_lines
 from tocsin.ingest.problems import IngestProblem

@@ -6,6 +6,7 @@ before it are still yielded, the damaged record is not.
 
 from __future__ import annotations
 
+import io
 import logging
 import zlib
 from collections.abc import Iterator
@@ -16,6 +17,7 @@ from tocsin.ingest.articles import derive_id, finish
 from tocsin.ingest.dates import parse_date
 from tocsin.ingest.html import extract_html
 from tocsin.ingest.problems import IngestProblem
+from tocsin.ingest.sniff import gunzip_head
 from tocsin.models import Article
 
 log = logging.getLogger(__name__)
@@ -61,8 +63,11 @@ class Tap:
         while self.read(1 << 16):
             pass
 
-    def damage(self, parsed_up_to: int) -> str | None:
-        """Why the archive is damaged, or None: call after reading every record."""
+    def damage(self, parsed_up_to: int, *, arc: bool = False) -> str | None:
+        """Why the archive is damaged, or None: call after reading every record.
+
+        ARC records end with one newline, WARC records with two CRLFs.
+        """
         self.drain()
         if self.error:
             return self.error
@@ -72,43 +77,75 @@ class Tap:
             return "archive ends inside a compressed record"
         if self.total - parsed_up_to > 4:
             return f"{self.total - parsed_up_to} bytes after the last complete record"
-        if not self.gzipped and self.tail != b"\r\n\r\n":
+        if arc and not self.gzipped:
+            return None if self.tail.endswith(b"\n") else "the last record is not terminated"
+        if not self.gzipped and not arc and self.tail != b"\r\n\r\n":
             return "the last record is not terminated"
         return None
 
 
-def read_warc(stream: IO[bytes], where: str, *, gzipped: bool) -> Iterator[Article | IngestProblem]:
-    """Articles from the HTML responses of a WARC stream, then at most one damage problem."""
+def read_warc(
+    stream: IO[bytes], where: str, *, gzipped: bool | None = None
+) -> Iterator[Article | IngestProblem]:
+    """Articles from the HTML responses of a WARC or ARC stream, then at most one problem.
+
+    Compression and format are read from the content, not the file name (``gzipped`` is
+    accepted for compatibility and ignored): a gzipped WARC named ``crawl.dat`` is read.
+    """
     from warcio.archiveiterator import ArchiveIterator
 
-    tap = Tap(stream, gzipped=gzipped)
+    buffered = stream if hasattr(stream, "peek") else io.BufferedReader(stream)  # type: ignore[arg-type]
+    head = buffered.peek(4096)[:4096]  # type: ignore[union-attr]
+    is_gzip = head[:2] == b"\x1f\x8b"
+    first = gunzip_head(head) if is_gzip else head[:16]
+    arc = (first or b"").lstrip(b"\r\n").lower().startswith(b"filedesc://")
+    tap = Tap(buffered, gzipped=is_gzip)
     index = -1
     try:
         records = ArchiveIterator(tap)
         for index, record in enumerate(records):
-            item = _record_item(record, index, where)
+            item = _record_item(record, index, where, arc=arc)
             if isinstance(item, _Damage):
                 yield IngestProblem(f"{where}#{index}", f"truncated or corrupt archive: {item}")
                 return
             if item is not None:
                 yield item
     except Exception as exc:  # noqa: BLE001 -- warcio raises assorted errors on damaged archives
-        yield IngestProblem(f"{where}#{index + 1}", f"truncated or corrupt archive: {exc}")
+        yield IngestProblem(f"{where}#{index + 1}", f"truncated or corrupt archive: {_one_line(exc)}")
         return
-    damage = tap.damage(records.offset)
+    damage = tap.damage(records.offset, arc=arc) or _length_errors(records)
     if damage:
         yield IngestProblem(f"{where}#{index + 1}", f"truncated or corrupt archive: {damage}")
+
+
+def _length_errors(records: Any) -> str | None:
+    """warcio counts records whose content did not end where their length said."""
+    count = int(getattr(records, "err_count", 0) or 0)
+    if not count:
+        return None
+    return f"{count} record(s) shorter or longer than their Content-Length"
+
+
+def _one_line(exc: BaseException) -> str:
+    """warcio's multi-line messages as one line: the first sentence, whitespace collapsed."""
+    text = " ".join(str(exc).split()).removeprefix("ERROR: ")
+    if not text:
+        return type(exc).__name__
+    end = text.find(". ")
+    return text[: end + 1] if 0 < end < 200 else text[:200]
 
 
 class _Damage(str):
     """A record cut short."""
 
 
-def _record_item(record: Any, index: int, where: str) -> Article | IngestProblem | _Damage | None:
+def _record_item(
+    record: Any, index: int, where: str, *, arc: bool = False
+) -> Article | IngestProblem | _Damage | None:
     if record.length is None or not hasattr(record.raw_stream, "limit"):
         return _Damage(f"record {index} has no readable header")
     content = record.content_stream().read()
-    if record.raw_stream.limit:
+    if record.raw_stream.limit and not arc:  # ARC lengths are unreliable; warcio checks them
         return _Damage(f"record {index} is cut short")
     if record.rec_type != "response" or record.http_headers is None:
         return None
