@@ -42,9 +42,13 @@ class StoreSettings:
 class HttpSettings:
     """Fetching URLs and feeds."""
 
-    timeout: float = 20.0  # seconds per request
+    timeout: float = 20.0  # seconds per network operation (connect, each read)
     retries: int = 3
     user_agent: str = "tocsin/0.1 (+https://github.com/tocsin-project/tocsin)"
+    deadline: float = 30.0  # seconds for a whole fetch, retries and waits included
+    connect_timeout: float = 5.0  # an unreachable host fails within this, without retries
+    host_delay: float = 1.0  # seconds between two requests to the same host (politeness)
+    robots: bool = True  # honour robots.txt (a missing one allows everything)
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ import urllib.robotparser
 from collections.abc import Callable
 from dataclasses import dataclass
 from types import TracebackType
-from typing import Any, Self
+from typing import Self
 from urllib.parse import urlsplit
 
 import httpx
@@ -50,21 +50,15 @@ class FetchPolicy:
 
     @classmethod
     def from_settings(cls, settings: Settings) -> FetchPolicy:
-        http = getattr(settings, "http", None)
-
-        def pick(name: str, flat: str, default: Any) -> Any:
-            if http is not None and hasattr(http, name):
-                return getattr(http, name)
-            return getattr(settings, flat, default)
-
+        http = settings.http
         return cls(
-            timeout=float(pick("timeout", "http_timeout", cls.timeout)),
-            deadline=float(pick("deadline", "http_deadline", cls.deadline)),
-            connect_timeout=float(pick("connect_timeout", "http_connect_timeout", 5.0)),
-            retries=int(pick("retries", "http_retries", cls.retries)),
-            host_delay=float(pick("host_delay", "http_host_delay", cls.host_delay)),
-            robots=bool(pick("robots", "http_robots", cls.robots)),
-            user_agent=str(pick("user_agent", "user_agent", cls.user_agent)),
+            timeout=http.timeout,
+            deadline=http.deadline,
+            connect_timeout=http.connect_timeout,
+            retries=http.retries,
+            host_delay=http.host_delay,
+            robots=http.robots,
+            user_agent=http.user_agent,
         )
 
 
