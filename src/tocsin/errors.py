@@ -37,6 +37,7 @@ CATALOGUE: dict[str, str] = {
     "E502": "a batch option is invalid (e.g. a partition size below 1)",
     "E503": "a batch output directory has no readable manifest (missing, invalid JSON, "
             "or another version)",
+    "E504": "the Dask scheduler (or a local cluster) cannot be reached or started",
 }
 
 
