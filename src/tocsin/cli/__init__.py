@@ -25,6 +25,7 @@ COMMAND_MODULES = (
     "tocsin.cli.geo",
     "tocsin.cli.analysis",
     "tocsin.cli.serve",
+    "tocsin.cli.batch",
 )
 
 

@@ -251,9 +251,14 @@ class Deduplicator:
 
     def persist(self, added: Sequence[str]) -> int:
         """Write the fingerprints of the originals just stored; forget the others."""
+        return self.signatures.add(self.take_pending(added))
+
+    def take_pending(self, added: Sequence[str]) -> list[SignatureRow]:
+        """The fingerprints to persist for the originals among ``added`` (for a caller that
+        writes them in its own transaction, e.g. the bulk loader); forget the others."""
         rows = [signature_row(aid, self._pending[aid]) for aid in added if aid in self._pending]
         self._pending.clear()
-        return self.signatures.add(rows)
+        return rows
 
     def _ensure_complete(self) -> None:
         if self._ready:
