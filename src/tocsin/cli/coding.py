@@ -94,7 +94,7 @@ ENRICH_CEILING = 0.10  # geocoding + dates may add at most 10% to parse + coding
 
 def _enrichment_overhead(settings: Any, articles: int) -> list[str]:
     """Time the geo and date enrichers against parse + coding; a failure line if too slow."""
-    from tocsin.geo.bench import measure_overhead
+    from bench.geo import measure_overhead
 
     r = measure_overhead(settings, articles)
     n = r["sentences"]

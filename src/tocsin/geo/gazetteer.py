@@ -1,16 +1,19 @@
 """The offline gazetteer: an in-memory index over the prebuilt ``places.tsv.gz``.
 
-About 39,000 places (countries, first-level divisions, cities of 15,000+ people, curated
-districts and regions) with ~200,000 name keys; built once per process (~0.5 s, tens of MB).
+About 180,000 places (countries, first- and second-level divisions, US counties, populated
+places of 1,000+ people, curated districts and regions) under ~330,000 name keys. The table
+stores its keys already normalised, so loading is a split per line and a dict insert per key;
+a place's fields are parsed only when a lookup reaches it. Built once per process
+(``Gazetteer.load``; ``tocsin bench-geo`` prints the load time and memory).
 """
 
 from __future__ import annotations
 
+import bisect
 import functools
 import gzip
 import logging
 import time
-from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -58,52 +61,75 @@ class Entry:
     """A place reachable under one name key, and how the name relates to it."""
 
     place: Place
-    how: str  # "name" (primary), "alt" (alternate name), "demonym" ("Afghan")
+    how: str  # "name" (primary), "alt" (alternate), "demonym" ("Afghan"), "abbr" ("W.Va.")
+
+
+HOW = ("name", "alt", "demonym", "abbr")
+HEADER = "# tocsin gazetteer v2"
 
 
 class Gazetteer:
-    """Name key -> entries; plus country lookups by ISO2 and CAMEO code."""
+    """Name key -> entries; plus country lookups by ISO2 and CAMEO code.
 
-    def __init__(self, places: list[Place], names: dict[str, list[Entry]]) -> None:
-        self.places = places
-        self._names = names
-        self.countries = {p.cc: p for p in places if p.kind == "country"}
+    ``rows`` are the table's place lines (parsed into a ``Place`` on first use); ``index`` its
+    sorted ``key<TAB>codes`` lines, searched by bisection (code = row * 4 + how, ``HOW``:
+    primary or equivalent name, alternate name, demonym, qualifier-only abbreviation).
+    """
+
+    def __init__(self, rows: list[str], index: list[str]) -> None:
+        self._rows = rows
+        self._places: list[Place | None] = [None] * len(rows)
+        self._index = index
+        self._cameo_of: dict[str, str] = {}
+        countries = [i for i, r in enumerate(rows) if r.startswith("country\t")]
+        for i in countries:
+            fields = rows[i].split("\t")
+            self._cameo_of[fields[2]] = fields[3]
+        self.countries = {p.cc: p for p in (self.place(i) for i in countries)}
         self._by_cameo = {p.cameo: p for p in self.countries.values()}
-        self.max_tokens = max((k.count(" ") + 1 for k in names), default=1)
         self.load_seconds = 0.0
 
     @classmethod
     def load(cls, path: Path | None = None) -> Gazetteer:
+        """The gazetteer from its prebuilt table (the one loading function)."""
         path = path or Path(str(resources.files("tocsin") / "data" / "gazetteer" / "places.tsv.gz"))
         started = time.perf_counter()
         try:
-            with gzip.open(path, "rt", encoding="utf-8") as fh:
-                gaz = cls._from_lines(iter(fh))
-        except (OSError, ValueError) as exc:
+            with gzip.open(path, "rb") as fh:
+                text = fh.read().decode("utf-8")
+            gaz = cls._from_text(text)
+        except (OSError, ValueError, UnicodeDecodeError) as exc:
             raise GeoError(f"cannot read gazetteer {path}: {exc}") from exc
         gaz.load_seconds = time.perf_counter() - started
-        log.debug("gazetteer loaded in %.2f s", gaz.load_seconds)
+        log.info("gazetteer: %d places loaded in %.2f s", len(gaz), gaz.load_seconds)
         return gaz
 
     @classmethod
-    def _from_lines(cls, lines: Iterator[str]) -> Gazetteer:
-        next(lines)  # header
-        places: list[Place] = []
-        names: dict[str, list[Entry]] = {}
-        cameo_of: dict[str, str] = {}
-        for line in lines:
-            kind, name, cc, cameo, adm1, adm1_name, lat, lon, pop, gid, alts = line.rstrip(
-                "\n"
-            ).split("\t")
+    def _from_text(cls, text: str) -> Gazetteer:
+        head, _, body = text.partition("\n")
+        fields = head.split("\t")
+        if fields[0] != HEADER or len(fields) < 2 or not fields[1].isdigit():
+            raise ValueError(f"not a tocsin gazetteer table (expected a {HEADER!r} header)")
+        lines = body.split("\n")
+        if lines and not lines[-1]:
+            lines.pop()
+        n = int(fields[1])
+        return cls(lines[:n], lines[n:])
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def place(self, i: int) -> Place:
+        """The place of table row ``i`` (parsed once)."""
+        place = self._places[i]
+        if place is None:
+            kind, name, cc, cameo, adm1, adm1_name, lat, lon, pop, gid = self._rows[i].split("\t")
             curated = kind.endswith("*")
-            kind = kind.rstrip("*")
-            if kind == "country":
-                cameo_of[cc] = cameo
             place = Place(
-                kind,
+                kind.rstrip("*"),
                 name,
                 cc,
-                cameo or cameo_of.get(cc, ""),
+                cameo or self._cameo_of.get(cc, ""),
                 adm1,
                 adm1_name,
                 float(lat),
@@ -112,27 +138,31 @@ class Gazetteer:
                 int(gid) if gid else None,
                 curated,
             )
-            places.append(place)
-            _add(names, normalize(name), Entry(place, "name"))
-            for key in alts.split("|") if alts else ():
-                if key[0] == "@":
-                    _add(names, key[1:], Entry(place, "demonym"))
-                elif key[0] == "=":
-                    _add(names, key[1:], Entry(place, "name"))
-                else:
-                    _add(names, key, Entry(place, "alt"))
-        log.debug("gazetteer: %d places, %d name keys", len(places), len(names))
-        return cls(places, names)
+            self._places[i] = place
+        return place
+
+    @property
+    def places(self) -> list[Place]:
+        """Every place (parses the whole table: for tests and tools, not for lookups)."""
+        return [self.place(i) for i in range(len(self._rows))]
 
     def lookup(self, name: str) -> list[Entry]:
-        """All entries under a name (normalised)."""
-        return self._names.get(normalize(name), [])
+        """All entries under a name (normalised), abbreviations excluded."""
+        return [e for e in self.lookup_key(normalize(name)) if e.how != "abbr"]
 
     def lookup_key(self, key: str) -> list[Entry]:
-        return self._names.get(key, [])
+        """All entries under an already normalised key, abbreviations included."""
+        probe = key + "\t"
+        i = bisect.bisect_left(self._index, probe)
+        if i == len(self._index) or not self._index[i].startswith(probe):
+            return []
+        codes = self._index[i][len(probe) :].split(",")
+        return [Entry(self.place(int(c) >> 2), HOW[int(c) & 3]) for c in codes]
 
     def has_key(self, key: str) -> bool:
-        return key in self._names
+        probe = key + "\t"
+        i = bisect.bisect_left(self._index, probe)
+        return i < len(self._index) and self._index[i].startswith(probe)
 
     def country(self, code: str | None) -> Place | None:
         """Country by ISO2, ISO3 or CAMEO code ("PAK", "PK", "KSV")."""
@@ -144,17 +174,6 @@ class Gazetteer:
         if code in CAMEO_SPECIAL:
             return self.countries.get(CAMEO_SPECIAL[code])
         return self._by_cameo.get(code)
-
-
-def _add(names: dict[str, list[Entry]], key: str, entry: Entry) -> None:
-    """Add an entry under an already normalised key (one entry per place and key)."""
-    bucket = names.setdefault(key, [])
-    for i, old in enumerate(bucket):
-        if old.place is entry.place:
-            if entry.how == "name" and old.how != "name":
-                bucket[i] = entry
-            return
-    bucket.append(entry)
 
 
 @functools.lru_cache(maxsize=1)

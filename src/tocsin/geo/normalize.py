@@ -8,6 +8,10 @@ import unicodedata
 
 _PUNCT = re.compile(r"[\-‐‑–—_/.,'’`ʼʻ\"()]+")
 _SPACE = re.compile(r"\s+")
+# Abbreviated name words spelt out, so "St. Paul", "Ft. Worth" and "Mt. Vernon" meet GeoNames'
+# "Saint Paul", "Fort Worth", "Mount Vernon" under one key.
+_WORDS = re.compile(r"\b(st|ste|ft|mt)\b")
+_SPELT = {"st": "saint", "ste": "sainte", "ft": "fort", "mt": "mount"}
 
 
 def fold(text: str) -> str:
@@ -18,7 +22,10 @@ def fold(text: str) -> str:
 
 @functools.lru_cache(maxsize=65536)
 def normalize(text: str) -> str:
-    """Lookup key: accent-free, lower case, punctuation as spaces, no leading 'the'."""
+    """Lookup key: accent-free, lower case, punctuation as spaces, no leading 'the', and
+    'st', 'ste', 'ft', 'mt' spelt out ('St. Paul' -> 'saint paul')."""
     key = _SPACE.sub(" ", _PUNCT.sub(" ", fold(text).lower())).strip()
     key = key.removeprefix("the ")
+    if " " in key:
+        key = _WORDS.sub(lambda m: _SPELT[m.group(1)], key)
     return key
