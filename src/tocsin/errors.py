@@ -38,6 +38,7 @@ CATALOGUE: dict[str, str] = {
     "E503": "a batch output directory has no readable manifest (missing, invalid JSON, "
             "or another version)",
     "E504": "the Dask scheduler (or a local cluster) cannot be reached or started",
+    "E505": "a batch output does not match its manifest (a partition file missing or changed)",
 }
 
 
