@@ -237,3 +237,19 @@ class Alert:
     details: dict[str, Any] = field(default_factory=dict)
     evidence: tuple[int, ...] = ()  # stored event ids, strongest contributors first
     id: int | None = None
+
+
+@dataclass(frozen=True)
+class Delivery:
+    """One announcement of an alert by the watcher: an alert is announced once per level."""
+
+    alert_key: str
+    level: int  # 1 when new; each escalation raises it
+    score: float
+    title: str  # the alert's one-line explanation
+    payload: dict[str, Any]  # the alert as JSON: what the webhook receives
+    created_at: dt.datetime
+    webhook_status: str = "none"  # "none" (no webhook), "pending", "sent", "failed"
+    webhook_attempts: int = 0
+    webhook_error: str | None = None
+    id: int | None = None

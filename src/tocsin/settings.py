@@ -108,6 +108,9 @@ class WatchSettings:
     webhook: str = ""  # URL that receives each new or escalated alert; empty: none
     webhook_retries: int = 3
     webhook_backoff: float = 2.0  # seconds, doubled after each failed delivery
+    webhook_rounds: int = 5  # rounds a failing delivery is retried in before "failed"
+    escalation_step: float = 2.0  # score above the alert threshold per escalation level
+    max_alerts: int = 50  # current alerts considered for announcement each round
 
 
 @dataclass(frozen=True)

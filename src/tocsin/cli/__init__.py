@@ -26,6 +26,7 @@ COMMAND_MODULES = (
     "tocsin.cli.analysis",
     "tocsin.cli.serve",
     "tocsin.cli.batch",
+    "tocsin.cli.watch",
 )
 
 

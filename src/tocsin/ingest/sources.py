@@ -122,6 +122,8 @@ def read_url(url: str, fetcher: Fetcher) -> Iterator[Item]:
     except IngestError as exc:
         yield IngestProblem(url, exc.message)
         return
+    if fetched.not_modified:  # a conditional GET answered 304: nothing new to read
+        return
     kind = sniff_kind(fetched.content, fetched.content_type, fetched.url)
     yield from read_content(
         fetched.content, kind, where=url, url=fetched.url, fetcher=fetcher, key=url, id_kind="web"

@@ -104,3 +104,32 @@ article_lsh_bands = sa.Table(
               primary_key=True),
     sa.Index("ix_article_lsh_bands_article", "article_id"),
 )
+
+# The watcher's state (migration 0008; written by store/watch.py): what each polled URL
+# said about its version (conditional GET), and every alert announced, once per level.
+watch_sources = sa.Table(
+    "watch_sources",
+    metadata,
+    sa.Column("url", sa.String(2048), primary_key=True),
+    sa.Column("etag", sa.String(512), nullable=True),
+    sa.Column("last_modified", sa.String(64), nullable=True),
+    sa.Column("checked_at", sa.DateTime, nullable=False),
+    sa.Column("status", sa.String(256), nullable=False),  # "200", "304", or a problem
+)
+
+watch_deliveries = sa.Table(
+    "watch_deliveries",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("alert_key", sa.String(200), nullable=False),  # kind|subject|direction|start
+    sa.Column("level", sa.Integer, nullable=False),  # escalation step; announced once each
+    sa.Column("score", sa.Float, nullable=False),
+    sa.Column("title", sa.String(500), nullable=False),  # the alert's one-line explanation
+    sa.Column("payload", sa.Text, nullable=False),  # the alert as JSON (webhook body)
+    sa.Column("created_at", sa.DateTime, nullable=False),
+    sa.Column("webhook_status", sa.String(16), nullable=False),  # none|pending|sent|failed
+    sa.Column("webhook_attempts", sa.Integer, nullable=False),
+    sa.Column("webhook_error", sa.String(500), nullable=True),
+    sa.UniqueConstraint("alert_key", "level", name="uq_watch_deliveries_key_level"),
+    sa.Index("ix_watch_deliveries_created", "created_at"),
+)
