@@ -12,12 +12,8 @@ outside it (an item of a list: "X, Y and Z"), is never skipped.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from tocsin.coding.docview import DocView
-
-if TYPE_CHECKING:
-    from tocsin.coding.engine import Options
+from tocsin.coding.options import Options
 
 PUNCT = frozenset({",", ".", ":", "``", "''", "-LRB-", "-RRB-", "HYPH", "NFP", '"', "$", "POS"})
 

@@ -1,0 +1,219 @@
+"""Composition: events that come from how clauses and nouns combine, not from one verb.
+
+- nested clauses (:func:`compose`): reported speech, intent frames, requests, refusals;
+- allegations (:func:`allegations`): "X alleged that Y ..." with nothing coded inside;
+- nominal events (:func:`nominal_events`): event nouns ("the cooperation between X and
+  Y", "X's talks with Y") that no verb already codes.
+
+Each works on ``per_verb`` (trigger token -> events), in place, after every verb of the
+sentence was coded.
+"""
+
+from __future__ import annotations
+
+from tocsin.coding.context import DocContext
+from tocsin.coding.factuality import (
+    CLAIM_FRAME_WORDS,
+    INTENT_FRAME_WORDS,
+    NEGATING_WORDS,
+    SPEECH_WORDS,
+    Frame,
+    factuality_of,
+    intent_code,
+)
+from tocsin.coding.npactors import actors_of_np, np_actors_anywhere
+from tocsin.coding.slots import subject_actors
+from tocsin.coding.syntax import PASS_SUBJ, SUBJ, frame_of
+from tocsin.coding.verbmatch import VerbMatch, is_candidate, match_verb
+from tocsin.coding.writer import Sent, make_event, recode, rules_of
+from tocsin.models import Actor, Event, Factuality
+
+PerVerb = dict[int, list[Event]]
+# what a request asks for, by the CAMEO root of the requested act (02x appeals)
+APPEAL_FOR = {"04": "026", "05": "022", "06": "021", "07": "023", "08": "025", "03": "020"}
+# verbs that say an event noun did not (or no longer) happen
+NOMINAL_STOPPERS = frozenset({
+    "CANCEL", "POSTPONE", "SUSPEND", "HALT", "STOP", "END", "BREAK", "COLLAPSE", "FAIL", "REJECT",
+    "DELAY", "SCRAP", "ABANDON", "FREEZE", "BOYCOTT", "DENY", "REFUSE",
+})
+ALLEGE_WORDS = frozenset({"ALLEGE", "ACCUSE", "CHARGE"})
+
+
+def compose(ctx: DocContext, per_verb: PerVerb, sent_index: int) -> None:
+    """Combine the events of nested clauses, as a reader would (in place):
+
+    - reported speech ("X said Y did Z"): the embedded event stands for the statement
+      (the speaker's own 01x event is dropped); a conflict event reported by someone
+      else than its source becomes the speaker's accusation (112) of that source, and the
+      event itself only alleged; a speaker's claim of its own conflict act is 015;
+    - intent frames ("X plans/wants/offered to do Z", "willingness to"): the frame word's
+      own event is dropped (the embedded event is already intended, coded 03x);
+    - control by an object ("X urged/asked Y to do Z"): the frame verb's event (a request
+      to Y) stands, the embedded act is only hypothetical and dropped.
+    """
+    view = ctx.view
+    for v in list(per_verb):
+        events = per_verb.get(v)
+        frame = frame_of(view, v) if events else None
+        if not events or frame is None:
+            continue
+        h, edge = frame
+        word = view.lem[h]
+        if edge == "ccomp" and word in SPEECH_WORDS:
+            per_verb[h] = []
+            if h > v:  # "..., officials said": attribution of the news, not a claim
+                continue
+            speakers = subject_actors(ctx, h, sent_index)
+            per_verb[v] = _reported(ctx, events, speakers, word in CLAIM_FRAME_WORDS)
+        elif edge == "xcomp" and word in NEGATING_WORDS:
+            per_verb[h] = []  # "refused to provide aid": the rejection is the embedded act, negated
+        elif edge in ("xcomp", "acl", "ccomp") and word in INTENT_FRAME_WORDS:
+            _intent_frame(ctx, per_verb, v, h, edge)
+
+
+def _intent_frame(ctx: DocContext, per_verb: PerVerb, v: int, h: int, edge: str) -> None:
+    view = ctx.view
+    own = view.kids(v, "nsubj")
+    if (edge == "xcomp" and view.kids(h, "dobj")) or (edge == "ccomp" and own):
+        # "X urged/wants Y to do Z": a request to Y; Z is not asserted
+        asked = APPEAL_FOR.get(per_verb[v][0].code[:2], "020")
+        per_verb[v] = []
+        per_verb[h] = [recode(ctx, e, asked, e.source, e.target)
+                       if e.code[:2] not in ("02", "10") or e.code in ("020", "100") else e
+                       for e in per_verb.get(h, [])]
+        return
+    per_verb[h] = []
+    if edge == "acl" and view.dep[h] in ("dobj", "attr", "nsubj", "nsubjpass"):
+        per_verb[view.head[h]] = []
+
+
+def allegations(ctx: DocContext, per_verb: PerVerb, sent: Sent) -> None:
+    """"X alleged that Y was aware of ...": a disapproval of Y by X (the verb's own 11x
+    code, else 112 accuse) when nothing in the allegation itself was coded."""
+    view = ctx.view
+    start, end, sent_index = sent
+    for h in range(start, end):
+        if view.lem[h] not in ALLEGE_WORDS or not view.tag[h].startswith("VB") or per_verb.get(h):
+            continue
+        for c in view.kids(h, "ccomp"):
+            lo, hi = view.subtree_span(c)
+            if any(per_verb.get(i) for i in range(lo, hi)):
+                continue
+            subj = [s for s in view.children[c] if view.dep[s] in SUBJ + PASS_SUBJ]
+            speakers = subject_actors(ctx, h, sent_index)
+            accused = np_actors_anywhere(ctx, subj[0], sent_index) if subj else []
+            _accusations(ctx, per_verb, h, speakers, accused, sent)
+
+
+def _accusations(ctx: DocContext, per_verb: PerVerb, h: int, speakers: list[Actor],
+                 accused: list[Actor], sent: Sent) -> None:
+    for sp in speakers:
+        for ac in accused:
+            if sp.code == ac.code:
+                continue
+            m = match_verb(ctx, h, sent[0], sent[1])
+            if m is None:
+                continue
+            # the verb's own disapproval code (ALLEGE [110]), else an accusation
+            code = m.code if m.code and m.code[:2] == "11" else "112"
+            rule = f"allegation: {ctx.view.lem[h].lower()} that ... [{code}]"
+            base = make_event(ctx, m, code, sp, ac, Factuality.ASSERTED, sent, (rule,))
+            per_verb.setdefault(h, []).append(base)
+
+
+def _reported(ctx: DocContext, events: list[Event], speakers: list[Actor], claim: bool) -> list[Event]:
+    out: list[Event] = []
+    for e in events:
+        intent = _announced_intent(ctx, e, speakers)
+        if intent is not None:
+            out.append(intent)
+        elif not speakers or e.factuality not in (Factuality.ASSERTED, Factuality.ALLEGED):
+            out.append(e)
+        elif is_conflict(e.code):
+            out.extend(_reported_conflict(ctx, e, speakers))
+        else:
+            out.append(e.replace(factuality=Factuality.ALLEGED) if claim else e)
+    return out
+
+
+def _announced_intent(ctx: DocContext, e: Event, speakers: list[Actor]) -> Event | None:
+    """"X announced it would free Y": an intent of X (None when ``e`` is not that)."""
+    if not (e.factuality is Factuality.HYPOTHETICAL and speakers and e.source is not None
+            and any(r in ("frame: modal (would)", "frame: modal (will)") for r in e.rules)
+            and any(sp.root == e.source.root for sp in speakers)):
+        return None
+    code = intent_code(e.code)
+    if code == e.code:
+        return None
+    return recode(ctx, e, code, e.source, e.target).replace(factuality=Factuality.INTENDED)
+
+
+def _reported_conflict(ctx: DocContext, e: Event, speakers: list[Actor]) -> list[Event]:
+    out: list[Event] = []
+    own = e.source is not None and any(sp.root == e.source.root for sp in speakers)
+    for sp in speakers:
+        if e.source is not None and e.source.root == sp.root:
+            out.append(recode(ctx, e, "015", sp, e.target))
+        elif e.source is not None and not own:
+            out.append(recode(ctx, e, "112", sp, e.source))
+    out.append(e.replace(factuality=Factuality.ALLEGED))
+    return out
+
+
+def is_conflict(code: str) -> bool:
+    return code[:2].isdigit() and 13 <= int(code[:2]) <= 20
+
+
+def nominal_events(ctx: DocContext, per_verb: PerVerb, sent: Sent) -> None:
+    """Event nouns: "the cooperation between X and Y" (both ways), "X's talks with Y"."""
+    view, nominal = ctx.view, ctx.dictionaries.nominal_index
+    for i in range(sent[0], sent[1]):
+        form = nominal.get(view.up[i])
+        if form is None or not view.tag[i].startswith("NN") or per_verb.get(i) or i in ctx.state.skipped:
+            continue
+        if _coded_by_verb(ctx, i, sent):
+            continue  # "held talks with X", "the talks were cancelled": the verb says it
+        found = nominal_pairs(ctx, i, sent[2])
+        if not found:
+            continue
+        head = view.head[i]
+        m = VerbMatch(i, (form,), None, form.code, None, frozenset(), {}, False)
+        factuality, frame = factuality_of(view, i, False)
+        if view.lem[head] in NOMINAL_STOPPERS and head != i:  # "the talks were cancelled"
+            factuality, frame = Factuality.NEGATED, Frame("negation", view.lem[head].lower())
+        per_verb[i] = [make_event(ctx, m, form.code or "", s, t, factuality, sent,
+                                  rules_of(m, s, t, frame) + ("nominal event",))
+                       for s, t in found if form.code and s.code != t.code]
+
+
+def _coded_by_verb(ctx: DocContext, i: int, sent: Sent) -> bool:
+    view = ctx.view
+    head = view.head[i]
+    if view.dep[i] not in ("dobj", "nsubjpass", "nsubj", "attr") or head == i:
+        return False
+    if not is_candidate(view, head, ctx.dictionaries.form_index):
+        return False
+    hm = match_verb(ctx, head, sent[0], sent[1])
+    return hm is not None and bool(hm.code or hm.code2)
+
+
+def nominal_pairs(ctx: DocContext, i: int, sent_index: int) -> list[tuple[Actor, Actor]]:
+    """(source, target) pairs of the event noun at ``i``: members of "between X and Y",
+    else its owners ("X's", a country modifier) with its "with" partners."""
+    view = ctx.view
+    for prep in view.kids(i, "prep"):
+        objs = view.kids(prep, "pobj")
+        if view.up[prep] == "BETWEEN" and objs:
+            members = actors_of_np(ctx, objs[0], sent_index)
+            if len(members) > 1:
+                return [(a, b) for a in members for b in members if a.root != b.root]
+    owners: list[Actor] = []
+    for c in view.children[i]:
+        if view.dep[c] == "poss" or (view.dep[c] in ("compound", "amod") and c in ctx.mention_at):
+            owners.extend(a for a in actors_of_np(ctx, c, sent_index) if not a.code.startswith("---"))
+    partners: list[Actor] = []
+    for prep in view.kids(i, "prep"):
+        if view.up[prep] == "WITH":
+            for o in view.kids(prep, "pobj"):
+                partners.extend(actors_of_np(ctx, o, sent_index))
+    return [(a, b) for a in owners for b in partners if a.root != b.root]

@@ -1,0 +1,33 @@
+"""Engine options: PETRARCH's configuration names, set per record in its unit-test suite."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Options:
+    """Engine options (PETRARCH config names, per-record in the unit-test suite)."""
+
+    require_dyad: bool = True
+    new_actor_length: int = 0  # > 0: an unknown proper-noun phrase of up to N words is a new actor
+    # comma-delimited clauses skipped by length (PETRARCH's minimum defaults; a max of 0,
+    # the default, disables the kind: middle, beginning ("b"), end ("e") of the sentence)
+    comma_min: int = 2
+    comma_max: int = 0
+    comma_bmin: int = 0
+    comma_bmax: int = 0
+    comma_emin: int = 2
+    comma_emax: int = 0
+
+    @property
+    def skips_commas(self) -> bool:
+        return self.comma_max > 0 or self.comma_bmax > 0 or self.comma_emax > 0
+
+    @classmethod
+    def from_mapping(cls, data: dict[str, Any] | None) -> Options:
+        if not data:
+            return cls()
+        known = {k: data[k] for k in cls.__dataclass_fields__ if k in data}
+        return cls(**known)

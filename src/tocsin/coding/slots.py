@@ -1,0 +1,194 @@
+"""Slot filling: the source and target actors of a matched verb.
+
+Source = the subject (the ``by`` agent in the passive), target = the first actor after
+the verb (the subject in the passive), unless the pattern's ``$``/``+`` slots say where
+they are. A compound subject of a symmetric code (meet, cooperate, ...) with no target
+gives the event between its members (both ways).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from tocsin.coding.context import DocContext
+from tocsin.coding.factuality import SPEECH_WORDS
+from tocsin.coding.npactors import (
+    REFLEXIVES,
+    actors_of_np,
+    first_actors_at,
+    is_modifier_only,
+    np_actors_anywhere,
+)
+from tocsin.coding.syntax import is_direct, np_head_of, subject_head, subtree_tokens
+from tocsin.coding.verbmatch import VerbMatch
+from tocsin.models import Actor
+
+SYMMETRIC_ROOTS = frozenset({"03", "04", "05", "06"})
+
+
+@dataclass
+class Found:
+    """The actors found for one verb, and how to pair them."""
+
+    sources: list[Actor]
+    targets: list[Actor]
+    pairwise: bool
+    reverse_ok: bool = True  # the target is an argument of the verb (paired codes apply)
+    reflexive: bool = False  # "attacked themselves": source and target are the same
+
+
+def _agents_only(actors: list[Actor]) -> bool:
+    return all(a.code.startswith("---") for a in actors)
+
+
+def find_actors(ctx: DocContext, m: VerbMatch, post: list[int], sent_index: int) -> Found:
+    """Source and target actors of the verb of ``m`` (``post``: its words after it)."""
+    view, v = ctx.view, m.verb
+    sources, targets = _slot_actors(ctx, m, sent_index)
+    subj = subject_head(view, v)
+    passive = subj is not None and (subj[1] or bool(view.kids(v, "auxpass", "agent")))
+    if sources and not targets and subj is not None and not passive:
+        codes = {s.code for s in sources}
+        targets = [a for a in np_actors_anywhere(ctx, subj[0], sent_index) if a.code not in codes]
+    if not sources:
+        sources = _source_actors(ctx, v, subj, passive, sent_index)
+    target_head: int | None = None
+    if not targets:
+        targets, target_head = _target_actors(ctx, m, subj, passive, sources, post, sent_index)
+    found = _paired(m, sources, targets, passive)
+    found.reverse_ok = _reverse_ok(ctx, v, target_head, found.targets)
+    found.reflexive = target_head is not None and view.up[target_head] in REFLEXIVES
+    return found
+
+
+def _slot_actors(ctx: DocContext, m: VerbMatch, sent_index: int) -> tuple[list[Actor], list[Actor]]:
+    """Actors at the pattern's ``$`` (source) and ``+`` (target) slots."""
+    view = ctx.view
+    sources: list[Actor] = []
+    targets: list[Actor] = []
+    if "src" in m.slots:
+        sources = actors_of_np(ctx, np_head_of(view, m.slots["src"], -1), sent_index)
+    if "tgt" in m.slots:
+        targets = actors_of_np(ctx, np_head_of(view, m.slots["tgt"], -1), sent_index)
+    return sources, targets
+
+
+def _source_actors(ctx: DocContext, v: int, subj: tuple[int, bool] | None, passive: bool,
+                   sent_index: int) -> list[Actor]:
+    """The subject's actors; in the passive, the ``by`` agent's."""
+    view = ctx.view
+    if passive:
+        for a in view.kids(v, "agent"):
+            objs = view.kids(a, "pobj")
+            if not objs:
+                continue
+            if objs[0] in ctx.mention_at or view.tag[objs[0]].startswith("PRP"):
+                return actors_of_np(ctx, objs[0], sent_index)
+            # "by a missile fired by X", "by the crash of a Y airliner"
+            return [a for a in np_actors_anywhere(ctx, objs[0], sent_index)
+                    if not is_modifier_only(ctx, objs[0])]
+        return []
+    if subj is None:
+        return []
+    sources = np_actors_anywhere(ctx, subj[0], sent_index)
+    if len(sources) > 1:
+        ctx.state.last_group = tuple(sources)
+    return sources
+
+
+def _target_actors(ctx: DocContext, m: VerbMatch, subj: tuple[int, bool] | None, passive: bool,
+                   sources: list[Actor], post: list[int], sent_index: int
+                   ) -> tuple[list[Actor], int | None]:
+    """The passive subject's actors, else the first actors after the verb."""
+    view, v = ctx.view, m.verb
+    if passive and subj is not None and "src" not in m.slots:
+        targets = np_actors_anywhere(ctx, subj[0], sent_index)
+        if targets and _agents_only(targets) and not sources:
+            targets = []  # "a joint military exercise was held between X and Y"
+        if targets:
+            return targets, None
+    skip = subtree_tokens(view, view.kids(v, "agent"))
+    if view.lem[v] in SPEECH_WORDS:  # the target of a statement is not in what is said
+        skip |= subtree_tokens(view, view.kids(v, "ccomp"))
+    exclude = frozenset(a.code for a in sources if a.code)  # new actors have no code
+    return first_actors_at(ctx, [t for t in post if t not in skip], sent_index, v, exclude)
+
+
+def _paired(m: VerbMatch, sources: list[Actor], targets: list[Actor], passive: bool) -> Found:
+    """How sources and targets pair: one event per (source, target), or between members."""
+    pairwise = False
+    symmetric = (m.code or m.code2 or "")[:2] in SYMMETRIC_ROOTS
+    if len(sources) > 1 and symmetric and targets and _agents_only(targets):
+        targets = []  # "Russia and Pakistan held military exercises": between the two
+    compound = m.pattern is not None and m.pattern.has_compound
+    if (compound and len(sources) > 1 and not targets) or (not targets and len(sources) > 1 and symmetric):
+        pairwise = True
+    elif not sources and len(targets) > 1 and symmetric and passive:
+        sources, targets, pairwise = targets, [], True  # "an exercise was held between X and Y"
+    if sources and _agents_only(sources) and targets and _agents_only(targets):
+        targets = []  # "insurgents killed people": no known actor on either side
+        sources = []
+    return Found(sources, targets, pairwise)
+
+
+def _reverse_ok(ctx: DocContext, v: int, target_head: int | None, targets: list[Actor]) -> bool:
+    view = ctx.view
+    return is_direct(view, target_head, v) and (
+        target_head is None or target_head in ctx.mention_at or any(not a.code for a in targets)
+        or view.tag[target_head] not in ("NNP", "NNPS"))  # "the Beijing Olympics": not Beijing
+
+
+def pairs(found: Found) -> list[tuple[Actor | None, Actor | None]]:
+    """The (source, target) pairs of a verb's events."""
+    if found.pairwise:
+        members = found.sources
+        return [(a, b) for a in members for b in members if a.code != b.code]
+    sources: list[Actor | None] = list(found.sources) or [None]
+    targets: list[Actor | None] = list(found.targets) or [None]
+    return [(s, t) for s in sources for t in targets]
+
+
+def may_have_source(ctx: DocContext, v: int) -> bool:
+    """Cheap test before matching: can the verb have a source actor?  (Its subject, or a
+    passive agent, contains an actor mention or a pronoun; ``$`` patterns are rare enough
+    to look for their actor anywhere after the verb.)"""
+    view = ctx.view
+    found = subject_head(view, v)
+    spans = []
+    if found is not None:
+        spans.append(view.subtree_span(found[0]))
+    for a in view.children[v]:
+        if view.dep[a] == "agent":
+            spans.append(view.subtree_span(a))
+    if not spans:
+        return any(i in ctx.mention_at for i in range(v + 1, view.subtree_span(v)[1]))
+    mention_at, tags = ctx.mention_at, view.tag
+    new = ctx.options.new_actor_length > 0
+    return any(i in mention_at or tags[i] in ("PRP", "PRP$") or view.up[i] == "THE"
+               or (new and tags[i] in ("NNP", "NNPS")) for lo, hi in spans for i in range(lo, hi))
+
+
+def subject_actors(ctx: DocContext, v: int, sent_index: int) -> list[Actor]:
+    """Actors of the subject of verb ``v`` (the agent in the passive)."""
+    view = ctx.view
+    subj = subject_head(view, v)
+    if subj is None:
+        return []
+    if subj[1]:
+        for a in view.kids(v, "agent"):
+            for o in view.kids(a, "pobj"):
+                return np_actors_anywhere(ctx, o, sent_index)
+        return []
+    return np_actors_anywhere(ctx, subj[0], sent_index)
+
+
+def keep(ctx: DocContext, source: Actor | None, target: Actor | None, reflexive: bool = False) -> bool:
+    """Whether a (source, target) pair makes an event under the options."""
+    if source is None:
+        return False
+    if target is None:
+        return not ctx.options.require_dyad
+    if not source.code and not target.code:  # two new actors: distinct phrases
+        return source.span != target.span
+    return source.code != target.code or reflexive
+

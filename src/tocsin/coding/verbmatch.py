@@ -1,0 +1,236 @@
+"""Verb matching: which dictionary verb a token is, and which of its patterns fits.
+
+A verb is looked up by surface form, then lemma (the longest multi-word form first);
+the words before the verb (nearest first) and its own words after it are matched
+against the patterns of its block(s); the most specific pattern wins, else the verb's
+default code. A passive verb is also tried with its words in active order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from tocsin.coding.context import DocContext, Regions
+from tocsin.coding.docview import DocView
+from tocsin.coding.matcher import SideMatcher
+from tocsin.coding.syntax import CUT, PASS_SUBJ, PUNCT_TAGS, subject_head
+from tocsin.coding.verbs import COMPOUND, NEGATION_WORDS, Pattern, VerbForm
+
+MODAL_WORDS = frozenset({"WOULD", "SHOULD", "MAY", "MIGHT", "COULD", "MUST", "IF"})
+PREPOSITIONAL_PARTICIPLES = frozenset({
+    "CONCERNING", "REGARDING", "INCLUDING", "FOLLOWING", "CONSIDERING", "INVOLVING", "ACCORDING",
+    "PENDING", "BARRING", "EXCLUDING", "RESPECTING", "NOTWITHSTANDING", "GIVEN",
+})
+
+
+@dataclass(frozen=True)
+class VerbMatch:
+    """What the dictionary says about one verb token."""
+
+    verb: int
+    forms: tuple[VerbForm, ...]
+    pattern: Pattern | None
+    code: str | None
+    code2: str | None
+    extra_tokens: frozenset[int]  # words of a multi-word verb
+    slots: dict[str, int]
+    negation_in_pattern: bool
+    modal_in_pattern: bool = False
+
+
+@dataclass
+class _Best:
+    pattern: Pattern | None = None
+    score: int = -1
+    slots: dict[str, int] = field(default_factory=dict)
+
+
+def is_candidate(view: DocView, i: int, index: dict[str, list[VerbForm]]) -> bool:
+    """Whether token ``i`` is a verb the dictionary knows."""
+    tag = view.tag[i]
+    if not (tag.startswith("VB") or (view.dep[i] == "ROOT" and tag.startswith("NN"))):
+        return False
+    if view.dep[i] in ("prep", "case", "mark", "aux", "auxpass", "amod", "compound"):
+        return False  # "following", "including": used as prepositions
+    if view.up[i] in PREPOSITIONAL_PARTICIPLES:
+        return False
+    return view.up[i] in index or view.lem[i] in index
+
+
+def match_verb(ctx: DocContext, v: int, start: int, end: int) -> VerbMatch | None:
+    """The best pattern (or the default code) of the verb at ``v``."""
+    forms, extra = candidate_forms(ctx, v)
+    if not forms:
+        return None
+    pre, post = regions(ctx, v, start, end, extra)
+    words = _words_of(ctx.view, pre, post)
+    best = _Best()
+    for pre_seq, post_seq in _orders(ctx, v, pre, post):
+        _match_patterns(ctx, v, forms, words, pre_seq, post_seq, best)
+    return _verb_match(v, forms, extra, best)
+
+
+def _words_of(view: DocView, pre: list[int], post: list[int]) -> set[str]:
+    words: set[str] = set()
+    keys = view.keys
+    for i in pre:
+        words |= keys[i]
+    for i in post:
+        words |= keys[i]
+    return words
+
+
+def _orders(ctx: DocContext, v: int, pre: list[int], post: list[int]) -> list[Regions]:
+    """The word orders to match: as written, and first, for a passive, the active order."""
+    orders = [(pre, post)]
+    logical = logical_regions(ctx, v, pre, post)
+    if logical is not None:  # passive: the words as written ("+ WAS * BY $") or in active order
+        orders.insert(0, logical)
+    return orders
+
+
+def _blocks(forms: list[VerbForm]) -> list[str]:
+    return list(dict.fromkeys(f.block for f in forms))
+
+
+def _candidates(ctx: DocContext, forms: list[VerbForm], words: set[str]) -> Iterator[Pattern]:
+    for block_id in _blocks(forms):
+        for pattern in ctx.dictionaries.candidate_patterns(block_id, words):
+            if not pattern.required <= words or pattern.invalid:
+                continue
+            if pattern.need and not all(not n.isdisjoint(words) for n in pattern.need):
+                continue
+            yield pattern
+
+
+def _match_patterns(ctx: DocContext, v: int, forms: list[VerbForm], words: set[str],
+                    pre_seq: list[int], post_seq: list[int], best: _Best) -> None:
+    keys, view = ctx.view.keys, ctx.view
+    pre_m = SideMatcher(keys, ctx.span_at, pre_seq)
+    post_m = SideMatcher(keys, ctx.span_at, post_seq)
+    for pattern in _candidates(ctx, forms, words):
+        a = pre_m.match(pattern.pre, True)
+        if a < 0:
+            continue
+        b = post_m.match(pattern.post, False)
+        if b < 0:
+            continue
+        if pattern.has_compound and not _compound_ok(ctx, v, pattern):
+            continue
+        score = a + b
+        if score > best.score or (score == best.score and best.pattern is not None
+                                  and pattern.origin and pattern.origin == view.lem[v] != best.pattern.origin):
+            # a tie in a merged block: the pattern written for this very verb
+            best.pattern, best.score, best.slots = pattern, score, {**pre_m.slots, **post_m.slots}
+
+
+def _verb_match(v: int, forms: list[VerbForm], extra: frozenset[int], best: _Best) -> VerbMatch:
+    form = next((f for f in forms if f.has_code), forms[0])
+    pattern = best.pattern
+    code, code2 = (pattern.code, pattern.code2) if pattern is not None else (form.code, form.code2)
+    used = ({w for e in pattern.pre + pattern.post for a in e.alts for w in a}
+            if pattern is not None else set())
+    neg = not used.isdisjoint(NEGATION_WORDS)
+    modal = not used.isdisjoint(MODAL_WORDS)
+    return VerbMatch(v, tuple(forms), pattern, code, code2, extra, best.slots, neg, modal)
+
+
+def _compound_ok(ctx: DocContext, v: int, pattern: Pattern) -> bool:
+    """``%`` before the verb needs a compound subject; after it, a compound object."""
+    if any(e.kind == COMPOUND for e in pattern.pre):
+        subj = subject_head(ctx.view, v)
+        return subj is not None and len(ctx.view.conjuncts(subj[0])) > 1
+    return True
+
+
+def candidate_forms(ctx: DocContext, v: int) -> tuple[list[VerbForm], frozenset[int]]:
+    """Forms of the verb at ``v``: surface form first, then lemma; longest multi-word first."""
+    view, index = ctx.view, ctx.dictionaries.form_index
+    best: list[VerbForm] = []
+    best_len, best_extra = -1, frozenset[int]()
+    for key in (view.up[v], view.lem[v]):
+        for form in index.get(key) or ():
+            extra = _multiword_tokens(view, v, form)
+            if extra is None:
+                continue
+            if len(extra) > best_len:
+                best, best_len, best_extra = [form], len(extra), extra
+            elif len(extra) == best_len and form not in best:
+                best.append(form)
+        if best:
+            break
+    return best, best_extra
+
+
+def _multiword_tokens(view: DocView, v: int, form: VerbForm) -> frozenset[int] | None:
+    """Token indices of the other words of a multi-word verb, or None if they are absent."""
+    out: set[int] = set()
+    for k, word in enumerate(reversed(form.before)):
+        j = v - 1 - k
+        if j < 0 or view.up[j] != word:
+            return None
+        out.add(j)
+    j = v + 1
+    n = len(view.up)
+    for word in form.after:
+        particle = next((c for c in view.children[v] if view.dep[c] == "prt" and view.up[c] == word
+                         and c not in out), None)
+        if particle is not None:
+            out.add(particle)
+            continue
+        if j < n and view.up[j] == word:
+            out.add(j)
+            j += 1
+            continue
+        return None
+    return frozenset(out)
+
+
+def regions(ctx: DocContext, v: int, start: int, end: int, extra: frozenset[int]) -> Regions:
+    """Tokens before the verb (nearest first) and the verb's own words after it."""
+    key = (v, start, end, extra)
+    cached = ctx.state.regions.get(key)
+    if cached is None:
+        cached = ctx.state.regions[key] = _compute_regions(ctx, v, start, end, extra)
+    return cached
+
+
+def _compute_regions(ctx: DocContext, v: int, start: int, end: int, extra: frozenset[int]) -> Regions:
+    view = ctx.view
+    skip = ctx.state.skipped
+    pre = [i for i in range(v - 1, start - 1, -1) if view.tag[i] not in PUNCT_TAGS and i not in extra
+           and i not in skip]
+    cut = _cut_tokens(view, v, end)
+    _, right = view.subtree_span(v)
+    right = min(right, end)
+    post = [i for i in range(v + 1, right)
+            if i not in cut and i not in extra and view.tag[i] not in PUNCT_TAGS and i not in skip]
+    return pre, post
+
+
+def _cut_tokens(view: DocView, v: int, end: int) -> set[int]:
+    """Tokens after the verb that belong to another clause (conjoined verbs, relatives)."""
+    cut: set[int] = set()
+    for c in view.children[v]:
+        if c > v and (view.dep[c] in CUT and (view.dep[c] not in ("conj", "relcl") or view.tag[c].startswith("VB"))):
+            lo, hi = view.subtree_span(c)
+            cut.update(range(lo, hi))
+    _, right = view.subtree_span(v)
+    for i in range(v + 1, min(right, end)):
+        if view.dep[i] == "relcl" and i not in cut and view.tag[i].startswith("VB"):  # another event
+            lo, hi = view.subtree_span(i)
+            cut.update(range(lo, hi))
+    return cut
+
+
+def logical_regions(ctx: DocContext, v: int, pre: list[int], post: list[int]) -> Regions | None:
+    """For a passive verb, the words in active order: "evidence against X was presented"
+    matches as "presented evidence against X" (None when the verb is not passive)."""
+    view = ctx.view
+    passive = [c for c in view.children[v] if view.dep[c] in PASS_SUBJ and c < v]
+    if not passive:
+        return None
+    lo, hi = view.subtree_span(passive[0])
+    moved = [i for i in range(lo, min(hi, v)) if view.tag[i] not in PUNCT_TAGS]
+    return [i for i in pre if not lo <= i < hi], moved + post
