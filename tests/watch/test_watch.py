@@ -109,7 +109,10 @@ def test_webhook_must_be_http() -> None:
 
 
 def _page(title: str) -> bytes:
-    body = "".join(f"<p>{PARAGRAPH}Report {i}.</p>" for i in range(3))
+    towns = {"a": "Kharkiv", "b": "Sumy", "c": "Zaporizhzhia"}
+    town = towns[title[-1]]
+    body = "".join(f"<p>{PARAGRAPH.replace('Kharkiv', town)}Report {i} from {town}.</p>"
+                   for i in range(3))
     return (
         f"<html><head><title>{title}</title>"
         '<meta property="article:published_time" content="2026-03-02T08:00:00Z"></head>'
@@ -212,7 +215,7 @@ def test_alerts_atom_route_lists_announcements(watch_settings: Settings) -> None
                                webhook=False, now=NOW)
         assert WatchState.of(store).announce(due) is not None
         assert WatchState.of(store).announce(due) is None  # once per key and level
-        client = TestClient(create_app(watch_settings, store=store))
+        client = TestClient(create_app(watch_settings, store=store), base_url="http://127.0.0.1")
         response = client.get("/alerts.atom")
     assert response.status_code == 200
     assert response.headers["content-type"].startswith("application/atom+xml")
