@@ -51,7 +51,7 @@ def client(settings: Any) -> Iterator[TestClient]:
                              database_url=settings.database_url, api_token=TOKEN)
     store = Store.open(settings)
     _populate(store)
-    with TestClient(create_app(settings, store=store, coder=_FakeCoder())) as c:
+    with TestClient(create_app(settings, store=store, coder=_FakeCoder()), base_url="http://localhost") as c:
         yield c
     store.close()
 
@@ -145,7 +145,7 @@ def test_writes_need_the_token(client: TestClient) -> None:
 
 
 def test_writes_disabled_without_a_configured_token(sqlite_settings: Any) -> None:
-    with TestClient(create_app(sqlite_settings)) as c:
+    with TestClient(create_app(sqlite_settings), base_url="http://localhost") as c:
         err = _error(c.post("/alerts/recompute", headers={"Authorization": "Bearer "}), 403)
         assert err["code"] == "E005"
         _error(c.post("/documents", json={"text": "x"}, headers=AUTH), 403)
@@ -177,7 +177,8 @@ def _check_operation(operation: Any, examples: int) -> None:
 
 def test_schemathesis_no_server_errors(settings: Any) -> None:
     """Generated requests for every operation of the OpenAPI schema: never a 5xx."""
-    settings = load_settings(env={}, data_dir=settings.data_dir,
+    settings = load_settings(env={"TOCSIN_API__ALLOWED_HOSTS": "testserver"},
+                             data_dir=settings.data_dir,
                              database_url=settings.database_url, api_token=TOKEN)
     store = Store.open(settings)
     _populate(store)

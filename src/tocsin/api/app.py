@@ -11,12 +11,16 @@ from fastapi import Depends, FastAPI, Header, Path, Query, Request
 from pydantic import BaseModel, Field, field_validator
 
 from tocsin import __version__, analysis
-from tocsin.api import errors
+from tocsin.api import errors, routes, security
+from tocsin.api.names import ActorDirectory
+from tocsin.analysis.common import jsonable
 from tocsin.errors import AuthError, InputError, WriteDisabledError
 from tocsin.models import Article
 from tocsin.settings import Settings
 from tocsin.store import Store
-from tocsin.web import mount_dashboard
+from tocsin.store import dashboard as dash
+from tocsin.store.queries import EventFilters
+from tocsin.web import mount_dashboard, mount_docs
 
 API_MAX_LIMIT = 500
 MAX_OFFSET = 1_000_000
@@ -68,10 +72,17 @@ def create_app(settings: Settings, *, store: Store | None = None, coder: Any = N
     rules = analysis.AlertRules.from_mapping(vars(settings.alerts))
     state: dict[str, Any] = {"coder": coder}
     app = FastAPI(title="tocsin", version=__version__, dependencies=[Depends(_no_nul)],
+                  docs_url=None, redoc_url=None,
                   description="Political event data from news: events, dyad series, alerts, "
                               "triads. Errors: {\"error\": {\"code\", \"message\", \"status\"}}.")
     errors.install(app)
     mount_dashboard(app)
+    mount_docs(app)
+    directory = ActorDirectory(store.engine)
+    routes.add_routes(app, store, directory)
+    api = getattr(settings, "api", None)
+    app.add_middleware(security.SecurityMiddleware, hosts=security.allowed_hosts(
+        settings.api_host, getattr(api, "allowed_hosts", "")))
 
     def require_token(authorization: Annotated[str | None, Header()] = None) -> None:
         if not settings.api_token:
@@ -87,25 +98,21 @@ def create_app(settings: Settings, *, store: Store | None = None, coder: Any = N
 
     @app.get("/events", tags=["events"])
     def list_events(
+        f: Annotated[EventFilters, Depends(routes.event_filters)],
         limit: Limit = 50, offset: Offset = 0,
         cursor: Annotated[int | None, Query(ge=0, le=MAX_ID, description="id of the last event seen")] = None,
-        actor: Text = None, dyad: Annotated[str | None, Query(max_length=40, description="A-B, e.g. RUS-PAK")] = None,
-        code: Text = None, root: Text = None, plover: Text = None,
-        quad: Annotated[int | None, Query(ge=1, le=4)] = None,
-        factuality: Text = None, since: dt.date | None = None, until: dt.date | None = None,
-        place: Text = None, search: Text = None, counts_only: bool = False,
+        sort: routes.EventSort = "id", total: bool = False,
     ) -> dict[str, Any]:
-        """Events (mentions) matching the filters, by id; page with offset or cursor."""
-        pair = None
-        if dyad:
-            pair = dyad.split("-")
-            if len(pair) != 2:
-                raise InputError("dyad must be two actor codes joined by '-', e.g. RUS-PAK")
-        f = analysis.make_filters(actor=actor, dyad=pair, code=code, root=root, plover=plover,
-                                  quad=quad, factuality=factuality, since=since, until=until,
-                                  place=place, search=search, counts_only=counts_only)
-        items = analysis.events(store, f, limit=limit, offset=offset, after_id=cursor)
-        return _page(items, limit, offset, "id")
+        """Events (mentions) matching the filters, sorted (``-date``: newest first; default
+        ``id``), paged with offset or cursor; ``total``: also count every match."""
+        with store.engine.connect() as conn:
+            found = dash.event_page(conn, f, sort=sort, limit=limit, offset=offset,
+                                    after_id=cursor, total=total)
+        items = [routes.clean_links(jsonable(r)) for r in found.items]
+        page = _page(items, limit, offset, "id" if sort == "id" else None)
+        if total:
+            page["total"] = found.total
+        return page
 
     @app.get("/events/{event_id}", tags=["events"])
     def get_event(event_id: Annotated[int, Path(ge=1, le=MAX_ID)]) -> dict[str, Any]:
@@ -116,14 +123,17 @@ def create_app(settings: Settings, *, store: Store | None = None, coder: Any = N
     def dyad(a: Annotated[str, Path(max_length=15)], b: Annotated[str, Path(max_length=15)],
              by: Period = "month", directed: bool = False, roles: bool = False,
              since: dt.date | None = None, until: dt.date | None = None) -> dict[str, Any]:
-        """Series of a dyad: counts by quad class and PLOVER type, Goldstein, normalised."""
+        """Series of a dyad: counts by quad class and PLOVER type, Goldstein, normalised
+        (404 with a suggestion for an actor with no events)."""
+        a, b = routes.check_actor(store, directory, a), routes.check_actor(store, directory, b)
         return analysis.dyad(store, a, b, by=by, directed=directed, roles=roles,
                              since=since, until=until).to_record()
 
     @app.get("/actors/{a}", tags=["series"])
     def actor(a: Annotated[str, Path(max_length=15)], by: Period = "month", roles: bool = False,
               since: dt.date | None = None, until: dt.date | None = None) -> dict[str, Any]:
-        """Series of all events involving one actor."""
+        """Series of all events involving one actor (404 with a suggestion if it has none)."""
+        a = routes.check_actor(store, directory, a)
         return analysis.actor(store, a, by=by, roles=roles, since=since, until=until).to_record()
 
     @app.get("/alerts", tags=["alerts"])
@@ -175,6 +185,7 @@ def create_app(settings: Settings, *, store: Store | None = None, coder: Any = N
         """Store a document and code it through the pipeline (needs the API token)."""
         return _ingest(settings, store, doc, state)
 
+    security.document_errors(app)
     return app
 
 

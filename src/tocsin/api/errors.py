@@ -15,15 +15,16 @@ from tocsin.errors import TocsinError
 log = logging.getLogger(__name__)
 
 STATUS_CODES = {400: "E002", 401: "E004", 403: "E005", 404: "E003", 405: "E006",
-                422: "E002", 503: "E007"}
+                422: "E002"}
 
 
 def error_body(code: str, message: str, status: int) -> dict[str, Any]:
     return {"error": {"code": code, "message": message, "status": status}}
 
 
-def _response(code: str, message: str, status: int) -> JSONResponse:
-    return JSONResponse(error_body(code, message, status), status_code=status)
+def _response(code: str, message: str, status: int,
+              headers: dict[str, str] | None = None) -> JSONResponse:
+    return JSONResponse(error_body(code, message, status), status_code=status, headers=headers)
 
 
 def _validation_message(exc: RequestValidationError) -> str:
@@ -48,9 +49,13 @@ def install(app: FastAPI) -> None:
         return _response("E002", _validation_message(exc), 400)
 
     @app.exception_handler(StarletteHTTPException)
-    async def _http(_: Request, exc: StarletteHTTPException) -> JSONResponse:
+    async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
         status = exc.status_code
-        return _response(STATUS_CODES.get(status, "E000"), str(exc.detail), status)
+        detail = str(exc.detail)
+        if status == 405:
+            allow = (exc.headers or {}).get("Allow", "")
+            detail = f"method {request.method} not allowed here; allowed: {allow or 'none'}"
+        return _response(STATUS_CODES.get(status, "E000"), detail, status, exc.headers)
 
     @app.exception_handler(Exception)
     async def _internal(_: Request, exc: Exception) -> JSONResponse:

@@ -1,9 +1,11 @@
-"""The web dashboard: one static page (HTML + JS + CSS, no build step, no external URL).
+"""The analyst's workbench: one static page of ES modules, no build step, no external URL.
 
 ``mount_dashboard(app)`` serves the page at ``/`` and ``/dashboard`` and its assets under
-``/dashboard/static/``. The page only calls the app's own JSON routes (``fetch``) and draws
-with inline SVG, so it works air-gapped. A Content-Security-Policy of ``'self'`` makes the
-browser refuse anything else.
+``/dashboard/static/`` (the view modules in ``static/js/``, the vendored libraries in
+``static/vendor/``, see ``tools/vendor_web.sh``). ``mount_docs(app)`` serves Swagger UI at
+``/docs`` and ReDoc at ``/redoc`` from the same vendored files, so both work offline.
+The page only calls the app's own JSON routes; the API's Content-Security-Policy of
+``'self'`` makes the browser refuse anything else.
 """
 
 from __future__ import annotations
@@ -16,8 +18,11 @@ from fastapi.staticfiles import StaticFiles
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 ASSET_PREFIX = "/dashboard/static"
-CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-       "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'")
+HTML = "text/html; charset=utf-8"
+
+
+def _page(path: Path) -> FileResponse:
+    return FileResponse(path, media_type=HTML, headers={"Cache-Control": "no-cache"})
 
 
 def mount_dashboard(app: FastAPI) -> None:
@@ -25,8 +30,7 @@ def mount_dashboard(app: FastAPI) -> None:
     page = STATIC_DIR / "index.html"
 
     def dashboard() -> FileResponse:
-        return FileResponse(page, media_type="text/html; charset=utf-8",
-                            headers={"Content-Security-Policy": CSP, "Cache-Control": "no-cache"})
+        return _page(page)
 
     for path in ("/", "/dashboard"):
         app.add_api_route(path, dashboard, methods=["GET"], include_in_schema=False,
@@ -34,4 +38,16 @@ def mount_dashboard(app: FastAPI) -> None:
     app.mount(ASSET_PREFIX, StaticFiles(directory=STATIC_DIR), name="dashboard-static")
 
 
-__all__ = ["mount_dashboard"]
+def mount_docs(app: FastAPI) -> None:
+    """Swagger UI at ``/docs`` and ReDoc at ``/redoc``, from the vendored assets."""
+    for path, name in (("/docs", "swagger.html"), ("/redoc", "redoc.html")):
+        page = STATIC_DIR / "docs" / name
+
+        def docs(page: Path = page) -> FileResponse:
+            return _page(page)
+
+        app.add_api_route(path, docs, methods=["GET"], include_in_schema=False,
+                          response_class=FileResponse)
+
+
+__all__ = ["ASSET_PREFIX", "STATIC_DIR", "mount_dashboard", "mount_docs"]

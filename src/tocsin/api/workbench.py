@@ -1,0 +1,131 @@
+"""Aggregates behind the dashboard's overview and actor views (pure Python over store rows).
+
+A *window* is the shared date range of the dashboard (default: the last 12 weeks of data).
+Each aggregate compares it with the window of the same length just before it:
+
+- **movers**: dyads (undirected, country roots) ranked by the change of their net conflict,
+  ``(conflict - cooperation)`` event counts, from the previous window to this one;
+- **map**: per country (as source or target), the conflict share
+  ``(conflict - cooperation) / (conflict + cooperation)`` in each window and its change,
+  keyed by ISO 3166-1 numeric code as the world-atlas shapes are.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+import pycountry
+
+from tocsin.errors import InputError
+from tocsin.store import dashboard as q
+
+DEFAULT_WEEKS = 12
+MAX_WINDOW_DAYS = 3660
+
+
+@dataclass(frozen=True)
+class Window:
+    """An inclusive date range and the equally long one before it."""
+
+    since: dt.date
+    until: dt.date
+
+    @property
+    def previous(self) -> tuple[dt.date, dt.date]:
+        days = (self.until - self.since).days + 1
+        return self.since - dt.timedelta(days=days), self.since - dt.timedelta(days=1)
+
+    def to_record(self) -> dict[str, Any]:
+        prev = self.previous
+        return {"since": self.since.isoformat(), "until": self.until.isoformat(),
+                "previous_since": prev[0].isoformat(), "previous_until": prev[1].isoformat()}
+
+
+def window(conn: Any, since: dt.date | None, until: dt.date | None) -> Window:
+    """The window asked for, filled from the data's range where open."""
+    if since and until and since > until:
+        raise InputError(f"since {since} is after until {until}")
+    lo, hi = q.data_range(conn)
+    end = until or hi or dt.date.today()
+    start = since or max(end - dt.timedelta(weeks=DEFAULT_WEEKS) + dt.timedelta(days=1),
+                         lo or end)
+    if start > end:
+        start = end
+    if (end - start).days > MAX_WINDOW_DAYS:
+        raise InputError(f"window longer than {MAX_WINDOW_DAYS} days")
+    return Window(start, end)
+
+
+@lru_cache(maxsize=512)
+def iso_numeric(code: str) -> str | None:
+    """ISO 3166-1 numeric code ("356") of a CAMEO/ISO alpha-3 country code ("IND")."""
+    country = pycountry.countries.get(alpha_3=code)
+    return country.numeric if country else None
+
+
+def _net(counts: dict[str, int]) -> int:
+    return counts["conflict"] - counts["cooperation"]
+
+
+def _blank() -> dict[str, int]:
+    return {"conflict": 0, "cooperation": 0}
+
+
+def _side(quad: int) -> str:
+    return "conflict" if quad in q.CONFLICT else "cooperation"
+
+
+def movers(rows: list[q.DyadWindowRow], *, min_events: int = 3,
+           top: int = 10) -> dict[str, list[dict[str, Any]]]:
+    """The dyads moving most toward conflict and toward cooperation."""
+    acc: dict[tuple[str, str], dict[bool, dict[str, int]]] = defaultdict(
+        lambda: {True: _blank(), False: _blank()})
+    for r in rows:
+        if r.source == r.target:
+            continue
+        key = tuple(sorted((r.source, r.target)))
+        acc[key][r.current][_side(r.quad)] += r.events  # type: ignore[index]
+    out = []
+    for (a, b), w in acc.items():
+        now, before = w[True], w[False]
+        if sum(now.values()) + sum(before.values()) < min_events:
+            continue
+        out.append({"a": a, "b": b, "change": _net(now) - _net(before),
+                    "conflict": now["conflict"], "cooperation": now["cooperation"],
+                    "previous_conflict": before["conflict"],
+                    "previous_cooperation": before["cooperation"]})
+    conflict = sorted((m for m in out if m["change"] > 0), key=lambda m: (-m["change"], m["a"]))
+    coop = sorted((m for m in out if m["change"] < 0), key=lambda m: (m["change"], m["a"]))
+    return {"conflict": conflict[:top], "cooperation": coop[:top]}
+
+
+def _share(counts: dict[str, int]) -> float | None:
+    total = counts["conflict"] + counts["cooperation"]
+    return (counts["conflict"] - counts["cooperation"]) / total if total else None
+
+
+def country_map(rows: list[q.DyadWindowRow], *, min_events: int = 1) -> list[dict[str, Any]]:
+    """Per country: conflict share in both windows and its change (countries with a shape)."""
+    acc: dict[str, dict[bool, dict[str, int]]] = defaultdict(
+        lambda: {True: _blank(), False: _blank()})
+    for r in rows:
+        for code in {r.source, r.target}:
+            acc[code][r.current][_side(r.quad)] += r.events
+    out = []
+    for code, w in acc.items():
+        numeric = iso_numeric(code)
+        now, before = w[True], w[False]
+        if numeric is None or sum(now.values()) < min_events:
+            continue
+        share, prev = _share(now), _share(before)
+        change = None if share is None or prev is None else round(share - prev, 4)
+        out.append({"code": code, "iso_n3": numeric, "events": sum(now.values()),
+                    "conflict": now["conflict"], "cooperation": now["cooperation"],
+                    "share": None if share is None else round(share, 4),
+                    "previous_share": None if prev is None else round(prev, 4),
+                    "change": change})
+    return sorted(out, key=lambda c: (-c["events"], c["code"]))

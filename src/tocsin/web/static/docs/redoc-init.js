@@ -1,0 +1,2 @@
+// ReDoc over the app's own schema (no inline script: the CSP allows 'self' only).
+Redoc.init("/openapi.json", { disableSearch: false }, document.getElementById("redoc"));
