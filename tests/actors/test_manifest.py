@@ -48,7 +48,7 @@ def test_folder_without_manifest_follows_petrarch_names(tmp_path: Path) -> None:
 
 def test_user_set_extends_a_builtin_and_wins(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("TOCSIN_CACHE_DIR", str(tmp_path / "cache"))
-    base = _folder(tmp_path, "base", {"b.actors.txt": "GONDOR_ [GON]\nARNOR_ [ARN]\n"})
+    _folder(tmp_path, "base", {"b.actors.txt": "GONDOR_ [GON]\nARNOR_ [ARN]\n"})
     mine = _folder(tmp_path, "mine", {
         "manifest.toml": 'name = "mine"\nextends = ["../base"]\nactors = ["m.actors.tsv"]\n',
         "m.actors.tsv": "name\tsynonyms\tcode\nGondor\t\tGONGOV\n",
