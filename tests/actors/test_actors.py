@@ -271,6 +271,7 @@ def _codes(resolver: ActorResolver, doc: Any, day: dt.date | None = None) -> lis
     return [(m.actor.text, m.actor.code) for m in resolver.find(doc, day)]
 
 
+@pytest.mark.slow
 def test_find_longest_match_synonyms_and_dates(small: ActorResolver, nlp: Any) -> None:
     doc = nlp("Smeagol met Gondorian envoys in Minas Tirith and the U.N. officials.")
     assert _codes(small, doc, D(1996, 1, 1)) == [
@@ -283,6 +284,7 @@ def test_find_longest_match_synonyms_and_dates(small: ActorResolver, nlp: Any) -
     assert _codes(small, doc, D(1992, 1, 1))[0] == ("Smeagol", "HOB")
 
 
+@pytest.mark.slow
 def test_find_gives_char_spans_and_why(small: ActorResolver, nlp: Any) -> None:
     doc = nlp("Yesterday Minas Tirith protested.")
     (mention,) = small.find(doc, None)
@@ -293,15 +295,18 @@ def test_find_gives_char_spans_and_why(small: ActorResolver, nlp: Any) -> None:
     )
 
 
+@pytest.mark.slow
 def test_lowercase_words_are_not_names(phoenix: ActorResolver, nlp: Any) -> None:
     doc = nlp("They told us that china plates from turkey were sold. The US said so.")
     assert _codes(phoenix, doc) == [("US", "USA")]
 
 
+@pytest.mark.slow
 def test_acronyms_match_capitals_only(phoenix: ActorResolver, nlp: Any) -> None:
     assert _codes(phoenix, nlp("Who will pay? The WHO said it would.")) == [("WHO", "IGOUNOHLHWHO")]
 
 
+@pytest.mark.slow
 def test_discards(small: ActorResolver, nlp: Any) -> None:
     story = nlp("Gondor will host the World Golf Championships.")
     sentence = nlp("Gondor resumed baseball games months later.")
@@ -328,6 +333,7 @@ def _code(resolver: ActorResolver, doc: Any, word: str, day: dt.date | None = No
     return actor.code if actor else None
 
 
+@pytest.mark.slow
 def test_country_plus_agent(phoenix: ActorResolver, nlp: Any) -> None:
     doc = nlp("A Russian military delegation arrived and Chinese diplomats left.")
     actor = _resolve(phoenix, doc, "delegation")
@@ -340,6 +346,7 @@ def test_country_plus_agent(phoenix: ActorResolver, nlp: Any) -> None:
     assert _code(phoenix, doc, "diplomats") == "CHNGOV"
 
 
+@pytest.mark.slow
 def test_specific_role_beats_generic_officials(phoenix: ActorResolver, nlp: Any) -> None:
     assert _code(phoenix, nlp("US army officials accused Moscow."), "officials") == "USAMIL"
     assert (
@@ -347,6 +354,7 @@ def test_specific_role_beats_generic_officials(phoenix: ActorResolver, nlp: Any)
     )
 
 
+@pytest.mark.slow
 def test_possessive_country_and_rank(phoenix: ActorResolver, nlp: Any) -> None:
     doc = nlp("Pakistan's Lt. Gen. Nazir Ahmed Butt briefed the visitors.")
     actor = _resolve(phoenix, doc, "Butt")
@@ -354,31 +362,37 @@ def test_possessive_country_and_rank(phoenix: ActorResolver, nlp: Any) -> None:
     assert actor.text.startswith("Pakistan") and "'s" not in actor.text[-3:]
 
 
+@pytest.mark.slow
 def test_title_of_country(small: ActorResolver, nlp: Any) -> None:
     doc = nlp("The Foreign Minister of Gondor criticized Mordor.")
     assert _code(small, doc, "Minister") == "GONGOV"
 
 
+@pytest.mark.slow
 def test_agent_without_country(small: ActorResolver, nlp: Any) -> None:
     actor = _resolve(small, nlp("The army withdrew."), "army")
     assert actor is not None and actor.code == "---MIL" and actor.kind == "agent"
 
 
+@pytest.mark.slow
 def test_several_roles_in_order(small: ActorResolver, nlp: Any) -> None:
     assert _code(small, nlp("Gondorian Islamist media condemned it."), "media") == "GONMUSMED"
 
 
+@pytest.mark.slow
 def test_place_of_a_country_is_not_an_actor(phoenix: ActorResolver, nlp: Any) -> None:
     doc = nlp("Troops moved to the Afghan border.")
     assert _resolve(phoenix, doc, "border") is None
     assert _code(phoenix, doc, "Afghan") == "AFG"
 
 
+@pytest.mark.slow
 def test_conjuncts_and_relative_clauses_stay_out(phoenix: ActorResolver, nlp: Any) -> None:
     doc = nlp("The delegation, which Russia sent, and Pakistan met.")
     assert _resolve(phoenix, doc, "delegation") is None
 
 
+@pytest.mark.slow
 def test_date_limited_leaders(phoenix: ActorResolver, nlp: Any) -> None:
     doc = nlp("Keir Starmer spoke to Putin.")
     assert _code(phoenix, doc, "Starmer", D(2025, 6, 1)) == "GBRGOV"
@@ -390,6 +404,7 @@ def test_date_limited_leaders(phoenix: ActorResolver, nlp: Any) -> None:
     assert _code(phoenix, nlp("Chancellor Merz visited."), "Merz", D(2025, 6, 1)) == "DEUGOV"
 
 
+@pytest.mark.slow
 def test_titles_with_person(phoenix: ActorResolver, nlp: Any) -> None:
     assert (
         _code(phoenix, nlp("President Vladimir Putin met them."), "Putin", D(2026, 1, 1))
@@ -399,6 +414,7 @@ def test_titles_with_person(phoenix: ActorResolver, nlp: Any) -> None:
     assert _code(phoenix, nlp("The general strike was over."), "strike") is None  # lower-case rank
 
 
+@pytest.mark.slow
 def test_demonyms_capitals_and_institutions(phoenix: ActorResolver, nlp: Any) -> None:
     doc = nlp("Islamabad said Kenyans and Emiratis met Downing Street and the Kremlin.")
     codes = dict(_codes(phoenix, doc))
@@ -407,6 +423,7 @@ def test_demonyms_capitals_and_institutions(phoenix: ActorResolver, nlp: Any) ->
     assert codes["Downing Street"] == "GBRGOV" and codes["Kremlin"] == "RUSGOV"
 
 
+@pytest.mark.slow
 def test_igos_and_armed_groups(phoenix: ActorResolver, nlp: Any) -> None:
     doc = nlp("The United Nations and NATO condemned the Taliban, M23, the RSF and the Houthis.")
     codes = dict(_codes(phoenix, doc))
@@ -416,6 +433,7 @@ def test_igos_and_armed_groups(phoenix: ActorResolver, nlp: Any) -> None:
     assert codes["M23"] == "CODREB" and codes["RSF"] == "SDNREB" and codes["Houthis"] == "YEMREB"
 
 
+@pytest.mark.slow
 def test_never_crashes_on_any_token(phoenix: ActorResolver, nlp: Any) -> None:
     doc = nlp("Afghan border guards, Pakistan's army and the U.N., said: 'IS' attacked. \n\n Then?")
     mentions = phoenix.find(doc, None)
@@ -449,6 +467,7 @@ def _c(value: Any) -> Any:
     return value.code if value is not None else None
 
 
+@pytest.mark.slow
 def test_coref_the_delegation(phoenix: ActorResolver, nlp: Any) -> None:
     got = _run_coref(
         phoenix,
@@ -461,6 +480,7 @@ def test_coref_the_delegation(phoenix: ActorResolver, nlp: Any) -> None:
     assert got[2].text == "delegation" and "coref" in (got[2].entry or "")
 
 
+@pytest.mark.slow
 def test_coref_the_two_nations(phoenix: ActorResolver, nlp: Any) -> None:
     got = _run_coref(
         phoenix,
@@ -471,6 +491,7 @@ def test_coref_the_two_nations(phoenix: ActorResolver, nlp: Any) -> None:
     assert _c(got[2]) == ["RUS", "PAK"] and _c(got[3]) == ["RUS", "PAK"]
 
 
+@pytest.mark.slow
 def test_coref_pronouns(phoenix: ActorResolver, nlp: Any) -> None:
     got = _run_coref(
         phoenix,
@@ -481,6 +502,7 @@ def test_coref_pronouns(phoenix: ActorResolver, nlp: Any) -> None:
     assert [_c(g) for g in got] == ["RUS", "AFGREB", "RUS", "RUS", "RUSMIL"]
 
 
+@pytest.mark.slow
 def test_coref_short_name(phoenix: ActorResolver, nlp: Any) -> None:
     got = _run_coref(
         phoenix,
@@ -491,11 +513,13 @@ def test_coref_short_name(phoenix: ActorResolver, nlp: Any) -> None:
     assert [_c(g) for g in got] == ["PAKMIL", "PAKMIL", "PAKMIL"]
 
 
+@pytest.mark.slow
 def test_coref_leaves_unknowns_alone(phoenix: ActorResolver, nlp: Any) -> None:
     got = _run_coref(phoenix, nlp, "The weather was fine. It rained.", ["weather", "It"])
     assert got == [None, None]
 
 
+@pytest.mark.slow
 def test_capital_acts_or_is_a_place(phoenix: ActorResolver, nlp: Any) -> None:
     assert _code(phoenix, nlp("Islamabad said the talks failed."), "Islamabad") == "PAKGOV"
     assert _code(phoenix, nlp("Beijing's decision surprised Tokyo."), "Beijing") == "CHNGOV"
@@ -507,6 +531,7 @@ def test_capital_acts_or_is_a_place(phoenix: ActorResolver, nlp: Any) -> None:
     )  # a seat of government
 
 
+@pytest.mark.slow
 def test_shared_phrase_prefers_the_entry_valid_on_the_date(tmp_path: Path, nlp: Any) -> None:
     folder = tmp_path / "d"
     folder.mkdir()
@@ -523,21 +548,25 @@ def test_shared_phrase_prefers_the_entry_valid_on_the_date(tmp_path: Path, nlp: 
     assert _codes(resolver, doc, D(1930, 1, 1)) == [("King Arvedui", "ARNELI")]
 
 
+@pytest.mark.slow
 def test_former_office_holders_are_elites(small: ActorResolver, nlp: Any) -> None:
     assert _code(small, nlp("Former Gondor officials met them."), "officials") == "GONELI"
 
 
+@pytest.mark.slow
 def test_agent_takes_the_country_of_a_locative_in(phoenix: ActorResolver, nlp: Any) -> None:
     assert _code(phoenix, nlp("Officials in Kabul denied it."), "Officials") == "AFGGOV"
     assert _code(phoenix, nlp("Lawmakers in Poland voted."), "Lawmakers") == "POLLEG"
 
 
+@pytest.mark.slow
 def test_conjunct_shares_the_first_conjuncts_modifiers(small: ActorResolver, nlp: Any) -> None:
     doc = nlp("Gondorian Islamist media and government warned Mordor.")
     assert _code(small, doc, "media") == "GONMUSMED"
     assert _code(small, doc, "government") == "GONMUSGOV"
 
 
+@pytest.mark.slow
 def test_possessor_country_beats_a_place_named_head(small: ActorResolver, nlp: Any) -> None:
     doc = nlp("Mordor's official Minas Tirith warned Gondor.")
     assert _code(small, doc, "Tirith") == "MORGOV"
@@ -550,6 +579,7 @@ def test_multi_code_entries_expand(small: ActorResolver) -> None:
     assert ActorResolver.expand(single) == [single]
 
 
+@pytest.mark.slow
 def test_coref_dummy_it_refers_to_nothing(phoenix: ActorResolver, nlp: Any) -> None:
     got = _run_coref(
         phoenix, nlp, "Russia met Pakistan. It is believed that talks went well.", ["Russia", "It"]
@@ -557,6 +587,7 @@ def test_coref_dummy_it_refers_to_nothing(phoenix: ActorResolver, nlp: Any) -> N
     assert _c(got[0]) == "RUS" and got[1] is None
 
 
+@pytest.mark.slow
 def test_coref_the_country(phoenix: ActorResolver, nlp: Any) -> None:
     got = _run_coref(
         phoenix,
@@ -572,12 +603,14 @@ def test_actor_reader_braced_forms(tmp_path: Path) -> None:
     assert entry.phrases == (("ENT",), ("ENTS",), ("ONODRIM",))
 
 
+@pytest.mark.slow
 def test_coordinated_modifiers_share_the_noun_roles(phoenix: ActorResolver, nlp: Any) -> None:
     doc = nlp("US and British activists staged a protest.")
     assert _code(phoenix, doc, "activists") == "USAOPP"
     assert _code(phoenix, doc, "British") == "GBROPP"
 
 
+@pytest.mark.slow
 def test_coref_they_after_a_compound_subject(phoenix: ActorResolver, nlp: Any) -> None:
     doc = nlp("Obama and Putin said they will attack Iraq.")
     mentions = phoenix.find(doc, D(2015, 6, 9))
@@ -589,6 +622,7 @@ def test_coref_they_after_a_compound_subject(phoenix: ActorResolver, nlp: Any) -
     assert _c(result) == ["USAGOV", "RUSGOV"]
 
 
+@pytest.mark.slow
 def test_rank_words_need_a_name_after_them(phoenix: ActorResolver, nlp: Any) -> None:
     assert _codes(phoenix, nlp("Major protests erupted.")) == []
     assert ("Major", "---MIL") in _codes(phoenix, nlp("Major Ivanov resigned."))
@@ -604,6 +638,7 @@ def test_loader_skips_notes_and_other_files(
     assert ActorResolver.load(dict_dir).n_discards == 4
 
 
+@pytest.mark.slow
 def test_situation_nouns_are_not_actors(phoenix: ActorResolver, nlp: Any) -> None:
     assert _resolve(phoenix, nlp("The Syrian war killed thousands."), "war") is None
     assert _code(phoenix, nlp("Israeli airstrikes killed 26 people."), "airstrikes") == "ISR"
