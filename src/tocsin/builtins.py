@@ -25,7 +25,28 @@ registry.dictionaries.register_lazy(
 # -- pipeline components ---------------------------------------------------------------
 
 # -- alert detectors (analysis/) ------------------------------------------------------
+registry.detectors.register_lazy(
+    "tocsin.detectors.baseline.v1", "tocsin.analysis.detectors:BASELINE",
+    doc="a week's reports against the previous 4 and 52 weeks (Poisson surprise)")
+registry.detectors.register_lazy(
+    "tocsin.detectors.changepoint.v1", "tocsin.analysis.detectors:CHANGEPOINT",
+    doc="an upward shift of the weekly share lasting at most max_weeks (binary segmentation)")
+registry.detectors.register_lazy(
+    "tocsin.detectors.third_party.v1", "tocsin.analysis.thirdparty:THIRD_PARTY",
+    doc="C alerted when its partner A moves toward its rival B (rising A-B cooperation)")
 
 # -- exporters (analysis/ exports) ------------------------------------------------------
+registry.exporters.register_lazy(
+    "tocsin.exporters.gdelt.v1", "tocsin.analysis.exports:export_gdelt",
+    doc="GDELT 2.0 event table (tab-separated, one row per event)")
+registry.exporters.register_lazy(
+    "tocsin.exporters.plover.v1", "tocsin.analysis.exports:export_plover",
+    doc="PLOVER/POLECAT-style JSON lines (one record per event)")
+registry.exporters.register_lazy(
+    "tocsin.exporters.parquet.v1", "tocsin.analysis.exports:export_parquet",
+    doc="the events table (one row per mention) as Parquet")
+registry.exporters.register_lazy(
+    "tocsin.exporters.csv.v1", "tocsin.analysis.exports:export_csv",
+    doc="the events table (one row per mention) as CSV")
 
 __all__ = ["registry"]

@@ -238,6 +238,97 @@ class Alert:
     evidence: tuple[int, ...] = ()  # stored event ids, strongest contributors first
     id: int | None = None
 
+    @property
+    def key(self) -> str:
+        """Stable across refreshes: the same alert keeps its key while its score changes."""
+        return f"{self.kind}:{self.direction}:{self.subject}:{self.period_start.isoformat()}"
+
+    @property
+    def explanation(self) -> str:
+        """One line a person can read (set by the detector that raised the alert)."""
+        return str(self.details.get("explanation", ""))
+
+    @property
+    def subject_type(self) -> str:
+        """"dyad", "actor" or "third_party"."""
+        return str(self.details.get("subject_type", "dyad" if "-" in self.subject else "actor"))
+
+
+@dataclass(frozen=True)
+class EventMention:
+    """One stored event row as event identity sees it (a *mention* of an event)."""
+
+    id: int
+    article_id: str
+    code: str
+    counts: bool
+    event_date: dt.date | None = None
+    event_date_precision: str | None = None
+    article_date: dt.date | None = None
+    source_code: str | None = None
+    target_code: str | None = None
+    source_role: str | None = None
+    target_role: str | None = None
+    root_code: str | None = None
+    quad_class: int | None = None
+    plover_type: str | None = None
+    goldstein: float | None = None
+    sentence_index: int | None = None
+    source_id: int | None = None  # the article's source (publisher)
+    near_dup: bool = False  # the article is a near-duplicate of a stored one
+
+
+@dataclass(frozen=True)
+class EventIdentity:
+    """One event (GDELT's GLOBALEVENTID): the mentions of the same day, dyad and code.
+
+    ``id`` is the smallest id of its mentions, so an identity keeps its id however the
+    identities are rebuilt (in full or for the changed days only)."""
+
+    id: int
+    day: dt.date | None
+    code: str
+    root_code: str
+    counts: bool
+    dup_only: bool
+    num_mentions: int
+    num_sources: int
+    num_articles: int
+    event_id: int  # the representative mention
+    mention_ids: tuple[int, ...] = ()
+    near_dup_ids: tuple[int, ...] = ()  # mentions from near-duplicate articles
+    source_code: str | None = None
+    target_code: str | None = None
+    source_role: str | None = None
+    target_role: str | None = None
+    quad_class: int | None = None
+    plover_type: str | None = None
+    goldstein: float | None = None
+
+
+@dataclass(frozen=True)
+class WeeklyCount:
+    """Counting events of one directed country-level dyad, week and quad class."""
+
+    week: dt.date
+    source_root: str | None
+    target_root: str | None
+    quad_class: int
+    events: int
+    goldstein_sum: float = 0.0
+    article_ids: frozenset[str] = frozenset()
+    source_ids: frozenset[int] = frozenset()
+
+
+@dataclass(frozen=True)
+class DyadEdge:
+    """Counting events and their Goldstein sum of one directed dyad in a window."""
+
+    source_root: str
+    target_root: str
+    events: int
+    goldstein_sum: float
+
 
 @dataclass(frozen=True)
 class Delivery:

@@ -15,6 +15,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from tocsin.analysis.refresh import refresh
 from tocsin.errors import NotFoundError, TocsinError
 from tocsin.ingest.dedup import Deduplicator
 from tocsin.ingest.problems import IngestProblem
@@ -276,6 +277,7 @@ def code_articles(store: Store, settings: Settings, *, coder: CoderLike | None =
         if progress:
             progress(Progress("code", report.coded, report.events, len(report.problems),
                               report.seconds, total))
+    refresh(store, settings) if report.coded else None  # identities, alerts current
     report.seconds = time.monotonic() - start
     return report
 

@@ -82,22 +82,40 @@ class ApiSettings:
 
 @dataclass(frozen=True)
 class AlertSettings:
-    """Thresholds of the alert detectors (see ``tocsin alerts``)."""
+    """Thresholds of the alert detectors (see ``tocsin alerts`` and the README's Alerts).
 
-    min_events: int = 3
-    min_increase: float = 2.0
-    min_relative: float = 1.0
+    Both detectors score an alert as the surprise of its reports: -log10 of the Poisson
+    probability of at least the observed number of distinct articles given the expected
+    number (the subject's share of the news before the alert times the news volume of the
+    alert's weeks). 2.0 means p = 0.01."""
+
+    min_events: int = 3  # counting events in an alert's weeks
+    min_articles: int = 2  # distinct (not near-duplicate) articles in an alert's weeks
+    min_sources: int = 1  # distinct sources (publishers) of those articles
+    min_increase: float = 2.0  # reports above the expected number, in the peak week
+    min_relative: float = 1.0  # relative increase over both baselines, in the peak week
     short_weeks: int = 4
     long_weeks: int = 52
     min_history_weeks: int = 4
-    min_expected: float = 0.25  # floor of the Poisson rate (a dyad with no history)
-    min_score: float = 2.5  # -log10 p-value (baseline); shift x sqrt(weeks) (change point)
+    min_expected: float = 0.1  # floor of the Poisson rate per week (a dyad with no history)
+    min_score: float = 2.0  # -log10 tail probability of an alert's period (both detectors)
+    min_week_score: float = 1.3  # -log10 tail probability of one week that opens or extends one
+    max_weeks: int = 26  # longest alert period: a longer shift is a trend, not an alert
+    onset_weeks: int = 8  # a longer shift starting late in the series alerts on its onset
+    merge_gap_weeks: int = 1  # alerting weeks this close merge into one alert
     active_share: float = 0.25  # weeks below this share of the median volume bound the scan
     changepoint: bool = True
-    changepoint_min_weeks: int = 12
-    changepoint_min_events: int = 20
-    changepoint_penalty: float = 3.0
-    evidence: int = 5  # evidence events kept per alert
+    changepoint_min_weeks: int = 12  # weeks of data before change points are sought
+    changepoint_min_events: int = 20  # counting events of a subject before it is segmented
+    changepoint_penalty: float = 3.0  # BIC-like penalty factor of the segmentation
+    generic_actors: tuple[str, ...] = ("IGO", "NGO", "MNC", "IMG", "UIS", "---")
+    generic_roles: bool = True  # bare role codes (GOV, MIL, REB ...) make no alerts either
+    third_party: bool = True  # "C: A, a partner, moves toward B, a rival"
+    third_party_weeks: int = 52  # the window (before the rise) whose signs define partners
+    third_party_min_events: int = 3  # counting events of an edge of that window
+    current_weeks: int = 4  # ``--current``: alerts ending in the latest weeks of data
+    escalation: float = 1.0  # score rise that makes an announced alert "escalated"
+    evidence: int = 5  # evidence events kept per alert (per edge for third parties)
 
 
 @dataclass(frozen=True)

@@ -84,9 +84,12 @@ def test_generic_code_folds_into_specific_code_of_same_root(store: Any) -> None:
 
 
 def test_merge_near_identical_is_pure_and_keeps_distinct_children() -> None:
-    G = queries._Group
-    groups = [G((D0, "A", "B", c, True), [{"id": i}]) for i, c in enumerate(["19", "190", "193", "195"])]
-    merged = queries.merge_near_identical(groups)
+    from tocsin.analysis.identity import _Group, merge_near_identical
+    from tocsin.models import EventMention
+
+    groups = [_Group((D0, "A", "B", c, True), [EventMention(i, "a", c, True)])
+              for i, c in enumerate(["19", "190", "193", "195"])]
+    merged = merge_near_identical(groups)
     assert sorted(g.code for g in merged) == ["193", "195"]
     assert sum(len(g.mentions) for g in merged) == 4
 
@@ -107,8 +110,8 @@ def test_identities_refresh_when_events_change(store: Any) -> None:
     add_articles_with_events(store, [{"id": "b", "date": D0 + dt.timedelta(days=1),
                                       "events": [_ev("RUS", "PAK", "057")]}])
     assert analysis.dyad(store, "RUS", "PAK").total_events == 2
-    assert analysis.refresh(store) is False
-    assert analysis.refresh(store, force=True) is True
+    assert analysis.refresh(store).alerts is None  # nothing queued: nothing done
+    assert analysis.refresh(store, full=True).days is None  # everything regrouped
 
 
 # --------------------------------------------------------------------------- series
@@ -250,8 +253,7 @@ def test_alerts_recompute_replaces_and_rules_validate(store: Any) -> None:
     _background_and_burst(store)
     first = analysis.recompute_alerts(store)
     assert analysis.recompute_alerts(store) == first
-    with store.engine.connect() as conn:
-        assert queries.count_alerts(conn) == first
+    assert store.count_alerts() == first
     strict = analysis.AlertRules.from_mapping({"min_events": 1000})
     assert analysis.recompute_alerts(store, strict) == 0 or all(
         a.kind == "changepoint" for a in analysis.alerts(store, top=100))
@@ -316,12 +318,16 @@ def test_migration_0002_creates_tables_and_indexes(store: Any) -> None:
     insp = sa.inspect(store.engine)
     tables = set(insp.get_table_names())
     assert {"event_identities", "event_mentions", "analysis_volume", "alerts"} <= tables
-    for table in queries.analysis_metadata.sorted_tables:
+    from tocsin.store import schema
+
+    derived = [t for t in schema.metadata.sorted_tables
+               if t.name not in ("sources", "articles", "events")]
+    for table in derived:
         cols = {c["name"] for c in insp.get_columns(table.name)}
         assert cols == set(table.columns.keys()), table.name
     idx = {i["name"] for i in insp.get_indexes("events")}
-    assert {name for name, _ in queries.EVENT_INDEXES} <= idx
-    for table in queries.analysis_metadata.sorted_tables:
+    assert {name for name, _ in schema.EVENT_INDEXES} <= idx
+    for table in derived:
         names = {i["name"] for i in insp.get_indexes(table.name)}
         assert {i.name for i in table.indexes} <= names, table.name
 
@@ -329,7 +335,11 @@ def test_migration_0002_creates_tables_and_indexes(store: Any) -> None:
 def test_event_day_keeps_background_events_out_of_series() -> None:
     import datetime as dt
 
-    from tocsin.store.queries import event_day
+    from tocsin.analysis.identity import event_day as _day
+    from tocsin.models import EventMention
+
+    def event_day(row: dict[str, Any]) -> Any:
+        return _day(EventMention(1, "a", "010", True, **row))
 
     story = dt.date(2020, 1, 10)
     row = {"event_date": dt.date(2017, 1, 1), "event_date_precision": "year", "article_date": story}

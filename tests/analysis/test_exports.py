@@ -45,6 +45,7 @@ def store(sqlite_settings: Any) -> Any:
     loc = Location("Rawalpindi", "city", "PK", "PAK", "PK-PB", "Punjab", 33.6, 73.07, 1166993)
     s.replace_events({"a": [e.replace(location=loc) if e.code == "042" else e
                             for _, e in s.iter_events(article_id="a")]})
+    analysis.refresh(s)  # as the pipeline does after a write
     yield s
     s.close()
 

@@ -9,10 +9,12 @@ import pytest
 from click.testing import CliRunner
 
 from tocsin import analysis
-from tocsin.analysis import bench
+from bench import queries as bench
+from tocsin.analysis.identity import event_day
 from tocsin.analysis.synthetic import add_articles_with_events
 from tocsin.cli import main
-from tocsin.store import Store, queries
+from tocsin.models import EventMention
+from tocsin.store import Store
 
 D0 = dt.date(2025, 3, 3)
 
@@ -29,15 +31,16 @@ def test_recoding_an_article_to_no_events_rebuilds_identities(store: Any) -> Non
         {"source": "RUS", "target": "PAK", "code": "042"}]}])
     assert analysis.dyad(store, "RUS", "PAK").total_events == 1
     store.replace_events({"a": []})  # same max id, fewer events
+    analysis.refresh(store)
     assert analysis.dyad(store, "RUS", "PAK").total_events == 0
 
 
 def test_event_day_uses_article_date_for_coarse_event_dates() -> None:
-    row = {"event_date": dt.date(2026, 1, 1), "article_date": D0}
-    assert queries.event_day({**row, "event_date_precision": "year"}) == D0
-    assert queries.event_day({**row, "event_date_precision": "month"}) == D0
-    assert queries.event_day({**row, "event_date_precision": "day"}) == dt.date(2026, 1, 1)
-    assert queries.event_day({"event_date": None, "article_date": None}) is None
+    m = EventMention(1, "a", "042", True, event_date=dt.date(2026, 1, 1), article_date=D0)
+    assert event_day(m.__class__(**{**vars(m), "event_date_precision": "year"})) == D0
+    assert event_day(m.__class__(**{**vars(m), "event_date_precision": "month"})) == D0
+    assert event_day(m.__class__(**{**vars(m), "event_date_precision": "day"})) == m.event_date
+    assert event_day(EventMention(2, "a", "042", True)) is None
 
 
 def test_bench_queries_reports_every_query(sqlite_settings: Any) -> None:

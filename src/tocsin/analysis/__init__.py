@@ -1,7 +1,9 @@
 """Analysis: event identity, dyad and actor series, alerts, triads, exports.
 
 The functions here are what the CLI (``tocsin events``, ``dyad``, ``alerts``, ``triads``,
-``export``) and the REST API call; each takes a Store (or SQLAlchemy Engine) first.
+``export``) and the REST API call; each takes a :class:`tocsin.store.Store` first and
+reads through its methods (no SQL here). :func:`refresh` is the pipeline's step that
+brings identities and alerts up to date after writes.
 """
 
 from tocsin.analysis.alerts import (
@@ -9,17 +11,21 @@ from tocsin.analysis.alerts import (
     alert_evidence,
     alert_record,
     alerts,
+    current_alerts,
     get_alert,
+    new_or_escalated,
     recompute_alerts,
     scan,
 )
-from tocsin.analysis.events import event, events, make_filters, refresh
+from tocsin.analysis.events import event, events, make_filters
 from tocsin.analysis.exports import export
+from tocsin.analysis.refresh import RefreshReport, refresh
 from tocsin.analysis.series import Series, SeriesPoint, actor, dyad, series
 from tocsin.analysis.triads import Triad, triad_shifts, triads
 
 __all__ = [
-    "AlertRules", "Series", "SeriesPoint", "Triad", "actor", "alert_evidence", "alert_record",
-    "alerts", "dyad", "event", "events", "export", "get_alert", "make_filters",
-    "recompute_alerts", "refresh", "scan", "series", "triad_shifts", "triads",
+    "AlertRules", "RefreshReport", "Series", "SeriesPoint", "Triad", "actor", "alert_evidence",
+    "alert_record", "alerts", "current_alerts", "dyad", "event", "events", "export",
+    "get_alert", "make_filters", "new_or_escalated", "recompute_alerts", "refresh", "scan",
+    "series", "triad_shifts", "triads",
 ]

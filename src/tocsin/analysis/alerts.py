@@ -1,363 +1,284 @@
-"""Alerts: significant change in dyad and actor series, with the events behind them.
+"""Alerts: the registered detectors over weekly dyad and actor series, with their evidence.
 
-Two detectors run on weekly series of every dyad (undirected, country level) and actor:
+:func:`scan` reads the weekly counts (a read), runs every enabled detector of
+``registry.detectors`` (``baseline``, ``changepoint``, ``third_party`` and any plugin's),
+keeps the best of the hits that overlap on one subject, direction and time, and turns
+each hit into an :class:`~tocsin.models.Alert` with its evidence events and a one-line
+explanation. Detector scores are one scale (see :mod:`tocsin.analysis.detectors`).
 
-- ``baseline`` (ACLED early-warning style): a week's conflict (quad 3+4) or
-  cooperation (quad 1+2) event count against the previous 4 and 52 weeks. The baseline is
-  the subject's *share* of all events in those weeks times this week's total volume, so a
-  busy news week does not look like a crisis. An alert needs at least ``min_events``
-  events, an absolute increase of ``min_increase`` over the larger baseline and a relative
-  increase of ``min_relative`` over both. Score: -log10 of the Poisson probability of at
-  least the observed count given the expected one (floored at ``min_expected``); alerts need
-  ``min_score`` (2.5: p < 0.003).
-  Consecutive alerting weeks of one subject and direction merge into one alert.
-- ``changepoint``: binary segmentation (ruptures, L2 cost) with a BIC-like penalty on the weekly conflict and cooperation
-  shares; each upward shift is an alert scored by the shift in standard deviations times
-  the square root of the new segment's length.
-
-Each alert keeps the events that drove it: the identities of its period with the largest
-|Goldstein| x mentions, in the alert's direction.
+Alerts are stored by :func:`tocsin.analysis.refresh.refresh`, which the pipeline calls
+after coding; :func:`alerts` and :func:`current_alerts` only read.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
-import json
 import logging
-import math
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, fields
 from typing import Any
 
 import numpy as np
-from ruptures.base import BaseCost
-from scipy.stats import poisson
 
-from tocsin.analysis.common import jsonable, prepared
+from tocsin import registry
+from tocsin.analysis.common import DIRECTIONS, Store, jsonable
+from tocsin.analysis.detectors import (
+    WEEK,
+    Detector,
+    Hit,
+    ScanContext,
+    best_of_overlapping,
+    subjects,
+)
+from tocsin.analysis.identity import week_start
 from tocsin.errors import InputError
 from tocsin.models import Alert
-from tocsin.store import queries
+from tocsin.settings import AlertSettings, Settings
 
 log = logging.getLogger(__name__)
 
-DIRECTIONS = {"conflict": queries.CONFLICT_QUADS, "cooperation": queries.COOPERATION_QUADS}
-WEEK = dt.timedelta(days=7)
 
-
-@dataclass(frozen=True)
-class AlertRules:
-    """Thresholds of the detectors (overridable from settings.extra['alerts'])."""
-
-    min_events: int = 3
-    min_increase: float = 2.0
-    min_relative: float = 1.0
-    short_weeks: int = 4
-    long_weeks: int = 52
-    min_history_weeks: int = 4
-    min_expected: float = 0.25  # floor of the Poisson rate (a dyad with no history)
-    min_score: float = 2.5  # -log10 p-value (baseline); shift x sqrt(weeks) (change point)
-    active_share: float = 0.25  # weeks below this share of the median volume bound the scan
-    changepoint: bool = True
-    changepoint_min_weeks: int = 12
-    changepoint_min_events: int = 20
-    changepoint_penalty: float = 3.0
-    evidence: int = 5
+class AlertRules(AlertSettings):
+    """The alert thresholds (the ``[tocsin.alerts]`` settings), buildable from a mapping."""
 
     @classmethod
-    def from_mapping(cls, values: Mapping[str, Any] | None) -> AlertRules:
-        values = dict(values or {})
-        known = {f.name: f for f in fields(cls)}
-        unknown = set(values) - set(known)
+    def from_mapping(cls, values: Mapping[str, Any] | None) -> AlertSettings:
+        known = {f.name for f in dataclasses.fields(AlertSettings)}
+        unknown = set(values or {}) - known
         if unknown:
             raise InputError(f"unknown alert rule(s): {', '.join(sorted(unknown))}")
-        return cls(**{k: type(getattr(cls(), k))(v) for k, v in values.items()})
+        return Settings(alerts=dict(values or {})).alerts
 
 
-@dataclass
-class _Subject:
-    name: str
-    kind: str  # dyad | actor
-    a: str
-    b: str | None
-    counts: dict[str, np.ndarray]  # direction -> weekly counts
+def rules_of(settings: Settings | AlertSettings | None) -> AlertSettings:
+    """The alert rules of ``settings`` (defaults when None)."""
+    if settings is None:
+        return AlertSettings()
+    return settings if isinstance(settings, AlertSettings) else settings.alerts
 
 
-# --------------------------------------------------------------------------- weekly data
+# --------------------------------------------------------------------------- weeks
 
 def _weeks(first: dt.date, last: dt.date) -> list[dt.date]:
-    n = (last - first).days // 7 + 1
-    return [first + i * WEEK for i in range(n)]
+    return [first + i * WEEK for i in range((last - first).days // 7 + 1)]
 
 
-def _subjects(rows: Sequence[tuple[Any, ...]], index: Mapping[dt.date, int],
-              n: int) -> list[_Subject]:
-    acc: dict[tuple[str, str | None], dict[str, np.ndarray]] = {}
-
-    def add(key: tuple[str, str | None], direction: str, w: int, k: int) -> None:
-        arrays = acc.get(key)
-        if arrays is None:
-            arrays = acc[key] = {d: np.zeros(n) for d in DIRECTIONS}
-        arrays[direction][w] += k
-
-    quad_direction = {q: d for d, qs in DIRECTIONS.items() for q in qs}
-    for week, src, tgt, quad, k in rows:
-        direction = quad_direction.get(quad)
-        if direction is None or week not in index:
-            continue
-        w = index[week]
-        src, tgt = (x if x and x.isalnum() else None for x in (src, tgt))  # "---": unknown
-        for actor in {src, tgt} - {None}:
-            add((actor, None), direction, w, k)
-        if src and tgt and src != tgt:
-            add(tuple(sorted((src, tgt))), direction, w, k)  # type: ignore[arg-type]
-    out = []
-    for (a, b), arrays in sorted(acc.items(), key=lambda kv: (kv[0][0], kv[0][1] or "")):
-        name = f"{a}-{b}" if b else a
-        out.append(_Subject(name, "dyad" if b else "actor", a, b, arrays))
-    return out
-
-
-# --------------------------------------------------------------------------- detectors
-
-@dataclass(frozen=True)
-class _Hit:
-    subject: _Subject
-    kind: str
-    direction: str
-    start: int  # week index
-    end: int  # week index, inclusive
-    score: float
-    details: dict[str, Any]
-
-
-def _rolling(x: np.ndarray, weeks: int) -> np.ndarray:
-    """Sum of the ``weeks`` values before each index (fewer at the start)."""
-    c = np.concatenate(([0.0], np.cumsum(x)))
-    idx = np.arange(len(x))
-    return c[idx] - c[np.maximum(idx - weeks, 0)]
-
-
-def _expected(x: np.ndarray, vol: np.ndarray, weeks: int) -> np.ndarray:
-    """This week's volume times the subject's share of the volume of the previous weeks."""
-    xs, vs = _rolling(x, weeks), _rolling(vol, weeks)
-    share = np.divide(xs, vs, out=np.zeros_like(xs), where=vs > 0)
-    return share * vol
-
-
-def baseline_hits(subject: _Subject, vol: np.ndarray, rules: AlertRules) -> list[_Hit]:
-    """Weeks where the subject's count jumps against both baselines (merged into runs)."""
-    hits: list[_Hit] = []
-    for direction, x in subject.counts.items():
-        e4, e52 = _expected(x, vol, rules.short_weeks), _expected(x, vol, rules.long_weeks)
-        expected = np.maximum(e4, e52)
-        rel4 = (x - e4) / np.maximum(e4, 1.0)
-        rel52 = (x - e52) / np.maximum(e52, 1.0)
-        lam = np.maximum(expected, rules.min_expected)
-        scores = -poisson.logsf(x - 1, lam) / math.log(10)  # -log10 P(X >= x)
-        ok = ((x >= rules.min_events) & (x - expected >= rules.min_increase)
-              & (np.minimum(rel4, rel52) >= rules.min_relative) & (scores >= rules.min_score))
-        ok[: rules.min_history_weeks] = False
-        run: list[tuple[int, float, dict[str, Any]]] = []
-        for w in np.nonzero(ok)[0]:
-            w = int(w)
-            score = float(scores[w])
-            details = {
-                "observed": float(x[w]), "expected_4w": round(float(e4[w]), 3),
-                "expected_52w": round(float(e52[w]), 3),
-                "relative_4w": round(float(rel4[w]), 3), "relative_52w": round(float(rel52[w]), 3),
-                "volume": float(vol[w]),
-            }
-            if run and run[-1][0] != w - 1:
-                hits.append(_merge_run(subject, direction, run))
-                run = []
-            run.append((w, score, details))
-        if run:
-            hits.append(_merge_run(subject, direction, run))
-    return hits
-
-
-def _merge_run(subject: _Subject, direction: str,
-               run: list[tuple[int, float, dict[str, Any]]]) -> _Hit:
-    best = max(run, key=lambda r: r[1])
-    details = dict(best[2], weeks=len(run), observed_total=sum(r[2]["observed"] for r in run))
-    return _Hit(subject, "baseline", direction, run[0][0], run[-1][0], round(best[1], 4), details)
-
-
-class CumsumL2(BaseCost):
-    """The L2 segment cost of ruptures' ``CostL2``, in O(1) per segment (cumulative sums)."""
-
-    model = "l2-cumsum"
-    min_size = 2
-
-    def fit(self, signal: np.ndarray) -> CumsumL2:
-        self.signal = np.asarray(signal, dtype=float).reshape(len(signal), -1)
-        x = self.signal[:, 0]
-        self.s1 = np.concatenate(([0.0], np.cumsum(x))).tolist()
-        self.s2 = np.concatenate(([0.0], np.cumsum(x * x))).tolist()
-        return self
-
-    def error(self, start: int, end: int) -> float:
-        n = end - start
-        total = self.s1[end] - self.s1[start]
-        return (self.s2[end] - self.s2[start]) - total * total / n
-
-
-def changepoint_hits(subject: _Subject, vol: np.ndarray, rules: AlertRules) -> list[_Hit]:
-    """Upward shifts of the weekly conflict/cooperation share (ruptures Binseg, L2 cost)."""
-    import ruptures
-
-    hits: list[_Hit] = []
-    active = np.nonzero(vol)[0]
-    if len(active) < rules.changepoint_min_weeks:
-        return hits
-    for direction, x in subject.counts.items():
-        if x.sum() < rules.changepoint_min_events:
-            continue
-        signal = np.divide(x, vol, out=np.zeros_like(x), where=vol > 0)
-        sd = float(signal.std())
-        if sd == 0.0:
-            continue
-        pen = rules.changepoint_penalty * sd * sd * math.log(len(signal))
-        algo = ruptures.Binseg(custom_cost=CumsumL2(), min_size=2, jump=1)
-        bkps = algo.fit(signal).predict(pen=pen)
-        bounds = [0, *bkps]
-        for i in range(1, len(bounds) - 1):
-            before = signal[bounds[i - 1]:bounds[i]]
-            after = signal[bounds[i]:bounds[i + 1]]
-            shift = float(after.mean() - before.mean())
-            if shift <= 0 or x[bounds[i]:bounds[i + 1]].sum() < rules.min_events:
-                continue
-            score = shift / sd * math.sqrt(len(after))
-            if score < rules.min_score:
-                continue
-            details = {
-                "share_before": round(float(before.mean()), 5),
-                "share_after": round(float(after.mean()), 5),
-                "weeks_before": len(before), "weeks_after": len(after),
-                "events_after": float(x[bounds[i]:bounds[i + 1]].sum()),
-            }
-            hits.append(_Hit(subject, "changepoint", direction, bounds[i],
-                             bounds[i + 1] - 1, round(score, 4), details))
-    return hits
+def active_weeks(volume: Sequence[tuple[dt.date, int, int]], share: float,
+                 gap: int = 8) -> tuple[list[dt.date], np.ndarray]:
+    """The weeks of the series, with their volumes: the latest stretch of weeks whose volume
+    reaches ``share`` of the median weekly volume with no quiet gap of ``gap`` weeks or more.
+    Events dated long before the corpus (a text recalling "the 2019 war"), or an older
+    corpus years before, would otherwise add empty weeks and false onsets to every series."""
+    per_week: dict[dt.date, int] = defaultdict(int)
+    for day, n, _ in volume:
+        per_week[week_start(day)] += n
+    if not per_week:
+        return [], np.zeros(0)
+    every = _weeks(min(per_week), max(per_week))
+    vol = np.array([float(per_week.get(w, 0)) for w in every])
+    busy = vol >= share * float(np.median(vol[vol > 0]))
+    idx = np.nonzero(busy)[0]
+    first = int(idx[0])
+    for lo, hi in zip(idx[:-1], idx[1:]):
+        if hi - lo - 1 >= gap:
+            first = int(hi)  # a quiet stretch breaks the series: keep the latest stretch
+    last = int(idx[-1]) + 1
+    return every[first:last], vol[first:last]
 
 
 # --------------------------------------------------------------------------- scan
 
-def active_weeks(volume: Sequence[tuple[dt.date, int, int]], share: float,
-                 run: int = 4) -> tuple[list[dt.date], np.ndarray]:
-    """The weeks from the first to the last run of ``run`` consecutive weeks whose volume
-    reaches ``share`` of the median weekly volume, with their volumes. Events dated long
-    before or after the corpus (a text recalling "the 2019 war") would otherwise add
-    sparse weeks to the start or end of every series."""
-    per_week: dict[dt.date, int] = defaultdict(int)
-    for day, n, _ in volume:
-        per_week[queries.week_start(day)] += n
-    every = _weeks(min(per_week), max(per_week))
-    vol = np.array([float(per_week.get(w, 0)) for w in every])
-    floor = share * float(np.median(vol[vol > 0]))
-    busy = vol >= floor
-    k = min(run, len(every))
-    starts = [i for i in range(len(every) - k + 1) if busy[i:i + k].all()]
-    if not starts:
-        return [], np.zeros(0)
-    lo, hi = starts[0], starts[-1] + k
-    return every[lo:hi], vol[lo:hi]
+def detectors(rules: AlertSettings) -> list[Detector]:
+    """The enabled detectors of the registry, series detectors first."""
+    found = [registry.detectors.get(name) for name in registry.detectors.names()]
+    return sorted((d for d in found if d.enabled(rules)), key=lambda d: (d.consumes_hits, d.name))
 
 
-def scan(store: Any, rules: AlertRules | None = None) -> list[Alert]:
-    """Run both detectors on every dyad and actor; alerts with evidence, best first."""
-    rules = rules or AlertRules()
-    engine = prepared(store)
-    with engine.connect() as conn:
-        rows = queries.weekly_dyad_rows(conn)
-        volume = queries.volume_rows(conn)
-        if not rows or not volume:
-            return []
-        weeks, vol = active_weeks(volume, rules.active_share)
-        if not weeks:
-            return []
-        index = {w: i for i, w in enumerate(weeks)}
-        hits: list[_Hit] = []
-        for subject in _subjects(rows, index, len(weeks)):
-            hits.extend(baseline_hits(subject, vol, rules))
-            if rules.changepoint:
-                hits.extend(changepoint_hits(subject, vol, rules))
-        hits.sort(key=lambda h: (-h.score, h.subject.name, h.start))
-        return [_to_alert(conn, h, weeks, rules) for h in hits]
+def find_hits(ctx: ScanContext, rules: AlertSettings) -> list[Hit]:
+    """Every enabled detector's hits, the best of overlapping ones kept (pure)."""
+    for det in detectors(rules):
+        if det.consumes_hits:
+            ctx.hits = best_of_overlapping(ctx.hits)
+        ctx.hits = ctx.hits + list(det.detect(ctx, rules))
+    return best_of_overlapping(ctx.hits)
 
 
-def _to_alert(conn: Any, hit: _Hit, weeks: list[dt.date], rules: AlertRules) -> Alert:
-    start = weeks[hit.start]
-    end = weeks[hit.end] + dt.timedelta(days=6)
-    ev_end = min(end, weeks[hit.start] + 4 * WEEK - dt.timedelta(days=1))
-    contrib = queries.top_contributors(conn, hit.subject.a, hit.subject.b, start, ev_end,
-                                       DIRECTIONS[hit.direction], rules.evidence)
-    details = dict(hit.details, subject_type=hit.subject.kind)
+def context(store: Store, rules: AlertSettings) -> ScanContext | None:
+    """The detectors' input, read from the store (None when there is no data)."""
+    volume = store.volume()
+    weeks, vol = active_weeks(volume, rules.active_share)
+    if not weeks:
+        return None
+    rows = store.weekly_counts()
+    index = {w: i for i, w in enumerate(weeks)}
+    return ScanContext(weeks, vol, subjects(rows, index, rules), rows)
+
+
+def scan(store: Store, rules: AlertSettings | Settings | None = None) -> list[Alert]:
+    """Run the detectors on every subject; alerts with evidence, dyads first (reads only)."""
+    rules = rules_of(rules)
+    ctx = context(store, rules)
+    if ctx is None:
+        return []
+    hits = find_hits(ctx, rules)
+    found = [_to_alert(store, h, ctx.weeks, rules) for h in hits]
+    return sorted(found, key=rank)
+
+
+def rank(alert: Alert) -> tuple[int, float, str, dt.date]:
+    """Dyads and third parties first, then actors; best score first."""
+    return (alert.subject_type == "actor", -alert.score, alert.subject, alert.period_start)
+
+
+# --------------------------------------------------------------------------- evidence
+
+def _dates(hit: Hit, weeks: list[dt.date]) -> tuple[dt.date, dt.date]:
+    return weeks[hit.start], weeks[hit.end] + dt.timedelta(days=6)
+
+
+def _evidence(store: Store, a: str, b: str | None, start: dt.date, end: dt.date,
+              direction: str, limit: int) -> list[dict[str, Any]]:
+    return store.top_contributors(a, b, start, end, DIRECTIONS[direction], limit)
+
+
+def _third_party_evidence(store: Store, hit: Hit, weeks: list[dt.date], rules: AlertSettings
+                          ) -> tuple[list[dict[str, Any]], dict[str, list[int]]]:
+    start, end = _dates(hit, weeks)
+    lo, hi = hit.details["edges"]["window_weeks"]
+    w0, w1 = weeks[lo], weeks[max(lo, hi - 1)] + dt.timedelta(days=6)
+    p, r, c = hit.details["partner"], hit.details["rival"], hit.subject.a
+    parts = {f"{p}-{r}": _evidence(store, p, r, start, end, "cooperation", rules.evidence),
+             f"{p}-{c}": _evidence(store, p, c, w0, w1, "cooperation", rules.evidence),
+             f"{r}-{c}": _evidence(store, r, c, w0, w1, "conflict", rules.evidence)}
+    rows = [row for part in parts.values() for row in part]
+    return rows, {k: [int(x["event_id"]) for x in v] for k, v in parts.items()}
+
+
+def _to_alert(store: Store, hit: Hit, weeks: list[dt.date], rules: AlertSettings) -> Alert:
+    start, end = _dates(hit, weeks)
+    track = hit.subject.tracks[hit.direction]
+    events, arts, srcs = track.span(hit.start, hit.end)
+    details = dict(hit.details, subject_type=hit.subject.kind, events=events, articles=arts,
+                   sources=srcs, weeks=hit.end - hit.start + 1, expected=hit.expected,
+                   observed=float(track.reports[hit.start:hit.end + 1].sum()))
+    if hit.kind == "third_party":
+        rows, by_edge = _third_party_evidence(store, hit, weeks, rules)
+        details["evidence_by_edge"] = by_edge
+    else:
+        ev_end = min(end, start + 4 * WEEK - dt.timedelta(days=1))
+        rows = _evidence(store, hit.subject.a, hit.subject.b, start, ev_end, hit.direction,
+                         rules.evidence)
+    details["explanation"] = explain(hit, details, rows)
     return Alert(kind=hit.kind, subject=hit.subject.name, period_start=start, period_end=end,
                  direction=hit.direction, score=hit.score, details=details,
-                 evidence=tuple(int(c["event_id"]) for c in contrib))
+                 evidence=tuple(dict.fromkeys(int(r["event_id"]) for r in rows)))
 
 
-# --------------------------------------------------------------------------- storage
-
-def _alert_row(alert: Alert, now: dt.datetime) -> dict[str, Any]:
-    return {
-        "kind": alert.kind, "subject": alert.subject,
-        "subject_type": alert.details.get("subject_type", "dyad" if "-" in alert.subject else "actor"),
-        "period_start": alert.period_start, "period_end": alert.period_end,
-        "direction": alert.direction, "score": alert.score,
-        "details": json.dumps(jsonable(alert.details), sort_keys=True),
-        "evidence": json.dumps(list(alert.evidence)), "created_at": now,
-    }
-
-
-def _from_row(row: Mapping[str, Any]) -> Alert:
-    return Alert(kind=row["kind"], subject=row["subject"], period_start=row["period_start"],
-                 period_end=row["period_end"], direction=row["direction"],
-                 score=float(row["score"]), details=json.loads(row["details"]),
-                 evidence=tuple(json.loads(row["evidence"])), id=int(row["id"]))
+def _label(hit: Hit) -> str:
+    track = hit.subject.tracks[hit.direction]
+    material = track.quads.get(4 if hit.direction == "conflict" else 2, 0)
+    verbal = track.quads.get(3 if hit.direction == "conflict" else 1, 0)
+    kind = "material" if material >= verbal else "verbal"
+    name = hit.subject.name
+    if hit.subject.kind == "dyad" and track.directed:
+        (src, tgt), _ = track.directed.most_common(1)[0]
+        name = f"{src}→{tgt}"
+    return f"{name} {kind} {hit.direction}"
 
 
-def recompute_alerts(store: Any, rules: AlertRules | None = None) -> int:
-    """Recompute all alerts and replace the stored ones; the number stored."""
-    found = scan(store, rules)
-    now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
-    engine = prepared(store)
-    with engine.begin() as conn:
-        n = queries.replace_alerts(conn, [_alert_row(a, now) for a in found])
+def _quote(rows: Sequence[Mapping[str, Any]], width: int = 90) -> str:
+    text = next((str(r["sentence"]) for r in rows if r.get("sentence")), "")
+    text = " ".join(text.split())
+    return f"; '{text[:width - 1]}…'" if len(text) > width else (f"; '{text}'" if text else "")
+
+
+def explain(hit: Hit, details: Mapping[str, Any], rows: Sequence[Mapping[str, Any]]) -> str:
+    """One line a person can read."""
+    weeks = details["weeks"]
+    span = f"{weeks} week{'s' if weeks != 1 else ''}"
+    if hit.kind == "third_party":
+        return (f"{hit.subject.a}: {details['partner']}, a partner, moves toward "
+                f"{details['rival']}, a rival ({details['dyad']} cooperation: "
+                f"{details['observed']:.0f} reports in {span} against {hit.expected:.1f} "
+                f"expected){_quote(rows)}")
+    return (f"{_label(hit)}: {details['observed']:.0f} reports ({details['events']} events) "
+            f"in {span} against {hit.expected:.1f} expected{_quote(rows)}")
+
+
+# --------------------------------------------------------------------------- reading
+
+def _check(direction: str | None, kind: str | None, top: int, offset: int) -> None:
+    if direction and direction not in DIRECTIONS:
+        raise InputError(f"invalid direction {direction!r}: expected conflict or cooperation")
+    if kind and kind not in registry.detectors:
+        choices = ", ".join(registry.detectors.choices())
+        raise InputError(f"invalid kind {kind!r}: expected one of {choices}")
+    if top < 1 or offset < 0:
+        raise InputError("top must be positive and offset not negative")
+
+
+def alerts(store: Store, *, top: int = 20, offset: int = 0, direction: str | None = None,
+           kind: str | None = None, subject: str | None = None, recompute: bool = False,
+           rules: AlertSettings | Settings | None = None, distinct: bool = False,
+           current: bool = False) -> list[Alert]:
+    """Stored alerts, dyads first, best score first; reading never writes.
+
+    ``recompute``: refresh identities and alerts first (an explicit write). ``distinct``:
+    skip an alert sharing an actor and time with a better one of the same direction.
+    ``current``: only alerts ending in the latest ``current_weeks`` weeks of data."""
+    _check(direction, kind, top, offset)
+    rules = rules_of(rules)
+    if recompute:
+        from tocsin.analysis.refresh import refresh
+
+        refresh(store, rules, rescan=True)
+    kind = registry.detectors.get(kind).name if kind else None
+    since = current_since(store, rules) if current else None
+    if current and since is None:
+        return []
+    limit = (offset + top) * 20 + 100 if distinct else top
+    found = store.list_alerts(direction=direction, kind=kind, subject=subject,
+                              ended_since=since, limit=limit, offset=0 if distinct else offset)
+    return distinct_alerts(found)[offset:offset + top] if distinct else found
+
+
+def current_since(store: Store, rules: AlertSettings) -> dt.date | None:
+    """The first day of the ``current_weeks`` latest weeks of data (None: no data)."""
+    _, last = store.data_range()
+    if last is None:
+        return None
+    return week_start(last) - (rules.current_weeks - 1) * WEEK
+
+
+def current_alerts(store: Store, settings: Settings | AlertSettings | None = None, *,
+                   direction: str | None = None, top: int | None = None) -> list[Alert]:
+    """Alerts active in the latest weeks of data, dyads first (for the watcher)."""
+    rules = rules_of(settings)
+    since = current_since(store, rules)
+    if since is None:
+        return []
+    return store.list_alerts(direction=direction, ended_since=since, limit=top)
+
+
+def new_or_escalated(found: Sequence[Alert], announced: Mapping[str, float],
+                     escalation: float = 1.0) -> list[Alert]:
+    """The alerts not yet announced (by :attr:`Alert.key`), or whose score rose by at least
+    ``escalation`` since they were; ``announced`` maps key to the score announced."""
+    return [a for a in found
+            if a.key not in announced or a.score >= announced[a.key] + escalation]
+
+
+def recompute_alerts(store: Store, rules: AlertSettings | Settings | None = None) -> int:
+    """Scan and replace the stored alerts (a write: the refresh step calls it)."""
+    n = store.replace_alerts(scan(store, rules))
     log.info("stored %d alerts", n)
     return n
 
 
-def alerts(store: Any, *, top: int = 20, offset: int = 0, direction: str | None = None,
-           kind: str | None = None, subject: str | None = None, recompute: bool = False,
-           rules: AlertRules | None = None, distinct: bool = False) -> list[Alert]:
-    """Stored alerts, best score first (recomputed first if asked).
-
-    ``distinct``: skip an alert that shares an actor and overlaps in time with a better one
-    of the same direction (the actor alerts "KHM" and "THA" behind the dyad "KHM-THA")."""
-    if direction and direction not in DIRECTIONS:
-        raise InputError(f"invalid direction {direction!r}: expected conflict or cooperation")
-    if kind and kind not in ("baseline", "changepoint"):
-        raise InputError(f"invalid kind {kind!r}: expected baseline or changepoint")
-    if top < 1 or offset < 0:
-        raise InputError("top must be positive and offset not negative")
-    engine = prepared(store)
-    if recompute:
-        recompute_alerts(engine, rules)
-    limit = (offset + top) * 20 + 100 if distinct else top
-    with engine.connect() as conn:
-        rows = queries.list_alerts(conn, direction=direction, kind=kind, subject=subject,
-                                   limit=limit, offset=0 if distinct else offset)
-    found = [_from_row(r) for r in rows]
-    if distinct:
-        found = distinct_alerts(found)[offset:offset + top]
-    return found
-
-
 def _overlaps(a: Alert, b: Alert) -> bool:
-    return (a.direction == b.direction and bool(set(a.subject.split("-")) & set(b.subject.split("-")))
+    return (a.direction == b.direction
+            and bool(set(a.subject.split("-")) & set(b.subject.split("-")))
             and a.period_start <= b.period_end and b.period_start <= a.period_end)
 
 
@@ -370,24 +291,21 @@ def distinct_alerts(ranked: Sequence[Alert]) -> list[Alert]:
     return kept
 
 
-def get_alert(store: Any, alert_id: int) -> Alert:
-    engine = prepared(store)
-    with engine.connect() as conn:
-        return _from_row(queries.get_alert(conn, alert_id))
+def get_alert(store: Store, alert_id: int) -> Alert:
+    return store.get_alert(alert_id)
 
 
-def alert_evidence(store: Any, alert: Alert) -> list[dict[str, Any]]:
+def alert_evidence(store: Store, alert: Alert) -> list[dict[str, Any]]:
     """The evidence events of an alert: sentence, codes, article URL and source."""
-    engine = prepared(store)
-    with engine.connect() as conn:
-        return queries.evidence_events(conn, list(alert.evidence))
+    return store.evidence(list(alert.evidence))
 
 
 def alert_record(alert: Alert, evidence: list[dict[str, Any]] | None = None) -> dict[str, Any]:
     rec = {
-        "id": alert.id, "kind": alert.kind, "subject": alert.subject,
-        "period_start": alert.period_start, "period_end": alert.period_end,
-        "direction": alert.direction, "score": alert.score, "details": alert.details,
+        "id": alert.id, "key": alert.key, "kind": alert.kind, "subject": alert.subject,
+        "subject_type": alert.subject_type, "period_start": alert.period_start,
+        "period_end": alert.period_end, "direction": alert.direction, "score": alert.score,
+        "explanation": alert.explanation, "details": alert.details,
         "evidence_ids": list(alert.evidence),
     }
     if evidence is not None:

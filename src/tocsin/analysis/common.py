@@ -1,4 +1,8 @@
-"""Shared helpers of the analysis package: getting an engine, parsing subjects and dates."""
+"""Shared helpers of the analysis package: parsing subjects, periods and dates.
+
+The analysis package reads through the store's methods (which return model objects and
+plain records) and never touches SQL, connections or transactions itself.
+"""
 
 from __future__ import annotations
 
@@ -6,29 +10,16 @@ import datetime as dt
 import re
 from typing import Any
 
-import sqlalchemy as sa
-
 from tocsin.errors import InputError
-from tocsin.store import queries
+from tocsin.store import Store
+
+__all__ = ["Store", "actor_code", "jsonable", "parse_date", "period"]
 
 _ACTOR = re.compile(r"^[A-Z0-9]{3,15}$")
-
-
-def engine_of(store: Any) -> sa.Engine:
-    """Accept a Store (anything with ``.engine``) or an Engine."""
-    if isinstance(store, sa.Engine):
-        return store
-    engine = getattr(store, "engine", None)
-    if not isinstance(engine, sa.Engine):
-        raise TypeError(f"expected a Store or an Engine, got {type(store).__name__}")
-    return engine
-
-
-def prepared(store: Any) -> sa.Engine:
-    """The engine, with event identities brought up to date."""
-    engine = engine_of(store)
-    queries.refresh_identities(engine)
-    return engine
+PERIODS = ("day", "week", "month")
+CONFLICT_QUADS = (3, 4)
+COOPERATION_QUADS = (1, 2)
+DIRECTIONS = {"conflict": CONFLICT_QUADS, "cooperation": COOPERATION_QUADS}
 
 
 def actor_code(value: str, what: str = "actor") -> str:
@@ -40,8 +31,8 @@ def actor_code(value: str, what: str = "actor") -> str:
 
 
 def period(value: str) -> str:
-    if value not in queries.PERIODS:
-        raise InputError(f"invalid period {value!r}: expected one of {', '.join(queries.PERIODS)}")
+    if value not in PERIODS:
+        raise InputError(f"invalid period {value!r}: expected one of {', '.join(PERIODS)}")
     return value
 
 

@@ -12,9 +12,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from tocsin.analysis.common import actor_code, engine_of, jsonable, parse_date, prepared
+from tocsin.analysis.common import Store, actor_code, jsonable, parse_date
 from tocsin.errors import InputError
-from tocsin.store import queries
 from tocsin.store.queries import EventFilters
 
 FACTUALITIES = ("asserted", "alleged", "negated", "intended", "hypothetical")
@@ -48,27 +47,18 @@ def make_filters(*, actor: str | None = None, dyad: tuple[str, str] | list[str] 
     )
 
 
-def events(store: Any, filters: EventFilters | None = None, *, limit: int = 50,
+def events(store: Store, filters: EventFilters | None = None, *, limit: int = 50,
            offset: int = 0, after_id: int | None = None) -> list[dict[str, Any]]:
     """Events (mentions) matching ``filters``, by id, with identity and article info."""
     if not 1 <= limit <= MAX_LIMIT:
         raise InputError(f"limit must be between 1 and {MAX_LIMIT}")
     if offset < 0:
         raise InputError("offset must not be negative")
-    engine = prepared(store)
-    with engine.connect() as conn:
-        rows = queries.search_events(conn, filters or EventFilters(), limit=limit,
-                                     offset=offset, after_id=after_id)
+    rows = store.search_events(filters or EventFilters(), limit=limit, offset=offset,
+                               after_id=after_id)
     return [jsonable(r) for r in rows]
 
 
-def event(store: Any, event_id: int) -> dict[str, Any]:
+def event(store: Store, event_id: int) -> dict[str, Any]:
     """One event with its rules, full record and identity (NotFoundError if absent)."""
-    engine = prepared(store)
-    with engine.connect() as conn:
-        return jsonable(queries.get_event(conn, event_id))
-
-
-def refresh(store: Any, *, force: bool = False) -> bool:
-    """Rebuild event identities if the events changed (or ``force``); True if rebuilt."""
-    return queries.refresh_identities(engine_of(store), force=force)
+    return jsonable(store.event_record(event_id))

@@ -16,20 +16,16 @@ import csv
 import datetime as dt
 import json
 import logging
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import IO, Any
 
-import sqlalchemy as sa
-
-from tocsin.analysis.common import jsonable, parse_date, prepared
+from tocsin import registry
+from tocsin.analysis.common import Store, jsonable, parse_date
 from tocsin.errors import InputError
-from tocsin.store import queries
-from tocsin.store.schema import events as events_table
 
 log = logging.getLogger(__name__)
 
-FORMATS = ("gdelt", "plover", "parquet", "csv")
 
 GDELT_COLUMNS = (
     "GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate",
@@ -175,14 +171,9 @@ def write_plover(rows: Iterable[Mapping[str, Any]], fh: IO[str]) -> int:
 def _arrow_schema() -> Any:
     import pyarrow as pa
 
-    kinds = {sa.Integer: pa.int64(), sa.Float: pa.float64(), sa.Boolean: pa.bool_(),
-             sa.Date: pa.date32(), sa.DateTime: pa.timestamp("us")}
-    fields = []
-    for col in events_table.c:
-        if col.name == "record":
-            continue
-        typ = next((v for k, v in kinds.items() if isinstance(col.type, k)), pa.string())
-        fields.append(pa.field(col.name, typ))
+    kinds = {"int": pa.int64(), "float": pa.float64(), "bool": pa.bool_(),
+             "date": pa.date32(), "datetime": pa.timestamp("us"), "str": pa.string()}
+    fields = [pa.field(name, kinds[kind]) for name, kind in Store.event_columns()]
     fields += [pa.field("identity_id", pa.int64()), pa.field("near_dup", pa.bool_())]
     return pa.schema(fields)
 
@@ -223,31 +214,54 @@ def write_csv(rows: Iterable[dict[str, Any]], fh: IO[str]) -> int:
     return n
 
 
-# --------------------------------------------------------------------------- entry point
+# --------------------------------------------------------------------------- exporters
+# Each exporter is registered in tocsin.builtins as ``tocsin.exporters.<format>.v1``:
+# ``(store, path, options) -> rows written``.
 
-def export(store: Any, fmt: str, path: str | Path, *, header: bool = False,
+def _identity_rows(store: Store, options: Mapping[str, Any], *, dated: bool
+                   ) -> Iterator[dict[str, Any]]:
+    return store.identity_export_rows(counting_only=not options.get("all_events"),
+                                      since=options.get("since"), until=options.get("until"),
+                                      dated_only=dated)
+
+
+def export_gdelt(store: Store, path: Path, options: Mapping[str, Any]) -> int:
+    """GDELT 2.0 event table (tab-separated, one row per event)."""
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        return write_gdelt(_identity_rows(store, options, dated=True), fh,
+                           bool(options.get("header")))
+
+
+def export_plover(store: Store, path: Path, options: Mapping[str, Any]) -> int:
+    """PLOVER/POLECAT-style JSON lines (one record per event)."""
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        return write_plover(_identity_rows(store, options, dated=False), fh)
+
+
+def export_parquet(store: Store, path: Path, options: Mapping[str, Any]) -> int:
+    """The events table (one row per mention) as Parquet."""
+    return write_parquet(store.event_export_rows(), path)
+
+
+def export_csv(store: Store, path: Path, options: Mapping[str, Any]) -> int:
+    """The events table (one row per mention) as CSV."""
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        return write_csv(store.event_export_rows(), fh)
+
+
+def formats() -> list[str]:
+    """The export formats: the short names of the exporters registry."""
+    return registry.exporters.choices()
+
+
+def export(store: Store, fmt: str, path: str | Path, *, header: bool = False,
            all_events: bool = False, since: Any = None, until: Any = None) -> int:
     """Write the store's events in ``fmt`` to ``path``; the number of rows written."""
-    if fmt not in FORMATS:
-        raise InputError(f"invalid export format {fmt!r}: expected one of {', '.join(FORMATS)}")
-    since, until = parse_date(since, "since"), parse_date(until, "until")
-    engine = prepared(store)
+    if fmt not in registry.exporters:
+        raise InputError(f"invalid export format {fmt!r}: expected one of {', '.join(formats())}")
+    options = {"header": header, "all_events": all_events,
+               "since": parse_date(since, "since"), "until": parse_date(until, "until")}
     path = Path(path)
-    with engine.connect() as conn:
-        if fmt in ("gdelt", "plover"):
-            rows = queries.iter_identity_export_rows(conn, counting_only=not all_events,
-                                                     since=since, until=until,
-                                                     dated_only=fmt == "gdelt")
-            writer: Callable[[IO[str]], int] = (
-                (lambda fh: write_gdelt(rows, fh, header)) if fmt == "gdelt"
-                else (lambda fh: write_plover(rows, fh))
-            )
-            with path.open("w", encoding="utf-8", newline="") as fh:
-                n = writer(fh)
-        elif fmt == "parquet":
-            n = write_parquet(queries.iter_event_export_rows(conn), path)
-        else:
-            with path.open("w", encoding="utf-8", newline="") as fh:
-                n = write_csv(queries.iter_event_export_rows(conn), fh)
+    n = int(registry.exporters.get(fmt)(store, path, options))
     log.info("exported %d rows to %s (%s)", n, path, fmt)
     return n

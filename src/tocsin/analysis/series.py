@@ -14,11 +14,19 @@ from collections import defaultdict
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from tocsin.analysis.common import actor_code, jsonable, parse_date, period, prepared
-from tocsin.store import queries
+from tocsin.analysis.common import (
+    COOPERATION_QUADS,
+    CONFLICT_QUADS,
+    Store,
+    actor_code,
+    jsonable,
+    parse_date,
+    period,
+)
+from tocsin.analysis.identity import period_of
 
-CONFLICT = queries.CONFLICT_QUADS
-COOPERATION = queries.COOPERATION_QUADS
+CONFLICT = CONFLICT_QUADS
+COOPERATION = COOPERATION_QUADS
 
 
 @dataclass(frozen=True)
@@ -109,14 +117,15 @@ def _point(key: tuple[Any, ...], rows: list[dict[str, Any]], volume: int) -> Ser
     )
 
 
-def _volumes(conn: Any, by: str, since: dt.date | None, until: dt.date | None) -> dict[dt.date, int]:
+def _volumes(store: Store, by: str, since: dt.date | None, until: dt.date | None
+             ) -> dict[dt.date, int]:
     out: dict[dt.date, int] = defaultdict(int)
-    for day, n, _ in queries.volume_rows(conn, since, until):
-        out[queries.period_of(day, by)] += n
+    for day, n, _ in store.volume(since, until):
+        out[period_of(day, by)] += n
     return out
 
 
-def series(store: Any, a: str, b: str | None = None, *, by: str = "month",
+def series(store: Store, a: str, b: str | None = None, *, by: str = "month",
            directed: bool = False, roles: bool = False, since: Any = None,
            until: Any = None, fill: bool = True) -> Series:
     """The series of a dyad (a, b) or of one actor (b None)."""
@@ -124,11 +133,9 @@ def series(store: Any, a: str, b: str | None = None, *, by: str = "month",
     b = actor_code(b) if b else None
     by = period(by)
     since, until = parse_date(since, "since"), parse_date(until, "until")
-    engine = prepared(store)
-    with engine.connect() as conn:
-        rows = queries.series_rows(conn, a, b, by=by, directed=directed, roles=roles,
-                                   since=since, until=until)
-        volumes = _volumes(conn, by, since, until)
+    rows = store.series_rows(a, b, by=by, directed=directed, roles=roles,
+                             since=since, until=until)
+    volumes = _volumes(store, by, since, until)
     groups: dict[tuple[Any, ...], list[dict[str, Any]]] = defaultdict(list)
     for r in rows:
         key = (r["period"], r["source_role"], r["target_role"]) if roles else (r["period"],)
@@ -141,12 +148,12 @@ def series(store: Any, a: str, b: str | None = None, *, by: str = "month",
     return Series(a=a, b=b, by=by, directed=directed, roles=roles, points=points)
 
 
-def dyad(store: Any, a: str, b: str, **kwargs: Any) -> Series:
+def dyad(store: Store, a: str, b: str, **kwargs: Any) -> Series:
     """Dyad series (country level for 3-letter codes; longer codes match as prefixes)."""
     return series(store, a, b, **kwargs)
 
 
-def actor(store: Any, a: str, **kwargs: Any) -> Series:
+def actor(store: Store, a: str, **kwargs: Any) -> Series:
     """Series of all events involving one actor (as source or target)."""
     kwargs.pop("directed", None)
     return series(store, a, None, **kwargs)

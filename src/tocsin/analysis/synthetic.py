@@ -1,6 +1,6 @@
 """Synthetic events for benchmarks and tests: plausible rows, generated fast.
 
-Rows go straight into the store's tables (``queries.bulk_insert``), bypassing the
+Rows go straight into the store's tables (``bench/queries.py``), bypassing the
 coder; every column the analysis reads is filled, the JSON ``record`` is minimal.
 """
 
@@ -139,8 +139,10 @@ def make_event(source: str, target: str | None, code: str, *, article_id: str,
     )
 
 
-def add_articles_with_events(store: Any, stories: list[dict[str, Any]]) -> None:
-    """Store articles and their events through the Store API.
+def add_articles_with_events(store: Any, stories: list[dict[str, Any]], *,
+                             refresh: bool = True) -> None:
+    """Store articles and their events through the Store API, then refresh identities and
+    alerts as the pipeline does after coding (unless ``refresh`` is False).
 
     Each story: ``id``, ``date``, optional ``source``, ``near_dup_of``, ``text``, and
     ``events``: a list of make_event keyword dicts (article_id is filled in).
@@ -163,3 +165,7 @@ def add_articles_with_events(store: Any, stories: list[dict[str, Any]]) -> None:
             evs.append(ev.replace(article_date=s.get("date")))
         mapping[s["id"]] = evs
     store.replace_events(mapping)
+    if refresh:
+        from tocsin.analysis.refresh import refresh as refresh_step
+
+        refresh_step(store)

@@ -15,11 +15,12 @@ import datetime as dt
 import math
 from dataclasses import asdict, dataclass
 from itertools import combinations
+from collections.abc import Sequence
 from typing import Any
 
-from tocsin.analysis.common import jsonable, parse_date, prepared
+from tocsin.analysis.common import Store, jsonable, parse_date
 from tocsin.errors import InputError
-from tocsin.store import queries
+from tocsin.models import DyadEdge
 
 
 @dataclass(frozen=True)
@@ -62,17 +63,21 @@ LABELS = {
 }
 
 
-def signed_edges(store: Any, since: Any = None, until: Any = None, *, min_events: int = 3,
+def signed_edges(store: Store, since: Any = None, until: Any = None, *, min_events: int = 3,
                  neutral: float = 0.0) -> dict[tuple[str, str], Edge]:
     """Undirected signed edges of a window."""
     if min_events < 1:
         raise InputError("min_events must be at least 1")
     since, until = parse_date(since, "since"), parse_date(until, "until")
-    engine = prepared(store)
-    with engine.connect() as conn:
-        rows = queries.dyad_edge_rows(conn, since, until)
+    return edges_of(store.dyad_edges(since, until), min_events=min_events, neutral=neutral)
+
+
+def edges_of(rows: Sequence[DyadEdge], *, min_events: int = 3, neutral: float = 0.0
+             ) -> dict[tuple[str, str], Edge]:
+    """Undirected signed edges from directed dyad totals (pure)."""
     acc: dict[tuple[str, str], list[float]] = {}
-    for src, tgt, n, gold in rows:
+    for src, tgt, n, gold in ((r.source_root, r.target_root, r.events, r.goldstein_sum)
+                              for r in rows):
         if not (src.isalnum() and tgt.isalnum()):  # "---": an actor of unknown country
             continue
         key = (min(src, tgt), max(src, tgt))
@@ -110,7 +115,7 @@ def all_triads(edges: dict[tuple[str, str], Edge]) -> list[Triad]:
     return out
 
 
-def triads(store: Any, since: Any = None, until: Any = None, *, min_events: int = 3,
+def triads(store: Store, since: Any = None, until: Any = None, *, min_events: int = 3,
            unbalanced_only: bool = True, top: int = 20) -> list[Triad]:
     """Triads of a window, unbalanced ones by default, highest score first."""
     found = all_triads(signed_edges(store, since, until, min_events=min_events))
@@ -135,7 +140,7 @@ class TriadShift:
         }
 
 
-def triad_shifts(store: Any, window1: tuple[Any, Any], window2: tuple[Any, Any], *,
+def triad_shifts(store: Store, window1: tuple[Any, Any], window2: tuple[Any, Any], *,
                  min_events: int = 3) -> list[TriadShift]:
     """Triangles whose balance or signs changed between two windows."""
     t1 = {t.actors: t for t in all_triads(signed_edges(store, *window1, min_events=min_events))}

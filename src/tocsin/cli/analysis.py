@@ -10,7 +10,7 @@ from typing import Any
 
 import click
 
-from tocsin import analysis
+from tocsin import analysis, registry
 from tocsin.cli import get_settings
 from tocsin.store import Store
 
@@ -121,6 +121,8 @@ def dyad_cmd(ctx: click.Context, a: str, b: str | None, by: str, directed: bool,
 def _print_alert(rec: dict[str, Any]) -> None:
     click.echo(f"#{rec['id']} [{rec['kind']}] {rec['subject']} {rec['direction']} "
                f"{rec['period_start']}..{rec['period_end']} score {rec['score']:.2f}")
+    if rec.get("explanation"):
+        click.echo(f"  {rec['explanation']}")
     for ev in rec.get("evidence", []):
         where = ev.get("source_name") or ev.get("url") or ev.get("article_id")
         click.echo(f"    {ev['day']} {ev['source_code']}->{ev['target_code']} {ev['code']} "
@@ -128,33 +130,34 @@ def _print_alert(rec: dict[str, Any]) -> None:
 
 
 @click.command("alerts")
-@click.option("--recompute", is_flag=True, help="Recompute all alerts first.")
+@click.option("--recompute", is_flag=True,
+              help="Refresh identities and rescan alerts first (ingest keeps them current).")
+@click.option("--current", is_flag=True, help="Only alerts active in the latest weeks of data.")
 @click.option("--top", type=int, default=10, show_default=True, help="How many alerts.")
 @click.option("--direction", type=click.Choice(["conflict", "cooperation"]))
-@click.option("--kind", type=click.Choice(["baseline", "changepoint"]))
+@click.option("--kind", type=click.Choice(registry.detectors.choices()),
+              help="Only alerts of this detector.")
 @click.option("--subject", help="Only this subject (RUS or IND-PAK).")
 @click.option("--all", "show_all", is_flag=True,
               help="Also alerts that overlap a better one on the same actor and time.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.pass_context
-def alerts_cmd(ctx: click.Context, recompute: bool, top: int, direction: str | None,
-               kind: str | None, subject: str | None, show_all: bool, fmt: str) -> None:
-    """Stored alerts with the events that drove them, best first."""
+def alerts_cmd(ctx: click.Context, recompute: bool, current: bool, top: int,
+               direction: str | None, kind: str | None, subject: str | None, show_all: bool,
+               fmt: str) -> None:
+    """Stored alerts with the events that drove them: dyads first, best score first."""
     store = _store(ctx)
     found = analysis.alerts(store, top=top, direction=direction, kind=kind, subject=subject,
-                            recompute=recompute, rules=_rules(ctx), distinct=not show_all)
+                            recompute=recompute, rules=get_settings(ctx).alerts,
+                            distinct=not show_all, current=current)
     recs = [analysis.alert_record(a, analysis.alert_evidence(store, a)) for a in found]
     if fmt == "json":
         click.echo(json.dumps(recs, ensure_ascii=False, indent=1))
         return
     if not recs:
-        click.echo("no alerts (run with --recompute after coding events)")
+        click.echo("no alerts (ingest and code some news first)")
     for rec in recs:
         _print_alert(rec)
-
-
-def _rules(ctx: click.Context) -> analysis.AlertRules:
-    return analysis.AlertRules.from_mapping(vars(get_settings(ctx).alerts))
 
 
 @click.command("triads")
@@ -192,7 +195,7 @@ def triads_cmd(ctx: click.Context, window: str | None, compare: str | None, min_
 
 
 @click.command("export")
-@click.option("--format", "fmt", type=click.Choice(["gdelt", "plover", "parquet", "csv"]),
+@click.option("--format", "fmt", type=click.Choice(registry.exporters.choices()),
               required=True, help="gdelt/plover: one row per event; parquet/csv: the events table.")
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="Output file.")
 @click.option("--header", is_flag=True, help="GDELT: write a header line (GDELT files have none).")
@@ -219,7 +222,7 @@ def bench_queries_cmd(ctx: click.Context, n_events: int, runs: int, seed: int, r
 
     Uses --database-url (root option) when given, else data_dir/bench-queries.db.
     """
-    from tocsin.analysis import bench
+    from bench import queries as bench
 
     settings = get_settings(ctx)
     report = bench.run(settings, n_events=n_events, runs=runs, seed=seed, reuse=reuse,
@@ -227,6 +230,27 @@ def bench_queries_cmd(ctx: click.Context, n_events: int, runs: int, seed: int, r
     click.echo(bench.format_report(report))
 
 
+@click.command("bench-alerts")
+@click.option("--episodes", type=click.Path(exists=True, dir_okay=False),
+              help="Episode list (TSV: dyad, start, end, description); default bench/episodes.tsv.")
+@click.pass_context
+def bench_alerts_cmd(ctx: click.Context, episodes: str | None) -> None:
+    """Recall of the crisis episodes in the top 10/20 stored conflict alerts; exits 1 below
+    the floors (recall@20 >= 0.8, no single-article alert, none over 26 weeks)."""
+    from pathlib import Path
+
+    from bench import alerts as bench
+
+    found = analysis.alerts(_store(ctx), top=20, direction="conflict")
+    report = bench.measure(found, bench.read_episodes(Path(episodes) if episodes
+                                                      else bench.EPISODES))
+    for line in report.lines():
+        click.echo(line)
+    if not report.ok:
+        raise SystemExit(1)
+
+
 def register(group: click.Group) -> None:
-    for cmd in (events_cmd, dyad_cmd, alerts_cmd, triads_cmd, export_cmd, bench_queries_cmd):
+    for cmd in (events_cmd, dyad_cmd, alerts_cmd, triads_cmd, export_cmd, bench_queries_cmd,
+                bench_alerts_cmd):
         group.add_command(cmd)

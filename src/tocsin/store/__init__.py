@@ -21,6 +21,9 @@ from tocsin.errors import NotFoundError, StoreError
 from tocsin.models import Article, Event
 from tocsin.settings import Settings
 from tocsin.store import convert, migrate
+from tocsin.store.alerts import AlertStore
+from tocsin.store.identities import IdentityStore, mark_dirty, new_days, stale_days_of_articles
+from tocsin.store.reads import AnalysisReads
 from tocsin.store.schema import articles, events, metadata, sources
 
 log = logging.getLogger(__name__)
@@ -77,8 +80,8 @@ def _chunks(items: Sequence[Any], size: int = _CHUNK) -> Iterator[Sequence[Any]]
         yield items[i:i + size]
 
 
-class Store:
-    """Articles and events in a SQL database."""
+class Store(IdentityStore, AnalysisReads, AlertStore):
+    """Articles and events in a SQL database, and the analysis tables derived from them."""
 
     def __init__(self, engine: sa.Engine) -> None:
         self.engine = engine
@@ -306,10 +309,11 @@ class Store:
         rows = [convert.event_to_row(ev, aid, now)
                 for aid, evs in article_id_to_events.items() for ev in evs]
         with self._write() as conn:
+            mark_dirty(conn, stale_days_of_articles(conn, ids) | new_days(rows))
             for chunk in _chunks(ids):
                 conn.execute(events.delete().where(events.c.article_id.in_(chunk)))
                 done = conn.execute(articles.update().where(articles.c.id.in_(chunk))
-                                    .values(coded_at=now))
+                                    .values(coded_at=now, claimed_by=None, claimed_at=None))
                 if done.rowcount != len(set(chunk)):
                     raise NotFoundError(f"replace_events: unknown article among {list(chunk)}")
             if rows:
@@ -370,6 +374,41 @@ class Store:
         q = q.group_by(src, tgt).order_by(cnt.desc(), src, tgt).limit(n)
         with self.engine.connect() as conn:
             return [(s, t, int(c)) for s, t, c in conn.execute(q)]
+
+    # -- coding claims ----------------------------------------------------------------
+
+    def claim_articles(self, worker: str, limit: int, *, lease: float = 900.0) -> list[str]:
+        """Atomically claim up to ``limit`` uncoded articles for ``worker``; their ids.
+
+        An article is claimable when it is uncoded and unclaimed, or its claim is older than
+        ``lease`` seconds (a coder that died). Concurrent callers get disjoint batches: each
+        claim is a conditional UPDATE, and an id another caller took first is not returned.
+        :meth:`replace_events` clears the claim when it stores the article's events."""
+        now = convert.utcnow()
+        expired = now - dt.timedelta(seconds=lease)
+        free = sa.and_(articles.c.coded_at.is_(None),
+                       sa.or_(articles.c.claimed_by.is_(None), articles.c.claimed_at < expired))
+        with self.engine.connect() as conn:
+            wanted = [r[0] for r in conn.execute(
+                sa.select(articles.c.id).where(free).order_by(articles.c.id).limit(limit))]
+        got: list[str] = []
+        with self._write() as conn:
+            for chunk in _chunks(wanted):
+                conn.execute(articles.update().where(articles.c.id.in_(chunk), free)
+                             .values(claimed_by=worker, claimed_at=now))
+                q = sa.select(articles.c.id).where(
+                    articles.c.id.in_(chunk), articles.c.claimed_by == worker,
+                    articles.c.claimed_at == now)
+                got += [r[0] for r in conn.execute(q)]
+        return sorted(got)
+
+    def release_claims(self, worker: str) -> int:
+        """Drop ``worker``'s claims on articles it did not code (e.g. after a failure)."""
+        with self._write() as conn:
+            done = conn.execute(articles.update().where(articles.c.claimed_by == worker,
+                                                        articles.c.coded_at.is_(None))
+                                .values(claimed_by=None, claimed_at=None))
+        return int(done.rowcount or 0)
 
     # -- helpers --------------------------------------------------------------------
 

@@ -1,0 +1,355 @@
+"""Alert detectors over weekly subject series (pure: arrays in, hits out).
+
+A *subject* is an undirected country-level dyad ("IRN-ISR") or one actor ("PAK"). Its
+weekly signal, per direction (conflict: quad classes 3+4; cooperation: 1+2), is the
+number of **distinct articles** reporting it (near-duplicates left out), so one sentence or
+one story retold in twenty sentences counts once, and an alert needs ``min_articles``
+distinct articles and ``min_sources`` distinct sources. Generic actors (``IGO``, ``NGO``,
+``---``, bare roles such as ``GOV``) make no subjects by default.
+
+Both detectors give one calibrated score, the surprise of an alert's reports:
+``-log10 P(X >= observed)`` for ``X ~ Poisson(expected)``, where *expected* is the
+subject's share of the news in the weeks before times the news volume of the alert's weeks
+(so a busy news week does not look like a crisis). 3.0 means p = 0.001 on either detector.
+
+- ``baseline`` (ACLED early-warning style): a week whose reports jump against the previous
+  ``short_weeks`` and ``long_weeks``; alerting weeks at most ``merge_gap_weeks`` apart
+  merge into one alert scored on its whole period.
+- ``changepoint``: binary segmentation (ruptures, L2 cost, BIC-like penalty) of the weekly
+  share; an upward segment of at most ``max_weeks`` is an alert (a longer shift, e.g. one
+  spanning the whole series, is a trend, not an alert).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import numpy as np
+from ruptures.base import BaseCost
+from scipy.stats import poisson
+
+from tocsin.analysis.common import DIRECTIONS
+from tocsin.models import WeeklyCount
+from tocsin.settings import AlertSettings
+
+WEEK = dt.timedelta(days=7)
+_QUAD_DIRECTION = {q: d for d, qs in DIRECTIONS.items() for q in qs}
+
+
+@dataclass
+class Track:
+    """One direction of a subject: per-week reports and what stands behind them."""
+
+    n: int
+    articles: list[set[str]] = field(default_factory=list)
+    sources: list[set[int]] = field(default_factory=list)
+    events: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    directed: Counter[tuple[str, str]] = field(default_factory=Counter)
+    quads: Counter[int] = field(default_factory=Counter)
+
+    def __post_init__(self) -> None:
+        self.articles = [set() for _ in range(self.n)]
+        self.sources = [set() for _ in range(self.n)]
+        self.events = np.zeros(self.n)
+
+    @property
+    def reports(self) -> np.ndarray:
+        return np.array([float(len(a)) for a in self.articles])
+
+    def span(self, start: int, end: int) -> tuple[int, int, int]:
+        """(events, distinct articles, distinct sources) of weeks start..end inclusive."""
+        arts = set().union(*self.articles[start:end + 1])
+        srcs = set().union(*self.sources[start:end + 1])
+        return int(self.events[start:end + 1].sum()), len(arts), len(srcs)
+
+
+@dataclass
+class Subject:
+    name: str
+    kind: str  # dyad | actor
+    a: str
+    b: str | None
+    tracks: dict[str, Track]
+
+
+@dataclass(frozen=True)
+class Hit:
+    """What a detector found: a subject, a direction and a period (week indexes)."""
+
+    subject: Subject
+    kind: str
+    direction: str
+    start: int
+    end: int  # inclusive
+    score: float
+    expected: float
+    details: dict[str, Any] = field(default_factory=dict)
+
+
+# --------------------------------------------------------------------------- subjects
+
+@lru_cache(maxsize=1)
+def role_codes() -> frozenset[str]:
+    """CAMEO role codes (GOV, MIL, REB ...) from the bundled ontology."""
+    text = resources.files("tocsin.data").joinpath("ontology/actor_roles.tsv").read_text("utf-8")
+    return frozenset(line.split("\t", 1)[0] for line in text.splitlines()[1:] if line.strip())
+
+
+def generic_set(rules: AlertSettings) -> frozenset[str]:
+    """Actor roots that make no alerts."""
+    return frozenset(rules.generic_actors) | (role_codes() if rules.generic_roles else frozenset())
+
+
+def _actor(root: str | None, generic: frozenset[str]) -> str | None:
+    if not root or not root.isalnum() or root in generic:
+        return None
+    return root
+
+
+def subjects(rows: Iterable[WeeklyCount], index: Mapping[dt.date, int],
+             rules: AlertSettings) -> list[Subject]:
+    """Dyad and actor subjects of the weekly counts, sorted by name."""
+    n, generic = len(index), generic_set(rules)
+    acc: dict[tuple[str, str | None], Subject] = {}
+
+    def track(key: tuple[str, str | None], direction: str) -> Track:
+        subj = acc.get(key)
+        if subj is None:
+            name = f"{key[0]}-{key[1]}" if key[1] else key[0]
+            tracks = {d: Track(n) for d in DIRECTIONS}
+            subj = acc[key] = Subject(name, "dyad" if key[1] else "actor", key[0], key[1], tracks)
+        return subj.tracks[direction]
+
+    for row in rows:
+        direction = _QUAD_DIRECTION.get(row.quad_class)
+        w = index.get(row.week)
+        if direction is None or w is None:
+            continue
+        src, tgt = _actor(row.source_root, generic), _actor(row.target_root, generic)
+        keys: list[tuple[str, str | None]] = [(x, None) for x in {src, tgt} if x]
+        if src and tgt and src != tgt:
+            keys.append((min(src, tgt), max(src, tgt)))
+        for key in keys:
+            t = track(key, direction)
+            t.articles[w] |= row.article_ids
+            t.sources[w] |= row.source_ids
+            t.events[w] += row.events
+            t.quads[row.quad_class] += row.events
+            if src and tgt:
+                t.directed[(src, tgt)] += row.events
+    return [acc[k] for k in sorted(acc, key=lambda k: (k[0], k[1] or ""))]
+
+
+# --------------------------------------------------------------------------- scoring
+
+def surprise(observed: float, expected: float) -> float:
+    """-log10 P(X >= observed), X ~ Poisson(expected): the one scale of every alert."""
+    if observed <= 0:
+        return 0.0
+    return float(-poisson.logsf(observed - 1, max(expected, 1e-9)) / math.log(10))
+
+
+def _rolling(x: np.ndarray, weeks: int) -> np.ndarray:
+    """Sum of the ``weeks`` values before each index (fewer at the start)."""
+    c = np.concatenate(([0.0], np.cumsum(x)))
+    idx = np.arange(len(x))
+    return c[idx] - c[np.maximum(idx - weeks, 0)]
+
+
+def _share(x: np.ndarray, vol: np.ndarray, weeks: int) -> np.ndarray:
+    """The subject's share of the volume of the ``weeks`` before each week."""
+    xs, vs = _rolling(x, weeks), _rolling(vol, weeks)
+    return np.divide(xs, vs, out=np.zeros_like(xs), where=vs > 0)
+
+
+def _breadth_ok(track: Track, start: int, end: int, rules: AlertSettings) -> bool:
+    events, arts, srcs = track.span(start, end)
+    return (events >= rules.min_events and arts >= rules.min_articles
+            and srcs >= rules.min_sources and end - start + 1 <= rules.max_weeks)
+
+
+def _period_score(x: np.ndarray, vol: np.ndarray, share: float, start: int, end: int,
+                  rules: AlertSettings) -> tuple[float, float]:
+    """(surprise, expected reports) of weeks start..end against a share of the volume."""
+    weeks = end - start + 1
+    expected = max(share * float(vol[start:end + 1].sum()), rules.min_expected * weeks)
+    return surprise(float(x[start:end + 1].sum()), expected), expected
+
+
+# --------------------------------------------------------------------------- baseline
+
+def _alerting_weeks(x: np.ndarray, vol: np.ndarray, rules: AlertSettings) -> list[int]:
+    e4 = _share(x, vol, rules.short_weeks) * vol
+    e52 = _share(x, vol, rules.long_weeks) * vol
+    expected = np.maximum(e4, e52)
+    rel = np.minimum((x - e4) / np.maximum(e4, 1.0), (x - e52) / np.maximum(e52, 1.0))
+    lam = np.maximum(expected, rules.min_expected)
+    scores = -poisson.logsf(x - 1, lam) / math.log(10)
+    ok = ((x - expected >= rules.min_increase) & (rel >= rules.min_relative)
+          & (scores >= rules.min_week_score))
+    ok[: rules.min_history_weeks] = False
+    return [int(w) for w in np.nonzero(ok)[0]]
+
+
+def _runs(weeks: Sequence[int], gap: int) -> list[tuple[int, int]]:
+    runs: list[tuple[int, int]] = []
+    for w in weeks:
+        if runs and w - runs[-1][1] <= gap + 1:
+            runs[-1] = (runs[-1][0], w)
+        else:
+            runs.append((w, w))
+    return runs
+
+
+def baseline(subject: Subject, vol: np.ndarray, rules: AlertSettings) -> list[Hit]:
+    """Weeks whose reports jump against both baselines, merged into periods."""
+    hits: list[Hit] = []
+    for direction, track in subject.tracks.items():
+        x = track.reports
+        for start, end in _runs(_alerting_weeks(x, vol, rules), rules.merge_gap_weeks):
+            if not _breadth_ok(track, start, end, rules):
+                continue
+            share = float(max(_share(x, vol, rules.short_weeks)[start],
+                              _share(x, vol, rules.long_weeks)[start]))
+            score, expected = _period_score(x, vol, share, start, end, rules)
+            if score >= rules.min_score:
+                hits.append(Hit(subject, "baseline", direction, start, end, round(score, 4),
+                                round(expected, 3), {"share_before": round(share, 5)}))
+    return hits
+
+
+# --------------------------------------------------------------------------- change point
+
+class CumsumL2(BaseCost):
+    """The L2 segment cost of ruptures' ``CostL2``, in O(1) per segment (cumulative sums)."""
+
+    model = "l2-cumsum"
+    min_size = 2
+
+    def fit(self, signal: np.ndarray) -> CumsumL2:
+        self.signal = np.asarray(signal, dtype=float).reshape(len(signal), -1)
+        x = self.signal[:, 0]
+        self.s1 = np.concatenate(([0.0], np.cumsum(x))).tolist()
+        self.s2 = np.concatenate(([0.0], np.cumsum(x * x))).tolist()
+        return self
+
+    def error(self, start: int, end: int) -> float:
+        n = end - start
+        total = self.s1[end] - self.s1[start]
+        return (self.s2[end] - self.s2[start]) - total * total / n
+
+
+def _segments(signal: np.ndarray, penalty: float) -> list[int]:
+    import ruptures
+
+    sd = float(signal.std())
+    if sd == 0.0:
+        return [0, len(signal)]
+    pen = penalty * sd * sd * math.log(len(signal))
+    algo = ruptures.Binseg(custom_cost=CumsumL2(), min_size=2, jump=1)
+    return [0, *algo.fit(signal).predict(pen=pen)]
+
+
+def _bounded(start: int, end: int, rules: AlertSettings) -> tuple[int, int]:
+    """The alert period of a segment: the whole segment if it lasts at most ``max_weeks``,
+    else its onset (the first ``onset_weeks``) when it starts at least ``max_weeks`` into
+    the series; otherwise nothing (end < start): a long shift from early on is a trend."""
+    if end - start + 1 <= rules.max_weeks:
+        return start, end
+    if start >= rules.max_weeks:
+        return start, start + rules.onset_weeks - 1
+    return start, start - 1
+
+
+def changepoint(subject: Subject, vol: np.ndarray, rules: AlertSettings) -> list[Hit]:
+    """Upward shifts of the weekly share lasting at most ``max_weeks``."""
+    hits: list[Hit] = []
+    if int(np.count_nonzero(vol)) < rules.changepoint_min_weeks:
+        return hits
+    for direction, track in subject.tracks.items():
+        if track.events.sum() < rules.changepoint_min_events:
+            continue
+        x = track.reports
+        signal = np.divide(x, vol, out=np.zeros_like(x), where=vol > 0)
+        bounds = _segments(signal, rules.changepoint_penalty)
+        for i in range(1, len(bounds) - 1):
+            start, end = _bounded(bounds[i], bounds[i + 1] - 1, rules)
+            if start < rules.changepoint_min_weeks or end < start:
+                continue  # too little history: a shift from the series' start is a trend
+            before = signal[max(0, start - rules.long_weeks):start]
+            if signal[start:end + 1].mean() <= before.mean() or not _breadth_ok(
+                    track, start, end, rules):
+                continue
+            score, expected = _period_score(x, vol, float(before.mean()), start, end, rules)
+            if score >= rules.min_score:
+                hits.append(Hit(subject, "changepoint", direction, start, end, round(score, 4),
+                                round(expected, 3), {"share_before": round(float(before.mean()), 5),
+                                                     "share_after": round(float(
+                                                         signal[start:end + 1].mean()), 5)}))
+    return hits
+
+
+# --------------------------------------------------------------------------- merging
+
+def _overlap(a: Hit, b: Hit) -> bool:
+    return (a.subject.name == b.subject.name and a.direction == b.direction
+            and a.start <= b.end and b.start <= a.end)
+
+
+def best_of_overlapping(hits: Sequence[Hit]) -> list[Hit]:
+    """One hit per subject, direction and time: the best scored of those that overlap."""
+    kept: list[Hit] = []
+    for hit in sorted(hits, key=lambda h: (-h.score, h.subject.name, h.start, h.kind)):
+        if not any(_overlap(hit, k) for k in kept):
+            also = sorted({h.kind for h in hits if _overlap(hit, h)} - {hit.kind})
+            kept.append(Hit(hit.subject, hit.kind, hit.direction, hit.start, hit.end, hit.score,
+                            hit.expected, dict(hit.details, also_detected_by=also)))
+    return kept
+
+
+# --------------------------------------------------------------------------- registry entries
+
+@dataclass
+class ScanContext:
+    """What a detector sees: the subjects, the weekly volume, the raw weekly counts and
+    (for detectors that consume hits) the hits of the series detectors."""
+
+    weeks: list[dt.date]
+    vol: np.ndarray
+    subjects: list[Subject]
+    rows: list[WeeklyCount]
+    hits: list[Hit] = field(default_factory=list)
+
+    @property
+    def index(self) -> dict[dt.date, int]:
+        return {w: i for i, w in enumerate(self.weeks)}
+
+
+@dataclass(frozen=True)
+class Detector:
+    """A registered alert detector (``tocsin.detectors.<name>.v1``)."""
+
+    name: str
+    detect: Any  # (ScanContext, AlertSettings) -> list[Hit]
+    consumes_hits: bool = False  # runs after the series detectors, on their hits
+    setting: str = ""  # a bool field of AlertSettings that switches it off
+
+    def enabled(self, rules: AlertSettings) -> bool:
+        return bool(getattr(rules, self.setting)) if self.setting else True
+
+
+def _per_subject(fn: Any) -> Any:
+    def detect(ctx: ScanContext, rules: AlertSettings) -> list[Hit]:
+        return [h for s in ctx.subjects for h in fn(s, ctx.vol, rules)]
+    return detect
+
+
+BASELINE = Detector("baseline", _per_subject(baseline))
+CHANGEPOINT = Detector("changepoint", _per_subject(changepoint), setting="changepoint")
