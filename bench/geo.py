@@ -316,8 +316,8 @@ def measure_overhead(settings: Any, n_articles: int = 300) -> dict[str, float]:
     """
     import time
 
-    from tocsin.coding.bench import corpus_articles
-    from tocsin.coding.pipeline import Coder
+    from bench.coding import corpus_articles
+    from tocsin.pipeline import Coder
     from tocsin.temporal import enrich_dates
 
     geocoder = Geocoder.load()

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from tocsin import pipeline
-from tocsin.errors import NotFoundError
+from tocsin.errors import NotFoundError, PipelineError
 from tocsin.ingest.problems import IngestProblem
 from tocsin.models import Actor, Article, Event
 from tocsin.pipeline import Duplicate, Progress, ingest, recode
@@ -201,12 +201,15 @@ def test_an_article_the_coder_fails_on_is_reported_and_the_rest_coded(
     assert state(settings) == state(reference)
 
 
-def test_coding_is_skipped_without_a_coder(settings: Any,
-                                           monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(pipeline, "coder_unavailable_reason", lambda: "no coder here")
-    report = ingest(["x"], small(settings), code=True, reader=FakeReader(corpus(3)))
-    assert report.coding == "skipped: no coder here" and report.coded == 0
-    assert report.ok  # a missing coder is not an input problem
+def test_a_misconfigured_pipeline_stops_coding_not_storing(settings: Any) -> None:
+    broken = small(settings).replace(pipeline__components=("parse", "sentiment"))
+    with pytest.raises(PipelineError, match="no pipeline component named 'sentiment'"):
+        ingest(["x"], broken, code=True, reader=FakeReader(corpus(3)))
+    with Store.open(settings) as store:  # stored, left uncoded for the next run
+        assert store.count_articles() == store.count_articles(uncoded_only=True) == 3
+    report = ingest(["x"], small(settings), code=True, reader=FakeReader(corpus(3)),
+                    coder=FakeCoder())
+    assert (report.already_stored, report.coded, report.coding) == (3, 3, "done")
 
 
 def test_recode_replaces_events(settings: Any) -> None:

@@ -23,6 +23,21 @@ registry.dictionaries.register_lazy(
     doc="the project's own dictionary files alone")
 
 # -- pipeline components ---------------------------------------------------------------
+registry.components.register_lazy(
+    "tocsin.components.parse.v1", "tocsin.components:Parse",
+    doc="spaCy parse of the title and body (nlp.pipe batches); sets doc")
+registry.components.register_lazy(
+    "tocsin.components.actors.v1", "tocsin.components:Actors",
+    doc="actor mentions from the dictionaries, with coreference; needs doc, sets mentions")
+registry.components.register_lazy(
+    "tocsin.components.events.v1", "tocsin.components:Events",
+    doc="verb patterns on the parse -> events with factuality; needs mentions, sets events")
+registry.components.register_lazy(
+    "tocsin.components.places.v1", "tocsin.components:Places",
+    doc="event location and actor countries from the offline gazetteer; needs events")
+registry.components.register_lazy(
+    "tocsin.components.dates.v1", "tocsin.components:Dates",
+    doc="event date from its time expression and the article date; needs events")
 
 # -- alert detectors (analysis/) ------------------------------------------------------
 registry.detectors.register_lazy(

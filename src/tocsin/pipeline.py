@@ -1,4 +1,11 @@
-"""The pipeline: read sources, drop duplicates, store in batches, then code.
+"""The pipeline: the one place that composes the stages.
+
+``ingest`` reads sources (``tocsin.ingest``), drops duplicates and stores the new articles
+in batches (``tocsin.store``), then ``code`` runs the coding components of the
+``pipeline.components`` setting (:mod:`tocsin.components`: parse, actors, events, places,
+dates) over the uncoded ones and writes their events; ``recode`` does the same for stored
+articles.  :class:`Coder` is the configured components, built once; :func:`code_articles`
+codes a list of articles with them (no store), for ``tocsin code``, the API and batch runs.
 
 ``ingest`` is idempotent (an article already stored, by id or content hash, is
 skipped) and resumable: every batch of ``settings.batch_size`` articles is one
@@ -8,18 +15,23 @@ its ``coded_at``, so a killed run, restarted, ends in the state of an uninterrup
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from tocsin.analysis.refresh import refresh
-from tocsin.errors import NotFoundError, TocsinError
+from tocsin import registry
+from tocsin.coding.pipeline import Options, coerce_date
+from tocsin.components import Component, Work
+from tocsin.analysis.refresh import refresh as refresh_analysis
+from tocsin.errors import NotFoundError, PipelineError
 from tocsin.ingest.dedup import Deduplicator
 from tocsin.ingest.problems import IngestProblem
 from tocsin.models import Article, Event
+from tocsin.nlp import ParsedArticle, parse_articles
+from tocsin.parallel import run_chunks
 from tocsin.settings import Settings
 from tocsin.store import Store, iter_batches
 
@@ -137,7 +149,7 @@ def ingest(sources: Sequence[str], settings: Settings, *, code: bool = True,
 def _default_reader() -> Reader:
     from tocsin.ingest import read_sources
 
-    return read_sources
+    return read_sources  # type: ignore[return-value]
 
 
 def _ingest_articles(sources: Sequence[str], settings: Settings, store: Store,
@@ -200,41 +212,126 @@ def _store_batch(batch: list[Article], store: Store, dedup: Deduplicator,
 # -- coding ---------------------------------------------------------------------------
 
 
-def coder_unavailable_reason() -> str | None:
-    """Why the event coder cannot be used, or None when it can."""
-    try:
-        import tocsin.coding.pipeline as coding_pipeline
-    except ModuleNotFoundError as exc:
-        if exc.name and exc.name.startswith("tocsin.coding"):
-            return "the event coder is not installed in this version"
-        raise
-    if not hasattr(coding_pipeline, "Coder"):
-        return "the event coder is not installed in this version"
-    return None
+def build_components(settings: Settings, names: Sequence[str] | None = None
+                     ) -> list[Component]:
+    """The components named in ``pipeline.components`` (or ``names``), built in order.
+
+    Raises a PipelineError (E302) when a name is not registered or a component needs
+    what no earlier component sets.
+    """
+    names = list(settings.pipeline.components if names is None else names)
+    have = {"text"}
+    built: list[Component] = []
+    for name in names:
+        if name not in registry.components:
+            raise PipelineError(f"no pipeline component named {name!r} (choices: "
+                                f"{', '.join(registry.components.choices())})")
+        factory = registry.components.get(name)
+        missing = [need for need in getattr(factory, "needs", ()) if need not in have]
+        if missing:
+            raise PipelineError(f"pipeline component {name!r} needs {', '.join(missing)}, "
+                                f"which no component before it sets (pipeline: {names})")
+        built.append(factory(settings))
+        have.update(getattr(factory, "sets", ()))
+    return built
 
 
-def load_coder(settings: Settings) -> CoderLike:
-    """The event coder for these settings (loads the spaCy model and dictionaries)."""
-    reason = coder_unavailable_reason()
-    if reason:
-        raise TocsinError(f"cannot code: {reason}", code="E302")
-    from tocsin.coding.pipeline import Coder
+def _only_adds_to_events(component: Component) -> bool:
+    return bool(component.sets) and all(s.startswith("event.") for s in component.sets)
 
+
+class Coder:
+    """The configured pipeline components, built once: articles -> events.
+
+    ``dictionaries`` overrides ``pipeline.dictionaries``; ``enrich=False`` leaves out the
+    components that only add to events (places, dates).
+    """
+
+    def __init__(self, settings: Settings, *, dictionaries: str | None = None,
+                 enrich: bool = True, components: Sequence[str] | None = None) -> None:
+        if dictionaries:
+            settings = settings.replace(dictionaries=dictionaries)
+        self.settings = settings
+        self.components = [c for c in build_components(settings, components)
+                           if enrich or not _only_adds_to_events(c)]
+
+    def component(self, name: str) -> Any:
+        """The built component ``name`` (a PipelineError if it is not in this pipeline)."""
+        for c in self.components:
+            if c.name == name:
+                return c
+        raise PipelineError(f"this pipeline has no {name!r} component")
+
+    @property
+    def nlp(self) -> Any:
+        """The spaCy pipeline of the parse component."""
+        return self.component("parse").nlp
+
+    @property
+    def doc_coder(self) -> Any:
+        """The events component's :class:`~tocsin.coding.pipeline.DocCoder`."""
+        return self.component("events").doc_coder
+
+    def parse(self, articles: Iterable[Article]) -> Iterator[ParsedArticle]:
+        """(article, title doc or None, body doc), parsed with ``nlp.pipe`` in batches."""
+        return parse_articles(self.nlp, articles, batch_size=self.settings.batch_size)
+
+    def code_articles(self, articles: Iterable[Article], *,
+                      options: Mapping[str, Mapping[str, Any]] | None = None
+                      ) -> Iterator[tuple[Article, list[Event]]]:
+        """Code articles in order; ``options`` maps article ids to engine options."""
+        opts = options or {}
+        works: Iterable[Work] = (
+            Work.start(a, Options.from_mapping(dict(opts.get(a.id) or {}))) for a in articles)
+        for component in self.components:
+            works = component.pipe(works)
+        for work in works:
+            yield work.article, _attach(work.article, work.events)
+
+    def code_text(self, text: str, date: dt.date | str | None = None, title: str | None = None,
+                  options: Mapping[str, Any] | None = None) -> list[Event]:
+        """Events of one text (a sentence, paragraph or article body)."""
+        article = Article(id="text", text=text, title=title, date=coerce_date(date))
+        for _, events in self.code_articles([article], options={"text": options or {}}):
+            return events
+        return []
+
+
+def _attach(article: Article, events: list[Event]) -> list[Event]:
+    """The one place events get their article's id and date."""
+    return [e.replace(article_id=article.id, article_date=e.article_date or article.date)
+            for e in events]
+
+
+def load_coder(settings: Settings) -> Coder:
+    """The configured coder (loads the spaCy model, dictionaries and gazetteer)."""
     return Coder(settings)
+
+
+_CODERS: dict[tuple[str, str], Coder] = {}
+
+
+def get_coder(settings: Settings, dictionaries: str | None = None) -> Coder:
+    """A Coder for these settings and dictionaries, built once per process."""
+    key = (repr(settings.pipeline), dictionaries or "")
+    if key not in _CODERS:
+        _CODERS[key] = Coder(settings, dictionaries=dictionaries)
+    return _CODERS[key]
+
+
+def code_articles(articles: Iterable[Article], settings: Settings, *,
+                  coder: CoderLike | None = None) -> list[tuple[Article, list[Event]]]:
+    """Code a list of articles with the configured components (no store): (article,
+    events) pairs in order. The coder is built once per process unless given."""
+    return list((coder or get_coder(settings)).code_articles(articles))
 
 
 def _code_after_ingest(settings: Settings, store: Store, report: IngestReport,
                        coder: CoderLike | None, factory: CoderFactory | None,
                        progress: ProgressCallback | None) -> None:
-    if coder is None and factory is None:
-        reason = coder_unavailable_reason()
-        if reason:
-            report.coding = f"skipped: {reason}"
-            log.warning("coding skipped: %s", reason)
-            return
     pending = store.count_articles(uncoded_only=True)
     if pending:
-        result = code_articles(store, settings, coder=coder, factory=factory,
+        result = code_stored(store, settings, coder=coder, factory=factory,
                                uncoded_only=True, total=pending, progress=progress)
         report.coded, report.events, report.coding_seconds = (
             result.coded, result.events, result.seconds)
@@ -246,7 +343,7 @@ def _code_after_ingest(settings: Settings, store: Store, report: IngestReport,
 ChunkResult = tuple[list[tuple[str, list[Event]]], list[IngestProblem]]
 
 
-def code_articles(store: Store, settings: Settings, *, coder: CoderLike | None = None,
+def code_stored(store: Store, settings: Settings, *, coder: CoderLike | None = None,
                   factory: CoderFactory | None = None, ids: Sequence[str] | None = None,
                   uncoded_only: bool = False, total: int | None = None,
                   progress: ProgressCallback | None = None) -> CodeReport:
@@ -263,13 +360,12 @@ def code_articles(store: Store, settings: Settings, *, coder: CoderLike | None =
                                               batch=max(size, 100)), size)
     factory = factory or load_coder
     if coder is None and (settings.workers > 1 or settings.dask_scheduler):
-        results = _code_parallel(chunks, settings, factory)
+        results = run_chunks(chunks, settings, _worker_code, factory, settings)
     else:
         active = coder or factory(settings)
         results = ((chunk, _code_in_process(active, chunk)) for chunk in chunks)
-    for chunk, (pairs, problems) in results:
-        by_id = {art.id: art for art in chunk}
-        mapping = {aid: [_with_article(ev, by_id[aid]) for ev in evs] for aid, evs in pairs}
+    for _chunk, (pairs, problems) in results:
+        mapping = dict(pairs)
         report.events += store.replace_events(mapping)
         report.coded += len(mapping)
         report.problems.extend(problems)
@@ -277,7 +373,8 @@ def code_articles(store: Store, settings: Settings, *, coder: CoderLike | None =
         if progress:
             progress(Progress("code", report.coded, report.events, len(report.problems),
                               report.seconds, total))
-    refresh(store, settings) if report.coded else None  # identities, alerts current
+    if report.coded:
+        refresh_analysis(store, settings)  # identities, alerts current
     report.seconds = time.monotonic() - start
     return report
 
@@ -301,47 +398,6 @@ def _worker_code(factory: CoderFactory, settings: Settings, chunk: list[Article]
     return _code_in_process(coder, chunk)
 
 
-def _code_parallel(chunks: Iterable[list[Article]], settings: Settings, factory: CoderFactory
-                   ) -> Iterator[tuple[list[Article], ChunkResult]]:
-    """Code chunks in worker processes (or on a Dask cluster), a few chunks ahead;
-    results come back as they finish, each written by the caller in its own transaction."""
-    executor, close = _executor(settings)
-    ahead = max(2, 2 * settings.workers)
-    pending: dict[Future[ChunkResult], list[Article]] = {}
-    try:
-        for chunk in chunks:
-            pending[executor.submit(_worker_code, factory, settings, chunk)] = chunk
-            if len(pending) >= ahead:
-                done, _ = wait(pending, return_when=FIRST_COMPLETED)
-                yield from ((pending.pop(f), f.result()) for f in done)
-        while pending:
-            done, _ = wait(pending, return_when=FIRST_COMPLETED)
-            yield from ((pending.pop(f), f.result()) for f in done)
-    finally:
-        for future in pending:
-            future.cancel()
-        close()
-
-
-def _executor(settings: Settings) -> tuple[Any, Callable[[], None]]:
-    if settings.dask_scheduler:
-        from distributed import Client
-
-        client = Client(settings.dask_scheduler)
-        executor = client.get_executor()
-
-        def close() -> None:
-            executor.shutdown(wait=False)
-            client.close()
-
-        return executor, close
-    import multiprocessing
-
-    pool = ProcessPoolExecutor(max_workers=settings.workers,
-                               mp_context=multiprocessing.get_context("spawn"))
-    return pool, lambda: pool.shutdown(wait=True, cancel_futures=True)
-
-
 def _code_chunk(coder: CoderLike, chunk: list[Article], problems: list[IngestProblem]
                 ) -> list[tuple[Article, list[Event]]]:
     """Code a chunk; if the coder fails, code its articles one by one to isolate the bad one."""
@@ -356,11 +412,19 @@ def _code_chunk(coder: CoderLike, chunk: list[Article], problems: list[IngestPro
         return []
 
 
-def _with_article(event: Event, article: Article) -> Event:
-    if event.article_id == article.id and (event.article_date or not article.date):
-        return event
-    return event.replace(article_id=article.id,
-                         article_date=event.article_date or article.date)
+def code(settings: Settings, *, progress: ProgressCallback | None = None,
+         store: Store | None = None, coder: CoderLike | None = None,
+         coder_factory: CoderFactory | None = None) -> CodeReport:
+    """Code the stored articles that are not coded yet."""
+    own = store is None
+    store = store or Store.open(settings)
+    try:
+        return code_stored(store, settings, coder=coder, factory=coder_factory,
+                           uncoded_only=True, total=store.count_articles(uncoded_only=True),
+                           progress=progress)
+    finally:
+        if own:
+            store.close()
 
 
 def recode(settings: Settings, ids: Sequence[str] | None = None, *,
@@ -376,12 +440,20 @@ def recode(settings: Settings, ids: Sequence[str] | None = None, *,
             if missing:
                 raise NotFoundError(f"no article with id {', '.join(map(repr, missing))}")
         total = len(set(ids)) if ids else store.count_articles()
-        if coder is None and coder_factory is None:
-            reason = coder_unavailable_reason()
-            if reason:
-                raise TocsinError(f"cannot code: {reason}", code="E302")
-        return code_articles(store, settings, coder=coder, factory=coder_factory,
+        return code_stored(store, settings, coder=coder, factory=coder_factory,
                              ids=ids or None, total=total, progress=progress)
+    finally:
+        if own:
+            store.close()
+
+
+def refresh(settings: Settings, *, store: Store | None = None) -> Any:
+    """Bring identities, series and alerts up to date with the stored events (coding
+    does this after each run; this is the step on its own)."""
+    own = store is None
+    store = store or Store.open(settings)
+    try:
+        return refresh_analysis(store, settings)
     finally:
         if own:
             store.close()

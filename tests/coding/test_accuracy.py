@@ -16,7 +16,7 @@ pytestmark = pytest.mark.slow
 
 @pytest.fixture(scope="module")
 def results(shared_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, Any]]:
-    from tocsin.coding.bench import GOLD_SETS, code_gold, score
+    from bench.coding import GOLD_SETS, code_gold, score
 
     eval_dir = shared_dir / "eval"
     settings = load_settings(env={}, data_dir=tmp_path_factory.mktemp("data"))

@@ -17,7 +17,7 @@ pytestmark = pytest.mark.slow
 
 @pytest.fixture(scope="module")
 def coder(tmp_path_factory: pytest.TempPathFactory) -> Any:
-    from tocsin.coding.pipeline import Coder
+    from tocsin.pipeline import Coder
 
     settings = load_settings(env={}, data_dir=tmp_path_factory.mktemp("data"))
     return Coder(settings, enrich=False)
@@ -25,7 +25,7 @@ def coder(tmp_path_factory: pytest.TempPathFactory) -> Any:
 
 @pytest.fixture(scope="module")
 def validate_coder(tmp_path_factory: pytest.TempPathFactory) -> Any:
-    from tocsin.coding.pipeline import Coder
+    from tocsin.pipeline import Coder
 
     settings = load_settings(env={}, data_dir=tmp_path_factory.mktemp("data"))
     return Coder(settings, dictionaries="petr-validate", enrich=False)
@@ -221,7 +221,7 @@ def test_nominal_events(coder: Any) -> None:
 def test_events_table_shows_where_and_when() -> None:
     import datetime as dt
 
-    from tocsin.coding.runner import events_table
+    from tocsin.cli.coding import events_table
     from tocsin.models import Actor, Event, EventDate, Location
 
     ev = Event(

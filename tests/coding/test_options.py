@@ -15,7 +15,7 @@ pytestmark = pytest.mark.slow
 
 @pytest.fixture(scope="module")
 def coder(tmp_path_factory: pytest.TempPathFactory) -> Any:
-    from tocsin.coding.pipeline import Coder
+    from tocsin.pipeline import Coder
 
     settings = load_settings(env={}, data_dir=tmp_path_factory.mktemp("data"))
     return Coder(settings, enrich=False)

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import secrets
 from typing import Annotated, Any, Literal
 
-from fastapi import Depends, FastAPI, Header, Path, Query, Request
+from fastapi import Depends, FastAPI, Header, Path, Query, Request, Response
 from pydantic import BaseModel, Field, field_validator
 
 from tocsin import __version__, analysis
@@ -181,29 +180,32 @@ def create_app(settings: Settings, *, store: Store | None = None, coder: Any = N
         return {"stored": analysis.recompute_alerts(store, rules)}
 
     @app.post("/documents", tags=["write"], dependencies=[Depends(require_token)], status_code=201)
-    def ingest_document(doc: Document) -> dict[str, Any]:
-        """Store a document and code it through the pipeline (needs the API token)."""
-        return _ingest(settings, store, doc, state)
+    def ingest_document(doc: Document, response: Response) -> dict[str, Any]:
+        """Store a document and code it through the pipeline, as a JSONL record would be
+        (needs the API token): 201 when it was stored, 200 when nothing new was."""
+        result = _ingest(settings, store, doc, state)
+        if not result["stored"]:
+            response.status_code = 200
+        return result
 
     security.document_errors(app)
     return app
 
 
-def _article(doc: Document) -> Article:
-    norm = " ".join(doc.text.split()).lower()
-    digest = hashlib.sha256(norm.encode()).hexdigest()
-    art_id = doc.id or "api-" + hashlib.sha1(digest.encode()).hexdigest()[:16]
-    return Article(id=art_id, text=doc.text, title=doc.title, date=doc.date, url=doc.url,
-                   source=doc.source or "api", origin="api", content_hash=digest)
-
-
 def _ingest(settings: Settings, store: Store, doc: Document, state: dict[str, Any]) -> dict[str, Any]:
+    """The document through the ingest path of a JSONL record, then the pipeline."""
     from tocsin import pipeline
+    from tocsin.ingest.articles import derive_id
+    from tocsin.ingest.jsonl import read_record
 
-    article = _article(doc)
+    item = read_record(doc.model_dump(mode="json", exclude_none=True), "api", "api")
+    if not isinstance(item, Article):
+        raise InputError(f"document: {item.reason}")
+    if doc.id is None:  # the same text posted twice is the same article
+        item = item.replace(id=derive_id("api", item.content_hash or item.text))
     coder = state.get("coder")
-    if coder is None and pipeline.coder_unavailable_reason() is None:
-        coder = state["coder"] = pipeline.load_coder(settings)
+    if coder is None:
+        coder = state["coder"] = pipeline.get_coder(settings)
     report = pipeline.ingest(["api"], settings, store=store, coder=coder,
-                             reader=lambda _sources, _settings: [article])
-    return {"article_id": article.id, **report.to_dict()}
+                             reader=lambda _sources, _settings: [item])
+    return {"article_id": item.id, **report.to_dict()}

@@ -30,8 +30,8 @@ def code_cmd(ctx: click.Context, input_path: str | None, output: str | None, tex
              date: str | None, dictionaries: str | None, factuality: str, no_enrich: bool) -> None:
     """Code INPUT.jsonl (records with id, text, date, title, options) into events,
     one output line per record; or code --text and print a readable table."""
-    from tocsin.coding.pipeline import Coder
-    from tocsin.coding.runner import code_jsonl, events_table
+    from tocsin.coding.runner import code_jsonl
+    from tocsin.pipeline import Coder
 
     settings = get_settings(ctx)
     if text is None and input_path is None:
@@ -64,7 +64,7 @@ def _progress(done: int, total: int | None) -> None:
 def bench_cmd(ctx: click.Context, eval_dir: str | None, articles: int, skip_accuracy: bool,
               skip_speed: bool) -> None:
     """Score the gold sets and time the coder; exit 1 below the floors."""
-    from tocsin.coding import bench
+    import bench.coding as bench
 
     settings = get_settings(ctx)
     failures: list[str] = []
@@ -104,6 +104,29 @@ def _enrichment_overhead(settings: Any, articles: int) -> list[str]:
     if r["overhead"] > ENRICH_CEILING:
         return [f"geo + dates add {100 * r['overhead']:.1f}% > {100 * ENRICH_CEILING:.0f}%"]
     return []
+
+
+def events_table(events: list[Any]) -> str:
+    """A readable table of events with the rules that fired."""
+    if not events:
+        return "no events"
+    lines = [f"{'sent':>4}  {'source':<12} {'target':<12} {'code':<5} {'factuality':<12} {'name'}"]
+    for e in events:
+        src = e.source.code if e.source else "-"
+        tgt = e.target.code if e.target else "-"
+        lines.append(f"{e.sentence_index:>4}  {src:<12} {tgt:<12} {e.code:<5} {e.factuality.value:<12} "
+                     f"{e.name or ''} ({e.plover_type or '-'}, Goldstein {e.goldstein})")
+        lines.append(f"      trigger: {e.trigger!r}; source {e.source.text if e.source else '-'!r}, "
+                     f"target {e.target.text if e.target else '-'!r}")
+        if e.location is not None or e.date is not None:
+            from tocsin.geo import format_location
+            from tocsin.temporal import format_date
+
+            lines.append(f"      where: {format_location(e.location)}")
+            lines.append(f"      when: {format_date(e.date)}")
+        for rule in e.rules:
+            lines.append(f"      why: {rule}")
+    return "\n".join(lines)
 
 
 def register(group: click.Group) -> None:

@@ -1,47 +1,29 @@
-"""The coding pipeline: articles -> spaCy parses (``tocsin.nlp``) -> events, enriched.
+"""The coding stage's core: a parsed document -> its actors (finding) -> its events (writing).
 
-The title is parsed and coded apart from the body (sentence_index -1, spans relative to
-the title); body events carry character spans into ``article.text``.  After coding a
-document the geo and temporal enrichers run when they are installed.
+:class:`DocCoder` codes already parsed documents with one dictionary set; it touches no
+database, file or clock.  ``find_actors`` is what the ``actors`` pipeline component runs,
+``code_found`` what the ``events`` component runs (see :mod:`tocsin.components`); the
+pipeline (:mod:`tocsin.pipeline`) parses, runs the components in the configured order and
+attaches the events to their article.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
-from tocsin.coding.dictionaries import Dictionaries, load_dictionaries
+from tocsin.actors import Coreference
+from tocsin.coding.dictionaries import Dictionaries
 from tocsin.coding.docview import DocView
 from tocsin.coding.engine import DocContext, Options, code_sentence, dedupe
-from tocsin.models import Article, Event
-from tocsin.nlp import Doc, ParsedArticle, load_pipeline, parse_articles
-from tocsin.settings import Settings
+from tocsin.models import Event
+from tocsin.nlp import Doc
 
 log = logging.getLogger(__name__)
 
-Enricher = Callable[[Doc, list[Event], Article], list[Event]]
-
-
-def _load_enrichers() -> list[Enricher]:
-    """Geo and temporal enrichers of engineer D's stages, when importable."""
-    found: list[Enricher] = []
-    try:
-        from tocsin.geo import Geocoder
-
-        found.append(Geocoder.load().enrich)
-    except ImportError as exc:
-        log.debug("geocoder not available: %s", exc)
-    except Exception as exc:  # noqa: BLE001 - a broken gazetteer must not stop coding
-        log.warning("geocoder could not be loaded, events get no location: %s", exc)
-    try:
-        from tocsin.temporal import enrich_dates
-
-        found.append(enrich_dates)
-    except ImportError as exc:
-        log.debug("temporal enricher not available: %s", exc)
-    return found
+__all__ = ["DocCoder", "Found", "Options", "coerce_date"]
 
 
 def coerce_date(value: dt.date | str | None) -> dt.date | None:
@@ -55,6 +37,14 @@ def coerce_date(value: dt.date | str | None) -> dt.date | None:
         return dt.date.fromisoformat(text[:10])
     except ValueError:
         return None
+
+
+@dataclass(frozen=True)
+class Found:
+    """The actors found in one document, and whether a discard phrase occurs in it."""
+
+    discard: str | None  # None | "sentence" | "story" (the resolver's discard kind)
+    mentions: list[Any] = field(default_factory=list)
 
 
 def _discarded(resolver: Any, view: DocView, start: int, end: int) -> bool:
@@ -75,89 +65,40 @@ class DocCoder:
     def __init__(self, dictionaries: Dictionaries) -> None:
         self.dictionaries = dictionaries
 
-    def new_coreference(self) -> Any:
-        try:
-            from tocsin.actors import Coreference
-        except ImportError:
-            return None
+    def new_coreference(self) -> Coreference:
+        """Per-article memory of the actors seen (shared by the title and the body)."""
         return Coreference()
 
-    def code_doc(self, doc: Doc, *, date: dt.date | None, title: bool = False,
-                 options: Options | None = None, coref: Any = None, article_id: str | None = None,
-                 text: str | None = None) -> list[Event]:
-        """Events of one parsed document (the title: ``title=True``; ``text``: what was parsed)."""
+    def find_actors(self, doc: Doc, date: dt.date | None) -> Found:
+        """The actor mentions of a document (none when a discard phrase rules out the story)."""
         resolver = self.dictionaries.actors
         discard = resolver.discard_kind(doc)
         if discard == "story":
+            return Found(discard)
+        return Found(discard, resolver.find(doc, date))
+
+    def code_found(self, doc: Doc, found: Found, *, date: dt.date | None, title: bool = False,
+                   options: Options | None = None, coref: Any = None,
+                   text: str | None = None) -> list[Event]:
+        """Events of one parsed document whose actors were found (``title=True``: the
+        title, sentence index -1; ``text``: what was parsed)."""
+        if found.discard == "story":
             return []
+        resolver = self.dictionaries.actors
         view = DocView.build(doc, text)
-        mentions = resolver.find(doc, date)
-        ctx = DocContext(view=view, dictionaries=self.dictionaries, date=date, mentions=mentions,
-                         coref=coref, options=options or Options())
+        ctx = DocContext(view=view, dictionaries=self.dictionaries, date=date,
+                         mentions=found.mentions, coref=coref, options=options or Options())
         events: list[Event] = []
-        any_discard = discard is not None
         for index, sent in enumerate(doc.sents):
-            if any_discard and resolver.is_discard(doc, sent.start, sent.end) and _discarded(
-                    resolver, view, sent.start, sent.end):
+            if found.discard is not None and resolver.is_discard(doc, sent.start, sent.end) \
+                    and _discarded(resolver, view, sent.start, sent.end):
                 continue
-            found = code_sentence(ctx, sent.start, sent.end, -1 if title else index)
-            events.extend(found)
-        if article_id is not None:
-            events = [e.replace(article_id=article_id) for e in events]
+            events.extend(code_sentence(ctx, sent.start, sent.end, -1 if title else index))
         return dedupe(events)
 
-
-class Coder:
-    """Parses and codes articles: ``code_articles`` (batched) and ``code_text``."""
-
-    def __init__(self, settings: Settings, *, dictionaries: str | None = None, enrich: bool = True) -> None:
-        self.settings = settings
-        self.dictionaries = load_dictionaries(dictionaries or settings.dictionaries)
-        self.nlp = load_pipeline(settings.spacy_model)
-        self.doc_coder = DocCoder(self.dictionaries)
-        self.enrichers = _load_enrichers() if enrich else []
-
-    def code_articles(self, articles: Iterable[Article], *,
-                      options: Mapping[str, Mapping[str, Any]] | None = None
-                      ) -> Iterator[tuple[Article, list[Event]]]:
-        """Code articles in order; ``options`` maps article ids to engine options."""
-        for article, title_doc, body_doc in self.parse(articles):
-            opts = Options.from_mapping(dict((options or {}).get(article.id) or {}))
-            yield article, self.code_parsed(article, title_doc, body_doc, opts)
-
-    def parse(self, articles: Iterable[Article]) -> Iterator[ParsedArticle]:
-        """(article, title doc or None, body doc), parsed with ``nlp.pipe`` in batches."""
-        return parse_articles(self.nlp, articles, batch_size=self.settings.batch_size)
-
-    def code_parsed(self, article: Article, title_doc: Doc | None, body_doc: Doc,
-                    options: Options | None = None) -> list[Event]:
-        """Events of an article given its parses, enriched."""
-        coref = self.doc_coder.new_coreference()
-        events: list[Event] = []
-        if title_doc is not None:
-            found = self.doc_coder.code_doc(title_doc, date=article.date, title=True, options=options,
-                                            coref=coref, article_id=article.id, text=article.title)
-            events.extend(self._enrich(title_doc, found, article))
-        found = self.doc_coder.code_doc(body_doc, date=article.date, options=options, coref=coref,
-                                        article_id=article.id, text=article.text or "")
-        events.extend(self._enrich(body_doc, found, article))
-        return events
-
-    def _enrich(self, doc: Doc, events: list[Event], article: Article) -> list[Event]:
-        for enricher in self.enrichers:
-            if not events:
-                break
-            try:
-                events = enricher(doc, events, article)
-            except Exception:  # an enricher bug must not lose the events
-                log.exception("enricher %r failed on article %s", enricher, article.id)
-        return events
-
-    def code_text(self, text: str, date: dt.date | str | None = None, title: str | None = None,
-                  options: Mapping[str, Any] | None = None) -> list[Event]:
-        """Events of one text (a sentence, paragraph or article body)."""
-        article = Article(id="text", text=text, title=title, date=coerce_date(date))
-        opts = {article.id: options} if options else None
-        for _, events in self.code_articles([article], options=opts):
-            return events
-        return []
+    def code_doc(self, doc: Doc, *, date: dt.date | None, title: bool = False,
+                 options: Options | None = None, coref: Any = None,
+                 text: str | None = None) -> list[Event]:
+        """Events of one parsed document: find its actors, then code its sentences."""
+        return self.code_found(doc, self.find_actors(doc, date), date=date, title=title,
+                               options=options, coref=coref, text=text)

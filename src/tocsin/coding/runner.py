@@ -1,14 +1,22 @@
-"""Coding JSONL files in the ../shared/eval/FORMAT.md contract, and event tables."""
+"""Coding JSONL files in the ../shared/eval/FORMAT.md contract."""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Iterator
-from typing import Any, TextIO
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from typing import Any, Protocol, TextIO
 
-from tocsin.coding.pipeline import Coder, coerce_date
+from tocsin.coding.pipeline import coerce_date
 from tocsin.errors import InputError
 from tocsin.models import Article, Event
+
+
+class ArticleCoder(Protocol):
+    """What codes articles (``tocsin.pipeline.Coder``)."""
+
+    def code_articles(self, articles: Iterable[Article], *,
+                      options: Mapping[str, Mapping[str, Any]] | None = None
+                      ) -> Iterator[tuple[Article, list[Event]]]: ...
 
 
 def read_records(lines: Iterable[str]) -> Iterator[tuple[Article, dict[str, Any]]]:
@@ -48,7 +56,7 @@ def output_events(events: Iterable[Event], keep: set[str] | None) -> list[dict[s
     return out
 
 
-def code_jsonl(coder: Coder, src: TextIO, out: TextIO, *, keep: set[str] | None = None,
+def code_jsonl(coder: ArticleCoder, src: TextIO, out: TextIO, *, keep: set[str] | None = None,
                progress: Callable[[int, int | None], None] | None = None) -> tuple[int, int]:
     """Code every record of ``src`` into ``out``; returns (records, events written)."""
     options: dict[str, dict[str, Any]] = {}
@@ -67,26 +75,3 @@ def code_jsonl(coder: Coder, src: TextIO, out: TextIO, *, keep: set[str] | None 
         if progress is not None:
             progress(n_rec, None)
     return n_rec, n_ev
-
-
-def events_table(events: list[Event]) -> str:
-    """A readable table of events with the rules that fired."""
-    if not events:
-        return "no events"
-    lines = [f"{'sent':>4}  {'source':<12} {'target':<12} {'code':<5} {'factuality':<12} {'name'}"]
-    for e in events:
-        src = e.source.code if e.source else "-"
-        tgt = e.target.code if e.target else "-"
-        lines.append(f"{e.sentence_index:>4}  {src:<12} {tgt:<12} {e.code:<5} {e.factuality.value:<12} "
-                     f"{e.name or ''} ({e.plover_type or '-'}, Goldstein {e.goldstein})")
-        lines.append(f"      trigger: {e.trigger!r}; source {e.source.text if e.source else '-'!r}, "
-                     f"target {e.target.text if e.target else '-'!r}")
-        if e.location is not None or e.date is not None:
-            from tocsin.geo import format_location
-            from tocsin.temporal import format_date
-
-            lines.append(f"      where: {format_location(e.location)}")
-            lines.append(f"      when: {format_date(e.date)}")
-        for rule in e.rules:
-            lines.append(f"      why: {rule}")
-    return "\n".join(lines)

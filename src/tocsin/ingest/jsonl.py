@@ -36,14 +36,24 @@ def read_jsonl_lines(
             continue
         location = f"{where}:{number}"
         try:
-            article = record_to_article(_parse(line), location, default_source)
+            record = _parse(line)
         except IngestError as exc:
             yield IngestProblem(location, exc.message)
             continue
-        if article is None:
-            yield IngestProblem(location, "no text left after clean-up")
-        else:
-            yield article
+        yield read_record(record, location, default_source)
+
+
+def read_record(record: dict[str, Any], location: str, default_source: str | None
+                ) -> Article | IngestProblem:
+    """One record (a JSONL line, a document posted to the API) as an article, or the
+    problem that stops it."""
+    try:
+        article = record_to_article(record, location, default_source)
+    except IngestError as exc:
+        return IngestProblem(location, exc.message)
+    if article is None:
+        return IngestProblem(location, "no text left after clean-up")
+    return article
 
 
 def _parse(line: str) -> dict[str, Any]:

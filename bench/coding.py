@@ -21,9 +21,10 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from tocsin.coding.pipeline import Coder, DocCoder
+from tocsin.coding.pipeline import DocCoder
 from tocsin.coding.runner import code_jsonl, read_records
 from tocsin.models import Article
+from tocsin.pipeline import Coder
 from tocsin.settings import Settings
 
 
@@ -45,7 +46,7 @@ END_TO_END_RATIO = 0.8  # end to end vs spaCy alone
 
 
 def project_root() -> Path:
-    return Path(__file__).resolve().parents[3]
+    return Path(__file__).resolve().parents[1]
 
 
 def default_eval_dir() -> Path:
