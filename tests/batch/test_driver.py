@@ -74,7 +74,7 @@ def test_events_equal_what_ingest_codes(baseline: Path, shards: Path, settings: 
         result = ingest([str(shards)], settings, store=store)
         ingested = {(e.article_id, e.sentence_index, e.source.code if e.source else None,
                      e.target.code if e.target else None, e.code, e.factuality.value)
-                    for e in store.iter_events()}
+                    for _id, e in store.iter_events()}
     assert result.stored == 24 and ingested
     assert mention_keys(baseline) == ingested
 

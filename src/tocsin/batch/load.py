@@ -148,8 +148,12 @@ def _flush(store: Store, dedup: Deduplicator, buffer: _Chunk, report: LoadReport
 
 
 def _refresh(store: Store, settings: Settings) -> str:
-    """Bring identities and alerts up to date with what was loaded."""
-    from tocsin import analysis
+    """Bring identities and alerts up to date: the incremental refresh of the days the
+    loaded events fall on (queued by the bulk insert), as after an ingest."""
+    from tocsin.analysis.refresh import refresh
 
-    analysis.refresh(store, force=True)
-    return "identities and alerts rebuilt (analysis.refresh, force=True)"
+    done = refresh(store, settings)
+    days = "all days" if done.days is None else f"{done.days} day(s)"
+    alerts = "alerts unchanged" if done.alerts is None else f"{done.alerts} alerts stored"
+    return (f"incremental: {days} regrouped, {done.identities} event identities, {alerts} "
+            f"({done.seconds:.1f}s)")

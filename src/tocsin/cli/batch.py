@@ -138,6 +138,38 @@ def _load_text(r: LoadReport) -> str:
     return "\n".join(lines + [f"problem: {p}" for p in r.problems])
 
 
+@click.command("bench-scale")
+@click.option("--store-size", type=click.IntRange(min=1), default=20_000, show_default=True,
+              help="Articles in the full store (dedup benchmark).")
+@click.option("--new", "new", type=click.IntRange(min=6), default=100, show_default=True,
+              help="New articles ingested (dedup benchmark).")
+@click.option("--articles", type=click.IntRange(min=1), default=200, show_default=True,
+              help="Corpus articles coded (throughput benchmark).")
+@click.option("--skip-dedup", is_flag=True, help="Skip the dedup benchmark.")
+@click.option("--skip-throughput", is_flag=True, help="Skip the throughput benchmark.")
+@click.pass_context
+def bench_scale_command(ctx: click.Context, store_size: int, new: int, articles: int,
+                        skip_dedup: bool, skip_throughput: bool) -> None:
+    """Ingest cost vs store size, and articles/s in 1 process and on 1 and 2 Dask workers;
+    exits 1 below a floor."""
+    from bench import scale
+
+    _quiet_dask(ctx)
+    settings, ok = get_settings(ctx), True
+    if not skip_dedup:
+        dedup = scale.dedup_bench(settings, store_size=store_size, new=new)
+        click.echo(scale.format_dedup(dedup))
+        ok &= dedup.ok
+    if not skip_throughput:
+        rates = scale.throughput_bench(settings, articles=articles,
+                                       progress=lambda t: click.echo(t, err=True))
+        click.echo(scale.format_throughput(rates))
+        ok &= rates.ok
+    if not ok:
+        ctx.exit(1)
+
+
 def register(group: click.Group) -> None:
     group.add_command(batch_command)
     group.add_command(load_command)
+    group.add_command(bench_scale_command)

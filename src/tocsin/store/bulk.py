@@ -4,7 +4,9 @@ One call is one transaction. PostgreSQL gets ``COPY ... FROM STDIN`` (psycopg 3'
 ``cursor.copy``), the fastest way into it; SQLite gets ``executemany`` over the whole
 chunk in one transaction, which is what makes SQLite bulk inserts fast (the cost is
 the commit, not the statement). Deduplication is the caller's job: the rows given must
-be new (a duplicate id or content hash fails the whole transaction).
+be new (a duplicate id or content hash fails the whole transaction). The days of the new
+events are queued for the incremental identity refresh in the same transaction, as
+:meth:`Store.replace_events` does.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ import sqlalchemy as sa
 from tocsin.errors import StoreError
 from tocsin.models import Article, Event
 from tocsin.store import convert
+from tocsin.store.identities import mark_dirty, new_days
 from tocsin.store.schema import article_lsh_bands, article_signatures, articles, events, sources
 from tocsin.store.signatures import SignatureRow
 
@@ -38,6 +41,7 @@ def insert_coded(store: Any, batch: Sequence[Article], coded: Mapping[str, Seque
             for table, rows in tables:
                 if rows:
                     _insert(conn, table, rows)
+            mark_dirty(conn, new_days(tables[1][1]))  # the incremental refresh's queue
     except sa.exc.DBAPIError as exc:
         raise StoreError(f"bulk load failed: {_first_line(exc)}") from exc
     return len(tables[1][1])

@@ -1,0 +1,253 @@
+"""Scale benchmarks, run by ``tocsin bench-scale``.
+
+- **dedup**: ingesting ``new`` articles (``--no-code``) into a store that already holds
+  ``store_size`` articles, against the same into an empty store. With the persisted
+  MinHash index the ratio stays near 1; floor: at most :data:`DEDUP_RATIO_FLOOR`.
+  The stored articles are synthetic (random word sequences over the sample corpus'
+  vocabulary: distinct texts, corpus-like length); a few of the new ones are
+  republications of stored ones, so the lookup also finds and scores candidates.
+- **throughput**: articles/s coding the bundled corpus (reserved evaluation records
+  left out) in 1 process, and with ``tocsin batch`` on 1 and 2 Dask workers, each
+  measured after a warm-up (steady state: the model is loaded). Floor: 2 workers at
+  least :data:`SPEEDUP_FLOOR` x 1 worker.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+import statistics
+import tempfile
+import time
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from tocsin.settings import Settings
+
+DEDUP_RATIO_FLOOR = 1.5
+SPEEDUP_FLOOR = 1.7
+SAMPLES = ("wikinews_2019_2021_sample.jsonl", "wikipedia_current_events_2025_2026.jsonl")
+RESERVED = Path(__file__).resolve().parents[1].parent / "shared" / "eval" / "reserved_ids.txt"
+GDELT_DAILY = (100_000, 250_000)
+
+
+# -- inputs ---------------------------------------------------------------------------
+
+
+def corpus_records(limit: int | None = None) -> list[dict[str, Any]]:
+    """Bundled sample records, without the reserved evaluation records."""
+    reserved = set(RESERVED.read_text().split()) if RESERVED.is_file() else set()
+    folder = resources.files("tocsin") / "data" / "samples"
+    found = []
+    for name in SAMPLES:
+        for line in (folder / name).read_text(encoding="utf-8").splitlines():
+            record = json.loads(line)
+            if record["id"] not in reserved:
+                found.append(record)
+    return found[:limit] if limit else found
+
+
+def vocabulary() -> list[str]:
+    words = re.findall(r"[A-Za-z][a-z]+", " ".join(r["text"] for r in corpus_records(300)))
+    return sorted(set(words))
+
+
+def synthetic(n: int, seed: int, words: list[str], prefix: str) -> list[dict[str, Any]]:
+    """n distinct articles of 200-400 random corpus words, in sentences."""
+    rng = random.Random(seed)
+    records = []
+    for i in range(n):
+        tokens = rng.choices(words, k=rng.randint(200, 400))
+        sentences = [" ".join(tokens[j:j + 15]).capitalize() + "." for j in
+                     range(0, len(tokens), 15)]
+        records.append({"id": f"{prefix}-{i:06d}", "title": f"Synthetic {prefix} {i}",
+                        "date": "2025-01-01", "text": " ".join(sentences)})
+    return records
+
+
+def republish(record: dict[str, Any], new_id: str) -> dict[str, Any]:
+    """A republication with a new byline and one more sentence (a near-duplicate)."""
+    return {**record, "id": new_id, "text": "By Staff Reporter. " + record["text"]
+            + " The report was updated on Tuesday."}
+
+
+def write_jsonl(path: Path, records: list[dict[str, Any]]) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    return path
+
+
+# -- dedup: cost of ingest vs store size ------------------------------------------------
+
+
+@dataclass
+class DedupReport:
+    store_size: int
+    new: int
+    empty_seconds: list[float] = field(default_factory=list)
+    full_seconds: list[float] = field(default_factory=list)
+    near_duplicates_found: int = 0
+    setup_seconds: float = 0.0
+
+    @property
+    def ratio(self) -> float:
+        return statistics.median(self.full_seconds) / statistics.median(self.empty_seconds)
+
+    @property
+    def ok(self) -> bool:
+        return self.ratio <= DEDUP_RATIO_FLOOR
+
+
+def dedup_bench(settings: Settings, *, store_size: int = 20_000, new: int = 100,
+                runs: int = 5) -> DedupReport:
+    from tocsin.pipeline import ingest
+
+    work = Path(settings.data_dir) / "bench-scale"
+    words = vocabulary()
+    report = DedupReport(store_size, new)
+    full_db = work / f"store-{store_size}.db"
+    full = settings.replace(database_url=f"sqlite:///{full_db.resolve()}")
+    start = time.monotonic()
+    stored = synthetic(store_size, 1, words, "stored")
+    if not _has_articles(full, store_size):
+        ingest([str(write_jsonl(work / "stored.jsonl", stored))], full, code=False)
+    report.setup_seconds = time.monotonic() - start
+    for run in range(runs + 1):  # run 0 warms the OS file cache for both stores, untimed
+        batch = synthetic(new - 5, 100 + run, words, f"new{run}")
+        batch += [republish(stored[run * 5 + k], f"repub{run}-{k}") for k in range(5)]
+        source = str(write_jsonl(work / f"new-{run}.jsonl", batch))
+        with tempfile.TemporaryDirectory() as tmp:
+            empty = settings.replace(database_url=f"sqlite:///{Path(tmp) / 'empty.db'}")
+            _has_articles(empty, 0)  # create the schema before timing: only the ingest counts
+            empty_seconds = _timed_ingest(ingest, source, empty)[0]
+        seconds, result = _timed_ingest(ingest, source, full)
+        if run:
+            report.empty_seconds.append(empty_seconds)
+            report.full_seconds.append(seconds)
+            report.near_duplicates_found += len(result.near_duplicates)
+    return report
+
+
+def _has_articles(settings: Settings, n: int) -> bool:
+    from tocsin.store import Store
+
+    with Store.open(settings) as store:
+        return store.count_articles() >= n
+
+
+def _timed_ingest(ingest: Any, source: str, settings: Settings) -> tuple[float, Any]:
+    start = time.perf_counter()
+    result = ingest([source], settings, code=False)
+    return time.perf_counter() - start, result
+
+
+def format_dedup(r: DedupReport) -> str:
+    def ms(values: list[float]) -> str:
+        return ", ".join(f"{v * 1000:.0f}" for v in values)
+
+    return "\n".join([
+        f"dedup: ingest {r.new} new articles (--no-code), median of {len(r.empty_seconds)} runs",
+        f"  into an empty store:            {statistics.median(r.empty_seconds):.3f}s "
+        f"(runs: {ms(r.empty_seconds)} ms)",
+        f"  into a store of {r.store_size:,} articles: "
+        f"{statistics.median(r.full_seconds):.3f}s (runs: {ms(r.full_seconds)} ms)",
+        f"  near-duplicates found among the new: {r.near_duplicates_found} "
+        f"(5 republications per run; setup {r.setup_seconds:.0f}s)",
+        f"  ratio {r.ratio:.2f} (floor <= {DEDUP_RATIO_FLOOR}) {'ok' if r.ok else 'FAIL'}",
+    ])
+
+
+# -- throughput: 1 process, 1 and 2 Dask workers -----------------------------------------
+
+
+@dataclass
+class ThroughputReport:
+    articles: int
+    rates: dict[str, float] = field(default_factory=dict)  # label -> articles/s
+    cpu_rate: float = 0.0  # articles per CPU-second, 1 process
+
+    @property
+    def speedup(self) -> float:
+        return self.rates["2 Dask workers"] / self.rates["1 Dask worker"]
+
+    @property
+    def ok(self) -> bool:
+        return self.speedup >= SPEEDUP_FLOOR
+
+
+def throughput_bench(settings: Settings, *, articles: int = 200, partition: int = 10,
+                     progress: Any = None) -> ThroughputReport:
+    records = corpus_records(articles + 20)
+    warm, main = records[:20], records[20:20 + articles]
+    report = ThroughputReport(len(main))
+    with tempfile.TemporaryDirectory() as tmp:
+        main_src = str(write_jsonl(Path(tmp) / "in" / "main.jsonl", main))
+        warm_src = str(write_jsonl(Path(tmp) / "warm" / "warm.jsonl", warm))
+        report.rates["1 process"], report.cpu_rate = _in_process(settings, warm_src, main_src)
+        _note(progress, f"1 process: {report.rates['1 process']:.2f} articles/s")
+        for workers in (1, 2):
+            label = f"{workers} Dask worker{'s' if workers > 1 else ''}"
+            report.rates[label] = _on_dask(settings, workers, warm_src, main_src,
+                                           Path(tmp) / f"out{workers}", partition)
+            _note(progress, f"{label}: {report.rates[label]:.2f} articles/s")
+    return report
+
+
+def _note(progress: Any, text: str) -> None:
+    if progress:
+        progress(text)
+
+
+def _in_process(settings: Settings, warm: str, main: str) -> tuple[float, float]:
+    from tocsin.ingest import read_sources
+    from tocsin.models import Article
+    from tocsin.pipeline import load_coder
+
+    coder = load_coder(settings)
+    for source in (warm, main):
+        arts = [a for a in read_sources([source], settings) if isinstance(a, Article)]
+        wall, cpu = time.perf_counter(), time.process_time()
+        for _pair in coder.code_articles(arts):
+            pass
+        wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+    return len(arts) / wall, len(arts) / cpu
+
+
+def _on_dask(settings: Settings, workers: int, warm: str, main: str, out: Path,
+             partition: int) -> float:
+    from distributed import Client, LocalCluster
+
+    from tocsin.batch.driver import run_batch
+
+    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                      dashboard_address=":0") as cluster, Client(cluster):
+        address = cluster.scheduler_address
+        # warm-up: enough partitions that every worker loads its coder
+        run_batch([warm], out / "warm", settings, scheduler=address, partition_size=2)
+        start = time.perf_counter()
+        report = run_batch([main], out / "main", settings, scheduler=address,
+                           partition_size=partition)
+        seconds = time.perf_counter() - start
+    return report.counts["articles"] / seconds
+
+
+def format_throughput(r: ThroughputReport) -> str:
+    per_core = r.rates["2 Dask workers"] / 2
+    lines = [f"throughput: coding {r.articles} corpus articles (steady state, after warm-up)"]
+    lines += [f"  {label:16s} {rate:7.2f} articles/s" for label, rate in r.rates.items()]
+    lines += [
+        f"  1 process: {r.cpu_rate:.2f} articles per CPU-second",
+        f"  2 workers / 1 worker: {r.speedup:.2f}x (floor >= {SPEEDUP_FLOOR}) "
+        f"{'ok' if r.ok else 'FAIL'}",
+        f"  per core (2 workers / 2): {per_core:.2f} articles/s = "
+        f"{per_core * 86400:,.0f} articles per core-day",
+    ]
+    for daily in GDELT_DAILY:
+        cores = daily / (per_core * 86400)
+        years = daily * 3650 / (per_core * 32) / 86400
+        lines.append(f"  GDELT {daily:,}/day: {cores:.1f} cores to keep up; ten years "
+                     f"({daily * 3650 / 1e6:,.0f}M articles) on 32 cores: {years:,.0f} days")
+    return "\n".join(lines)
