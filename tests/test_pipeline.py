@@ -10,11 +10,13 @@ from typing import Any
 
 import pytest
 
-from tocsin import pipeline
+from tocsin import pipeline, registry
+from tocsin.components import Component, Work
 from tocsin.errors import NotFoundError, PipelineError
 from tocsin.ingest.problems import IngestProblem
 from tocsin.models import Actor, Article, Event
 from tocsin.pipeline import Duplicate, Progress, ingest, recode
+from tocsin.settings import Settings
 from tocsin.store import Store
 
 WORDS = [
@@ -286,3 +288,77 @@ def test_coding_on_a_dask_cluster(sqlite_settings: Any) -> None:
                         coder_factory=fake_coder_factory)
     assert (report.coded, report.events, report.ok) == (9, 9, True)
     assert len(state(settings)[1]) == 9
+
+
+# -- components -------------------------------------------------------------------------
+
+
+class Probe(Component):
+    """A plugin component: records the options it sees and codes one event per article."""
+
+    name = "probe"
+    needs = ("text",)
+    sets = ("events",)
+    seen: list[Any] = []
+
+    def __init__(self, settings: Any) -> None:
+        self.settings = settings
+
+    def __call__(self, work: Work) -> Work:
+        Probe.seen.append((work.article.id, work.options))
+        work.parts[-1].events = [Event(Actor("RUS", "Russia"), None, "010", sentence_index=0)]
+        return work
+
+
+class NeedsMentions(Probe):
+    name = "late"
+    needs = ("mentions",)
+
+
+@pytest.fixture
+def probe() -> Iterator[type[Probe]]:
+    registry.components.register("tocsin.components.probe.v1", Probe)
+    registry.components.register("tocsin.components.late.v1", NeedsMentions)
+    Probe.seen = []
+    yield Probe
+    registry.components.unregister("tocsin.components.probe.v1")
+    registry.components.unregister("tocsin.components.late.v1")
+
+
+def test_a_registered_component_runs_with_lazily_filled_options(probe: type[Probe]) -> None:
+    coder = pipeline.Coder(Settings(), components=["probe"])
+    options: dict[str, dict[str, Any]] = {}  # filled while the articles are read
+
+    def articles() -> Iterator[Article]:
+        for i in range(3):
+            options[f"a{i}"] = {"require_dyad": i == 1}
+            yield Article(id=f"a{i}", text="x", date=dt.date(2025, 1, 2))
+
+    pairs = list(coder.code_articles(articles(), options=options))
+    assert [a.id for a, _ in pairs] == ["a0", "a1", "a2"]
+    assert [opts.require_dyad for _, opts in probe.seen] == [False, True, False]
+    for article, [event] in pairs:  # the pipeline attaches the article, once
+        assert event.article_id == article.id and event.article_date == dt.date(2025, 1, 2)
+
+
+def test_code_articles_is_the_batch_entry_point(probe: type[Probe]) -> None:
+    settings = Settings(pipeline={"components": ["probe"]})
+    pairs = pipeline.code_articles([Article(id="b", text="y")], settings)
+    assert [(a.id, len(evs)) for a, evs in pairs] == [("b", 1)]
+
+
+def test_components_check_what_they_need(probe: type[Probe]) -> None:
+    with pytest.raises(PipelineError, match="'late' needs mentions"):
+        pipeline.build_components(Settings(), ["probe", "late"])
+    with pytest.raises(PipelineError, match="no pipeline component named 'nope'") as info:
+        pipeline.build_components(Settings(), ["nope"])
+    assert info.value.code == "E302" and "parse" in str(info.value)
+
+
+def test_builtin_components_declare_the_data_flow() -> None:
+    have = {"text"}
+    for name in Settings().pipeline.components:
+        factory = registry.components.get(name)
+        assert factory.name == name and set(factory.needs) <= have, name
+        have |= set(factory.sets)
+    assert {"doc", "mentions", "events", "event.location", "event.date"} <= have

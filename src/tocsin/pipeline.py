@@ -236,7 +236,7 @@ def build_components(settings: Settings, names: Sequence[str] | None = None
     return built
 
 
-def _only_adds_to_events(component: Component) -> bool:
+def _only_adds_to_events(component: Any) -> bool:
     return bool(component.sets) and all(s.startswith("event.") for s in component.sets)
 
 
@@ -251,9 +251,12 @@ class Coder:
                  enrich: bool = True, components: Sequence[str] | None = None) -> None:
         if dictionaries:
             settings = settings.replace(dictionaries=dictionaries)
+        names = list(settings.pipeline.components if components is None else components)
+        if not enrich:
+            names = [n for n in names if n not in registry.components
+                     or not _only_adds_to_events(registry.components.get(n))]
         self.settings = settings
-        self.components = [c for c in build_components(settings, components)
-                           if enrich or not _only_adds_to_events(c)]
+        self.components = build_components(settings, names)
 
     def component(self, name: str) -> Any:
         """The built component ``name`` (a PipelineError if it is not in this pipeline)."""
@@ -280,7 +283,7 @@ class Coder:
                       options: Mapping[str, Mapping[str, Any]] | None = None
                       ) -> Iterator[tuple[Article, list[Event]]]:
         """Code articles in order; ``options`` maps article ids to engine options."""
-        opts = options or {}
+        opts = {} if options is None else options  # filled lazily by some callers
         works: Iterable[Work] = (
             Work.start(a, Options.from_mapping(dict(opts.get(a.id) or {}))) for a in articles)
         for component in self.components:

@@ -87,6 +87,11 @@ class Table(Generic[T]):
         self._add(name, target, doc)
         self._objects.pop(name, None)
 
+    def unregister(self, name: str) -> None:
+        """Remove the registration ``name`` (full name), if any."""
+        self._entries.pop(name, None)
+        self._objects.pop(name, None)
+
     def _add(self, name: str, target: str, doc: str) -> None:
         match = _NAME.match(name)
         if not match:
