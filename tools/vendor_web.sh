@@ -35,5 +35,9 @@ for entry in "${PACKAGES[@]}"; do
   echo "$spec $(sha256sum "$tgz" | cut -d' ' -f1)" >> "$DEST/VERSIONS.txt"
   rm -rf "$work/x" "$tgz"
 done
+# ReDoc draws its "API docs by Redocly" logo from a CDN: point it at an empty data: URL
+# (the image then fails to load and ReDoc hides it), so /redoc makes no outside request.
+sed -i 's#https://cdn\.redoc\.ly/redoc/logo-mini[a-z-]*\.svg#data:,#g' "$DEST/redoc/redoc.standalone.js"
+echo "patched: redoc/redoc.standalone.js CDN logo URLs -> data:, (offline)" >> "$DEST/VERSIONS.txt"
 echo "vendored into $DEST:" >&2
 du -sh "$DEST"/* >&2

@@ -99,7 +99,7 @@ def test_overview_shows_alerts_movers_map_and_seed(page: Any) -> None:
     assert page.locator("svg.map path.country.has-data").count() >= 4
     assert "IND–PAK" in page.locator("ol.movers").first.inner_text()
     page.locator(f"a[href*='id={SEED_ID}']").click()
-    page.wait_for_load_state("networkidle")
+    page.locator("main[data-view=article] mark.ev").first.wait_for()
     assert page.locator("main[data-view=article] mark.ev").count() >= 3
     page.watch.check()
 
@@ -131,7 +131,7 @@ def test_pick_a_dyad_by_typing_and_click_a_period(page: Any) -> None:
 def test_alert_lists_its_events(page: Any) -> None:
     _open(page, "?view=dyad&a=IND&b=PAK&by=week")
     page.locator(".alerts button.linkish").first.click()
-    page.wait_for_load_state("networkidle")
+    page.locator("ul.events li.event").first.wait_for()
     assert "alert=" in page.url
     assert page.locator("ul.events li.event").count() >= 1
     assert "alert IND" in page.locator(".period-head").inner_text()

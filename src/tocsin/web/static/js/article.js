@@ -104,9 +104,18 @@ export async function render(root, ctx) {
       art.title ? marked(art.title, titleEvents, panel) : art.id);
     const meta = el("p", { class: "muted" }, `${art.date || "undated"} · ${art.source || ""}`
       + ` · ${art.events.length} events · `, sourceLink(art.url, "original"));
+    const key = el("p", { class: "legend-key" }, "marked: ",
+      el("mark", { class: "hl hl-source" }, "source"), " ",
+      el("mark", { class: "hl hl-target" }, "target"), " ",
+      el("mark", { class: "hl hl-trigger" }, "trigger"));
+    const list = el("ul", { class: "article-events" }, art.events.map((e) => el("li", {
+      tabindex: "0", "data-id": e.id, onclick: () => detail(panel, [e]),
+      onmouseenter: () => detail(panel, [e]) },
+    `${e.source_code || "?"} → ${e.target_code || "?"} ${e.code} ${e.name || ""} `,
+    el("span", { class: "muted" }, `(${e.factuality})`))));
     root.append(el("div", { class: "article-layout" },
-      el("article", { class: "card" }, head, meta, marked(art.text, bodyEvents, panel)),
-      panel));
+      el("article", { class: "card" }, head, meta, key, marked(art.text, bodyEvents, panel)),
+      el("div", {}, panel, section(`${art.events.length} coded events`, list))));
     const pick = art.events.find((e) => String(e.id) === ctx.event);
     if (pick) {
       detail(panel, [pick]);

@@ -85,7 +85,10 @@ export async function render(root, ctx) {
       + `window, ${series.points.length} ${ctx.by || "week"}s with events; click a bar or point`
       + " to list that period's events"), chart);
     if (series.points.length) {
-      timeline(chart, series, alerts, (p) => navigate({ period: p, alert: null }));
+      const picked = alerts.find((x) => String(x.id) === ctx.alert);
+      const selected = picked ? [picked.period_start, picked.period_end]
+        : ctx.period ? [ctx.period, periodEnd(ctx.period, ctx.by || "week")] : null;
+      timeline(chart, series, alerts, (p) => navigate({ period: p, alert: null }), selected);
     } else chart.append(message("no events between these actors in the window"));
     card.append(el("h3", {}, "Alerts"), alertList(alerts, ctx));
   } catch (err) { clear(chart).append(failure(err)); return; }

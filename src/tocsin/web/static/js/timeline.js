@@ -13,11 +13,17 @@ export function periodEnd(start, by) {
   return d.toISOString().slice(0, 10);
 }
 
-function bands(alerts) {
+function bands(alerts, selected) {
   return (u) => {
     const { ctx } = u;
     const top = u.bbox.top, h = u.bbox.height;
     ctx.save();
+    if (selected) {
+      const x0 = u.valToPos(ts(selected[0]), "x", true);
+      const x1 = Math.max(x0 + 4, u.valToPos(ts(selected[1]), "x", true));
+      ctx.fillStyle = "rgba(42,77,143,0.18)";
+      ctx.fillRect(x0 - 2, top, x1 - x0 + 4, h);
+    }
     for (const a of alerts) {
       const x0 = u.valToPos(ts(a.period_start), "x", true);
       const x1 = Math.max(x0 + 3, u.valToPos(ts(a.period_end), "x", true));
@@ -32,20 +38,18 @@ function bands(alerts) {
 
 function clickable(points, onPick) {
   return (u) => {
-    u.over.addEventListener("click", () => {
-      const i = u.cursor.idx;
+    u.over.addEventListener("click", (ev) => {
+      const i = u.posToIdx(ev.offsetX);
       if (i !== null && i !== undefined && points[i]) onPick(points[i].period);
     });
   };
 }
 
-function axisFont(width) { return width < 500 ? "12px system-ui" : "12px system-ui"; }
-
-export function timeline(node, series, alerts, onPick) {
+export function timeline(node, series, alerts, onPick, selected = null) {
   const pts = series.points;
   const width = Math.max(280, node.clientWidth || 800);
   const x = pts.map((p) => ts(p.period));
-  const font = axisFont(width);
+  const font = "12px system-ui";
   const axes = [{ font, stroke: "#333" }, { font, stroke: "#333", size: 44 }];
   const top = new uPlot({
     width, height: 220, title: "cooperation and conflict events per period",
@@ -53,7 +57,7 @@ export function timeline(node, series, alerts, onPick) {
     scales: { x: { time: true } }, axes,
     series: [{}, { label: "cooperation", stroke: COLOURS.coop, width: 2 },
       { label: "conflict", stroke: COLOURS.conflict, width: 2 }],
-    hooks: { drawClear: [bands(alerts)], ready: [clickable(pts, onPick)] },
+    hooks: { drawClear: [bands(alerts, selected)], ready: [clickable(pts, onPick)] },
   }, [x, pts.map((p) => p.cooperation), pts.map((p) => p.conflict)], node);
   const q = [1, 2, 3, 4].map((k) => pts.map((p) => (p.by_quad || {})[String(k)] || 0));
   const cum = [q[0].map((_, i) => q[0][i] + q[1][i] + q[2][i] + q[3][i]),
@@ -68,7 +72,7 @@ export function timeline(node, series, alerts, onPick) {
     series: [{}, ...keys.map((k, i) => ({ label: names[i], fill: COLOURS.q[k],
       stroke: COLOURS.q[k], paths: bars, points: { show: false },
       value: (u, v, si, idx) => (idx === null ? "–" : q[k - 1][idx]) }))],
-    hooks: { ready: [clickable(pts, onPick)] },
+    hooks: { drawClear: [bands([], selected)], ready: [clickable(pts, onPick)] },
   }, [x, ...cum], node);
   return [top, below];
 }
