@@ -29,7 +29,7 @@ def test_defaults() -> None:
     s = load_settings(env={})
     assert s.pipeline.components == DEFAULT_COMPONENTS
     assert s.batch_size == s.pipeline.batch_size == 64
-    assert s.http.timeout == 20.0 and s.api.port == 8000 and s.alerts.min_events == 3
+    assert s.http.timeout == 20.0 and s.api.port == 8000 and s.alerts.min_events == 2
     assert s.db_url.startswith("sqlite:///") and s.db_url.endswith("data/tocsin.db")
 
 

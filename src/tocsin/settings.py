@@ -89,7 +89,7 @@ class AlertSettings:
     number (the subject's share of the news before the alert times the news volume of the
     alert's weeks). 2.0 means p = 0.01."""
 
-    min_events: int = 3  # counting events in an alert's weeks
+    min_events: int = 2  # counting events in an alert's weeks
     min_articles: int = 2  # distinct (not near-duplicate) articles in an alert's weeks
     min_sources: int = 1  # distinct sources (publishers) of those articles
     min_increase: float = 2.0  # reports above the expected number, in the peak week
