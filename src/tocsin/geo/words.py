@@ -197,3 +197,13 @@ SETTLEMENT_WORDS = {"city", "town", "village", "township", "hamlet", "suburb", "
 # Abbreviated first words of names ("St. Paul", "Ft. Worth", "Mt. Vernon"): part of the name.
 NAME_ABBREVIATIONS = {"st.", "ste.", "ft.", "mt.", "st", "ste", "ft", "mt"}
 DATELINE_DASHES = {"--", "-", "—", "–", "―"}
+# Physical features and facilities: a name that begins or ends with one ("Danube Delta", "Lake
+# Erie", "Fort Hood Army Base", "St. Peter's Square") names the feature, not the place in it;
+# when the gazetteer lacks the whole name, its parts are not read as places.
+FEATURE_WORDS = {
+    "bay", "beach", "canyon", "coast", "creek", "delta", "desert", "falls", "forest", "gulf",
+    "harbor", "harbour", "hill", "hills", "island", "islands", "lake", "lakes", "mountain",
+    "mountains", "ocean", "park", "peninsula", "plateau", "reef", "river", "sea", "square",
+    "strait", "airport", "base", "street", "avenue", "road", "bridge", "station",
+    "stadium", "hospital", "university", "school", "prison", "camp", "dam", "glacier",
+}
