@@ -177,9 +177,8 @@ def _to_alert(store: Store, hit: Hit, weeks: list[dt.date], rules: AlertSettings
 
 def _label(hit: Hit) -> str:
     track = hit.subject.tracks[hit.direction]
-    material = track.quads.get(4 if hit.direction == "conflict" else 2, 0)
-    verbal = track.quads.get(3 if hit.direction == "conflict" else 1, 0)
-    kind = "material" if material >= verbal else "verbal"
+    material = track.material[hit.start:hit.end + 1].sum()
+    kind = "material" if 2 * material >= track.events[hit.start:hit.end + 1].sum() else "verbal"
     name = hit.subject.name
     if hit.subject.kind == "dyad" and track.directed:
         (src, tgt), _ = track.directed.most_common(1)[0]
@@ -244,11 +243,12 @@ def alerts(store: Store, *, top: int = 20, offset: int = 0, direction: str | Non
 
 
 def current_since(store: Store, rules: AlertSettings) -> dt.date | None:
-    """The first day of the ``current_weeks`` latest weeks of data (None: no data)."""
-    _, last = store.data_range()
-    if last is None:
+    """The first day of the ``current_weeks`` latest weeks of data (None: no data); the
+    latest week is the last active one (a stray event dated next year does not count)."""
+    weeks, _ = active_weeks(store.volume(), rules.active_share)
+    if not weeks:
         return None
-    return week_start(last) - (rules.current_weeks - 1) * WEEK
+    return weeks[-1] - (rules.current_weeks - 1) * WEEK
 
 
 def current_alerts(store: Store, settings: Settings | AlertSettings | None = None, *,
@@ -276,17 +276,19 @@ def recompute_alerts(store: Store, rules: AlertSettings | Settings | None = None
     return n
 
 
-def _overlaps(a: Alert, b: Alert) -> bool:
-    return (a.direction == b.direction
-            and bool(set(a.subject.split("-")) & set(b.subject.split("-")))
-            and a.period_start <= b.period_end and b.period_start <= a.period_end)
+def _covers(kept: Alert, a: Alert) -> bool:
+    """``kept`` says what ``a`` says: same direction and time, and ``a``'s actors among
+    ``kept``'s (the actor alert "KHM" behind the dyad "KHM-THA"; not another dyad)."""
+    return (a.direction == kept.direction and a.subject_type != "third_party"
+            and set(a.subject.split("-")) <= set(kept.subject.split("-"))
+            and a.period_start <= kept.period_end and kept.period_start <= a.period_end)
 
 
 def distinct_alerts(ranked: Sequence[Alert]) -> list[Alert]:
-    """Greedy: keep an alert unless a kept (better) one covers the same actor and time."""
+    """Greedy: keep an alert unless a kept one covers its actors and time."""
     kept: list[Alert] = []
     for alert in ranked:
-        if not any(_overlaps(alert, k) for k in kept):
+        if not any(_covers(k, alert) for k in kept):
             kept.append(alert)
     return kept
 

@@ -51,13 +51,14 @@ class Track:
     articles: list[set[str]] = field(default_factory=list)
     sources: list[set[int]] = field(default_factory=list)
     events: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    material: np.ndarray = field(default_factory=lambda: np.zeros(0))  # quad 2 or 4 events
     directed: Counter[tuple[str, str]] = field(default_factory=Counter)
-    quads: Counter[int] = field(default_factory=Counter)
 
     def __post_init__(self) -> None:
         self.articles = [set() for _ in range(self.n)]
         self.sources = [set() for _ in range(self.n)]
         self.events = np.zeros(self.n)
+        self.material = np.zeros(self.n)
 
     @property
     def reports(self) -> np.ndarray:
@@ -141,7 +142,7 @@ def subjects(rows: Iterable[WeeklyCount], index: Mapping[dt.date, int],
             t.articles[w] |= row.article_ids
             t.sources[w] |= row.source_ids
             t.events[w] += row.events
-            t.quads[row.quad_class] += row.events
+            t.material[w] += row.events if row.quad_class in (2, 4) else 0
             if src and tgt:
                 t.directed[(src, tgt)] += row.events
     return [acc[k] for k in sorted(acc, key=lambda k: (k[0], k[1] or ""))]
