@@ -9,6 +9,27 @@ from __future__ import annotations
 from tocsin import registry
 
 # -- readers (ingest/) ---------------------------------------------------------------
+registry.readers.register_lazy(
+    "tocsin.readers.text.v1", "tocsin.ingest.sources:read_text_input",
+    doc="plain text (.txt): the first paragraph is the title when it stands alone")
+registry.readers.register_lazy(
+    "tocsin.readers.html.v1", "tocsin.ingest.sources:read_html_input",
+    doc="an HTML page (.html, .htm): main text and metadata via trafilatura")
+registry.readers.register_lazy(
+    "tocsin.readers.jsonl.v1", "tocsin.ingest.sources:read_jsonl_input",
+    doc="JSON Lines (.jsonl, .ndjson): one record a line with id, text or html, title, date")
+registry.readers.register_lazy(
+    "tocsin.readers.feed.v1", "tocsin.ingest.sources:read_feed_input",
+    doc="an RSS or Atom feed (.rss, .atom, .xml): each entry's page or summary")
+registry.readers.register_lazy(
+    "tocsin.readers.warc.v1", "tocsin.ingest.sources:read_warc_input",
+    doc="a WARC or ARC archive (.warc, .warc.gz, .arc): its HTML responses")
+registry.readers.register_lazy(
+    "tocsin.readers.url.v1", "tocsin.ingest.sources:read_url",
+    doc="an http(s) URL: fetched politely, its content read by the reader of its kind")
+registry.readers.register_lazy(
+    "tocsin.readers.directory.v1", "tocsin.ingest.sources:read_directory",
+    doc="a directory: every file with a known extension, in name order")
 
 # -- dictionary sets (data/dictionaries/*/manifest.toml) ------------------------------
 

@@ -9,7 +9,7 @@ from typing import Annotated, Any, Literal
 from fastapi import Depends, FastAPI, Header, Path, Query, Request, Response
 from pydantic import BaseModel, Field, field_validator
 
-from tocsin import __version__, analysis
+from tocsin import __version__, analysis, registry
 from tocsin.api import errors, routes, security
 from tocsin.api.names import ActorDirectory
 from tocsin.analysis.common import jsonable
@@ -28,6 +28,7 @@ MAX_ID = 2**31 - 1
 Limit = Annotated[int, Query(ge=1, le=API_MAX_LIMIT, description=f"page size (max {API_MAX_LIMIT})")]
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET)]
 Period = Literal["day", "week", "month"]
+DetectorKind = Literal[tuple(registry.detectors.choices())]  # type: ignore[valid-type]
 Text = Annotated[str | None, Query(max_length=200)]
 
 
@@ -138,7 +139,7 @@ def create_app(settings: Settings, *, store: Store | None = None, coder: Any = N
     @app.get("/alerts", tags=["alerts"])
     def list_alerts(limit: Limit = 20, offset: Offset = 0,
                     direction: Literal["conflict", "cooperation"] | None = None,
-                    kind: Literal["baseline", "changepoint"] | None = None,
+                    kind: DetectorKind | None = None,
                     subject: Annotated[str | None, Query(max_length=40)] = None,
                     evidence: bool = True, distinct: bool = False) -> dict[str, Any]:
         """Stored alerts, best score first, with their evidence events (``distinct``: skip
@@ -192,7 +193,8 @@ def create_app(settings: Settings, *, store: Store | None = None, coder: Any = N
     return app
 
 
-def _ingest(settings: Settings, store: Store, doc: Document, state: dict[str, Any]) -> dict[str, Any]:
+def _ingest(settings: Settings, store: Store, doc: Document, state: dict[str, Any]
+            ) -> dict[str, Any]:
     """The document through the ingest path of a JSONL record, then the pipeline."""
     from tocsin import pipeline
     from tocsin.ingest.articles import derive_id

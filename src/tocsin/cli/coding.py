@@ -9,6 +9,7 @@ from typing import Any
 
 import click
 
+from tocsin import registry
 from tocsin.cli import get_settings
 from tocsin.errors import InputError
 
@@ -21,7 +22,8 @@ DEFAULT_FACTUALITY = "asserted,intended"
 @click.option("--text", default=None, help="Code this text and print a table of events.")
 @click.option("--date", default=None, help="Story date (ISO) for --text.")
 @click.option("--dictionaries", default=None,
-              help="Dictionary set: phoenix, petr-validate or a directory in PETRARCH format.")
+              help=f"Dictionary set: {', '.join(registry.dictionaries.choices())}, or a directory "
+                   "(with a manifest.toml, or PETRARCH-format files).")
 @click.option("--factuality", default=DEFAULT_FACTUALITY, show_default=True,
               help="Which events go to the JSONL output (comma list, or 'all').")
 @click.option("--no-enrich", is_flag=True, help="Skip the geo and date enrichers.")

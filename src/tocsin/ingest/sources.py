@@ -1,21 +1,30 @@
-"""Dispatch: what each source is (directory, file, URL, feed) and which reader takes it."""
+"""Dispatch: what each source is (directory, file, URL, feed) and which reader takes it.
+
+Every format has a reader in ``registry.readers`` (``tocsin.readers.<kind>.v1``: text,
+html, jsonl, feed, warc, and the source readers url and directory), called with an
+:class:`Input`.  A file's kind comes from its extension (:data:`EXTENSIONS`, or a plugin
+reader's ``extensions`` attribute), else from sniffing its content; a URL's from its
+content type and content.  A plugin adds a format with one module and one registration.
+"""
 
 from __future__ import annotations
 
 import io
 import logging
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
+from tocsin import registry
 from tocsin.errors import IngestError
 from tocsin.ingest.articles import Draft, derive_id, finish
 from tocsin.ingest.dates import date_from_text
 from tocsin.ingest.feeds import read_feed
 from tocsin.ingest.fetch import Fetcher
-from tocsin.ingest.sniff import sniff_kind
 from tocsin.ingest.html import check_content, extract_html
 from tocsin.ingest.jsonl import read_jsonl_lines
 from tocsin.ingest.problems import IngestProblem
+from tocsin.ingest.sniff import sniff_kind
 from tocsin.ingest.text import split_paragraphs, split_title
 from tocsin.ingest.warc import read_warc
 from tocsin.models import Article
@@ -47,22 +56,66 @@ def is_url(source: str) -> bool:
 
 
 def kind_by_name(name: str) -> str | None:
-    """The reader for a file name, by its (double) extension, or None."""
+    """The reader for a file name, by its (double) extension, or None.
+
+    Built-in extensions first; then the ``extensions`` attribute of plugin readers."""
     lower = name.lower()
     for suffix in sorted(EXTENSIONS, key=len, reverse=True):
         if lower.endswith(suffix):
             return EXTENSIONS[suffix]
+    return _plugin_kind(lower)
+
+
+def _plugin_kind(lower: str) -> str | None:
+    for entry in registry.readers.entries():
+        if entry.name.startswith("tocsin.readers."):
+            continue
+        suffixes = getattr(registry.readers.get(entry.name), "extensions", ())
+        if any(lower.endswith(suffix.lower()) for suffix in suffixes):
+            return entry.short
     return None
+
+
+@dataclass(frozen=True)
+class Input:
+    """What a reader reads: a local ``path``, or ``content`` already read (a URL's body)."""
+
+    where: str  # for messages: the path, URL or path of the archive
+    fetcher: Fetcher
+    path: Path | None = None
+    content: bytes | None = None
+    url: str | None = None
+    key: str = ""  # what a derived article id hashes (the resolved path or the URL)
+    id_kind: str = "file"  # "file" | "web": the prefix of derived ids
+
+    def read_bytes(self) -> bytes:
+        if self.content is not None:
+            return self.content
+        assert self.path is not None
+        return self.path.read_bytes()
+
+    def article_id(self) -> str:
+        return derive_id(self.id_kind, self.key or self.where)
+
+
+Reader = Callable[[Input], Iterator[Item]]
+SOURCE_KINDS = ("url", "directory")  # readers of sources, not of a content format
+
+
+def reader(kind: str) -> Reader:
+    """The registered reader of a kind (``registry.readers``)."""
+    found: Reader = registry.readers.get(kind)
+    return found
 
 
 def read_source(source: str, fetcher: Fetcher) -> Iterator[Item]:
     """Everything one source yields; a source that cannot be read is one problem."""
     if is_url(source):
-        yield from read_url(source, fetcher)
+        yield from reader("url")(Input(source, fetcher, url=source, key=source, id_kind="web"))
         return
     path = Path(source).expanduser()
     if path.is_dir():
-        yield from read_directory(path, fetcher)
+        yield from reader("directory")(Input(str(path), fetcher, path=path))
     elif path.exists() or path.is_symlink():
         yield from read_file(path, fetcher)
     else:
@@ -79,13 +132,15 @@ def iter_directory(root: Path) -> Iterator[Path]:
             yield path
 
 
-def read_directory(root: Path, fetcher: Fetcher) -> Iterator[Item]:
+def read_directory(inp: Input) -> Iterator[Item]:
+    """Every file with a known extension under a directory, in name order."""
+    assert inp.path is not None
     found = False
-    for path in iter_directory(root):
+    for path in iter_directory(inp.path):
         found = True
-        yield from read_file(path, fetcher)
+        yield from read_file(path, inp.fetcher)
     if not found:
-        log.warning("%s: no files with a known extension", root)
+        log.warning("%s: no files with a known extension", inp.path)
 
 
 def read_file(path: Path, fetcher: Fetcher) -> Iterator[Item]:
@@ -93,69 +148,81 @@ def read_file(path: Path, fetcher: Fetcher) -> Iterator[Item]:
     where = str(path)
     kind = kind_by_name(path.name)
     try:
-        if kind == "warc":
-            with path.open("rb") as stream:
-                yield from read_warc(stream, where, gzipped=path.name.lower().endswith(".gz"))
-            return
-        if kind == "jsonl":
-            with path.open(encoding="utf-8", errors="replace", newline="\n") as lines:
-                yield from read_jsonl_lines(lines, where, default_source=path.stem)
-            return
-        content = path.read_bytes()
+        content = None if kind else path.read_bytes()
+        inp = Input(where, fetcher, path=path, content=content, key=str(path.resolve()))
+        yield from read_kind(kind or sniff_kind(content or b"", name=path.name), inp)
     except OSError as exc:
         yield IngestProblem(where, f"cannot read file: {exc.strerror or exc}")
+
+
+def read_kind(kind: str, inp: Input) -> Iterator[Item]:
+    """``inp`` handed to the registered reader of its kind."""
+    if kind in SOURCE_KINDS or kind not in registry.readers:
+        yield _single(inp.read_bytes(), kind, where=inp.where, url=inp.url,
+                      article_id=inp.article_id())
         return
-    yield from read_content(
-        content,
-        kind or sniff_kind(content, name=path.name),
-        where=where,
-        url=None,
-        fetcher=fetcher,
-        key=str(path.resolve()),
-        id_kind="file",
-    )
+    yield from reader(kind)(inp)
 
 
-def read_url(url: str, fetcher: Fetcher) -> Iterator[Item]:
+def read_url(inp: Input) -> Iterator[Item]:
+    """A URL: fetched (conditionally), its content sniffed and read by that kind's reader."""
+    url = inp.url or inp.where
     try:
-        fetched = fetcher.fetch(url)
+        fetched = inp.fetcher.fetch(url)
     except IngestError as exc:
         yield IngestProblem(url, exc.message)
         return
     if fetched.not_modified:  # a conditional GET answered 304: nothing new to read
         return
     kind = sniff_kind(fetched.content, fetched.content_type, fetched.url)
-    yield from read_content(
-        fetched.content, kind, where=url, url=fetched.url, fetcher=fetcher, key=url, id_kind="web"
-    )
+    yield from read_kind(kind, Input(url, inp.fetcher, content=fetched.content,
+                                     url=fetched.url, key=url, id_kind="web"))
 
 
-def read_content(
-    content: bytes,
-    kind: str,
-    *,
-    where: str,
-    url: str | None,
-    fetcher: Fetcher,
-    key: str,
-    id_kind: str,
-) -> Iterator[Item]:
-    """Bytes already read from a file or URL, handed to the reader of their kind."""
-    if kind == "warc":
-        yield from read_warc(io.BytesIO(content), where, gzipped=content[:2] == b"\x1f\x8b")
-    elif kind == "jsonl":
-        text = content.decode("utf-8", errors="replace")
-        yield from read_jsonl_lines(text.splitlines(), where, default_source=None)
-    elif kind == "feed":
-        actual = sniff_kind(content)
-        if actual == "feed":
-            yield from read_feed(content, where, fetcher)
-        elif actual == "html":
-            yield _single(content, actual, where=where, url=url, article_id=derive_id(id_kind, key))
-        else:
-            yield IngestProblem(where, _not_a_feed(content))
+def read_warc_input(inp: Input) -> Iterator[Item]:
+    """A WARC or ARC archive (gzipped or not): the HTML responses it holds."""
+    if inp.content is not None:
+        gzipped = inp.content[:2] == b"\x1f\x8b"
+        yield from read_warc(io.BytesIO(inp.content), inp.where, gzipped=gzipped)
+        return
+    assert inp.path is not None
+    with inp.path.open("rb") as stream:
+        yield from read_warc(stream, inp.where, gzipped=inp.path.name.lower().endswith(".gz"))
+
+
+def read_jsonl_input(inp: Input) -> Iterator[Item]:
+    """JSON Lines: one record a line (``id``, ``text`` or ``html``, ``title``, ``date``...)."""
+    if inp.content is not None:
+        text = inp.content.decode("utf-8", errors="replace")
+        yield from read_jsonl_lines(text.splitlines(), inp.where, default_source=None)
+        return
+    assert inp.path is not None
+    with inp.path.open(encoding="utf-8", errors="replace", newline="\n") as lines:
+        yield from read_jsonl_lines(lines, inp.where, default_source=inp.path.stem)
+
+
+def read_feed_input(inp: Input) -> Iterator[Item]:
+    """An RSS or Atom feed: each entry's page (or summary); an HTML page is read as one."""
+    content = inp.read_bytes()
+    actual = sniff_kind(content)
+    if actual == "feed":
+        yield from read_feed(content, inp.where, inp.fetcher)
+    elif actual == "html":
+        yield _single(content, actual, where=inp.where, url=inp.url, article_id=inp.article_id())
     else:
-        yield _single(content, kind, where=where, url=url, article_id=derive_id(id_kind, key))
+        yield IngestProblem(inp.where, _not_a_feed(content))
+
+
+def read_html_input(inp: Input) -> Iterator[Item]:
+    """One HTML page: main text, title, date and metadata extracted with trafilatura."""
+    yield _single(inp.read_bytes(), "html", where=inp.where, url=inp.url,
+                  article_id=inp.article_id())
+
+
+def read_text_input(inp: Input) -> Iterator[Item]:
+    """One plain-text document: the first paragraph is the title when it stands alone."""
+    yield _single(inp.read_bytes(), "text", where=inp.where, url=inp.url,
+                  article_id=inp.article_id())
 
 
 def _not_a_feed(content: bytes) -> str:
