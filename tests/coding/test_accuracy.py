@@ -24,7 +24,7 @@ def results(shared_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[
     tmp = tmp_path_factory.mktemp("pred")
     for gs in GOLD_SETS:
         pred = tmp / gs.file
-        code_gold(settings, eval_dir / gs.file, gs.dictionaries, pred)
+        code_gold(settings, eval_dir / gs.file, gs.dictionaries, pred, gs.options)
         out[gs.file] = score(eval_dir / "score.py", eval_dir / gs.file, pred)
     return out
 

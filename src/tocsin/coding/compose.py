@@ -2,8 +2,7 @@
 
 - nested clauses (:func:`compose`): reported speech, intent frames, requests, refusals;
 - allegations (:func:`allegations`): "X alleged that Y ..." with nothing coded inside;
-- nominal events (:func:`nominal_events`): event nouns ("the cooperation between X and
-  Y", "X's talks with Y") that no verb already codes.
+- nominal events: see :mod:`tocsin.coding.nominal`.
 
 Each works on ``per_verb`` (trigger token -> events), in place, after every verb of the
 sentence was coded.
@@ -17,15 +16,13 @@ from tocsin.coding.factuality import (
     INTENT_FRAME_WORDS,
     NEGATING_WORDS,
     SPEECH_WORDS,
-    Frame,
-    factuality_of,
     intent_code,
 )
-from tocsin.coding.npactors import actors_of_np, np_actors_anywhere
+from tocsin.coding.npactors import np_actors_anywhere
 from tocsin.coding.slots import subject_actors
 from tocsin.coding.syntax import PASS_SUBJ, SUBJ, frame_of
-from tocsin.coding.verbmatch import VerbMatch, is_candidate, match_verb
-from tocsin.coding.writer import Sent, make_event, recode, rules_of
+from tocsin.coding.verbmatch import match_verb
+from tocsin.coding.writer import Sent, make_event, recode
 from tocsin.models import Actor, Event, Factuality
 
 PerVerb = dict[int, list[Event]]
@@ -162,58 +159,3 @@ def _reported_conflict(ctx: DocContext, e: Event, speakers: list[Actor]) -> list
 
 def is_conflict(code: str) -> bool:
     return code[:2].isdigit() and 13 <= int(code[:2]) <= 20
-
-
-def nominal_events(ctx: DocContext, per_verb: PerVerb, sent: Sent) -> None:
-    """Event nouns: "the cooperation between X and Y" (both ways), "X's talks with Y"."""
-    view, nominal = ctx.view, ctx.dictionaries.nominal_index
-    for i in range(sent[0], sent[1]):
-        form = nominal.get(view.up[i])
-        if form is None or not view.tag[i].startswith("NN") or per_verb.get(i) or i in ctx.state.skipped:
-            continue
-        if _coded_by_verb(ctx, i, sent):
-            continue  # "held talks with X", "the talks were cancelled": the verb says it
-        found = nominal_pairs(ctx, i, sent[2])
-        if not found:
-            continue
-        head = view.head[i]
-        m = VerbMatch(i, (form,), None, form.code, None, frozenset(), {}, False)
-        factuality, frame = factuality_of(view, i, False)
-        if view.lem[head] in NOMINAL_STOPPERS and head != i:  # "the talks were cancelled"
-            factuality, frame = Factuality.NEGATED, Frame("negation", view.lem[head].lower())
-        per_verb[i] = [make_event(ctx, m, form.code or "", s, t, factuality, sent,
-                                  rules_of(m, s, t, frame) + ("nominal event",))
-                       for s, t in found if form.code and s.code != t.code]
-
-
-def _coded_by_verb(ctx: DocContext, i: int, sent: Sent) -> bool:
-    view = ctx.view
-    head = view.head[i]
-    if view.dep[i] not in ("dobj", "nsubjpass", "nsubj", "attr") or head == i:
-        return False
-    if not is_candidate(view, head, ctx.dictionaries.form_index):
-        return False
-    hm = match_verb(ctx, head, sent[0], sent[1])
-    return hm is not None and bool(hm.code or hm.code2)
-
-
-def nominal_pairs(ctx: DocContext, i: int, sent_index: int) -> list[tuple[Actor, Actor]]:
-    """(source, target) pairs of the event noun at ``i``: members of "between X and Y",
-    else its owners ("X's", a country modifier) with its "with" partners."""
-    view = ctx.view
-    for prep in view.kids(i, "prep"):
-        objs = view.kids(prep, "pobj")
-        if view.up[prep] == "BETWEEN" and objs:
-            members = actors_of_np(ctx, objs[0], sent_index)
-            if len(members) > 1:
-                return [(a, b) for a in members for b in members if a.root != b.root]
-    owners: list[Actor] = []
-    for c in view.children[i]:
-        if view.dep[c] == "poss" or (view.dep[c] in ("compound", "amod") and c in ctx.mention_at):
-            owners.extend(a for a in actors_of_np(ctx, c, sent_index) if not a.code.startswith("---"))
-    partners: list[Actor] = []
-    for prep in view.kids(i, "prep"):
-        if view.up[prep] == "WITH":
-            for o in view.kids(prep, "pobj"):
-                partners.extend(actors_of_np(ctx, o, sent_index))
-    return [(a, b) for a in owners for b in partners if a.root != b.root]

@@ -27,9 +27,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from tocsin.coding.clauses import skipped_clauses
-from tocsin.coding.compose import allegations, compose, nominal_events
+from tocsin.coding.compose import allegations, compose
 from tocsin.coding.context import CodingState, DocContext
+from tocsin.coding.guards import place_roles
 from tocsin.coding.factuality import Frame, factuality_of, intent_code, reject_code
+from tocsin.coding.nominal import nominal_events
 from tocsin.coding.npactors import may_be_new_actor
 from tocsin.coding.options import Options
 from tocsin.coding.slots import Found, find_actors, keep, may_have_source, pairs
@@ -114,7 +116,8 @@ def code_sentence(ctx: DocContext, start: int, end: int, sent_index: int) -> lis
     allegations(ctx, per_verb, sent)
     if ctx.dictionaries.nominal_index:
         nominal_events(ctx, per_verb, sent)
-    return dedupe(e for i in sorted(per_verb) for e in per_verb[i])
+    events = dedupe(e for i in sorted(per_verb) for e in per_verb[i])
+    return place_roles(ctx, events, start, end) if ctx.options.place_roles else events
 
 
 def _verbs(ctx: DocContext, start: int, end: int) -> list[int]:

@@ -20,6 +20,9 @@ class Options:
     comma_bmax: int = 0
     comma_emin: int = 2
     comma_emax: int = 0
+    # a role with no country ("---PPL") takes the sentence's one country, else its event is
+    # dropped (tocsin's guard; PETRARCH's unit-test records turn it off: they code "---")
+    place_roles: bool = True
 
     @property
     def skips_commas(self) -> bool:

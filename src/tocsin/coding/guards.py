@@ -1,0 +1,67 @@
+"""Precision guards: what an event must have before it is reported.
+
+A role with no country ("---PPL" protesters, "---MIL" troops) is not a real actor code
+(no gold set codes one, and an analysis cannot place it). When the sentence names one
+country only (as a country, a capital or an office-holder's country), the role belongs to
+it ("police fire tear gas at protesters in Nairobi": KENCOP -> KENPPL); otherwise the
+event is dropped. Only events that count (asserted, intended) are guarded: an alleged or
+negated act keeps the actors the text gives it. Events of two role-only actors never reach here (slot filling drops
+them).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from tocsin.coding.context import DocContext
+from tocsin.models import Actor, Event
+
+_COUNTRY_KINDS = frozenset({"country", "person"})
+_NOT_COUNTRIES = frozenset({"IGO", "NGO", "NGM", "MNC", "---", "UNK"})
+
+
+def sentence_countries(ctx: DocContext, start: int, end: int) -> set[str]:
+    """The distinct country codes the actor mentions of a sentence name."""
+    roots: set[str] = set()
+    for m in ctx.mentions:
+        if m.start < start or m.end > end or m.is_agent:
+            continue
+        actor = m.actor
+        root = actor.code[:3]
+        if actor.kind in _COUNTRY_KINDS and len(root) == 3 and root.isalpha() and root not in _NOT_COUNTRIES:
+            roots.add(root)
+    return roots
+
+
+def _placed(actor: Actor, country: str) -> Actor:
+    code = country + actor.code[3:]
+    entry = f"{actor.entry or actor.code} + country of the sentence [{country}]"
+    return dataclasses.replace(actor, code=code, country=country, entry=entry)
+
+
+def _role_only(actor: Actor | None) -> bool:
+    return actor is not None and actor.code.startswith("---")
+
+
+def place_roles(ctx: DocContext, events: list[Event], start: int, end: int) -> list[Event]:
+    """Events whose role-only actors took the sentence's one country; the rest dropped."""
+    if not any(_role_only(e.source) or _role_only(e.target) for e in events):
+        return events
+    countries = sentence_countries(ctx, start, end)
+    country = next(iter(countries)) if len(countries) == 1 else None
+    out: list[Event] = []
+    for e in events:
+        source, target = e.source, e.target
+        if (_role_only(source) or _role_only(target)) and e.factuality.counts:
+            if country is None:
+                continue
+            if source is not None and _role_only(source):
+                source = _placed(source, country)
+            if target is not None and _role_only(target):
+                target = _placed(target, country)
+            if source is not None and target is not None and source.code == target.code:
+                continue
+            e = e.replace(source=source, target=target,
+                          rules=e.rules + (f"role placed in the sentence's country [{country}]",))
+        out.append(e)
+    return out

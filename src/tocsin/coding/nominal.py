@@ -1,0 +1,228 @@
+"""Nominal events: event nouns that no verb already codes.
+
+"The cooperation between X and Y" (both ways), "X's talks with Y" (owner to partner),
+and attacks named by a noun: "Russian strikes on Kharkiv", "Israel's offensive in Gaza",
+"an attack on a military post by the Pakistani Taliban", "five people are killed in a
+Turkish airstrike in Iraq". A noun that is the object of a light verb ("launch/conduct/
+carry out/stage strikes", "hold talks") is the event, with the verb's subject as source,
+unless one of the verb's own patterns codes the construction.
+
+The source of an attack noun is its demonym, possessive or country modifier, its ``by``
+agent, or the light verb's subject; its target the first other actor of its ``on/
+against/in/into/at/near`` phrases, else what the clause around it says was hit (the
+object of "X's strikes hit Y", the victims or place of "were killed in a ... strike"),
+else the sentence's one other country.
+"""
+
+from __future__ import annotations
+
+from tocsin.coding.compose import NOMINAL_STOPPERS, PerVerb
+from tocsin.coding.context import DocContext
+from tocsin.coding.factuality import Frame, factuality_of
+from tocsin.coding.guards import sentence_countries
+from tocsin.coding.npactors import actors_of_np, first_actors, np_actors_anywhere
+from tocsin.coding.slots import subject_actors
+from tocsin.coding.syntax import subtree_tokens
+from tocsin.coding.verbmatch import VerbMatch, is_candidate, match_verb
+from tocsin.coding.writer import Sent, make_event, rules_of
+from tocsin.models import Actor, Event, Factuality
+
+# verbs that only carry an event noun: the noun says what happened
+LIGHT_VERBS = frozenset({
+    "LAUNCH", "CONDUCT", "CARRY", "STAGE", "MOUNT", "HOLD", "PERFORM", "EXECUTE", "UNLEASH",
+    "INTENSIFY", "ESCALATE", "RESUME", "BEGIN", "START", "CONTINUE", "ORDER", "AUTHORIZE",
+    "AUTHORISE", "UNDERTAKE", "INITIATE", "RENEW", "EXPAND", "STEP",
+})
+AERIAL_WORDS = frozenset({"AIR", "DRONE", "DRONES", "MISSILE", "MISSILES", "AERIAL", "ROCKET",
+                          "ROCKETS", "BOMB", "GLIDE", "BALLISTIC", "CRUISE", "UAV", "AIRSTRIKE"})
+NOT_ATTACK_WORDS = frozenset({"GENERAL", "HUNGER", "LABOR", "LABOUR", "NATIONWIDE", "WORKERS",
+                              "TEACHERS", "DOCTORS", "RAIL", "TRANSPORT", "PUBLIC", "SIT", "24-HOUR",
+                              "HEART", "PANIC", "CHARM", "CYBER", "SHOCK"})
+TARGET_PREPS = frozenset({"ON", "AGAINST", "IN", "INTO", "AT", "NEAR", "ACROSS", "ONTO", "OVER",
+                          "TARGETING", "INSIDE", "UPON"})
+CASUALTY_WORDS = frozenset({"KILL", "INJURE", "WOUND", "DIE", "HURT", "INJURED", "KILLED",
+                            "WOUNDED", "DEAD", "INJURE", "LEAVE"})
+_SOURCE_MODIFIERS = ("poss", "compound", "amod", "nmod")
+
+
+def nominal_events(ctx: DocContext, per_verb: PerVerb, sent: Sent) -> None:
+    """Events of the event nouns of a sentence (in place, see the module docstring)."""
+    view, nominal = ctx.view, ctx.dictionaries.nominal_index
+    for i in range(sent[0], sent[1]):
+        form = nominal.get(view.up[i])
+        if form is None or not form.code or not view.tag[i].startswith("NN") or per_verb.get(i) \
+                or i in ctx.state.skipped:
+            continue
+        light = _light_verb(ctx, i, sent)
+        if light is None and _coded_by_verb(ctx, i, sent):
+            continue  # "held talks with X", "the talks were cancelled": the verb says it
+        code = _noun_code(ctx, i, form.code)
+        if code is None:
+            continue
+        found = _pairs(ctx, i, code, light, sent)
+        if not found:
+            continue
+        if light is not None:
+            per_verb[light] = []  # the light verb's own default code is not the event
+        per_verb[i] = _events(ctx, i, code, found, light, sent)
+
+
+def _events(ctx: DocContext, i: int, code: str, found: list[tuple[Actor, Actor]],
+            light: int | None, sent: Sent) -> list[Event]:
+    view = ctx.view
+    form = ctx.dictionaries.nominal_index[view.up[i]]
+    m = VerbMatch(i, (form,), None, code, None, frozenset(), {}, False)
+    factuality, frame = factuality_of(view, light if light is not None else i, False)
+    head = view.head[i]
+    if view.lem[head] in NOMINAL_STOPPERS and head != i:  # "the talks were cancelled"
+        factuality, frame = Factuality.NEGATED, Frame("negation", view.lem[head].lower())
+    why = ("nominal event",) + ((f"light verb: {view.lem[light].lower()}",) if light is not None else ())
+    return [make_event(ctx, m, code, s, t, factuality, sent, rules_of(m, s, t, frame) + why)
+            for s, t in found if s.code != t.code]
+
+
+def _light_verb(ctx: DocContext, i: int, sent: Sent) -> int | None:
+    """The light verb whose object the noun is, unless a pattern of the verb codes it."""
+    view = ctx.view
+    head = view.head[i]
+    if head == i or view.dep[i] != "dobj" or view.lem[head] not in LIGHT_VERBS:
+        return None
+    if is_candidate(view, head, ctx.dictionaries.form_index):
+        hm = match_verb(ctx, head, sent[0], sent[1])
+        if hm is not None and hm.pattern is not None and (hm.code or hm.code2):
+            return None  # one of the verb's patterns says what "launch talks" is
+    return head
+
+
+def _coded_by_verb(ctx: DocContext, i: int, sent: Sent) -> bool:
+    view = ctx.view
+    head = view.head[i]
+    if view.dep[i] not in ("dobj", "nsubjpass", "nsubj", "attr") or head == i:
+        return False
+    if not is_candidate(view, head, ctx.dictionaries.form_index):
+        return False
+    hm = match_verb(ctx, head, sent[0], sent[1])
+    return hm is not None and bool(hm.code or hm.code2)
+
+
+def _is_attack(code: str) -> bool:
+    return code[:2] in ("18", "19", "20")
+
+
+def _noun_code(ctx: DocContext, i: int, code: str) -> str | None:
+    """The code of an attack noun by its modifiers ("drone strike": aerial), None for a
+    strike that is no attack ("general strike")."""
+    if not _is_attack(code):
+        return code
+    mods = {ctx.view.up[c] for c in ctx.view.children[i] if ctx.view.dep[c] in ("compound", "amod", "nmod")}
+    if mods & NOT_ATTACK_WORDS:
+        return None
+    return "195" if mods & AERIAL_WORDS and code[:2] == "19" else code
+
+
+def _pairs(ctx: DocContext, i: int, code: str, light: int | None, sent: Sent) -> list[tuple[Actor, Actor]]:
+    if not _is_attack(code):
+        return _cooperation_pairs(ctx, i, light, sent[2])
+    sources = _attack_sources(ctx, i, light, sent[2])
+    if not sources:
+        return []
+    roots = {a.root for a in sources}
+    targets = [a for a in _attack_targets(ctx, i, light, sent) if a.root not in roots]
+    if not targets:
+        others = sentence_countries(ctx, sent[0], sent[1]) - roots
+        targets = [_country(ctx, others.pop(), sent)] if len(others) == 1 else []
+    return [(s, t) for s in sources for t in targets if t is not None]
+
+
+def _country(ctx: DocContext, root: str, sent: Sent) -> Actor:
+    for m in ctx.mentions:
+        if sent[0] <= m.start < sent[1] and not m.is_agent and m.actor.code[:3] == root:
+            return m.actor if m.actor.kind == "country" else Actor(root, m.actor.text, m.actor.span, root,
+                                                                     None, "country", m.actor.entry)
+    return Actor(root, root, None, root, None, "country", "country of the sentence")
+
+
+def _owners(ctx: DocContext, i: int, sent_index: int) -> list[Actor]:
+    """Countries, groups and people that modify the noun ("Russian", "Israel's", "NATO")."""
+    view = ctx.view
+    out: list[Actor] = []
+    for c in view.children[i]:
+        if view.dep[c] == "poss" or (view.dep[c] in _SOURCE_MODIFIERS and c in ctx.mention_at):
+            out.extend(a for a in actors_of_np(ctx, c, sent_index) if not a.code.startswith("---"))
+    return out
+
+
+def _attack_sources(ctx: DocContext, i: int, light: int | None, sent_index: int) -> list[Actor]:
+    view = ctx.view
+    found = _owners(ctx, i, sent_index)
+    if found:
+        return found
+    for prep in view.kids(i, "prep", "agent"):
+        if view.up[prep] == "BY":
+            for o in view.kids(prep, "pobj"):
+                found = [a for a in np_actors_anywhere(ctx, o, sent_index) if not a.code.startswith("---")]
+                if found:
+                    return found
+    if light is not None:
+        return [a for a in subject_actors(ctx, light, sent_index) if not a.code.startswith("---")]
+    return []
+
+
+def _attack_targets(ctx: DocContext, i: int, light: int | None, sent: Sent) -> list[Actor]:
+    view = ctx.view
+    own = _pp_actors(ctx, i, sent[2]) or (_pp_actors(ctx, light, sent[2]) if light is not None else [])
+    if own:
+        return own
+    head = view.head[i]
+    if head != i and view.dep[i] in ("nsubj",) and view.tag[head].startswith("VB"):
+        return _clause_objects(ctx, head, i, sent[2])  # "X's strikes hit Y"
+    if view.dep[i] == "pobj" and head != i:  # "killed in an attack", "during the strikes"
+        verb = view.head[head]
+        if verb != head and view.lem[verb] in CASUALTY_WORDS:
+            victims = [a for a in subject_actors(ctx, verb, sent[2]) if not a.code.startswith("---")]
+            return victims or _pp_actors(ctx, verb, sent[2], skip=head)
+    return []
+
+
+def _pp_actors(ctx: DocContext, word: int, sent_index: int, skip: int = -1) -> list[Actor]:
+    """The first actors in the target-like prepositional phrases of ``word``."""
+    view = ctx.view
+    for c in view.children[word]:
+        if c == skip or view.dep[c] not in ("prep", "acl") or view.up[c] not in TARGET_PREPS:
+            continue
+        tokens = sorted(subtree_tokens(view, [c]))
+        found = first_actors(ctx, tokens, sent_index, -1)
+        found = [a for a in found if not a.code.startswith("---")]
+        if found:
+            return found
+    return []
+
+
+def _clause_objects(ctx: DocContext, verb: int, noun: int, sent_index: int) -> list[Actor]:
+    view = ctx.view
+    lo, hi = view.subtree_span(noun)
+    tokens = [t for t in range(verb + 1, view.subtree_span(verb)[1]) if not lo <= t < hi]
+    return [a for a in first_actors(ctx, tokens, sent_index, verb) if not a.code.startswith("---")]
+
+
+def _cooperation_pairs(ctx: DocContext, i: int, light: int | None, sent_index: int
+                       ) -> list[tuple[Actor, Actor]]:
+    """(source, target) of a non-attack event noun: members of "between X and Y", else its
+    owners (or the light verb's subject) with its "with" partners."""
+    view = ctx.view
+    for prep in view.kids(i, "prep"):
+        objs = view.kids(prep, "pobj")
+        if view.up[prep] == "BETWEEN" and objs:
+            members = actors_of_np(ctx, objs[0], sent_index)
+            if len(members) > 1:
+                return [(a, b) for a in members for b in members if a.root != b.root]
+    owners = _owners(ctx, i, sent_index)
+    if not owners and light is not None:
+        owners = [a for a in subject_actors(ctx, light, sent_index) if not a.code.startswith("---")]
+    partners: list[Actor] = []
+    for word in (i,) if light is None else (i, light):
+        for prep in view.kids(word, "prep"):
+            if view.up[prep] == "WITH":
+                for o in view.kids(prep, "pobj"):
+                    partners.extend(actors_of_np(ctx, o, sent_index))
+    return [(a, b) for a in owners for b in partners if a.root != b.root]
