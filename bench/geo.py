@@ -32,7 +32,8 @@ from typing import Any
 from tocsin.geo import Geocoder
 from tocsin.geo.gazetteer import Place
 from tocsin.geo.normalize import normalize
-from tocsin.geo.resolve import Mention, resolve_name
+from tocsin.geo.resolve import resolve_name
+from tocsin.models import Mention
 
 COUNTRY_FLOOR = 0.95
 ADM1_CITY_FLOOR = 0.85
@@ -112,10 +113,11 @@ def run_bench(nlp: Any, geocoder: Geocoder, items: Iterable[GoldItem]) -> BenchR
 def _resolved(
     geocoder: Geocoder, item: GoldItem, mentions: list[Mention]
 ) -> tuple[Place | None, bool]:
-    for m in mentions:
-        if m.char_span[0] < item.end and item.start < m.char_span[1] and m.place is not None:
-            return m.place, True
-    context = Counter(m.place.cc for m in mentions if m.place is not None and m.place.cc)
+    places = [(m.char_span, m.payload) for m in mentions if isinstance(m.payload, Place)]
+    for (start, end), place in places:
+        if start < item.end and item.start < end:
+            return place, True
+    context = Counter(place.cc for _, place in places if place.cc)
     scored = resolve_name(geocoder.gazetteer, item.mention, dict(context))
     return (scored[0][0] if scored else None), False
 

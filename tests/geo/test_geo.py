@@ -108,9 +108,9 @@ def test_unknown_name_has_no_candidates(geocoder: Geocoder) -> None:
 
 def _resolved(geocoder: Geocoder, doc: Any, **kw: Any) -> dict[str, tuple[str, str, str]]:
     return {
-        m.text: (m.place.cc, m.place.adm1, m.place.kind)
+        m.text: (m.payload.cc, m.payload.adm1, m.payload.kind)
         for m in geocoder.mentions(doc, **kw)
-        if m.place is not None
+        if m.payload is not None
     }
 
 
@@ -127,7 +127,7 @@ def test_qualifier_chain_and_ambiguity_in_context(nlp: Any, geocoder: Geocoder) 
         "Protesters gathered in Tbilisi, Georgia. Later a man was shot in Atlanta, Georgia, "
         "and clashes erupted in Miranshah, North Waziristan."
     )
-    ms = [(m.text, m.place.cc, m.place.adm1) for m in geocoder.mentions(doc) if m.place]
+    ms = [(m.text, m.payload.cc, m.payload.adm1) for m in geocoder.mentions(doc) if m.payload]
     assert ("Georgia", "GE", "") in ms and ("Georgia", "US", "US-GA") in ms
     assert ("Miranshah", "PK", "PK-KP") in ms
 

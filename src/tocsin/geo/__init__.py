@@ -16,8 +16,9 @@ from typing import Any
 
 from tocsin.geo.gazetteer import Gazetteer, Place, get_gazetteer
 from tocsin.geo.locate import TokenIndex, event_place, mention_location, to_location
-from tocsin.geo.resolve import Mention, resolve_document, resolve_name
-from tocsin.models import Actor, Article, Event, Location
+from tocsin.geo.find import Toponym, to_mention
+from tocsin.geo.resolve import resolve_document, resolve_name
+from tocsin.models import Actor, Article, Event, Location, Mention
 
 log = logging.getLogger(__name__)
 
@@ -70,10 +71,12 @@ class Geocoder:
     def mentions(
         self, doc: Any, *, dateline: str | None = None, actor_codes: Iterable[str] = ()
     ) -> list[Mention]:
-        """All place mentions of a doc, resolved in context."""
-        return resolve_document(
+        """All place mentions of a doc, resolved in context (``payload``: the ``Place``, None
+        when no reading was found)."""
+        toponyms = resolve_document(
             self.gazetteer, doc, dateline=self.dateline_place(dateline), actor_codes=actor_codes
         )
+        return [to_mention(t) for t in toponyms]
 
     def enrich(self, doc: Any, events: list[Event], article: Article) -> list[Event]:
         """Events with ``location``, ``source_location`` and ``target_location`` filled."""
@@ -95,7 +98,7 @@ class Geocoder:
         doc: Any,
         event: Event,
         index: TokenIndex,
-        mentions: Sequence[Mention],
+        mentions: Sequence[Toponym],
         dateline: Place | None,
     ) -> Event:
         src = self.actor_location(event.source)
@@ -111,7 +114,7 @@ class Geocoder:
         doc: Any,
         event: Event,
         index: TokenIndex,
-        mentions: Sequence[Mention],
+        mentions: Sequence[Toponym],
         dateline: Place | None,
         src: Location | None,
         tgt: Location | None,

@@ -22,6 +22,7 @@ from typing import Any
 
 from tocsin.geo.gazetteer import Entry, Gazetteer, Place
 from tocsin.geo.normalize import normalize
+from tocsin.models import Mention
 from tocsin.geo.words import (
     CONTEXT_WORDS,
     DATELINE_DASHES,
@@ -64,6 +65,24 @@ class Toponym:
     @property
     def type_word(self) -> bool:
         return self.type_hint == "division"
+
+
+def to_mention(t: Toponym, sentence: int | None = None) -> Mention:
+    """The shared ``models.Mention`` of a resolved toponym: kind "place", ``label`` what found
+    it, ``code`` the CAMEO country of its reading, ``payload`` the gazetteer ``Place``."""
+    root = -1 if t.end <= t.start else t.end - 1
+    return Mention(
+        start=t.start,
+        end=t.end,
+        text=t.text,
+        char_span=t.char_span,
+        kind="place",
+        head=root,
+        sentence=sentence,
+        label=t.source,
+        code=(t.place.cameo or None) if t.place is not None else None,
+        payload=t.place,
+    )
 
 
 def find_toponyms(doc: Any, gaz: Gazetteer) -> tuple[list[Toponym], Toponym | None]:
@@ -290,7 +309,8 @@ def _link_qualifiers(doc: Any, mentions: list[Toponym]) -> None:
         between = doc[a.end : b.start]
         if len(between) == 1 and between[0].text == ",":
             a.qualifier, b.qualifies = b, a
-            bring_in(a, b)
+            if not in_list(doc, a.start, b.end):
+                bring_in(a, b)
         elif len(between) == 1 and between[0].tag_ == "POS":
             b.qualifier, a.qualifies = a, b
 
@@ -339,16 +359,27 @@ def _scan_qualified(doc: Any, gaz: Gazetteer, taken: list[bool], out: list[Topon
         if taken[c + 1]:
             q = next((m for m in out if m.start == c + 1), None)
             entries = [e for e in q.entries if e.place.kind in QUALIFIER_KINDS] if q else []
+            q_end = q.end if q else c + 1
         else:
             found = _longest_qualifier(doc, gaz, c + 1, taken)
             if found is None:
                 continue
-            end, entries = found
-            _take(_mention(doc, c + 1, end, entries, "qualifier"), taken, out)
+            q_end, entries = found
+            _take(_mention(doc, c + 1, q_end, entries, "qualifier"), taken, out)
         if entries and not taken[c - 1] and doc[c - 1].ent_type_ in {"", "GPE", "LOC", "FAC"}:
             start = _name_begin(doc, c - 1, taken)
+            if in_list(doc, start, q_end):
+                continue
             within = [Entry(e.place, "within") for e in entries]
             _take(_mention(doc, start, c, within, "qualified"), taken, out)
+
+
+def in_list(doc: Any, start: int, end: int) -> bool:
+    """Whether "X, Y" (tokens start..end) is part of a list ("Bundibugyo, Côte d'Ivoire and
+    Sudan", "Kenya, Uganda, Tanzania") rather than a place and its division."""
+    if start > 0 and doc[start - 1].text == ",":
+        return True
+    return end < len(doc) and doc[end].lower_ in {"and", "or", "&"}
 
 
 def _longest_qualifier(

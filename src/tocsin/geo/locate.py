@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from tocsin.geo.gazetteer import Place
-from tocsin.geo.resolve import Mention
+from tocsin.geo.find import Toponym
 from tocsin.models import Event, Location
 
 LOC_PREPS = {
@@ -73,7 +73,7 @@ def to_location(
     )
 
 
-def mention_location(m: Mention, rule: str, offset: int = 0) -> Location:
+def mention_location(m: Toponym, rule: str, offset: int = 0) -> Location:
     assert m.place is not None
     span = (m.char_span[0] + offset, m.char_span[1] + offset)
     return to_location(m.place, text=m.text, span=span, rule=rule, score=m.score)
@@ -82,14 +82,14 @@ def mention_location(m: Mention, rule: str, offset: int = 0) -> Location:
 class TokenIndex:
     """Token -> resolved mention, for one doc."""
 
-    def __init__(self, doc: Any, mentions: Sequence[Mention]) -> None:
-        self.by_token: dict[int, Mention] = {}
+    def __init__(self, doc: Any, mentions: Sequence[Toponym]) -> None:
+        self.by_token: dict[int, Toponym] = {}
         for m in mentions:
             if m.place is not None:
                 for i in range(m.start, m.end):
                     self.by_token[i] = m
 
-    def in_subtree(self, tok: Any) -> Mention | None:
+    def in_subtree(self, tok: Any) -> Toponym | None:
         """The first resolved mention inside a token's subtree (document order)."""
         for t in tok.subtree:
             m = self.by_token.get(t.i)
@@ -99,8 +99,8 @@ class TokenIndex:
 
 
 def event_place(
-    doc: Any, event: Event, index: TokenIndex, mentions: Sequence[Mention]
-) -> tuple[Mention, str] | None:
+    doc: Any, event: Event, index: TokenIndex, mentions: Sequence[Toponym]
+) -> tuple[Toponym, str] | None:
     """The mention that locates an event (rules 1-3), if any."""
     sent = _span(doc, event.sentence_span)
     trig = _span(doc, event.trigger_span) if event.trigger_span else None
@@ -133,7 +133,7 @@ def _heads(tok: Any) -> list[Any]:
     return heads
 
 
-def _prep_place(head: Any, index: TokenIndex) -> Mention | None:
+def _prep_place(head: Any, index: TokenIndex) -> Toponym | None:
     for child in head.children:
         if child.dep_ == "prep" and child.lower_ in LOC_PREPS:
             for obj in child.children:
@@ -150,7 +150,7 @@ def _clause_root(tok: Any) -> Any:
     return tok
 
 
-def _clause_place(root: Any, index: TokenIndex) -> Mention | None:
+def _clause_place(root: Any, index: TokenIndex) -> Toponym | None:
     for tok in root.subtree:
         if tok.dep_ == "prep" and tok.lower_ in LOC_PREPS and _same_clause(tok, root):
             for obj in tok.children:
@@ -172,11 +172,11 @@ def _same_clause(tok: Any, root: Any) -> bool:
 
 
 def _sentence_place(
-    sent: Any, event: Event, trig: Any, mentions: Sequence[Mention]
-) -> tuple[Mention, str] | None:
+    sent: Any, event: Event, trig: Any, mentions: Sequence[Toponym]
+) -> tuple[Toponym, str] | None:
     actor_spans = [a.span for a in (event.source, event.target) if a is not None and a.span]
     anchor = trig.start if trig is not None and len(trig) else sent.start
-    best: tuple[int, Mention] | None = None
+    best: tuple[int, Toponym] | None = None
     for m in mentions:
         if m.place is None or m.start < sent.start or m.end > sent.end:
             continue

@@ -19,7 +19,6 @@ from tocsin.geo.gazetteer import Entry, Gazetteer, Place
 from tocsin.geo.normalize import normalize
 from tocsin.geo.words import DIVISION_WORDS, SETTLEMENT_WORDS, TYPE_WORDS
 
-Mention = Toponym  # the name used by callers before the finder moved to geo.find
 KIND_BONUS = {"country": 3.0, "adm1": 0.6, "region": 1.2, "adm2": 0.8, "city": 0.0}
 WITHIN_PRIOR = 2.0  # "somewhere in Y" for an unknown X in "X, Y": below any real candidate in Y
 
@@ -97,19 +96,16 @@ def resolve_toponyms(toponyms: Sequence[Toponym], ctx: Context) -> None:
             m.margin = abs(m.scores[0][1] - m.scores[1][1]) if len(scored) > 1 else 5.0
 
 
-resolve_mentions = resolve_toponyms
-
-
 def _prefer_city_of_same_name(
     scored: list[tuple[Place, float]], m: Toponym
 ) -> list[tuple[Place, float]]:
-    """'Islamabad', 'Kabul', 'Aleppo', 'New York': a division named after its city means the
-    city, unless the text says it is a division ('Aleppo province', 'the state of New York')."""
+    """'Islamabad', 'Kabul', 'Aleppo': a division named after its city means the city, unless
+    the text says it is a division ('Aleppo province', 'the state of Aleppo')."""
     if not scored or scored[0][0].kind != "adm1" or m.type_hint == "division":
         return scored
     top, top_s = scored[0]
     for i, (p, s) in enumerate(scored[1:], 1):
-        if p.kind == "city" and p.adm1 == top.adm1 and s >= top_s - 3.0:
+        if p.kind == "city" and p.adm1 == top.adm1 and s >= top_s - 2.5:
             return [scored[i], *scored[:i], *scored[i + 1 :]]
     return scored
 
