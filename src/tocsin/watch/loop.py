@@ -98,10 +98,10 @@ class _PollingFetcher(Fetcher):
 
 
 def current_alerts(store: Store, settings: Settings) -> Sequence[Alert]:
-    """The alerts active now, as the store keeps them current after each ingest."""
-    from tocsin.analysis.alerts import alerts
+    """The alerts active in the latest weeks of data, as ingest keeps them current."""
+    from tocsin.analysis.alerts import current_alerts as active
 
-    return alerts(store, top=settings.watch.max_alerts)
+    return active(store, settings, top=settings.watch.max_alerts)
 
 
 def run_round(
