@@ -50,3 +50,20 @@ def test_the_check_fails_on_what_is_not_a_country(resolver: ActorResolver) -> No
     wrong = [type(f)(f.code, "Atlantis", f.kind) for f in forms["FRA"][:1]]
     assert check(resolver, wrong) == [(wrong[0], None)]
     assert resolve_form(resolver, "poles") is None  # a lower-case common noun is no actor
+
+
+@pytest.mark.parametrize(("text", "date", "code"), [
+    ("Friedrich Merz", "2024-06-01", "DEUOPP"), ("Friedrich Merz", "2026-01-01", "DEUGOV"),
+    ("Mark Carney", "2025-06-01", "CANGOV"), ("Sanae Takaichi", "2025-12-01", "JPNGOV"),
+    ("Lee Jae-myung", "2025-07-01", "KORGOV"), ("Ahmed al-Sharaa", "2025-06-01", "SYRGOV"),
+    ("Peter Mutharika", "2025-06-01", "MWIELI"), ("Peter Mutharika", "2025-11-01", "MWIGOV"),
+    ("Lazarus Chakwera", "2025-11-01", "MWIELI"), ("Sadio Camara", "2025-06-01", "MLIGOV"),
+    ("Nikos Dendias", "2025-06-01", "GRCGOV"), ("Musalia Mudavadi", "2026-04-02", "KENGOV"),
+    ("Mahmoud Ali Youssouf", "2025-06-01", "IGOAFRAU"), ("Moussa Faki", "2025-06-01", "TCDELI"),
+    ("Volker Türk", "2026-07-03", "IGOUNO"), ("Nabih Berri", "2026-06-05", "LBNLEG"),
+    ("Marco Rubio", "2026-01-01", "USAGOV"), ("Mark Rutte", "2025-06-01", "IGOWSTNAT"),
+])
+def test_office_holders_on_the_date(
+    resolver: ActorResolver, text: str, date: str, code: str
+) -> None:
+    assert resolve_form(resolver, text, dt.date.fromisoformat(date)) == code
