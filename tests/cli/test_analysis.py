@@ -82,3 +82,37 @@ def test_triads_command(data_dir: str) -> None:
                   "--min-events", "1")
     assert "IND-PAK-RUS: appeared unbalanced" in shifts.output
     assert _run(data_dir, "triads", "--window", "2025").exit_code == 2
+
+
+def test_alerts_are_current_after_ingest_without_recompute(data_dir: str) -> None:
+    res = _run(data_dir, "alerts", "--direction", "conflict", "--top", "5")
+    assert res.exit_code == 0, res.output
+    first = res.output.splitlines()[0]
+    assert "IND-PAK conflict" in first and "score" in first
+    assert "INDMIL→PAKMIL" not in res.output and "IND→PAK material conflict" in res.output
+    current = _run(data_dir, "alerts", "--current", "--format", "json")
+    recs = json.loads(current.output)
+    assert recs and all(r["period_end"] >= str(D0 + dt.timedelta(weeks=8)) for r in recs)
+    assert all(r["explanation"] and r["key"] for r in recs)
+
+
+def test_alert_kinds_and_export_formats_come_from_the_registry(data_dir: str) -> None:
+    assert _run(data_dir, "alerts", "--kind", "third_party").exit_code == 0
+    bad = _run(data_dir, "alerts", "--kind", "nonsense")
+    assert bad.exit_code == 2 and "third_party" in bad.output
+    assert "parquet" in _run(data_dir, "export", "--help").output
+
+
+def test_bench_alerts_prints_figures_and_fails_below_the_floor(data_dir: str,
+                                                               tmp_path: Any) -> None:
+    episodes = tmp_path / "episodes.tsv"
+    episodes.write_text("dyad\tstart\tend\tdescription\n"
+                        f"PAK-IND\t{D0 + dt.timedelta(weeks=9)}\t{D0 + dt.timedelta(weeks=11)}"
+                        "\tIndian strikes\n", encoding="utf-8")
+    res = _run(data_dir, "bench-alerts", "--episodes", str(episodes))
+    assert res.exit_code == 0, res.output
+    assert "recall@20: 1.000" in res.output and "single-article share: 0.000" in res.output
+    episodes.write_text("dyad\tstart\tend\tdescription\nRUS-UKR\t2025-01-01\t2025-02-01\tnone\n",
+                        encoding="utf-8")
+    res = _run(data_dir, "bench-alerts", "--episodes", str(episodes))
+    assert res.exit_code == 1 and "recall@20: 0.000" in res.output
