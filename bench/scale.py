@@ -116,8 +116,10 @@ def dedup_bench(settings: Settings, *, store_size: int = 20_000, new: int = 100,
         ingest([str(write_jsonl(work / "stored.jsonl", stored))], full, code=False)
     report.setup_seconds = time.monotonic() - start
     for run in range(runs + 1):  # run 0 warms the OS file cache for both stores, untimed
-        batch = synthetic(new - 5, 100 + run, words, f"new{run}")
-        batch += [republish(stored[run * 5 + k], f"repub{run}-{k}") for k in range(5)]
+        tag = f"{time.time_ns():x}"  # new ids and texts on every invocation: truly new
+        batch = synthetic(new - 5, time.time_ns(), words, f"new{tag}")
+        batch += [republish(stored[(run * 5 + k + time.time_ns()) % store_size],
+                            f"repub{tag}-{k}") for k in range(5)]
         source = str(write_jsonl(work / f"new-{run}.jsonl", batch))
         with tempfile.TemporaryDirectory() as tmp:
             empty = settings.replace(database_url=f"sqlite:///{Path(tmp) / 'empty.db'}")

@@ -19,9 +19,9 @@ import sqlalchemy as sa
 
 from tocsin.errors import StoreError
 from tocsin.models import Article, Event
-from tocsin.store import convert
+from tocsin.store import convert, signatures
 from tocsin.store.identities import mark_dirty, new_days
-from tocsin.store.schema import article_lsh_bands, article_signatures, articles, events, sources
+from tocsin.store.schema import articles, events, sources
 from tocsin.store.signatures import SignatureRow
 
 log = logging.getLogger(__name__)
@@ -37,31 +37,26 @@ def insert_coded(store: Any, batch: Sequence[Article], coded: Mapping[str, Seque
     try:
         with store.engine.begin() as conn:
             ids = _source_ids(conn, {a.source for a in batch if a.source})
-            tables = _rows(batch, coded, prints, ids, now)
-            for table, rows in tables:
-                if rows:
-                    _insert(conn, table, rows)
-            mark_dirty(conn, new_days(tables[1][1]))  # the incremental refresh's queue
+            article_rows, event_rows = _rows(batch, coded, ids, now)
+            _insert(conn, articles, article_rows)
+            _insert(conn, events, event_rows)
+            signatures.write(conn, prints, lambda table, rows: _insert(conn, table, rows))
+            mark_dirty(conn, new_days(event_rows))  # the incremental refresh's queue
     except sa.exc.DBAPIError as exc:
         raise StoreError(f"bulk load failed: {_first_line(exc)}") from exc
-    return len(tables[1][1])
+    return len(event_rows)
 
 
 def _rows(batch: Sequence[Article], coded: Mapping[str, Sequence[Event]],
-          prints: Sequence[SignatureRow], source_ids: Mapping[str, int], now: Any
-          ) -> list[tuple[sa.Table, list[dict[str, Any]]]]:
+          source_ids: Mapping[str, int], now: Any
+          ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     article_rows = []
     for art in batch:
         row = convert.article_to_row(art, source_ids.get(art.source or ""), now)
         row["coded_at"] = now if art.id in coded else None
         article_rows.append(row)
     event_rows = [convert.event_to_row(ev, aid, now) for aid, evs in coded.items() for ev in evs]
-    sig_rows = [{"article_id": p.article_id, "num_shingles": p.num_shingles,
-                 "signature": p.signature} for p in prints]
-    band_rows = [{"band_key": k, "article_id": p.article_id}
-                 for p in prints for k in dict.fromkeys(p.band_keys)]
-    return [(articles, article_rows), (events, event_rows), (article_signatures, sig_rows),
-            (article_lsh_bands, band_rows)]
+    return article_rows, event_rows
 
 
 def _source_ids(conn: sa.Connection, names: set[str]) -> dict[str, int]:
@@ -76,6 +71,8 @@ def _source_ids(conn: sa.Connection, names: set[str]) -> dict[str, int]:
 
 
 def _insert(conn: sa.Connection, table: sa.Table, rows: list[dict[str, Any]]) -> None:
+    if not rows:
+        return
     if conn.dialect.name == "postgresql":
         _copy(conn, table, rows)
     else:

@@ -93,12 +93,13 @@ events = sa.Table(
     sa.Column("created_at", sa.DateTime, nullable=False),
 )
 
-# The persisted near-duplicate index (migration 0006; written by store/signatures.py).
+# The persisted near-duplicate index (migrations 0006, 0009; written by store/signatures.py).
 article_signatures = sa.Table(
     "article_signatures",
     metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
     sa.Column("article_id", sa.String(), sa.ForeignKey("articles.id", ondelete="CASCADE"),
-              primary_key=True),
+              nullable=False, unique=True),
     sa.Column("num_shingles", sa.Integer, nullable=False),
     sa.Column("signature", sa.LargeBinary, nullable=False),
 )
@@ -107,9 +108,10 @@ article_lsh_bands = sa.Table(
     "article_lsh_bands",
     metadata,
     sa.Column("band_key", sa.BigInteger, primary_key=True),
-    sa.Column("article_id", sa.String(), sa.ForeignKey("articles.id", ondelete="CASCADE"),
-              primary_key=True),
-    sa.Index("ix_article_lsh_bands_article", "article_id"),
+    sa.Column("signature_id", sa.Integer,
+              sa.ForeignKey("article_signatures.id", ondelete="CASCADE"), primary_key=True),
+    sa.Index("ix_article_lsh_bands_signature", "signature_id"),
+    sqlite_with_rowid=False,
 )
 
 

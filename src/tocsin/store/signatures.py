@@ -2,7 +2,7 @@
 
 Every stored original (an article that is not itself a near-duplicate) has one row in
 ``article_signatures`` (its shingle count and MinHash values, as bytes) and one row per
-LSH band in ``article_lsh_bands``. A new article is deduplicated by looking up its own
+LSH band in ``article_lsh_bands`` (band key, signature id). A new article is deduplicated by looking up its own
 band keys (an indexed ``IN``), which costs the same whatever the size of the store.
 
 This module only moves bytes and integers; computing signatures and band keys is
@@ -12,7 +12,7 @@ This module only moves bytes and integers; computing signatures and band keys is
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -54,51 +54,34 @@ class Signatures:
         """Persist fingerprints in one transaction; rows already stored are left as they are."""
         if not rows:
             return 0
-        sigs = [{"article_id": r.article_id, "num_shingles": r.num_shingles,
-                 "signature": r.signature} for r in rows]
-        bands = [{"band_key": k, "article_id": r.article_id}
-                 for r in rows for k in dict.fromkeys(r.band_keys)]
         try:
             with self.engine.begin() as conn:
-                conn.execute(self._insert_ignore(article_signatures), sigs)
-                if bands:
-                    conn.execute(self._insert_ignore(article_lsh_bands), bands)
+                write(conn, rows, lambda table, items: conn.execute(
+                    _insert_ignore(conn, table), items))
         except sa.exc.DBAPIError as exc:
             raise StoreError(f"cannot store signatures: {_first_line(exc)}") from exc
         return len(rows)
 
-    def _insert_ignore(self, table: sa.Table) -> Any:
-        name = self.engine.dialect.name
-        if name == "postgresql":
-            return postgresql.insert(table).on_conflict_do_nothing()
-        if name == "sqlite":
-            return sqlite.insert(table).on_conflict_do_nothing()
-        return table.insert()
-
     # -- reading ------------------------------------------------------------------------
 
     def candidates(self, band_keys: Sequence[int]) -> list[SignatureRow]:
-        """The stored fingerprints sharing at least one band key, by article id."""
+        """The stored fingerprints sharing at least one band key, by article id (one
+        statement: the band index, then the signatures it points to)."""
         keys = sorted(set(band_keys))
         if not keys:
             return []
-        ids: set[str] = set()
+        found: dict[str, SignatureRow] = {}
+        sig, bands = article_signatures, article_lsh_bands
         with self.engine.connect() as conn:
             for i in range(0, len(keys), _CHUNK):
-                q = sa.select(article_lsh_bands.c.article_id).where(
-                    article_lsh_bands.c.band_key.in_(keys[i:i + _CHUNK]))
-                ids.update(conn.execute(q).scalars())
-            return self._rows(conn, sorted(ids))
-
-    @staticmethod
-    def _rows(conn: sa.Connection, ids: list[str]) -> list[SignatureRow]:
-        found: list[SignatureRow] = []
-        for i in range(0, len(ids), _CHUNK):
-            q = sa.select(article_signatures).where(
-                article_signatures.c.article_id.in_(ids[i:i + _CHUNK]))
-            found.extend(SignatureRow(r.article_id, int(r.num_shingles), bytes(r.signature))
-                         for r in conn.execute(q))
-        return sorted(found, key=lambda r: r.article_id)
+                ids = sa.select(bands.c.signature_id).where(
+                    bands.c.band_key.in_(keys[i:i + _CHUNK]))
+                q = sa.select(sig.c.article_id, sig.c.num_shingles, sig.c.signature).where(
+                    sig.c.id.in_(ids))
+                found.update((r.article_id, SignatureRow(r.article_id, int(r.num_shingles),
+                                                         bytes(r.signature)))
+                             for r in conn.execute(q))
+        return [found[k] for k in sorted(found)]
 
     def count(self) -> int:
         with self.engine.connect() as conn:
@@ -129,6 +112,37 @@ class Signatures:
                 return
             yield rows
             last = rows[-1][0]
+
+
+def write(conn: sa.Connection, rows: Sequence[SignatureRow],
+          insert: Callable[[sa.Table, list[dict[str, Any]]], Any]) -> None:
+    """Write fingerprints in the caller's transaction with ``insert(table, rows)`` (an
+    INSERT, or COPY for the bulk loader): the signatures, then their band keys, which
+    point to the signatures' integer ids."""
+    if not rows:
+        return
+    insert(article_signatures, [{"article_id": r.article_id, "num_shingles": r.num_shingles,
+                                 "signature": r.signature} for r in rows])
+    ids: dict[str, int] = {}
+    names = sorted({r.article_id for r in rows})
+    for i in range(0, len(names), _CHUNK):
+        q = sa.select(article_signatures.c.article_id, article_signatures.c.id).where(
+            article_signatures.c.article_id.in_(names[i:i + _CHUNK]))
+        ids.update({a: int(n) for a, n in conn.execute(q)})
+    # in key order: the B-tree is then walked once, left to right, instead of at random
+    # (half the time of an insert in random order into a 20,000-article index)
+    bands = [{"band_key": k, "signature_id": i} for k, i in sorted(
+        {(k, ids[r.article_id]) for r in rows for k in r.band_keys})]
+    if bands:
+        insert(article_lsh_bands, bands)
+
+
+def _insert_ignore(conn: sa.Connection, table: sa.Table) -> Any:
+    if conn.dialect.name == "postgresql":
+        return postgresql.insert(table).on_conflict_do_nothing()
+    if conn.dialect.name == "sqlite":
+        return sqlite.insert(table).on_conflict_do_nothing()
+    return table.insert()
 
 
 def _first_line(exc: BaseException) -> str:
