@@ -6,19 +6,24 @@ import csv
 import io
 import json
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from tocsin import analysis, registry
+from tocsin import registry
 from tocsin.cli import get_settings
-from tocsin.store import Store
+
+if TYPE_CHECKING:  # scipy, ruptures, SQLAlchemy: imported when a command runs (fast --help)
+    from tocsin import analysis
+    from tocsin.store import Store
 
 EVENT_COLUMNS = ("id", "article_date", "event_date", "source_code", "target_code", "code",
                  "quad_class", "goldstein", "factuality", "identity_id", "sentence")
 
 
 def _store(ctx: click.Context) -> Store:
+    from tocsin.store import Store
+
     return Store.open(get_settings(ctx))
 
 
@@ -73,6 +78,8 @@ FORMAT = click.option("--format", "fmt", type=click.Choice(["table", "json", "cs
 def events_cmd(ctx: click.Context, fmt: str, limit: int, offset: int, dyad: tuple[str, str],
                **filters: Any) -> None:
     """List stored events (mentions) matching the filters."""
+    from tocsin import analysis
+
     f = analysis.make_filters(dyad=dyad or None, **filters)
     rows = analysis.events(_store(ctx), f, limit=limit, offset=offset)
     _emit(rows, fmt, EVENT_COLUMNS)
@@ -107,6 +114,8 @@ def _series_rows(series: analysis.Series) -> list[dict[str, Any]]:
 def dyad_cmd(ctx: click.Context, a: str, b: str | None, by: str, directed: bool, roles: bool,
              since: str | None, until: str | None, fmt: str) -> None:
     """Series of the dyad A B (or of actor A alone): counts, Goldstein, normalised."""
+    from tocsin import analysis
+
     series = analysis.series(_store(ctx), a, b, by=by, directed=directed, roles=roles,
                              since=since, until=until)
     if fmt == "json":
@@ -146,6 +155,8 @@ def alerts_cmd(ctx: click.Context, recompute: bool, current: bool, top: int,
                direction: str | None, kind: str | None, subject: str | None, show_all: bool,
                fmt: str) -> None:
     """Stored alerts with the events that drove them: dyads first, best score first."""
+    from tocsin import analysis
+
     store = _store(ctx)
     found = analysis.alerts(store, top=top, direction=direction, kind=kind, subject=subject,
                             recompute=recompute, rules=get_settings(ctx).alerts,
@@ -171,6 +182,8 @@ def alerts_cmd(ctx: click.Context, recompute: bool, current: bool, top: int,
 def triads_cmd(ctx: click.Context, window: str | None, compare: str | None, min_events: int,
                show_all: bool, top: int, fmt: str) -> None:
     """Unbalanced triads of the signed actor network (or shifts between two windows)."""
+    from tocsin import analysis
+
     from tocsin.analysis.triads import window as parse_window
 
     store = _store(ctx)
@@ -206,6 +219,8 @@ def triads_cmd(ctx: click.Context, window: str | None, compare: str | None, min_
 def export_cmd(ctx: click.Context, fmt: str, output: str, header: bool, all_events: bool,
                since: str | None, until: str | None) -> None:
     """Export events as GDELT 2.0, PLOVER JSON lines, Parquet or CSV."""
+    from tocsin import analysis
+
     n = analysis.export(_store(ctx), fmt, output, header=header, all_events=all_events,
                         since=since, until=until)
     click.echo(f"wrote {n} rows to {output} ({fmt})")
@@ -237,6 +252,8 @@ def bench_queries_cmd(ctx: click.Context, n_events: int, runs: int, seed: int, r
 def bench_alerts_cmd(ctx: click.Context, episodes: str | None) -> None:
     """Recall of the crisis episodes in the top 10/20 stored conflict alerts; exits 1 below
     the floors (recall@20 >= 0.8, no single-article alert, none over 26 weeks)."""
+    from tocsin import analysis
+
     from pathlib import Path
 
     from bench import alerts as bench
