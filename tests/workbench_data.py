@@ -1,4 +1,5 @@
-"""A small hand-built store for the workbench tests, a live server on loopback, and Chromium.
+"""A small hand-built store for the workbench tests (tests/api, tests/web), a live server on
+loopback, and Chromium. The conftest.py files of those folders import these fixtures.
 
 The store is made from model objects (no spaCy): a seed-like article with spans, an
 IND-PAK escalation over 14 weeks, RUS-PAK cooperation, a triangle, and one hostile article
@@ -126,7 +127,8 @@ def build_store(settings: Any) -> Store:
     stories = _stories() + [_xss_article()]
     seed = Article(id=SEED_ID, text=SEED_TEXT, title="Russian delegation visits Pakistan",
                    date=D0 + dt.timedelta(weeks=13), source="seed",
-                   url="https://example.org/seed", content_hash="h-seed")
+                   url="https://example.org/seed", content_hash="h-seed",
+                   origin="samples/russian-delegation-pakistan.txt")
     stories.append((seed, _seed_events()))
     store.add_articles([a for a, _ in stories])
     store.replace_events({a.id: evs for a, evs in stories})

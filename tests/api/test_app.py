@@ -161,7 +161,7 @@ def test_openapi_lists_every_route(client: TestClient) -> None:
 
 # --------------------------------------------------------------------------- schemathesis
 
-def _check_operation(operation: Any, examples: int) -> None:
+def _check_operation(operation: Any, examples: int, documented: set[str]) -> None:
     @hsettings(max_examples=examples, deadline=None, database=None,
                suppress_health_check=list(HealthCheck))
     @given(operation.as_strategy())
@@ -169,6 +169,8 @@ def _check_operation(operation: Any, examples: int) -> None:
         response = case.call(headers=AUTH)
         assert response.status_code < 500, (case.method, case.formatted_path, case.query,
                                             response.text[:300])
+        assert str(response.status_code) in documented, (  # 0 undocumented status codes
+            "undocumented", response.status_code, case.method, case.formatted_path)
         if response.status_code >= 400:
             assert set(response.json()["error"]) == {"code", "message", "status"}
 
@@ -186,7 +188,9 @@ def test_schemathesis_no_server_errors(settings: Any) -> None:
     schema = schemathesis.openapi.from_asgi("/openapi.json", app)
     operations = [result.ok() for result in schema.get_all_operations()]
     assert len(operations) >= 11
+    spec = app.openapi()["paths"]
     for operation in operations:
         examples = 5 if operation.path == "/documents" else 25
-        _check_operation(operation, examples)
+        documented = set(spec[operation.path][operation.method.lower()]["responses"])
+        _check_operation(operation, examples, documented)
     store.close()

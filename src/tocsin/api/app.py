@@ -12,6 +12,7 @@ from pydantic import BaseModel, Field, field_validator
 from tocsin import __version__, analysis, registry
 from tocsin.api import errors, routes, security
 from tocsin.api.names import ActorDirectory
+from tocsin.api.feed import add_feed_route
 from tocsin.analysis.common import jsonable
 from tocsin.errors import AuthError, InputError, WriteDisabledError
 from tocsin.models import Article
@@ -42,6 +43,14 @@ class Document(BaseModel):
     url: str | None = Field(default=None, max_length=4000)
     source: str | None = Field(default=None, max_length=200)
 
+    @field_validator("date", mode="before")
+    @classmethod
+    def _iso_date(cls, value: Any) -> Any:
+        """Only an ISO date string (or null): a number such as 0 is no date."""
+        if value is not None and not isinstance(value, (str, dt.date)):
+            raise ValueError("date must be a YYYY-MM-DD string")
+        return value
+
     @field_validator("text", "id", "title", "url", "source")
     @classmethod
     def _no_nul(cls, value: str | None) -> str | None:
@@ -66,8 +75,10 @@ def _page(items: list[Any], limit: int, offset: int, cursor_key: str | None = No
     return page
 
 
-def create_app(settings: Settings, *, store: Store | None = None, coder: Any = None) -> FastAPI:
-    """The API for ``settings`` (the store is opened, and migrated, once)."""
+def create_app(settings: Settings, *, store: Store | None = None, coder: Any = None,
+               host: str | None = None) -> FastAPI:
+    """The API for ``settings`` (the store is opened, and migrated, once); ``host``: the
+    address it is bound to (default ``api_host``), accepted as a Host with localhost."""
     store = store or Store.open(settings)
     rules = analysis.AlertRules.from_mapping(vars(settings.alerts))
     state: dict[str, Any] = {"coder": coder}
@@ -80,9 +91,10 @@ def create_app(settings: Settings, *, store: Store | None = None, coder: Any = N
     mount_docs(app)
     directory = ActorDirectory(store.engine)
     routes.add_routes(app, store, directory)
+    add_feed_route(app, store)
     api = getattr(settings, "api", None)
     app.add_middleware(security.SecurityMiddleware, hosts=security.allowed_hosts(
-        settings.api_host, getattr(api, "allowed_hosts", "")))
+        host or settings.api_host, getattr(api, "allowed_hosts", "")))
 
     def require_token(authorization: Annotated[str | None, Header()] = None) -> None:
         if not settings.api_token:

@@ -149,12 +149,13 @@ def _export_route(app: FastAPI, store: Any) -> None:
 def _article_routes(app: FastAPI, store: Any) -> None:
     @app.get("/articles", tags=["articles"])
     def list_articles(search: Text = None, source: Text = None, since: dt.date | None = None,
-                      until: dt.date | None = None, limit: Limit = 50,
+                      until: dt.date | None = None, origin: Text = None, limit: Limit = 50,
                       offset: Offset = 0) -> dict[str, Any]:
-        """Stored articles newest first (search: title or text, case-insensitive)."""
+        """Stored articles newest first (``search``: title or text, ``origin``: where it was
+        read from, both case-insensitive substrings; ``source``: the source's name)."""
         with store.engine.connect() as conn:
             items = q.article_page(conn, search=search, source=source, since=since,
-                                   until=until, limit=limit, offset=offset)
+                                   until=until, origin=origin, limit=limit, offset=offset)
         items = [clean_links(jsonable(i)) for i in items]
         full = len(items) == limit
         return {"items": items, "limit": limit, "offset": offset,

@@ -25,6 +25,7 @@ from tocsin.store import dashboard as q
 
 DEFAULT_WEEKS = 12
 MAX_WINDOW_DAYS = 3660
+FIRST_DAY, LAST_DAY = dt.date(1800, 1, 1), dt.date(2200, 12, 31)  # a window and the one before
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,9 @@ class Window:
 
 def window(conn: Any, since: dt.date | None, until: dt.date | None) -> Window:
     """The window asked for, filled from the data's range where open."""
+    for day in (since, until):
+        if day is not None and not FIRST_DAY <= day <= LAST_DAY:
+            raise InputError(f"date {day} out of range ({FIRST_DAY} to {LAST_DAY})")
     if since and until and since > until:
         raise InputError(f"since {since} is after until {until}")
     lo, hi = q.data_range(conn)

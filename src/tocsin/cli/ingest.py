@@ -323,10 +323,12 @@ def _warning_bells(store: Store) -> list[str]:
 
 @click.command("demo")
 @click.option("--no-code", is_flag=True, help="Only ingest the sample data.")
+@click.option("--no-serve", is_flag=True, help="Do not serve the dashboard afterwards.")
 @click.pass_context
-def demo_cmd(ctx: click.Context, no_code: bool) -> None:
+def demo_cmd(ctx: click.Context, no_code: bool, no_serve: bool) -> None:
     """Ingest and code the bundled sample data (seed article and two news corpora),
-    then print a summary. Running it again adds nothing."""
+    print a summary, then serve the dashboard at a printed localhost URL until Ctrl-C
+    (``--no-serve`` skips that). Running it again adds nothing."""
     from tocsin.store import Store
 
     settings: Settings = get_settings(ctx)
@@ -344,6 +346,10 @@ def demo_cmd(ctx: click.Context, no_code: bool) -> None:
             click.echo(line)
     if not report.ok:
         ctx.exit(1)
+    if not no_serve:
+        from tocsin.cli.serve import run_server
+
+        run_server(settings)
 
 
 def register(group: click.Group) -> None:

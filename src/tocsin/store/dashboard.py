@@ -224,9 +224,12 @@ def _event_row(row: dict[str, Any]) -> dict[str, Any]:
 
 
 def _article_conds(search: str | None, source: str | None, since: dt.date | None,
-                   until: dt.date | None) -> list[sa.ColumnElement[bool]]:
+                   until: dt.date | None, origin: str | None = None
+                   ) -> list[sa.ColumnElement[bool]]:
     a, s = articles, sources
     conds: list[sa.ColumnElement[bool]] = []
+    if origin:
+        conds.append(_contains(a.c.origin, origin))
     if search:
         conds.append(sa.or_(_contains(a.c.title, search), _contains(a.c.text, search)))
     if source:
@@ -240,7 +243,8 @@ def _article_conds(search: str | None, source: str | None, since: dt.date | None
 
 def article_page(conn: sa.Connection, *, search: str | None = None, source: str | None = None,
                  since: dt.date | None = None, until: dt.date | None = None,
-                 limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
+                 origin: str | None = None, limit: int = 50,
+                 offset: int = 0) -> list[dict[str, Any]]:
     """Articles newest first, with their source name and number of events."""
     a, s, e = articles, sources, events
     n_events = (sa.select(sa.func.count()).where(e.c.article_id == a.c.id)
@@ -248,7 +252,7 @@ def article_page(conn: sa.Connection, *, search: str | None = None, source: str 
     q = (
         sa.select(*(a.c[n] for n in ARTICLE_FIELDS), s.c.name.label("source"), n_events)
         .select_from(a.outerjoin(s, s.c.id == a.c.source_id))
-        .where(*_article_conds(search, source, since, until))
+        .where(*_article_conds(search, source, since, until, origin))
         .order_by(a.c.date.desc().nulls_last(), a.c.id)
         .limit(limit)
         .offset(offset)

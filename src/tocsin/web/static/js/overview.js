@@ -6,6 +6,9 @@ import { href } from "./state.js";
 import { worldMap } from "./map.js";
 import { tip } from "./tip.js";
 
+// the bundled seed article (src/tocsin/data/samples/), the project's own demo
+export const SEED_ORIGIN = "russian-delegation-pakistan.txt";
+
 export function explanation(a) {
   const d = a.details || {};
   if (a.explanation) return a.explanation;
@@ -87,10 +90,10 @@ async function mapCard(ctx) {
 async function seedCard() {
   const card = section("The seed article");
   try {
-    const page = await get("articles", { source: "seed", limit: 1 });
+    const page = await get("articles", { origin: SEED_ORIGIN, limit: 1 });
     const art = page.items[0];
     card.append(art ? el("p", {}, el("a", { href: href({ view: "article", id: art.id }, {}) },
-      art.title || art.id), el("span", { class: "muted" }, ` · ${art.date || ""} · `
+      art.title || art.id), el("span", { class: "muted" }, ` · ${art.date || "undated"} · `
         + `${art.events} events coded in place`))
       : message("not ingested (tocsin demo ingests it)"));
   } catch (err) { card.append(failure(err)); }
