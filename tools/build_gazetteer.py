@@ -219,9 +219,11 @@ def _adm1_rows(
 
 
 def _countryinfo_points() -> dict[str, tuple[float, float]]:
-    """ISO2 -> the country's point: the area-weighted centroid on the sphere of its main
-    territory (countryinfo's borders) where it lies inside them and within 300 km of
-    countryinfo's usual point (REST Countries / World Factbook); else that usual point."""
+    """ISO2 -> the country's point, from countryinfo's borders and usual point (REST Countries
+    / World Factbook), the first of: the area-weighted centroid on the sphere of its main
+    territory, where it lies inside the borders and within 300 km of the usual point; the usual
+    point where it lies inside; the centroid of the largest part (Fiji: Viti Levu, not the
+    sea beside it); the usual point."""
     import countryinfo
 
     out = {}
@@ -230,14 +232,29 @@ def _countryinfo_points() -> dict[str, tuple[float, float]]:
         point = [float(v) for v in country.latlng() or []]
         ref = (point[0], point[1]) if len(point) == 2 and any(point) else None
         rings = _outer_rings(country.geo_json())
-        centre = territory_centroid(rings) if rings else None
-        if centre and not any(_inside(centre, r) for r in rings):
-            centre = None
-        if centre and ref and _km(*centre, *ref) > CENTROID_AGREEMENT_KM:
-            centre = None  # archipelagos and odd shapes (Indonesia, Canada, Chile): the reference
-        if cc and (centre or ref):
-            out[cc] = centre or ref  # type: ignore[assignment]
+        choices = [ref] if not rings else _point_choices(rings, ref)
+        best = next((c for c in choices if c is not None), None)
+        if cc and best is not None:
+            out[cc] = best
     return out
+
+
+def _point_choices(
+    rings: list[list[tuple[float, float]]], ref: tuple[float, float] | None
+) -> list[tuple[float, float] | None]:
+    def inside(p: tuple[float, float] | None) -> bool:
+        return p is not None and any(_inside(p, r) for r in rings)
+
+    centre = territory_centroid(rings)
+    agrees = centre is not None and (ref is None or _km(*centre, *ref) <= CENTROID_AGREEMENT_KM)
+    largest = max(map(_ring_area_centroid, rings))
+    return [
+        centre if agrees and inside(centre) else None,
+        ref if inside(ref) else None,
+        (largest[1], largest[2]) if inside((largest[1], largest[2])) else None,
+        ref,
+        centre,
+    ]
 
 
 CENTROID_AGREEMENT_KM = 300.0
