@@ -12,7 +12,13 @@ import datetime as dt
 
 import pytest
 
-from bench.actor_coverage import check, load_forms, required_forms, resolve_form
+from bench.actor_coverage import (
+    check,
+    load_forms,
+    load_organisations,
+    required_forms,
+    resolve_form,
+)
 from tocsin.actors import ActorResolver
 
 JUNE_2026 = dt.date(2026, 6, 1)
@@ -66,4 +72,19 @@ def test_the_check_fails_on_what_is_not_a_country(resolver: ActorResolver) -> No
 def test_office_holders_on_the_date(
     resolver: ActorResolver, text: str, date: str, code: str
 ) -> None:
+    assert resolve_form(resolver, text, dt.date.fromisoformat(date)) == code
+
+
+def test_armed_groups_igos_and_ngos_resolve(resolver: ActorResolver) -> None:
+    groups = load_organisations()
+    assert len(groups) >= 150
+    bad = check(resolver, groups)
+    assert not bad, "unresolved: " + "; ".join(f"{f.text!r} -> {c} (want {f.code})" for f, c in bad)
+
+
+@pytest.mark.parametrize(("text", "date", "code"), [
+    ("HTS", "2024-06-01", "SYRREBMUS"), ("HTS", "2025-06-01", "SYRGOV"),
+    ("Rapid Support Forces", "2020-06-01", "SDNMIL"), ("RSF", "2025-06-01", "SDNREB"),
+])
+def test_groups_whose_code_changed(resolver: ActorResolver, text: str, date: str, code: str) -> None:
     assert resolve_form(resolver, text, dt.date.fromisoformat(date)) == code
