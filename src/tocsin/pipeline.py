@@ -25,7 +25,6 @@ from typing import Any, Protocol
 from tocsin import registry
 from tocsin.coding.pipeline import Options, coerce_date
 from tocsin.components import Component, Work
-from tocsin.analysis.refresh import refresh as refresh_analysis
 from tocsin.errors import NotFoundError, PipelineError
 from tocsin.ingest.dedup import Deduplicator
 from tocsin.ingest.problems import IngestProblem
@@ -448,6 +447,14 @@ def recode(settings: Settings, ids: Sequence[str] | None = None, *,
     finally:
         if own:
             store.close()
+
+
+def refresh_analysis(store: Store, settings: Settings) -> Any:
+    """tocsin.analysis.refresh, imported on first use: it brings in scipy and ruptures
+    (~1 s), which ``tocsin code`` and ``tocsin --help`` never need."""
+    from tocsin.analysis.refresh import refresh as run
+
+    return run(store, settings)
 
 
 def refresh(settings: Settings, *, store: Store | None = None) -> Any:

@@ -30,10 +30,12 @@ import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
+
+if TYPE_CHECKING:  # datasketch imports scipy.integrate (~1 s): loaded on first use instead,
+    from datasketch import MinHash  # so that importing the pipeline stays cheap
 
 from tocsin.models import Article
 from tocsin.store.signatures import SignatureRow, Signatures
@@ -81,6 +83,8 @@ class Fingerprint:
 def _lsh_params(threshold: float, num_perm: int) -> tuple[int, int]:
     """datasketch's optimal (bands, rows) for a threshold, computed once (it integrates
     the false positive and negative rates numerically: ~70 ms)."""
+    from datasketch import MinHashLSH
+
     lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
     return int(lsh.b), int(lsh.r)
 
@@ -88,10 +92,14 @@ def _lsh_params(threshold: float, num_perm: int) -> tuple[int, int]:
 @lru_cache(maxsize=8)
 def _permutations(num_perm: int) -> Any:
     """The (fixed-seed) permutations, computed once per size instead of per text."""
+    from datasketch import MinHash
+
     return MinHash(num_perm=num_perm, scheme=SCHEME).permutations
 
 
 def _new_minhash(num_perm: int, hashvalues: Any = None) -> MinHash:
+    from datasketch import MinHash
+
     return MinHash(
         num_perm=num_perm,
         scheme=SCHEME,
@@ -127,6 +135,8 @@ class NearDuplicateIndex:
             raise ValueError(f"threshold must be in (0, 1], got {threshold}")
         self.threshold = threshold
         self.num_perm = num_perm
+        from datasketch import MinHashLSH
+
         self._lsh = MinHashLSH(num_perm=num_perm,
                                params=_lsh_params(min(LSH_THRESHOLD, threshold), num_perm))
         self._prints: dict[str, Fingerprint] = {}
