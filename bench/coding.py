@@ -168,7 +168,8 @@ def run_accuracy(settings: Settings, eval_dir: Path) -> Iterator[tuple[str, list
             code_gold(settings, gold, gs.dictionaries, pred, gs.options)
             result = score(score_py, gold, pred)
             ex, rt = result["exact"], result["root"]
-            line = (f"{gs.file:22} [{gs.dictionaries}] records exact {100 * ex['record_accuracy']:.1f}%  "
+            line = (f"{gs.file:22} [{gs.dictionaries}] records exact "
+                    f"{100 * ex['record_accuracy']:.1f}%  "
                     f"F1 exact {ex['f1']:.3f} root {rt['f1']:.3f}  P/R root {rt['precision']:.3f}/"
                     f"{rt['recall']:.3f}  forbidden {rt['forbidden_hits']}")
             yield line, _check(gs, result)
@@ -209,7 +210,8 @@ def run_speed(settings: Settings, n_articles: int = 300) -> dict[str, Any]:
             "parse_s": t_parse, "code_s": t_code, "e2e_s": t_e2e, "peak_mb": peak_kb / 1024}
 
 
-def _time_coding(doc_coder: DocCoder, articles: list[Article], docs: list[Any]) -> tuple[float, int]:
+def _time_coding(doc_coder: DocCoder, articles: list[Article], docs: list[Any]
+                 ) -> tuple[float, int]:
     """CPU seconds to code already parsed articles, and the number of events."""
     t0 = time.process_time()
     n_events = 0
@@ -221,15 +223,18 @@ def _time_coding(doc_coder: DocCoder, articles: list[Article], docs: list[Any]) 
         parts.append((False, docs[k], article.text))
         k += 1
         for is_title, doc, text in parts:
-            n_events += len(doc_coder.code_doc(doc, date=article.date, title=is_title, coref=coref, text=text))
+            n_events += len(doc_coder.code_doc(doc, date=article.date, title=is_title,
+                                               coref=coref, text=text))
     return time.process_time() - t0, n_events
 
 
 def format_speed(r: dict[str, Any]) -> list[str]:
     n, a = r["sentences"], r["articles"]
     return [
-        f"corpus: {a} articles, {n} sentences, {r['events']} events (CPU time of one process: per core)",
-        f"spaCy parse alone : {n / r['parse_s']:9.0f} sentences/s {a / r['parse_s']:7.1f} articles/s",
+        f"corpus: {a} articles, {n} sentences, {r['events']} events "
+        "(CPU time of one process: per core)",
+        f"spaCy parse alone : {n / r['parse_s']:9.0f} sentences/s "
+        f"{a / r['parse_s']:7.1f} articles/s",
         f"coding stage alone: {n / r['code_s']:9.0f} sentences/s {a / r['code_s']:7.1f} articles/s",
         (f"end to end        : {n / r['e2e_s']:9.0f} sentences/s {a / r['e2e_s']:7.1f} articles/s "
          f"({100 * r['parse_s'] / r['e2e_s']:.0f}% of parse speed)"),
@@ -244,5 +249,6 @@ def speed_failures(r: dict[str, Any]) -> list[str]:
         failed.append(f"coding stage {coding:.0f} sentences/s < {CODING_FLOOR:.0f}")
     ratio = r["parse_s"] / r["e2e_s"]
     if ratio < END_TO_END_RATIO:
-        failed.append(f"end to end at {100 * ratio:.0f}% of spaCy's speed < {100 * END_TO_END_RATIO:.0f}%")
+        failed.append(f"end to end at {100 * ratio:.0f}% of spaCy's speed "
+                      f"< {100 * END_TO_END_RATIO:.0f}%")
     return failed

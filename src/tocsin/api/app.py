@@ -151,7 +151,7 @@ def create_app(settings: Settings, *, store: Store | None = None, coder: Any = N
     @app.get("/alerts", tags=["alerts"])
     def list_alerts(limit: Limit = 20, offset: Offset = 0,
                     direction: Literal["conflict", "cooperation"] | None = None,
-                    kind: DetectorKind | None = None,
+                    kind: DetectorKind | None = None,  # type: ignore[valid-type]
                     subject: Annotated[str | None, Query(max_length=40)] = None,
                     evidence: bool = True, distinct: bool = False) -> dict[str, Any]:
         """Stored alerts, best score first, with their evidence events (``distinct``: skip

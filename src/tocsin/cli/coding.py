@@ -45,8 +45,10 @@ def code_cmd(ctx: click.Context, input_path: str | None, output: str | None, tex
         return
     keep = None if factuality == "all" else {f.strip() for f in factuality.split(",") if f.strip()}
     with contextlib.ExitStack() as stack:
-        src = sys.stdin if input_path == "-" else stack.enter_context(open(input_path, encoding="utf-8"))  # type: ignore[arg-type]
-        out = sys.stdout if not output or output == "-" else stack.enter_context(open(output, "w", encoding="utf-8"))
+        src = sys.stdin if input_path == "-" else stack.enter_context(
+            open(input_path, encoding="utf-8"))  # type: ignore[arg-type]
+        out = sys.stdout if not output or output == "-" else stack.enter_context(
+            open(output, "w", encoding="utf-8"))
         n_rec, n_ev = code_jsonl(coder, src, out, keep=keep, progress=_progress)
     click.echo(f"coded {n_rec} records, {n_ev} events", err=True)
 
@@ -116,10 +118,12 @@ def events_table(events: list[Any]) -> str:
     for e in events:
         src = e.source.code if e.source else "-"
         tgt = e.target.code if e.target else "-"
-        lines.append(f"{e.sentence_index:>4}  {src:<12} {tgt:<12} {e.code:<5} {e.factuality.value:<12} "
-                     f"{e.name or ''} ({e.plover_type or '-'}, Goldstein {e.goldstein})")
-        lines.append(f"      trigger: {e.trigger!r}; source {e.source.text if e.source else '-'!r}, "
-                     f"target {e.target.text if e.target else '-'!r}")
+        lines.append(f"{e.sentence_index:>4}  {src:<12} {tgt:<12} {e.code:<5} "
+                     f"{e.factuality.value:<12} {e.name or ''} ({e.plover_type or '-'}, "
+                     f"Goldstein {e.goldstein})")
+        source = e.source.text if e.source else "-"
+        target = e.target.text if e.target else "-"
+        lines.append(f"      trigger: {e.trigger!r}; source {source!r}, target {target!r}")
         if e.location is not None or e.date is not None:
             from tocsin.geo import format_location
             from tocsin.temporal import format_date

@@ -311,7 +311,8 @@ def _warning_bells(store: Store) -> list[str]:
     found = analysis.alerts(store, top=5, direction="conflict", recompute=True, distinct=True)
     if found:
         lines.append("top conflict alerts (evidence: tocsin alerts):")
-        lines += [f"  {a.subject:<9} {a.period_start}..{a.period_end} [{a.kind}] score {a.score:.1f}"
+        lines += [f"  {a.subject:<9} {a.period_start}..{a.period_end} [{a.kind}] "
+                  f"score {a.score:.1f}"
                   for a in found]
     unbalanced = analysis.triads(store, top=3)
     if unbalanced:

@@ -30,8 +30,8 @@ def read_records(lines: Iterable[str]) -> Iterator[tuple[Article, dict[str, Any]
             raise InputError(f"line {lineno}: invalid JSON: {exc}") from exc
         if not isinstance(rec, dict) or "id" not in rec or "text" not in rec:
             raise InputError(f"line {lineno}: a record needs 'id' and 'text'")
-        article = Article(id=str(rec["id"]), text=str(rec.get("text") or ""), title=rec.get("title") or None,
-                          date=coerce_date(rec.get("date")))
+        article = Article(id=str(rec["id"]), text=str(rec.get("text") or ""),
+                          title=rec.get("title") or None, date=coerce_date(rec.get("date")))
         yield article, dict(rec.get("options") or {})
 
 
@@ -69,7 +69,8 @@ def code_jsonl(coder: ArticleCoder, src: TextIO, out: TextIO, *, keep: set[str] 
     n_rec = n_ev = 0
     for article, events in coder.code_articles(articles(), options=options):
         recs = output_events(events, keep)
-        out.write(json.dumps({"id": article.id, "events": recs}, ensure_ascii=False, default=str) + "\n")
+        record = {"id": article.id, "events": recs}
+        out.write(json.dumps(record, ensure_ascii=False, default=str) + "\n")
         n_rec += 1
         n_ev += len(recs)
         if progress is not None:
