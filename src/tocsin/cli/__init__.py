@@ -68,7 +68,8 @@ def main(ctx: click.Context, config: str | None, database_url: str | None,
          data_dir: str | None, debug: bool, quiet: bool) -> None:
     """tocsin: news to political event data, with early warning."""
     level = logging.DEBUG if debug else logging.WARNING if quiet else logging.INFO
-    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s",
+                        stream=sys.stderr)
     try:
         ctx.obj = load_settings(config, database_url=database_url, data_dir=data_dir)
     except TocsinError as exc:
@@ -79,14 +80,8 @@ def main(ctx: click.Context, config: str | None, database_url: str | None,
 
 
 def _register_all() -> None:
-    for name in COMMAND_MODULES:
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name == name:  # stage not built yet
-                continue
-            raise
-        module.register(main)
+    for name in COMMAND_MODULES:  # every module is part of the package: no import probe
+        importlib.import_module(name).register(main)
 
 
 _register_all()
