@@ -221,7 +221,7 @@ def _adm1_rows(
 def _countryinfo_points() -> dict[str, tuple[float, float]]:
     """ISO2 -> the country's point, from countryinfo's borders and usual point (REST Countries
     / World Factbook), the first of: the area-weighted centroid on the sphere of its main
-    territory, where it lies inside the borders and within 300 km of the usual point; the usual
+    territory, where it lies inside the borders and agrees with the usual point; the usual
     point where it lies inside; the centroid of the largest part (Fiji: Viti Levu, not the
     sea beside it); the usual point."""
     import countryinfo
@@ -246,7 +246,8 @@ def _point_choices(
         return p is not None and any(_inside(p, r) for r in rings)
 
     centre = territory_centroid(rings)
-    agrees = centre is not None and (ref is None or _km(*centre, *ref) <= CENTROID_AGREEMENT_KM)
+    size_km = math.sqrt(sum(p[0] for p in _main_territory(rings)))
+    agrees = centre is not None and (ref is None or _km(*centre, *ref) <= AGREEMENT * size_km)
     largest = max(map(_ring_area_centroid, rings))
     return [
         centre if agrees and inside(centre) else None,
@@ -257,7 +258,9 @@ def _point_choices(
     ]
 
 
-CENTROID_AGREEMENT_KM = 300.0
+# The centroid and the usual point agree when they are within a quarter of the territory's size
+# (the square root of its area); they disagree for archipelagos and odd shapes (Indonesia, Chile).
+AGREEMENT = 0.25
 
 
 def _outer_rings(geo_json: dict[str, Any] | None) -> list[list[tuple[float, float]]]:
@@ -290,13 +293,19 @@ def territory_centroid(rings: list[list[tuple[float, float]]]) -> tuple[float, f
     """Area-weighted centroid on the sphere of the parts near the largest one (within 1.2 times
     the square root of its area, at least 1,000 km): drops Alaska and Hawaii, French Guiana,
     Svalbard; keeps the North Island and the Arctic archipelago."""
+    kept = _main_territory(rings)
+    if not kept:
+        return None
+    return sphere_centroid(((p[1], p[2]) for p in kept), [p[0] for p in kept])
+
+
+def _main_territory(rings: list[list[tuple[float, float]]]) -> list[tuple[float, float, float]]:
     parts = [p for p in map(_ring_area_centroid, rings) if p[0] > 0]
     if not parts:
-        return None
+        return []
     big = max(parts)
     reach = max(1000.0, 1.2 * math.sqrt(big[0]))
-    kept = [p for p in parts if _km(p[1], p[2], big[1], big[2]) <= reach]
-    return sphere_centroid(((p[1], p[2]) for p in kept), [p[0] for p in kept])
+    return [p for p in parts if _km(p[1], p[2], big[1], big[2]) <= reach]
 
 
 def _inside(point: tuple[float, float], ring: list[tuple[float, float]]) -> bool:
@@ -469,7 +478,7 @@ def _curated_rows(adm1_names: dict[str, str]) -> list[dict[str, Any]]:
 def _county_rows(adm1_names: dict[str, str]) -> list[dict[str, Any]]:
     """US counties (GeoNames admin2): point and population of their places of 1,000+."""
     rows = []
-    for state, name, fips, lat, lon, pop in _read_tsv("us_counties.tsv"):
+    for state, name, _fips, lat, lon, pop in _read_tsv("us_counties.tsv"):
         adm1 = f"US-{state}"
         rows.append(
             {
@@ -645,7 +654,8 @@ def main(argv: list[str] | None = None) -> None:
             "(derived by tools/build_gazetteer.py; GeoNames data CC BY 4.0)"
         )
         _write_tsv(ADMIN1_MAP, header, rows)
-        log.info("%s: %d rows, %d unmapped", ADMIN1_MAP, len(rows), sum(1 for r in rows if not r[2]))
+        unmapped = sum(1 for r in rows if not r[2])
+        log.info("%s: %d rows, %d unmapped", ADMIN1_MAP, len(rows), unmapped)
         header = (
             "# state\tcounty (GeoNames admin2)\tFIPS\tlat\tlon\tpeople in its places of 1,000+"
             " (derived by tools/build_gazetteer.py; GeoNames data CC BY 4.0)"

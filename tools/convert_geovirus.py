@@ -39,12 +39,12 @@ class NearestPlace:
 
     def __call__(self, lat: float, lon: float) -> Place | None:
         for radius in range(0, 12):
-            near = [
-                p
+            cells = [
+                (math.floor(lat) + dy, (math.floor(lon) + dx + 180) % 360 - 180)
                 for dy in range(-radius, radius + 1)
                 for dx in range(-radius, radius + 1)
-                for p in self.grid.get((math.floor(lat) + dy, (math.floor(lon) + dx + 180) % 360 - 180), ())
             ]
+            near = [p for cell in cells for p in self.grid.get(cell, ())]
             if near:
                 return min(near, key=lambda p: _km(lat, lon, p.lat, p.lon))
         return None

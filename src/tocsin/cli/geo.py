@@ -80,6 +80,7 @@ def bench_geo_cmd(
     parsing + coding time.
     """
     from bench.geo import gazetteer_cost, is_article_set
+
     from tocsin.nlp import load_pipeline
 
     settings = get_settings(ctx)
@@ -105,6 +106,7 @@ def bench_geo_cmd(
 def _own(nlp: Any, gold: Path | None, verbose: bool) -> bool:
     """The project's sentence set; True when below a floor."""
     from bench.geo import ADM1_CITY_FLOOR, COUNTRY_FLOOR, load_gold, run_bench
+
     from tocsin.geo import Geocoder
 
     result = run_bench(nlp, Geocoder.load(), load_gold(gold))
@@ -127,6 +129,7 @@ def _own(nlp: Any, gold: Path | None, verbose: bool) -> bool:
 def _external(nlp: Any, gold: Path) -> bool:
     """An external article set: figures beside the baseline (no floor: always False)."""
     from bench.geo import load_articles, run_articles
+
     from tocsin.geo import Geocoder
 
     try:

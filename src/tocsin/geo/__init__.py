@@ -14,9 +14,9 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+from tocsin.geo.find import Toponym, to_mention
 from tocsin.geo.gazetteer import Gazetteer, Place, get_gazetteer
 from tocsin.geo.locate import TokenIndex, event_place, mention_location, to_location
-from tocsin.geo.find import Toponym, to_mention
 from tocsin.geo.resolve import resolve_document, resolve_name
 from tocsin.models import Actor, Article, Event, Location, Mention
 

@@ -22,7 +22,6 @@ from typing import Any
 
 from tocsin.geo.gazetteer import Entry, Gazetteer, Place
 from tocsin.geo.normalize import normalize
-from tocsin.models import Mention
 from tocsin.geo.words import (
     CONTEXT_WORDS,
     DATELINE_DASHES,
@@ -39,6 +38,7 @@ from tocsin.geo.words import (
     STOP_WORDS,
     TYPE_WORDS,
 )
+from tocsin.models import Mention
 
 DIVISION_KINDS = {"adm1", "adm2", "region"}
 QUALIFIER_KINDS = {"adm1", "adm2", "country"}
@@ -397,7 +397,8 @@ def _longest_qualifier(
 
 def _abbreviation_part(tok: Any) -> bool:
     """A token of a division name or abbreviation: "Okla.", "W.Va.", "N.", "Va.", "TX"."""
-    return tok.text[:1].isupper() and (tok.is_alpha or tok.text.rstrip(".").replace(".", "").isalpha())
+    letters = tok.text.replace(".", "")
+    return tok.text[:1].isupper() and (tok.is_alpha or letters.isalpha())
 
 
 def _is_name_end(doc: Any, k: int) -> bool:
@@ -417,7 +418,9 @@ def _name_begin(doc: Any, k: int, taken: list[bool]) -> int:
     return start
 
 
-def _scan_dateline(doc: Any, gaz: Gazetteer, taken: list[bool], out: list[Toponym]) -> Toponym | None:
+def _scan_dateline(
+    doc: Any, gaz: Gazetteer, taken: list[bool], out: list[Toponym]
+) -> Toponym | None:
     """A dateline at the start of the text: a capitalised place name (often ALL CAPS) before a
     dash or an agency in brackets: "ST. PAUL, Minn. --", "KYIV (Reuters) -", "Islamabad:"."""
     end = next(

@@ -47,7 +47,8 @@ def score_entry(entry: Entry, mention: Toponym | None, ctx: Context) -> float:
     if place.curated:
         s += 0.5
     if entry.how == "alt" and place.kind != "country" and not place.curated:
-        s -= 1.0  # variants include translations and nicknames ("Saint Paul" for São Paulo)
+        # variants include translations and nicknames ("Saint Paul" for São Paulo)
+        s -= 1.5 if place.kind == "city" else 1.0
     w = ctx.countries.get(place.cc, 0.0) if place.cc else 0.0
     if w:
         s += 1.0 + min(w, 4.0) * 0.8
