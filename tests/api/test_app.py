@@ -51,7 +51,8 @@ def client(settings: Any) -> Iterator[TestClient]:
                              database_url=settings.database_url, api_token=TOKEN)
     store = Store.open(settings)
     _populate(store)
-    with TestClient(create_app(settings, store=store, coder=_FakeCoder()), base_url="http://localhost") as c:
+    app = create_app(settings, store=store, coder=_FakeCoder())
+    with TestClient(app, base_url="http://localhost") as c:
         yield c
     store.close()
 

@@ -10,10 +10,11 @@ from fastapi import Depends, FastAPI, Header, Path, Query, Request, Response
 from pydantic import BaseModel, Field, field_validator
 
 from tocsin import __version__, analysis, registry
-from tocsin.api import errors, routes, security
-from tocsin.api.names import ActorDirectory
-from tocsin.api.feed import add_feed_route
 from tocsin.analysis.common import jsonable
+from tocsin.api import errors, routes, security
+from tocsin.api.cache import Aggregates
+from tocsin.api.feed import add_feed_route
+from tocsin.api.names import ActorDirectory
 from tocsin.errors import AuthError, InputError, WriteDisabledError
 from tocsin.models import Article
 from tocsin.settings import Settings
@@ -26,7 +27,8 @@ API_MAX_LIMIT = 500
 MAX_OFFSET = 1_000_000
 MAX_ID = 2**31 - 1
 
-Limit = Annotated[int, Query(ge=1, le=API_MAX_LIMIT, description=f"page size (max {API_MAX_LIMIT})")]
+Limit = Annotated[int, Query(ge=1, le=API_MAX_LIMIT,
+                             description=f"page size (max {API_MAX_LIMIT})")]
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET)]
 Period = Literal["day", "week", "month"]
 DetectorKind = Literal[tuple(registry.detectors.choices())]  # type: ignore[valid-type]
@@ -66,7 +68,8 @@ def _no_nul(request: Request) -> None:
         raise InputError("parameters must not contain NUL characters")
 
 
-def _page(items: list[Any], limit: int, offset: int, cursor_key: str | None = None) -> dict[str, Any]:
+def _page(items: list[Any], limit: int, offset: int,
+          cursor_key: str | None = None) -> dict[str, Any]:
     full = len(items) == limit
     page: dict[str, Any] = {"items": items, "limit": limit, "offset": offset,
                             "next_offset": offset + limit if full else None}
@@ -90,19 +93,38 @@ def create_app(settings: Settings, *, store: Store | None = None, coder: Any = N
     mount_dashboard(app)
     mount_docs(app)
     directory = ActorDirectory(store.engine)
-    routes.add_routes(app, store, directory)
+    aggregates = Aggregates(store.engine)
+    routes.add_routes(app, store, directory, aggregates)
     add_feed_route(app, store)
     api = getattr(settings, "api", None)
     app.add_middleware(security.SecurityMiddleware, hosts=security.allowed_hosts(
         host or settings.api_host, getattr(api, "allowed_hosts", "")))
 
+    require_token = _token_guard(settings)
+    _event_routes(app, store)
+    _series_routes(app, store, directory)
+    _alert_routes(app, store, aggregates)
+    _triad_routes(app, store, aggregates)
+    _write_routes(app, settings, store, state, require_token, rules)
+    security.document_errors(app)
+    return app
+
+
+def _token_guard(settings: Settings) -> Any:
+    """The dependency of the write routes: the configured token, as a Bearer header."""
+
     def require_token(authorization: Annotated[str | None, Header()] = None) -> None:
         if not settings.api_token:
             raise WriteDisabledError("write endpoints are disabled: no api_token is configured")
         expected = f"Bearer {settings.api_token}"
-        if not authorization or not secrets.compare_digest(authorization.encode(), expected.encode()):
+        if not authorization or not secrets.compare_digest(authorization.encode(),
+                                                           expected.encode()):
             raise AuthError("missing or wrong token: send Authorization: Bearer <api_token>")
 
+    return require_token
+
+
+def _event_routes(app: FastAPI, store: Store) -> None:
     @app.get("/health", tags=["meta"])
     def health() -> dict[str, Any]:
         """Liveness and version."""
@@ -112,7 +134,8 @@ def create_app(settings: Settings, *, store: Store | None = None, coder: Any = N
     def list_events(
         f: Annotated[EventFilters, Depends(routes.event_filters)],
         limit: Limit = 50, offset: Offset = 0,
-        cursor: Annotated[int | None, Query(ge=0, le=MAX_ID, description="id of the last event seen")] = None,
+        cursor: Annotated[int | None, Query(ge=0, le=MAX_ID,
+                                            description="id of the last event seen")] = None,
         sort: routes.EventSort = "id", total: bool = False,
     ) -> dict[str, Any]:
         """Events (mentions) matching the filters, sorted (``-date``: newest first; default
@@ -131,6 +154,8 @@ def create_app(settings: Settings, *, store: Store | None = None, coder: Any = N
         """One event with its rules, evidence record and identity."""
         return analysis.event(store, event_id)
 
+
+def _series_routes(app: FastAPI, store: Store, directory: ActorDirectory) -> None:
     @app.get("/dyads/{a}/{b}", tags=["series"])
     def dyad(a: Annotated[str, Path(max_length=15)], b: Annotated[str, Path(max_length=15)],
              by: Period = "month", directed: bool = False, roles: bool = False,
@@ -148,6 +173,8 @@ def create_app(settings: Settings, *, store: Store | None = None, coder: Any = N
         a = routes.check_actor(store, directory, a)
         return analysis.actor(store, a, by=by, roles=roles, since=since, until=until).to_record()
 
+
+def _alert_routes(app: FastAPI, store: Store, aggregates: Aggregates) -> None:
     @app.get("/alerts", tags=["alerts"])
     def list_alerts(limit: Limit = 20, offset: Offset = 0,
                     direction: Literal["conflict", "cooperation"] | None = None,
@@ -156,11 +183,15 @@ def create_app(settings: Settings, *, store: Store | None = None, coder: Any = N
                     evidence: bool = True, distinct: bool = False) -> dict[str, Any]:
         """Stored alerts, best score first, with their evidence events (``distinct``: skip
         alerts overlapping a better one on the same actor and time)."""
-        found = analysis.alerts(store, top=limit, offset=offset, direction=direction, kind=kind,
-                                subject=subject, distinct=distinct)
-        items = [analysis.alert_record(a, analysis.alert_evidence(store, a) if evidence else None)
-                 for a in found]
-        return _page(items, limit, offset)
+        def answer() -> dict[str, Any]:
+            found = analysis.alerts(store, top=limit, offset=offset, direction=direction,
+                                    kind=kind, subject=subject, distinct=distinct)
+            items = [analysis.alert_record(a, analysis.alert_evidence(store, a) if evidence
+                                           else None) for a in found]
+            return _page(items, limit, offset)
+
+        key = ("alerts", limit, offset, direction, kind, subject, evidence, distinct)
+        return aggregates.cached(key, answer)  # type: ignore[no-any-return]
 
     @app.get("/alerts/{alert_id}", tags=["alerts"])
     def get_alert(alert_id: Annotated[int, Path(ge=1, le=MAX_ID)]) -> dict[str, Any]:
@@ -168,14 +199,20 @@ def create_app(settings: Settings, *, store: Store | None = None, coder: Any = N
         found = analysis.get_alert(store, alert_id)
         return analysis.alert_record(found, analysis.alert_evidence(store, found))
 
+
+def _triad_routes(app: FastAPI, store: Store, aggregates: Aggregates) -> None:
     @app.get("/triads", tags=["triads"])
     def triads(since: dt.date | None = None, until: dt.date | None = None,
                min_events: Annotated[int, Query(ge=1, le=100_000)] = 3,
                all: bool = False, limit: Limit = 20) -> dict[str, Any]:
         """Triads of the signed actor network in a window (unbalanced only unless all)."""
-        found = analysis.triads(store, since, until, min_events=min_events,
-                                unbalanced_only=not all, top=limit)
-        return {"items": [t.to_record() for t in found], "limit": limit}
+        def answer() -> dict[str, Any]:
+            found = analysis.triads(store, since, until, min_events=min_events,
+                                    unbalanced_only=not all, top=limit)
+            return {"items": [t.to_record() for t in found], "limit": limit}
+
+        key = ("triads", since, until, min_events, all, limit)
+        return aggregates.cached(key, answer)  # type: ignore[no-any-return]
 
     @app.get("/triads/shifts", tags=["triads"])
     def triad_shifts(since1: dt.date | None = None, until1: dt.date | None = None,
@@ -183,10 +220,17 @@ def create_app(settings: Settings, *, store: Store | None = None, coder: Any = N
                      min_events: Annotated[int, Query(ge=1, le=100_000)] = 3,
                      limit: Limit = 50) -> dict[str, Any]:
         """Triangles whose balance or signs changed between window 1 and window 2."""
-        shifts = analysis.triad_shifts(store, (since1, until1), (since2, until2),
-                                       min_events=min_events)
-        return {"items": [s.to_record() for s in shifts[:limit]], "limit": limit}
+        def answer() -> dict[str, Any]:
+            shifts = analysis.triad_shifts(store, (since1, until1), (since2, until2),
+                                           min_events=min_events)
+            return {"items": [s.to_record() for s in shifts[:limit]], "limit": limit}
 
+        key = ("shifts", since1, until1, since2, until2, min_events, limit)
+        return aggregates.cached(key, answer)  # type: ignore[no-any-return]
+
+
+def _write_routes(app: FastAPI, settings: Settings, store: Store, state: dict[str, Any],
+                  require_token: Any, rules: Any) -> None:
     @app.post("/alerts/recompute", tags=["write"], dependencies=[Depends(require_token)])
     def recompute() -> dict[str, Any]:
         """Recompute and store all alerts (needs the API token)."""
@@ -200,9 +244,6 @@ def create_app(settings: Settings, *, store: Store | None = None, coder: Any = N
         if not result["stored"]:
             response.status_code = 200
         return result
-
-    security.document_errors(app)
-    return app
 
 
 def _ingest(settings: Settings, store: Store, doc: Document, state: dict[str, Any]

@@ -16,10 +16,10 @@ from typing import Annotated, Any, Literal
 from fastapi import Depends, FastAPI, Path, Query
 from fastapi.responses import StreamingResponse
 
-
 from tocsin import analysis
 from tocsin.analysis.common import actor_code, jsonable
 from tocsin.api import workbench
+from tocsin.api.cache import Aggregates
 from tocsin.api.names import ActorDirectory
 from tocsin.errors import InputError, NotFoundError
 from tocsin.store import dashboard as q
@@ -88,11 +88,12 @@ def check_actor(store: Any, directory: ActorDirectory, code: str) -> str:
     raise NotFoundError(f"no events for actor {code!r}{more}")
 
 
-def add_routes(app: FastAPI, store: Any, directory: ActorDirectory) -> None:
+def add_routes(app: FastAPI, store: Any, directory: ActorDirectory,
+               aggregates: Aggregates) -> None:
     """Register the workbench's read routes on ``app``."""
     _export_route(app, store)
     _article_routes(app, store)
-    _overview_routes(app, store)
+    _overview_routes(app, store, aggregates)
     _actor_routes(app, store, directory)
 
 
@@ -170,7 +171,7 @@ def _article_routes(app: FastAPI, store: Any) -> None:
         return clean_links(jsonable(found))
 
 
-def _overview_routes(app: FastAPI, store: Any) -> None:
+def _overview_routes(app: FastAPI, store: Any, aggregates: Aggregates) -> None:
     @app.get("/window", tags=["overview"])
     def get_window(since: dt.date | None = None,
                    until: dt.date | None = None) -> dict[str, Any]:
@@ -189,7 +190,7 @@ def _overview_routes(app: FastAPI, store: Any) -> None:
         (conflict - cooperation) events against the previous window."""
         with store.engine.connect() as conn:
             w = workbench.window(conn, since, until)
-            rows = q.window_rows(conn, w.since, w.until)
+        rows = aggregates.cube().window_rows(w.since, w.until)
         return {"window": w.to_record(),
                 **workbench.movers(rows, min_events=min_events, top=limit)}
 
@@ -200,7 +201,7 @@ def _overview_routes(app: FastAPI, store: Any) -> None:
         the window and the previous one, and the change (aggregated on the server)."""
         with store.engine.connect() as conn:
             w = workbench.window(conn, since, until)
-            rows = q.window_rows(conn, w.since, w.until)
+        rows = aggregates.cube().window_rows(w.since, w.until)
         return {"window": w.to_record(), "items": workbench.country_map(rows)}
 
 

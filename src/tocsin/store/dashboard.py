@@ -18,6 +18,7 @@ import sqlalchemy as sa
 
 from tocsin.errors import InputError, NotFoundError
 from tocsin.store.queries import EVENT_FIELDS, EventFilters
+from tocsin.store.schema import alerts as alerts_table
 from tocsin.store.schema import articles, events, sources
 
 try:  # the analysis tables live in schema.py (before the store's restructuring: queries.py)
@@ -322,6 +323,32 @@ def window_rows(conn: sa.Connection, since: dt.date, until: dt.date) -> list[Dya
             for r in conn.execute(q)]
 
 
+def data_version(conn: sa.Connection) -> tuple[Any, ...]:
+    """A cheap token that changes whenever the identities change (cache keys)."""
+    t, v, al = event_identities, analysis_volume, alerts_table
+    top = conn.execute(sa.select(sa.func.max(t.c.id))).scalar()
+    volume = conn.execute(sa.select(sa.func.count(), sa.func.sum(v.c.events))).one()
+    stored = conn.execute(sa.select(sa.func.count(), sa.func.max(al.c.id),
+                                    sa.func.max(al.c.created_at))).one()
+    return (top, int(volume[0] or 0), int(volume[1] or 0), int(stored[0]), stored[1],
+            str(stored[2]))
+
+
+def weekly_pair_rows(conn: sa.Connection) -> list[tuple[Any, ...]]:
+    """(week, source root, target root, quad class, events) of every counting event, by
+    week (one pass over ``ix_identities_week_scan``: the same read as the alert scan)."""
+    t = event_identities
+    keys = [t.c.week, t.c.source_root, t.c.target_root, t.c.quad_class]
+    q = (
+        sa.select(*keys, sa.func.count())
+        .where(_counting(), t.c.week.is_not(None), t.c.quad_class.is_not(None),
+               t.c.source_root.is_not(None), t.c.target_root.is_not(None))
+        .group_by(*keys)
+        .order_by(t.c.week)
+    )
+    return [tuple(r) for r in conn.execute(q)]
+
+
 @dataclass(frozen=True)
 class PartnerRow:
     """Counting events between an actor and one partner (either direction) in a window."""
@@ -398,6 +425,6 @@ def has_actor(conn: sa.Connection, code: str) -> bool:
 
 __all__: Sequence[str] = (
     "DyadWindowRow", "EventPage", "PartnerRow", "actor_roots", "article_detail", "article_page",
-    "count_events", "data_range", "escape_like", "event_page", "has_actor", "highlights",
-    "partner_rows", "top_events", "window_rows",
+    "count_events", "data_range", "data_version", "escape_like", "event_page", "has_actor",
+    "highlights", "partner_rows", "top_events", "weekly_pair_rows", "window_rows",
 )
