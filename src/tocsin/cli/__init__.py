@@ -22,6 +22,7 @@ from tocsin.settings import Settings, load_settings
 COMMAND_MODULES = (
     "tocsin.cli.ingest",
     "tocsin.cli.coding",
+    "tocsin.cli.gaps",
     "tocsin.cli.geo",
     "tocsin.cli.analysis",
     "tocsin.cli.serve",
