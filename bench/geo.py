@@ -118,7 +118,7 @@ def _resolved(
         if start < item.end and item.start < end:
             return place, True
     context = Counter(place.cc for _, place in places if place.cc)
-    scored = resolve_name(geocoder.gazetteer, item.mention, dict(context))
+    scored = resolve_name(geocoder.gazetteer, item.mention, dict(context), in_context=True)
     return (scored[0][0] if scored else None), False
 
 
@@ -349,7 +349,7 @@ def measure_overhead(settings: Any, n_articles: int = 300) -> dict[str, float]:
     parse_s = time.process_time() - t0
     t0 = time.process_time()
     coded = [
-        (a, d, coder.doc_coder.code_doc(d, date=a.date, article_id=a.id)) for a, _, d in parsed
+        (a, d, coder.doc_coder.code_doc(d, date=a.date)) for a, _, d in parsed
     ]
     code_s = time.process_time() - t0
     t0 = time.process_time()
