@@ -150,10 +150,16 @@ def resolve_document(
 
 
 def resolve_name(
-    gaz: Gazetteer, name: str, context: Mapping[str, float] | None = None
+    gaz: Gazetteer,
+    name: str,
+    context: Mapping[str, float] | None = None,
+    *,
+    in_context: bool = False,
 ) -> list[tuple[Place, float]]:
     """Candidates of a bare name ("Paris, Texas" and "Caddo, Okla." split into name and
-    qualifier; "Donetsk region", "the state of Washington" say what kind of place it is)."""
+    qualifier; "Donetsk region", "the state of Washington" say what kind of place it is).
+    ``in_context``: a name the gazetteer cannot read at all is read as a place somewhere in
+    the context's leading country (a village of a story about that country)."""
     ctx = Context()
     for code, w in (context or {}).items():
         country = gaz.country(code)
@@ -176,6 +182,9 @@ def resolve_name(
     if qualifier is not None:
         qualifier.qualifies = m
         bring_in(m, qualifier)
+    if not m.entries and in_context and ctx.countries:
+        leading = gaz.country(max(ctx.countries, key=ctx.countries.__getitem__))
+        m.entries = [Entry(leading, "within")] if leading is not None else []
     resolve_toponyms([m], ctx)
     return m.scores
 
