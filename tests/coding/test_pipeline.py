@@ -48,3 +48,34 @@ def test_ingest_codes_what_it_stores(sqlite_settings: Any, seed_file: Path) -> N
     assert redone.coded == 1 and redone.events == report.events
     with Store.open(settings) as store:
         assert store.count_events() == report.events  # replaced, not added
+
+
+SENTENCE = "Russian officials met Pakistani officials in Islamabad on Wednesday."
+
+
+def test_the_configured_components_decide_what_events_carry(sqlite_settings: Any) -> None:
+    from tocsin.pipeline import Coder
+
+    full = Coder(sqlite_settings).code_text(SENTENCE, date="2025-06-05")
+    bare = Coder(sqlite_settings.replace(
+        pipeline__components=("parse", "actors", "events"))).code_text(SENTENCE, "2025-06-05")
+    assert full and [e.code for e in full] == [e.code for e in bare]
+    assert all(e.location is not None and e.date is not None for e in full)
+    assert all(e.location is None and e.date is None for e in bare)
+    assert any(e.location.country_code == "PK" for e in full if e.location)
+    no_enrich = Coder(sqlite_settings, enrich=False)
+    assert [c.name for c in no_enrich.components] == ["parse", "actors", "events"]
+
+
+def test_code_articles_keeps_order_and_ids(sqlite_settings: Any) -> None:
+    from tocsin.models import Article
+    from tocsin.pipeline import code_articles
+
+    articles = [Article(id=f"a{i}", text=SENTENCE, title="Russia accuses Pakistan of aggression" if i % 2 else None)
+                for i in range(5)]
+    pairs = code_articles(articles, sqlite_settings)
+    assert [a.id for a, _ in pairs] == [a.id for a in articles]
+    for article, events in pairs:
+        assert events and all(e.article_id == article.id for e in events)
+        titles = [e for e in events if e.sentence_index == -1]
+        assert bool(titles) == bool(article.title)
