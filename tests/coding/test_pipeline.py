@@ -71,7 +71,8 @@ def test_code_articles_keeps_order_and_ids(sqlite_settings: Any) -> None:
     from tocsin.models import Article
     from tocsin.pipeline import code_articles
 
-    articles = [Article(id=f"a{i}", text=SENTENCE, title="Russia accuses Pakistan of aggression" if i % 2 else None)
+    title = "Russia accuses Pakistan of aggression"
+    articles = [Article(id=f"a{i}", text=SENTENCE, title=title if i % 2 else None)
                 for i in range(5)]
     pairs = code_articles(articles, sqlite_settings)
     assert [a.id for a, _ in pairs] == [a.id for a in articles]
