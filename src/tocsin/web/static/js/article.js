@@ -102,8 +102,9 @@ export async function render(root, ctx) {
     const bodyEvents = art.events.filter((e) => e.sentence_index !== -1);
     const head = el("h2", { class: "article-title" },
       art.title ? marked(art.title, titleEvents, panel) : art.id);
-    const meta = el("p", { class: "muted" }, `${art.date || "undated"} · ${art.source || ""}`
-      + ` · ${art.events.length} events · `, sourceLink(art.url, "original"));
+    const meta = el("p", { class: "muted" }, [art.date || "undated", art.source,
+      `${art.events.length} events`].filter(Boolean).join(" · "), " · ",
+    sourceLink(art.url, "original"));
     const key = el("p", { class: "legend-key" }, "marked: ",
       el("mark", { class: "hl hl-source" }, "source"), " ",
       el("mark", { class: "hl hl-target" }, "target"), " ",
