@@ -1,0 +1,100 @@
+"""Finding toponyms in hand-built Docs (no model): datelines, qualifiers that bring candidates
+in, abbreviations, type words, names that keep "St." and "Fort", features, lists."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tocsin.geo.find import find_toponyms, to_mention
+from tocsin.geo.gazetteer import Gazetteer, get_gazetteer
+from tocsin.geo.resolve import resolve_document
+from tocsin.models import Mention
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return get_gazetteer()
+
+
+def _readings(gaz: Gazetteer, doc: Any) -> dict[str, tuple[str, str, str]]:
+    return {
+        t.text: (t.place.cc, t.place.adm1, t.place.kind)
+        for t in resolve_document(gaz, doc)
+        if t.place is not None
+    }
+
+
+def test_all_caps_dateline_keeps_saint_and_sets_the_context(gaz: Gazetteer, geo_doc: Any) -> None:
+    doc = geo_doc("ST. PAUL , Minn. -- Officials met in Lincoln County on Tuesday .")
+    toponyms, dateline = find_toponyms(doc, gaz)
+    assert dateline is not None and dateline.text == "ST. PAUL"  # not "PAUL"
+    found = _readings(gaz, doc)
+    assert found["ST. PAUL"] == ("US", "US-MN", "city")
+    assert found["Minn."] == ("US", "US-MN", "adm1")
+    assert found["Lincoln County"] == ("US", "US-MN", "adm2")  # the dateline's state
+
+
+def test_qualifier_brings_in_a_reading_inside_it(gaz: Gazetteer, geo_doc: Any) -> None:
+    """'a Bradford, Ontario court': no Bradford of the gazetteer lies in Ontario, so the
+    qualifier brings in 'somewhere in Ontario' instead of Bradford, England."""
+    doc = geo_doc("a Bradford , Ontario court heard the case .")
+    assert _readings(gaz, doc)["Bradford"][:2] == ("CA", "CA-ON")
+
+
+def test_unknown_name_before_an_abbreviation_is_a_place_in_that_state(
+    gaz: Gazetteer, geo_doc: Any
+) -> None:
+    doc = geo_doc("Storms hit Zzyzqton , W.Va. , and Caddo , Okla. , on Monday .")
+    found = _readings(gaz, doc)
+    assert found["Zzyzqton"] == ("US", "US-WV", "adm1")
+    assert found["W.Va."] == ("US", "US-WV", "adm1")
+    assert found["Caddo"][:2] == ("US", "US-OK")
+
+
+def test_postal_codes_only_in_capitals(gaz: Gazetteer, geo_doc: Any) -> None:
+    assert _readings(gaz, geo_doc("He moved to Austin , TX last year ."))["Austin"][1] == "US-TX"
+    assert "La" not in _readings(gaz, geo_doc("She sang Austin , La la ."))
+
+
+def test_a_list_is_not_a_place_and_its_division(gaz: Gazetteer, geo_doc: Any) -> None:
+    doc = geo_doc("strains named Qwertzburg , Uganda and Sudan .")
+    found = _readings(gaz, doc)
+    assert "Qwertzburg" not in found and found["Uganda"][0] == "UG"
+
+
+def test_type_word_before_the_name_selects_the_division(gaz: Gazetteer, geo_doc: Any) -> None:
+    doc = geo_doc("Fires spread across the state of Washington on Sunday .")
+    assert _readings(gaz, doc)["Washington"] == ("US", "US-WA", "adm1")
+    doc = geo_doc("Officials in Washington said so .")
+    assert _readings(gaz, doc)["Washington"][1] == "US-DC"
+
+
+def test_names_keep_saint_and_fort(gaz: Gazetteer, geo_doc: Any) -> None:
+    doc = geo_doc("Flights from St. Louis to Fort Worth and Ft. Lauderdale resumed .")
+    found = _readings(gaz, doc)
+    assert found["St. Louis"][1] == "US-MO"
+    assert found["Fort Worth"][1] == "US-TX"
+    assert found["Ft. Lauderdale"][1] == "US-FL"
+
+
+def test_features_are_not_split_into_places(gaz: Gazetteer, geo_doc: Any) -> None:
+    doc = geo_doc("Birds died in the Danube Delta near Tulcea .", ents={"LOC": ["Danube Delta"]})
+    found = _readings(gaz, doc)
+    assert "Delta" not in found and "Danube Delta" not in found
+    assert found["Tulcea"][0] == "RO"
+
+
+def test_hyphenated_country_names_are_whole(gaz: Gazetteer, geo_doc: Any) -> None:
+    doc = geo_doc("Cases rose in Guinea - Bissau .", ents={"GPE": ["Guinea"]})
+    assert _readings(gaz, doc) == {"Guinea - Bissau": ("GW", "", "country")}
+
+
+def test_toponyms_become_shared_mentions(gaz: Gazetteer, geo_doc: Any) -> None:
+    doc = geo_doc("Clashes erupted in Miranshah , North Waziristan .")
+    mentions = [to_mention(t) for t in resolve_document(gaz, doc)]
+    assert all(isinstance(m, Mention) and m.kind == "place" for m in mentions)
+    miranshah = next(m for m in mentions if m.text == "Miranshah")
+    assert miranshah.payload.adm1 == "PK-KP" and miranshah.code == "PAK"
+    assert doc.text[slice(*miranshah.char_span)] == "Miranshah"
