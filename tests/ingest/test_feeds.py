@@ -6,8 +6,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from pytest_httpserver import HTTPServer
-from ingest.test_sources import page
 
+from ingest.test_sources import page
 from tocsin.ingest import IngestProblem, read_sources
 from tocsin.ingest.articles import derive_id
 from tocsin.ingest.fetch import Fetcher, FetchPolicy

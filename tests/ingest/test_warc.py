@@ -44,7 +44,8 @@ def test_example_pages_are_read_from_warc_and_arc() -> None:
 
 
 @pytest.mark.parametrize(
-    "name", ["example-trunc.warc", "example-bad-non-chunked.warc.gz", "example-wrong-chunks.warc.gz"]
+    "name",
+    ["example-trunc.warc", "example-bad-non-chunked.warc.gz", "example-wrong-chunks.warc.gz"],
 )
 def test_damaged_archives_are_one_line_problems(name: str) -> None:
     _, problems = _read(WARCIO / name)

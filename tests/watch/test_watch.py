@@ -142,7 +142,10 @@ class Desk:
             f"<item><title>{t}</title><link>{self.server.url_for('/' + t)}</link></item>"
             for t in self.titles
         )
-        rss = f'<?xml version="1.0"?><rss version="2.0"><channel><title>Desk</title>{items}</channel></rss>'
+        rss = (
+            '<?xml version="1.0"?><rss version="2.0"><channel><title>Desk</title>'
+            f"{items}</channel></rss>"
+        )
         return Response(rss, content_type="application/rss+xml", headers={"ETag": etag})
 
     def hook(self, request: Request) -> Response:

@@ -143,7 +143,9 @@ class Fetcher:
             try:
                 return self._get(url, deadline, validators)
             except _Retryable as exc:
-                delay = exc.retry_after if exc.retry_after is not None else self.backoff * 2**attempt
+                delay = exc.retry_after
+                if delay is None:
+                    delay = self.backoff * 2**attempt
                 if attempt >= self.retries or time.monotonic() + delay >= deadline:
                     raise FetchError(f"{exc} (after {attempt + 1} attempts)") from exc
                 log.info("%s: %s, retrying in %.1fs", url, exc, delay)

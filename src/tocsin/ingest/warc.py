@@ -94,8 +94,8 @@ def read_warc(
     """
     from warcio.archiveiterator import ArchiveIterator
 
-    buffered = stream if hasattr(stream, "peek") else io.BufferedReader(stream)  # type: ignore[arg-type]
-    head = buffered.peek(4096)[:4096]  # type: ignore[union-attr]
+    buffered: Any = stream if hasattr(stream, "peek") else io.BufferedReader(stream)  # type: ignore[type-var]
+    head = bytes(buffered.peek(4096)[:4096])
     is_gzip = head[:2] == b"\x1f\x8b"
     first = gunzip_head(head) if is_gzip else head[:16]
     arc = (first or b"").lstrip(b"\r\n").lower().startswith(b"filedesc://")
@@ -111,7 +111,8 @@ def read_warc(
             if item is not None:
                 yield item
     except Exception as exc:  # noqa: BLE001 -- warcio raises assorted errors on damaged archives
-        yield IngestProblem(f"{where}#{index + 1}", f"truncated or corrupt archive: {_one_line(exc)}")
+        why = f"truncated or corrupt archive: {_one_line(exc)}"
+        yield IngestProblem(f"{where}#{index + 1}", why)
         return
     damage = tap.damage(records.offset, arc=arc) or _length_errors(records)
     if damage:

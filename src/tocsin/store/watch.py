@@ -74,10 +74,11 @@ class WatchState:
         }
         try:
             with self.engine.begin() as conn:
-                new_id = conn.execute(watch_deliveries.insert().values(**row)).inserted_primary_key
+                key = conn.execute(watch_deliveries.insert().values(**row)).inserted_primary_key
         except sa.exc.IntegrityError:  # another watcher announced it first
             return None
-        return Delivery(**{**delivery.__dict__, "id": int(new_id[0])})
+        assert key is not None
+        return Delivery(**{**delivery.__dict__, "id": int(key[0])})
 
     def pending_webhooks(self) -> list[Delivery]:
         """Announcements whose webhook delivery is still to be (re)tried, oldest first."""
@@ -96,9 +97,8 @@ class WatchState:
             "webhook_error": (error or None) and error[:500],
         }
         with self.engine.begin() as conn:
-            conn.execute(
-                watch_deliveries.update().where(watch_deliveries.c.id == delivery_id).values(**values)
-            )
+            query = watch_deliveries.update().where(watch_deliveries.c.id == delivery_id)
+            conn.execute(query.values(**values))
 
     def recent(self, limit: int = 50) -> list[Delivery]:
         """The latest announcements, newest first (the Atom feed's entries)."""
