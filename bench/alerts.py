@@ -107,6 +107,6 @@ def measure(ranked: Sequence[Alert], episodes: Sequence[Episode]) -> AlertBench:
         recall_20=len(hit20) / max(len(episodes), 1),
         single_article_20=sum(a.details.get("articles", 0) <= 1 for a in top20) / n,
         long_20=sum(_weeks(a) > MAX_WEEKS for a in top20) / n,
-        matched_20=tuple(lab for lab, e in zip(label, episodes) if e in hit20),
-        missed_20=tuple(lab for lab, e in zip(label, episodes) if e not in hit20),
+        matched_20=tuple(lab for lab, e in zip(label, episodes, strict=False) if e in hit20),
+        missed_20=tuple(lab for lab, e in zip(label, episodes, strict=False) if e not in hit20),
     )

@@ -318,6 +318,9 @@ class WeeklyCount:
     goldstein_sum: float = 0.0
     article_ids: frozenset[str] = frozenset()
     source_ids: frozenset[int] = frozenset()
+    # article id -> the share of its report that is this dyad's: 1 / the number of dyads
+    # coded from the same sentence (one sentence naming three countries is a third each)
+    weights: dict[str, float] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

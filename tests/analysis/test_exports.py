@@ -60,21 +60,25 @@ def _typed(name: str, value: str) -> Any:
     return value
 
 
-def test_gdelt_export_reads_back_with_codebook_columns_and_types(store: Any, tmp_path: Path) -> None:
+def test_gdelt_export_reads_back_with_codebook_columns_and_types(store: Any,
+                                                                 tmp_path: Path) -> None:
     out = tmp_path / "events.export.CSV"
     n = analysis.export(store, "gdelt", out)
     lines = out.read_text(encoding="utf-8").splitlines()
     assert n == len(lines) == 2  # the near-duplicate mention and the negated event are not rows
-    rows = [dict(zip(GDELT_COLUMNS, (_typed(c, v) for c, v in zip(GDELT_COLUMNS, line.split("\t")))))
+    rows = [{c: _typed(c, v) for c, v in zip(GDELT_COLUMNS, line.split("\t"), strict=True)}
             for line in lines]
     assert all(len(line.split("\t")) == 61 for line in lines)
-    assert len(GDELT_COLUMNS) == 61 and GDELT_COLUMNS[0] == "GLOBALEVENTID" and GDELT_COLUMNS[-1] == "SOURCEURL"
+    assert len(GDELT_COLUMNS) == 61
+    assert GDELT_COLUMNS[0] == "GLOBALEVENTID" and GDELT_COLUMNS[-1] == "SOURCEURL"
     first = rows[0]
     assert first["SQLDATE"] == 20250303 and first["MonthYear"] == 202503 and first["Year"] == 2025
     assert first["FractionDate"] == pytest.approx(2025 + 62 / 365, abs=1e-4)
-    assert (first["Actor1Code"], first["Actor1CountryCode"], first["Actor1Type1Code"]) == ("RUSMIL", "RUS", "MIL")
+    actor1 = (first["Actor1Code"], first["Actor1CountryCode"], first["Actor1Type1Code"])
+    assert actor1 == ("RUSMIL", "RUS", "MIL")
     assert (first["Actor2Code"], first["Actor2CountryCode"]) == ("PAKMIL", "PAK")
-    assert (first["EventCode"], first["EventBaseCode"], first["EventRootCode"]) == ("042", "042", "04")
+    codes = (first["EventCode"], first["EventBaseCode"], first["EventRootCode"])
+    assert codes == ("042", "042", "04")
     assert first["QuadClass"] == 1 and isinstance(first["GoldsteinScale"], float)
     assert (first["NumMentions"], first["NumSources"], first["NumArticles"]) == (2, 1, 1)
     assert first["ActionGeo_Type"] == 4 and first["ActionGeo_FullName"] == "Rawalpindi"
@@ -113,7 +117,8 @@ def test_parquet_and_csv_export_the_events_table(store: Any, tmp_path: Path) -> 
     n = analysis.export(store, "parquet", tmp_path / "e.parquet")
     table = pq.read_table(tmp_path / "e.parquet")
     assert n == table.num_rows == 4
-    assert {"id", "source_code", "identity_id", "near_dup", "event_date", "counts"} <= set(table.column_names)
+    wanted = {"id", "source_code", "identity_id", "near_dup", "event_date", "counts"}
+    assert wanted <= set(table.column_names)
     assert table.column("near_dup").to_pylist().count(True) == 1
     analysis.export(store, "csv", tmp_path / "e.csv")
     with (tmp_path / "e.csv").open() as fh:

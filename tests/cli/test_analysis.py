@@ -57,7 +57,8 @@ def test_dyad_command(data_dir: str) -> None:
     res = _run(data_dir, "dyad", "RUS", "PAK", "--by", "month")
     assert res.exit_code == 0, res.output
     assert "RUS-PAK: 12 events by month" in res.output
-    rec = json.loads(_run(data_dir, "dyad", "IND", "PAK", "--by", "week", "--format", "json").output)
+    out = _run(data_dir, "dyad", "IND", "PAK", "--by", "week", "--format", "json").output
+    rec = json.loads(out)
     assert rec["total_events"] == 18 and rec["points"][-1]["by_quad"] == {"4": 6}
     roles = _run(data_dir, "dyad", "RUS", "PAK", "--roles", "--format", "csv").output
     assert "MIL" in roles

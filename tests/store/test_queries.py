@@ -6,10 +6,10 @@ import datetime as dt
 from typing import Any
 
 import pytest
+from bench import queries as bench
 from click.testing import CliRunner
 
 from tocsin import analysis
-from bench import queries as bench
 from tocsin.analysis.identity import event_day
 from tocsin.analysis.synthetic import add_articles_with_events
 from tocsin.cli import main

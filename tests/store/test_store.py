@@ -144,7 +144,8 @@ def test_search_articles(store: Store) -> None:
         art(2, text="Floods hit 100% of the valley.", source="bbc.co.uk"),
         art(3, text="RUSSIA warns Ukraine.", source="bbc.co.uk", date=dt.date(2025, 5, 1)),
     ])
-    ids = lambda xs: [x.id for x in xs]
+    def ids(xs):
+        return [x.id for x in xs]
     assert ids(store.search_articles(text="russia")) == ["a003", "a001"]
     assert ids(store.search_articles(source="bbc.co.uk")) == ["a003", "a002"]
     assert ids(store.search_articles(since=dt.date(2025, 1, 1))) == ["a003"]
@@ -203,7 +204,8 @@ def test_event_filters_and_summaries(store: Store) -> None:
                  event("010", "RUSGOV", "RUSMIL"),
                  event("173", "PAK", "RUS", factuality=Factuality.NEGATED, quad_class=4)],
     })
-    codes = lambda **f: [e.code for _, e in store.iter_events(**f)]
+    def codes(**f):
+        return [e.code for _, e in store.iter_events(**f)]
     assert codes(source="RUS") == ["042", "190", "042", "010"]
     assert codes(target="PAK") == ["042", "042", "010"]
     assert codes(root_code="19") == ["190"]

@@ -80,7 +80,7 @@ def active_weeks(volume: Sequence[tuple[dt.date, int, int]], share: float,
     busy = vol >= share * float(np.median(vol[vol > 0]))
     idx = np.nonzero(busy)[0]
     first = int(idx[0])
-    for lo, hi in zip(idx[:-1], idx[1:]):
+    for lo, hi in zip(idx[:-1], idx[1:], strict=False):
         if hi - lo - 1 >= gap:
             first = int(hi)  # a quiet stretch breaks the series: keep the latest stretch
     last = int(idx[-1]) + 1

@@ -26,7 +26,8 @@ def actor_code(value: str, what: str = "actor") -> str:
     """Validate a CAMEO actor code (country 'RUS' or longer 'RUSMIL')."""
     code = (value or "").strip().upper()
     if not _ACTOR.match(code):
-        raise InputError(f"invalid {what} code {value!r}: expected 3-15 letters/digits like RUS or RUSMIL")
+        raise InputError(f"invalid {what} code {value!r}: "
+                         "expected 3-15 letters/digits like RUS or RUSMIL")
     return code
 
 

@@ -2,10 +2,11 @@
 
 A *subject* is an undirected country-level dyad ("IRN-ISR") or one actor ("PAK"). Its
 weekly signal, per direction (conflict: quad classes 3+4; cooperation: 1+2), is the
-number of **distinct articles** reporting it (near-duplicates left out), so one sentence or
-one story retold in twenty sentences counts once, and an alert needs ``min_articles``
-distinct articles and ``min_sources`` distinct sources. Generic actors (``IGO``, ``NGO``,
-``---``, bare roles such as ``GOV``) make no subjects by default.
+number of **distinct articles** reporting it (near-duplicates left out), so one story
+retold in twenty sentences counts once, and a dyad named in one sentence with others
+gets its share of that article (1/k for k dyads coded from the sentence); an alert
+needs ``min_articles`` distinct articles and ``min_sources`` distinct sources. Generic
+actors (``IGO``, ``NGO``, ``---``, bare roles such as ``GOV``) make no subjects by default.
 
 Both detectors give one calibrated score, the surprise of an alert's reports:
 ``-log10 P(X >= observed)`` for ``X ~ Poisson(expected)``, where *expected* is the
@@ -14,7 +15,8 @@ subject's share of the news in the weeks before times the news volume of the ale
 
 - ``baseline`` (ACLED early-warning style): a week whose reports jump against the previous
   ``short_weeks`` and ``long_weeks``; alerting weeks at most ``merge_gap_weeks`` apart
-  merge into one alert scored on its whole period.
+  merge into one alert scored on its whole period against the shares from before it (an
+  episode longer than ``max_weeks`` alerts on its first ``onset_weeks``).
 - ``changepoint``: binary segmentation (ruptures, L2 cost, BIC-like penalty) of the weekly
   share; an upward segment of at most ``max_weeks`` is an alert (a longer shift, e.g. one
   spanning the whole series, is a trend, not an alert).
@@ -33,7 +35,7 @@ from typing import Any
 
 import numpy as np
 from ruptures.base import BaseCost
-from scipy.stats import poisson
+from scipy.special import gammainc
 
 from tocsin.analysis.common import DIRECTIONS
 from tocsin.models import WeeklyCount
@@ -49,6 +51,7 @@ class Track:
 
     n: int
     articles: list[set[str]] = field(default_factory=list)
+    weights: list[dict[str, float]] = field(default_factory=list)  # article -> its share
     sources: list[set[int]] = field(default_factory=list)
     events: np.ndarray = field(default_factory=lambda: np.zeros(0))
     material: np.ndarray = field(default_factory=lambda: np.zeros(0))  # quad 2 or 4 events
@@ -56,13 +59,16 @@ class Track:
 
     def __post_init__(self) -> None:
         self.articles = [set() for _ in range(self.n)]
+        self.weights = [{} for _ in range(self.n)]
         self.sources = [set() for _ in range(self.n)]
         self.events = np.zeros(self.n)
         self.material = np.zeros(self.n)
 
     @property
     def reports(self) -> np.ndarray:
-        return np.array([float(len(a)) for a in self.articles])
+        """Per week: the distinct articles reporting the subject, each weighted by its share
+        (a dyad named with two others in one sentence gets a third of that article)."""
+        return np.array([sum(w.values()) for w in self.weights])
 
     def span(self, start: int, end: int) -> tuple[int, int, int]:
         """(events, distinct articles, distinct sources) of weeks start..end inclusive."""
@@ -140,6 +146,9 @@ def subjects(rows: Iterable[WeeklyCount], index: Mapping[dt.date, int],
         for key in keys:
             t = track(key, direction)
             t.articles[w] |= row.article_ids
+            for art in row.article_ids:  # actor subjects: the actor is named, weight 1
+                share = row.weights.get(art, 1.0) if key[1] else 1.0
+                t.weights[w][art] = max(t.weights[w].get(art, 0.0), share)
             t.sources[w] |= row.source_ids
             t.events[w] += row.events
             t.material[w] += row.events if row.quad_class in (2, 4) else 0
@@ -151,10 +160,15 @@ def subjects(rows: Iterable[WeeklyCount], index: Mapping[dt.date, int],
 # --------------------------------------------------------------------------- scoring
 
 def surprise(observed: float, expected: float) -> float:
-    """-log10 P(X >= observed), X ~ Poisson(expected): the one scale of every alert."""
+    """-log10 P(X >= observed), X ~ Poisson(expected): the one scale of every alert.
+
+    The tail is the regularised lower incomplete gamma function P(observed, expected),
+    equal to the Poisson tail for whole counts and continuous between them (reports are
+    weighted, so they need not be whole)."""
     if observed <= 0:
         return 0.0
-    return float(-poisson.logsf(observed - 1, max(expected, 1e-9)) / math.log(10))
+    tail = float(gammainc(observed, max(expected, 1e-9)))
+    return -math.log10(max(tail, 1e-300))
 
 
 def _rolling(x: np.ndarray, weeks: int) -> np.ndarray:
@@ -187,16 +201,25 @@ def _period_score(x: np.ndarray, vol: np.ndarray, share: float, start: int, end:
 # --------------------------------------------------------------------------- baseline
 
 def _alerting_weeks(x: np.ndarray, vol: np.ndarray, rules: AlertSettings) -> list[int]:
-    e4 = _share(x, vol, rules.short_weeks) * vol
-    e52 = _share(x, vol, rules.long_weeks) * vol
-    expected = np.maximum(e4, e52)
-    rel = np.minimum((x - e4) / np.maximum(e4, 1.0), (x - e52) / np.maximum(e52, 1.0))
-    lam = np.maximum(expected, rules.min_expected)
-    scores = -poisson.logsf(x - 1, lam) / math.log(10)
-    ok = ((x - expected >= rules.min_increase) & (rel >= rules.min_relative)
-          & (scores >= rules.min_week_score))
-    ok[: rules.min_history_weeks] = False
-    return [int(w) for w in np.nonzero(ok)[0]]
+    """Weeks whose reports jump against both baselines. Once a week alerts, the weeks that
+    follow (within ``merge_gap_weeks``) are held against the shares from before it: the
+    episode itself must not raise the baseline it is measured against."""
+    s4, s52 = _share(x, vol, rules.short_weeks), _share(x, vol, rules.long_weeks)
+    out: list[int] = []
+    frozen: tuple[float, float] | None = None
+    for w in range(rules.min_history_weeks, len(x)):
+        if frozen is not None and w - out[-1] > rules.merge_gap_weeks + 1:
+            frozen = None
+        f4, f52 = frozen or (float(s4[w]), float(s52[w]))
+        e4, e52 = f4 * vol[w], f52 * vol[w]
+        expected = max(e4, e52)
+        rel = min((x[w] - e4) / max(e4, 1.0), (x[w] - e52) / max(e52, 1.0))
+        score = surprise(float(x[w]), max(expected, rules.min_expected))
+        if (x[w] - expected >= rules.min_increase and rel >= rules.min_relative
+                and score >= rules.min_week_score):
+            out.append(w)
+            frozen = frozen or (f4, f52)
+    return out
 
 
 def _runs(weeks: Sequence[int], gap: int) -> list[tuple[int, int]]:
@@ -215,6 +238,8 @@ def baseline(subject: Subject, vol: np.ndarray, rules: AlertSettings) -> list[Hi
     for direction, track in subject.tracks.items():
         x = track.reports
         for start, end in _runs(_alerting_weeks(x, vol, rules), rules.merge_gap_weeks):
+            if end - start + 1 > rules.max_weeks:  # a long episode alerts on its onset
+                end = start + rules.onset_weeks - 1
             if not _breadth_ok(track, start, end, rules):
                 continue
             share = float(max(_share(x, vol, rules.short_weeks)[start],

@@ -1,11 +1,12 @@
 """Event search and event identity (GDELT-style NumMentions/NumSources/NumArticles).
 
-Identity: mentions (rows of the events table) of the same day (event date if precise to the day, else article
-date), source actor, target actor, CAMEO code and countability are one event; a generic
-coding of the same day and dyad ("190", "19") folds into the specific one of the same
-root ("193"). ``num_mentions`` counts every mention, including those from near-duplicate
-articles; ``num_articles``/``num_sources`` count only articles that are not near-duplicates,
-and an event seen only in near-duplicate articles never counts in series or alerts.
+Identity: mentions (rows of the events table) of the same day (event date if precise to
+the day, else article date), source actor, target actor, CAMEO code and countability are
+one event; a generic coding of the same day and dyad ("190", "19") folds into the specific
+one of the same root ("193"). ``num_mentions`` counts every mention, including those from
+near-duplicate articles; ``num_articles``/``num_sources`` count only articles that are not
+near-duplicates, and an event seen only in near-duplicate articles never counts in series
+or alerts.
 """
 
 from __future__ import annotations
@@ -33,7 +34,8 @@ def make_filters(*, actor: str | None = None, dyad: tuple[str, str] | list[str] 
     if quad is not None and quad not in (1, 2, 3, 4):
         raise InputError(f"invalid quad class {quad!r}: expected 1-4")
     if factuality is not None and factuality.lower() not in FACTUALITIES:
-        raise InputError(f"invalid factuality {factuality!r}: expected one of {', '.join(FACTUALITIES)}")
+        raise InputError(f"invalid factuality {factuality!r}: "
+                         f"expected one of {', '.join(FACTUALITIES)}")
     if dyad is not None and len(dyad) != 2:
         raise InputError("a dyad is two actor codes")
     return EventFilters(

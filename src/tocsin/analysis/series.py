@@ -15,8 +15,8 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from tocsin.analysis.common import (
-    COOPERATION_QUADS,
     CONFLICT_QUADS,
+    COOPERATION_QUADS,
     Store,
     actor_code,
     jsonable,

@@ -158,8 +158,8 @@ def add_articles_with_events(store: Any, stories: list[dict[str, Any]], *,
     mapping = {}
     for s in stories:
         evs = []
-        for e in s.get("events", []):
-            kw = dict(e)
+        for i, e in enumerate(s.get("events", [])):
+            kw = {"sentence_index": i, **e}  # one sentence per event unless told otherwise
             src, tgt, code = kw.pop("source"), kw.pop("target"), kw.pop("code")
             ev = make_event(src, tgt, code, article_id=s["id"], **kw)
             evs.append(ev.replace(article_date=s.get("date")))

@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from itertools import combinations
-from collections.abc import Sequence
 from typing import Any
 
 from tocsin.analysis.common import Store, jsonable, parse_date

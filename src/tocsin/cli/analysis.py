@@ -36,8 +36,8 @@ def table(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> str:
     """A plain aligned text table."""
     cells = [[_cell(r.get(c)) for c in columns] for r in rows]
     widths = [max([len(c)] + [len(row[i]) for row in cells]) for i, c in enumerate(columns)]
-    lines = ["  ".join(c.ljust(w) for c, w in zip(columns, widths))]
-    lines += ["  ".join(v.ljust(w) for v, w in zip(row, widths)) for row in cells]
+    lines = ["  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=False))]
+    lines += ["  ".join(v.ljust(w) for v, w in zip(row, widths, strict=False)) for row in cells]
     return "\n".join(line.rstrip() for line in lines)
 
 
@@ -60,7 +60,8 @@ FORMAT = click.option("--format", "fmt", type=click.Choice(["table", "json", "cs
 
 @click.command("events")
 @click.option("--actor", help="Actor code as source or target (RUS, or a prefix like RUSMIL).")
-@click.option("--dyad", nargs=2, metavar="A B", help="Events between two actors (either direction).")
+@click.option("--dyad", nargs=2, metavar="A B",
+              help="Events between two actors (either direction).")
 @click.option("--code", help="CAMEO event code prefix (042, 19).")
 @click.option("--root", help="CAMEO root code (two digits).")
 @click.option("--plover", help="PLOVER event type (CONSULT, ASSAULT, ...).")
@@ -104,7 +105,8 @@ def _series_rows(series: analysis.Series) -> list[dict[str, Any]]:
 @click.command("dyad")
 @click.argument("a")
 @click.argument("b", required=False)
-@click.option("--by", type=click.Choice(["day", "week", "month"]), default="month", show_default=True)
+@click.option("--by", type=click.Choice(["day", "week", "month"]), default="month",
+              show_default=True)
 @click.option("--directed", is_flag=True, help="Only events from A to B.")
 @click.option("--roles", is_flag=True, help="Break each period down by source/target role.")
 @click.option("--since", help="First date (YYYY-MM-DD).")
@@ -149,7 +151,8 @@ def _print_alert(rec: dict[str, Any]) -> None:
 @click.option("--subject", help="Only this subject (RUS or IND-PAK).")
 @click.option("--all", "show_all", is_flag=True,
               help="Also alerts that overlap a better one on the same actor and time.")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True)
 @click.pass_context
 def alerts_cmd(ctx: click.Context, recompute: bool, current: bool, top: int,
                direction: str | None, kind: str | None, subject: str | None, show_all: bool,
@@ -177,13 +180,13 @@ def alerts_cmd(ctx: click.Context, recompute: bool, current: bool, top: int,
 @click.option("--min-events", type=int, default=3, show_default=True, help="Events per edge.")
 @click.option("--all", "show_all", is_flag=True, help="Balanced triads too.")
 @click.option("--top", type=int, default=20, show_default=True)
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True)
 @click.pass_context
 def triads_cmd(ctx: click.Context, window: str | None, compare: str | None, min_events: int,
                show_all: bool, top: int, fmt: str) -> None:
     """Unbalanced triads of the signed actor network (or shifts between two windows)."""
     from tocsin import analysis
-
     from tocsin.analysis.triads import window as parse_window
 
     store = _store(ctx)
@@ -197,13 +200,14 @@ def triads_cmd(ctx: click.Context, window: str | None, compare: str | None, min_
             t = s.after or s.before
             click.echo(f"{'-'.join(s.actors)}: {s.change} (now {t.pattern if s.after else 'gone'})")  # type: ignore[union-attr]
         return
-    found = analysis.triads(store, *w1, min_events=min_events, unbalanced_only=not show_all, top=top)
+    found = analysis.triads(store, *w1, min_events=min_events, unbalanced_only=not show_all,
+                            top=top)
     if fmt == "json":
         click.echo(json.dumps([t.to_record() for t in found], indent=1))
         return
     for t in found:
-        edges = ", ".join(f"{e.a}-{e.b} {'+' if e.sign > 0 else '-'} ({e.events} ev, mean {e.mean:+.2f})"
-                          for e in t.edges)
+        edges = ", ".join(f"{e.a}-{e.b} {'+' if e.sign > 0 else '-'} "
+                          f"({e.events} ev, mean {e.mean:+.2f})" for e in t.edges)
         click.echo(f"{'-'.join(t.actors)} {t.pattern} {t.label}; score {t.score:.2f}: {edges}")
 
 
@@ -212,7 +216,8 @@ def triads_cmd(ctx: click.Context, window: str | None, compare: str | None, min_
               required=True, help="gdelt/plover: one row per event; parquet/csv: the events table.")
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="Output file.")
 @click.option("--header", is_flag=True, help="GDELT: write a header line (GDELT files have none).")
-@click.option("--all", "all_events", is_flag=True, help="gdelt/plover: also events that do not count.")
+@click.option("--all", "all_events", is_flag=True,
+              help="gdelt/plover: also events that do not count.")
 @click.option("--since", help="First date (gdelt/plover).")
 @click.option("--until", help="Last date (gdelt/plover).")
 @click.pass_context
@@ -252,11 +257,11 @@ def bench_queries_cmd(ctx: click.Context, n_events: int, runs: int, seed: int, r
 def bench_alerts_cmd(ctx: click.Context, episodes: str | None) -> None:
     """Recall of the crisis episodes in the top 10/20 stored conflict alerts; exits 1 below
     the floors (recall@20 >= 0.8, no single-article alert, none over 26 weeks)."""
-    from tocsin import analysis
-
     from pathlib import Path
 
     from bench import alerts as bench
+
+    from tocsin import analysis
 
     found = analysis.alerts(_store(ctx), top=20, direction="conflict")
     report = bench.measure(found, bench.read_episodes(Path(episodes) if episodes

@@ -59,7 +59,8 @@ def _side(table: sa.Table, side: str, actor: str) -> sa.ColumnElement[bool]:
     return _match(table.c[f"{side}_code"], root, actor)
 
 
-def _subject_filter(table: sa.Table, a: str, b: str | None, directed: bool) -> sa.ColumnElement[bool]:
+def _subject_filter(table: sa.Table, a: str, b: str | None, directed: bool
+                    ) -> sa.ColumnElement[bool]:
     if b is None:
         return sa.or_(_side(table, "source", a), _side(table, "target", a))
     fwd = sa.and_(_side(table, "source", a), _side(table, "target", b))

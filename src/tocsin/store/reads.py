@@ -43,28 +43,20 @@ class AnalysisReads:
 
     def weekly_counts(self) -> list[WeeklyCount]:
         """Counting events per week, directed country-level dyad and quad class, with the
-        distinct articles and sources (not near-duplicates) that report them."""
+        distinct articles and sources (not near-duplicates) that report them, and each
+        article's weight (1 / the dyads coded from the sentence that reports it)."""
         t, m, e, a = event_identities, event_mentions, events, articles
         q = (
             sa.select(t.c.week, t.c.source_root, t.c.target_root, t.c.quad_class, t.c.id,
-                      t.c.goldstein, e.c.article_id, a.c.source_id)
+                      t.c.goldstein, e.c.article_id, a.c.source_id, e.c.sentence_index)
             .select_from(t.join(m, m.c.identity_id == t.c.id).join(e, e.c.id == m.c.event_id)
                          .outerjoin(a, a.c.id == e.c.article_id))
             .where(queries._counting(), m.c.near_dup == sa.false(), t.c.week.is_not(None),
                    t.c.quad_class.is_not(None))
         )
-        acc: dict[tuple[Any, ...], tuple[dict[int, float], set[str], set[int]]] = defaultdict(
-            lambda: ({}, set(), set()))
         with self.engine.connect() as conn:
-            for week, src, tgt, quad, ident, gold, art, source in conn.execute(q):
-                ids, arts, srcs = acc[(week, src, tgt, int(quad))]
-                ids[ident] = float(gold or 0.0)
-                arts.add(art)
-                if source is not None:
-                    srcs.add(int(source))
-        return [WeeklyCount(k[0], k[1], k[2], k[3], len(v[0]), round(sum(v[0].values()), 6),
-                            frozenset(v[1]), frozenset(v[2]))
-                for k, v in sorted(acc.items(), key=lambda kv: tuple(str(x) for x in kv[0]))]
+            rows = conn.execute(q).all()
+        return _weekly(rows)
 
     def dyad_edges(self, since: dt.date | None = None, until: dt.date | None = None
                    ) -> list[DyadEdge]:
@@ -114,3 +106,29 @@ class AnalysisReads:
         """Every events row with its identity id (Parquet/CSV export)."""
         with self.engine.connect() as conn:
             yield from queries.iter_event_export_rows(conn)
+
+
+def _sentence_dyads(rows: Sequence[Any]) -> dict[tuple[str, Any], int]:
+    """(article, sentence) -> the number of distinct dyads coded from it."""
+    dyads: dict[tuple[str, Any], set[tuple[str, str]]] = defaultdict(set)
+    for r in rows:
+        src, tgt = r.source_root, r.target_root
+        if src and tgt and src != tgt:
+            dyads[(r.article_id, r.sentence_index)].add((min(src, tgt), max(src, tgt)))
+    return {k: len(v) for k, v in dyads.items()}
+
+
+def _weekly(rows: Sequence[Any]) -> list[WeeklyCount]:
+    per_sentence = _sentence_dyads(rows)
+    acc: dict[tuple[Any, ...], tuple[dict[int, float], dict[str, float], set[int]]] = \
+        defaultdict(lambda: ({}, {}, set()))
+    for r in rows:
+        ids, arts, srcs = acc[(r.week, r.source_root, r.target_root, int(r.quad_class))]
+        ids[r.id] = float(r.goldstein or 0.0)
+        weight = 1.0 / max(1, per_sentence.get((r.article_id, r.sentence_index), 1))
+        arts[r.article_id] = max(arts.get(r.article_id, 0.0), weight)
+        if r.source_id is not None:
+            srcs.add(int(r.source_id))
+    return [WeeklyCount(k[0], k[1], k[2], k[3], len(v[0]), round(sum(v[0].values()), 6),
+                        frozenset(v[1]), frozenset(v[2]), dict(v[1]))
+            for k, v in sorted(acc.items(), key=lambda kv: tuple(str(x) for x in kv[0]))]
