@@ -88,3 +88,15 @@ def test_armed_groups_igos_and_ngos_resolve(resolver: ActorResolver) -> None:
 ])
 def test_groups_whose_code_changed(resolver: ActorResolver, text: str, date: str, code: str) -> None:
     assert resolve_form(resolver, text, dt.date.fromisoformat(date)) == code
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("security forces", "---MIL"), ("militants", "---UAF"), ("lawmakers", "---LEG"),
+    ("prosecutors", "---JUD"), ("settlers", "---CVL"),
+    ("coast guard", "---MIL"), ("junta", "---GOV"), ("separatists", "---SEP"),
+    ("aid workers", "---NGO"), ("health workers", "---HLH"), ("hostages", "---CVL"),
+    ("gang members", "---CRM"), ("intelligence officials", "---SPY"), ("gendarmes", "---COP"),
+    ("deputies", "---LEG"), ("putschists", "---REB"), ("riot police", "---COP"),
+])
+def test_role_words_of_todays_news(resolver: ActorResolver, text: str, code: str) -> None:
+    assert resolve_form(resolver, text) == code
