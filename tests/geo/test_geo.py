@@ -247,8 +247,9 @@ def test_cli_geocode_prints_scored_candidates() -> None:
 
 @pytest.mark.slow
 def test_cli_bench_geo_reports_accuracy(tmp_path: Path) -> None:
-    from tocsin.cli import main
     from bench.geo import default_gold_path
+
+    from tocsin.cli import main
 
     lines = default_gold_path().read_text(encoding="utf-8").splitlines()
     gold = tmp_path / "gold.jsonl"
@@ -262,6 +263,27 @@ def test_cli_bench_geo_reports_accuracy(tmp_path: Path) -> None:
     )
     failed = CliRunner().invoke(main, ["bench-geo", "--gold", str(wrong)])
     assert failed.exit_code == 1
+
+
+@pytest.mark.slow
+def test_cli_bench_geo_scores_an_external_article_set(tmp_path: Path) -> None:
+    import json
+
+    from tocsin.cli import main
+
+    text = "Floods hit Lyon, France, and the Rhone valley; Paris sent help."
+    places = [
+        {"name": "Lyon", "start": 11, "end": 15, "lat": 45.76, "lon": 4.84, "country": "FR"},
+        {"name": "Paris", "start": 48, "end": 53, "lat": 48.86, "lon": 2.35, "country": "FR"},
+    ]
+    gold = tmp_path / "external.jsonl"
+    gold.write_text(json.dumps({"id": "a1", "text": text, "places": places}) + "\n")
+    result = CliRunner().invoke(main, ["bench-geo", "--gold", str(gold)])
+    assert result.exit_code == 0, result.output
+    assert "gazetteer: loaded in" in result.output
+    acc = next(ln for ln in result.output.splitlines() if ln.startswith("acc@161 km"))
+    assert acc.split()[2:] == ["1.000", "1.000"]  # tocsin, most-populous baseline
+    assert "AUC of log error" in result.output
 
 
 @pytest.mark.slow
