@@ -29,8 +29,8 @@ from dataclasses import dataclass
 from tocsin.coding.clauses import skipped_clauses
 from tocsin.coding.compose import allegations, compose
 from tocsin.coding.context import CodingState, DocContext
-from tocsin.coding.guards import place_roles
 from tocsin.coding.factuality import Frame, factuality_of, intent_code, reject_code
+from tocsin.coding.guards import place_roles
 from tocsin.coding.nominal import nominal_events
 from tocsin.coding.npactors import may_be_new_actor
 from tocsin.coding.options import Options

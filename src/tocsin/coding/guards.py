@@ -43,6 +43,13 @@ def _role_only(actor: Actor | None) -> bool:
     return actor is not None and actor.code.startswith("---")
 
 
+def _self_directed(source: Actor, target: Actor) -> bool:
+    """A placed role meeting its own country ("Afghanistan ... people": AFG -> AFGPPL) or
+    itself is no event between two actors."""
+    same = source.root == target.root
+    return source.code == target.code or (same and (len(source.code) == 3 or len(target.code) == 3))
+
+
 def place_roles(ctx: DocContext, events: list[Event], start: int, end: int) -> list[Event]:
     """Events whose role-only actors took the sentence's one country; the rest dropped."""
     if not any(_role_only(e.source) or _role_only(e.target) for e in events):
@@ -59,7 +66,7 @@ def place_roles(ctx: DocContext, events: list[Event], start: int, end: int) -> l
                 source = _placed(source, country)
             if target is not None and _role_only(target):
                 target = _placed(target, country)
-            if source is not None and target is not None and source.code == target.code:
+            if source is not None and target is not None and _self_directed(source, target):
                 continue
             e = e.replace(source=source, target=target,
                           rules=e.rules + (f"role placed in the sentence's country [{country}]",))

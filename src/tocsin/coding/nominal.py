@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from tocsin.coding.compose import NOMINAL_STOPPERS, PerVerb
 from tocsin.coding.context import DocContext
+from tocsin.coding.docview import DocView
 from tocsin.coding.factuality import Frame, factuality_of
 from tocsin.coding.guards import sentence_countries
 from tocsin.coding.npactors import actors_of_np, first_actors, np_actors_anywhere
@@ -32,7 +33,12 @@ LIGHT_VERBS = frozenset({
     "LAUNCH", "CONDUCT", "CARRY", "STAGE", "MOUNT", "HOLD", "PERFORM", "EXECUTE", "UNLEASH",
     "INTENSIFY", "ESCALATE", "RESUME", "BEGIN", "START", "CONTINUE", "ORDER", "AUTHORIZE",
     "AUTHORISE", "UNDERTAKE", "INITIATE", "RENEW", "EXPAND", "STEP",
+    # verbs whose object noun names the act: "announce tariffs", "reach/finalize a deal"
+    "ANNOUNCE", "IMPOSE", "LEVY", "SLAP", "REACH", "FINALIZE", "FINALISE", "CONCLUDE", "SEAL",
+    "APPROVE", "INTRODUCE", "EXTEND", "UNVEIL", "ENACT", "STRIKE", "BROKER",
 })
+# prepositions naming whom a sanction is against
+SANCTION_PREPS = frozenset({"ON", "AGAINST", "TO", "FOR", "TARGETING"})
 AERIAL_WORDS = frozenset({"AIR", "DRONE", "DRONES", "MISSILE", "MISSILES", "AERIAL", "ROCKET",
                           "ROCKETS", "BOMB", "GLIDE", "BALLISTIC", "CRUISE", "UAV", "AIRSTRIKE"})
 NOT_ATTACK_WORDS = frozenset({"GENERAL", "HUNGER", "LABOR", "LABOUR", "NATIONWIDE", "WORKERS",
@@ -41,7 +47,8 @@ NOT_ATTACK_WORDS = frozenset({"GENERAL", "HUNGER", "LABOR", "LABOUR", "NATIONWID
 TARGET_PREPS = frozenset({"ON", "AGAINST", "IN", "INTO", "AT", "NEAR", "ACROSS", "ONTO", "OVER",
                           "TARGETING", "INSIDE", "UPON"})
 CASUALTY_WORDS = frozenset({"KILL", "INJURE", "WOUND", "DIE", "HURT", "INJURED", "KILLED",
-                            "WOUNDED", "DEAD", "INJURE", "LEAVE"})
+                            "WOUNDED", "DEAD", "LEAVE", "DAMAGE", "DESTROY", "HIT", "KIDNAP",
+                            "ABDUCT", "TARGET"})
 _SOURCE_MODIFIERS = ("poss", "compound", "amod", "nmod")
 
 
@@ -126,8 +133,9 @@ def _pairs(ctx: DocContext, i: int, code: str, light: int | None, sent: Sent) ->
     sources = _attack_sources(ctx, i, light, sent[2])
     if not sources:
         return []
-    roots = {a.root for a in sources}
-    targets = [a for a in _attack_targets(ctx, i, light, sent) if a.root not in roots]
+    roots = {a.root for a in sources if not a.code.startswith("---")}
+    targets = [a for a in _attack_targets(ctx, i, light, sent, sources)
+               if a.root not in roots and all(a.code != s.code for s in sources)]
     if not targets:
         others = sentence_countries(ctx, sent[0], sent[1]) - roots
         targets = [_country(ctx, others.pop(), sent)] if len(others) == 1 else []
@@ -153,6 +161,28 @@ def _owners(ctx: DocContext, i: int, sent_index: int) -> list[Actor]:
 
 
 def _attack_sources(ctx: DocContext, i: int, light: int | None, sent_index: int) -> list[Actor]:
+    """Known actors first; with ``place_roles`` a role ("gunmen", "government") will do,
+    the guard gives it the sentence's country."""
+    found = _known_attack_sources(ctx, i, light, sent_index)
+    if found or not ctx.options.place_roles:
+        return found
+    return _role_sources(ctx, i, sent_index)
+
+
+def _role_sources(ctx: DocContext, i: int, sent_index: int) -> list[Actor]:
+    view = ctx.view
+    for c in view.children[i]:
+        if view.dep[c] in ("compound", "amod", "poss", "nmod") and c in ctx.mention_at:
+            return actors_of_np(ctx, c, sent_index)
+    for prep in view.kids(i, "prep", "agent"):
+        if view.up[prep] == "BY":
+            for o in view.kids(prep, "pobj"):
+                return np_actors_anywhere(ctx, o, sent_index)
+    return []
+
+
+def _known_attack_sources(ctx: DocContext, i: int, light: int | None, sent_index: int
+                          ) -> list[Actor]:
     view = ctx.view
     found = _owners(ctx, i, sent_index)
     if found:
@@ -168,19 +198,39 @@ def _attack_sources(ctx: DocContext, i: int, light: int | None, sent_index: int)
     return []
 
 
-def _attack_targets(ctx: DocContext, i: int, light: int | None, sent: Sent) -> list[Actor]:
+def _attack_targets(ctx: DocContext, i: int, light: int | None, sent: Sent,
+                    sources: list[Actor]) -> list[Actor]:
+    """What the attack hit: its own phrases, the clause around it, the victims."""
     view = ctx.view
-    own = _pp_actors(ctx, i, sent[2]) or (_pp_actors(ctx, light, sent[2]) if light is not None else [])
-    if own:
-        return own
+    own = _pp_actors(ctx, i, sent[2])
+    if not own and light is not None:
+        own = _pp_actors(ctx, light, sent[2])
     head = view.head[i]
-    if head != i and view.dep[i] in ("nsubj",) and view.tag[head].startswith("VB"):
-        return _clause_objects(ctx, head, i, sent[2])  # "X's strikes hit Y"
-    if view.dep[i] == "pobj" and head != i:  # "killed in an attack", "during the strikes"
-        verb = view.head[head]
-        if verb != head and view.lem[verb] in CASUALTY_WORDS:
-            victims = [a for a in subject_actors(ctx, verb, sent[2]) if not a.code.startswith("---")]
-            return victims or _pp_actors(ctx, verb, sent[2], skip=head)
+    if head != i and view.dep[i] == "nsubj" and view.tag[head].startswith("VB"):
+        return own or _clause_objects(ctx, head, i, sent[2])  # "X's strikes hit Y"
+    verb = view.head[head] if view.dep[i] == "pobj" and head != i else -1
+    if verb < 0 or verb == head or view.lem[verb] not in CASUALTY_WORDS:
+        return own
+    # "people are killed in an attack (in X)": who was killed or hurt, and where
+    victims = _patients(ctx, verb, sent[2])
+    known = [a for a in victims if not a.code.startswith("---")]
+    place = own or _pp_actors(ctx, verb, sent[2], skip=head)
+    roles = victims if ctx.options.place_roles else []
+    if all(a.code.startswith("---") for a in sources):  # a role attacked: its own country's
+        return known or roles or place
+    return known or place or roles
+
+
+def _patients(ctx: DocContext, verb: int, sent_index: int) -> list[Actor]:
+    """Who a casualty verb says was hit: its (passive) subject, or that of the verb it is
+    conjoined to ("civilians are killed and homes are damaged by ...")."""
+    view = ctx.view
+    verbs = [verb] + ([view.head[verb]] if view.dep[verb] == "conj" else [])
+    for v in verbs:
+        for c in view.kids(v, "nsubjpass", "nsubj"):
+            found = np_actors_anywhere(ctx, c, sent_index)
+            if found:
+                return found
     return []
 
 
@@ -219,10 +269,16 @@ def _cooperation_pairs(ctx: DocContext, i: int, light: int | None, sent_index: i
     owners = _owners(ctx, i, sent_index)
     if not owners and light is not None:
         owners = [a for a in subject_actors(ctx, light, sent_index) if not a.code.startswith("---")]
+    preps = SANCTION_PREPS if _is_sanction(view, i, ctx) else frozenset({"WITH"})
     partners: list[Actor] = []
     for word in (i,) if light is None else (i, light):
         for prep in view.kids(word, "prep"):
-            if view.up[prep] == "WITH":
+            if view.up[prep] in preps:
                 for o in view.kids(prep, "pobj"):
-                    partners.extend(actors_of_np(ctx, o, sent_index))
+                    partners.extend(np_actors_anywhere(ctx, o, sent_index))
     return [(a, b) for a in owners for b in partners if a.root != b.root]
+
+
+def _is_sanction(view: DocView, i: int, ctx: DocContext) -> bool:
+    form = ctx.dictionaries.nominal_index.get(view.up[i])
+    return form is not None and (form.code or "")[:2] in ("16", "17", "13", "11", "12")

@@ -55,7 +55,7 @@ def find_actors(ctx: DocContext, m: VerbMatch, post: list[int], sent_index: int)
     target_head: int | None = None
     if not targets:
         targets, target_head = _target_actors(ctx, m, subj, passive, sources, post, sent_index)
-    found = _paired(m, sources, targets, passive)
+    found = _paired(m, sources, targets, passive, ctx.options.place_roles)
     found.reverse_ok = _reverse_ok(ctx, v, target_head, found.targets)
     found.reflexive = target_head is not None and view.up[target_head] in REFLEXIVES
     return found
@@ -114,7 +114,8 @@ def _target_actors(ctx: DocContext, m: VerbMatch, subj: tuple[int, bool] | None,
     return first_actors_at(ctx, [t for t in post if t not in skip], sent_index, v, exclude)
 
 
-def _paired(m: VerbMatch, sources: list[Actor], targets: list[Actor], passive: bool) -> Found:
+def _paired(m: VerbMatch, sources: list[Actor], targets: list[Actor], passive: bool,
+            place_roles: bool = False) -> Found:
     """How sources and targets pair: one event per (source, target), or between members."""
     pairwise = False
     symmetric = (m.code or m.code2 or "")[:2] in SYMMETRIC_ROOTS
@@ -125,9 +126,9 @@ def _paired(m: VerbMatch, sources: list[Actor], targets: list[Actor], passive: b
         pairwise = True
     elif not sources and len(targets) > 1 and symmetric and passive:
         sources, targets, pairwise = targets, [], True  # "an exercise was held between X and Y"
-    if sources and _agents_only(sources) and targets and _agents_only(targets):
-        targets = []  # "insurgents killed people": no known actor on either side
-        sources = []
+    if sources and _agents_only(sources) and targets and _agents_only(targets) and not place_roles:
+        targets = []  # "insurgents killed people": no known actor on either side (with
+        sources = []  # place_roles, the guard gives both the sentence's one country)
     return Found(sources, targets, pairwise)
 
 
