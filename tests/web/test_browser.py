@@ -3,6 +3,7 @@ phone widths, against a live server on loopback with a hand-built store."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -109,8 +110,11 @@ def test_pick_a_dyad_by_typing_and_click_a_period(page: Any) -> None:
     boxes = page.locator(".ta input")
     boxes.nth(0).fill("Indi")
     page.locator(".ta-list li", has_text="India").first.click()
+    page.wait_for_url("**a=IND**")
+    page.wait_for_load_state("networkidle")
     boxes.nth(1).fill("Pakis")
     page.locator(".ta-list li", has_text="Pakistan").first.click()
+    page.wait_for_url("**b=PAK**")
     page.wait_for_load_state("networkidle")
     assert "a=IND" in page.url and "b=PAK" in page.url
     chart = page.locator(".chart .u-over").first
@@ -118,8 +122,7 @@ def test_pick_a_dyad_by_typing_and_click_a_period(page: Any) -> None:
     box = chart.bounding_box()
     page.mouse.move(box["x"] + box["width"] - 4, box["y"] + box["height"] / 2)
     page.mouse.click(box["x"] + box["width"] - 4, box["y"] + box["height"] / 2)
-    page.wait_for_load_state("networkidle")
-    assert "period=" in page.url
+    page.wait_for_url("**period=**")
     events = page.locator("ul.events li.event")
     events.first.wait_for()
     assert page.locator("ul.events mark.hl-trigger").count() >= 1
@@ -151,25 +154,27 @@ def test_hover_an_event_of_the_seed_article(page: Any) -> None:
 
 
 def test_filter_round_trips_through_the_url_and_back(page: Any) -> None:
+    from playwright.sync_api import expect
+
     _open(page, "?view=events")
-    total_all = page.locator("main section h2").nth(1).inner_text()
+    heading = page.locator("main section h2").nth(1)
+    expect(heading).to_have_text(re.compile(r"^[\d,]+ events$"))
+    total_all = heading.inner_text()
     page.fill("form.filters input[name=dyad]", "IND-PAK")
     page.select_option("form.filters select[name=quad]", "4")
     page.click("form.filters button[type=submit]")
-    page.wait_for_load_state("networkidle")
-    assert "dyad=IND-PAK" in page.url and "quad=4" in page.url
-    filtered = page.locator("main section h2").nth(1).inner_text()
-    assert filtered != total_all
+    page.wait_for_url("**quad=4**")
+    expect(heading).not_to_have_text(total_all)
+    assert "dyad=IND-PAK" in page.url
+    filtered = heading.inner_text()
     shared = page.url
     page.go_back()
-    page.wait_for_load_state("networkidle")
-    assert "quad=4" not in page.url
-    assert page.locator("main section h2").nth(1).inner_text() == total_all
-    assert page.locator("form.filters input[name=dyad]").input_value() == ""
+    page.wait_for_url(lambda url: "quad=4" not in url)
+    expect(heading).to_have_text(total_all)
+    expect(page.locator("form.filters input[name=dyad]")).to_have_value("")
     page.goto(shared)  # a shared URL restores the same state
-    page.wait_for_load_state("networkidle")
-    assert page.locator("main section h2").nth(1).inner_text() == filtered
-    assert page.locator("form.filters input[name=dyad]").input_value() == "IND-PAK"
+    expect(heading).to_have_text(filtered)
+    expect(page.locator("form.filters input[name=dyad]")).to_have_value("IND-PAK")
     page.watch.check()
 
 

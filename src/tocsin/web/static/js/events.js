@@ -35,11 +35,14 @@ function filterForm(ctx) {
     field("place", ctx.place, { placeholder: "Kyiv or UA" }),
     field("search", ctx.search, { placeholder: "text in the sentence", type: "search" }),
     el("label", {}, "sort", sort),
+    el("label", { class: "check" }, el("input", { type: "checkbox", name: "counts_only",
+      checked: ctx.counts_only === "true" }), "only events that count"),
     el("button", { type: "submit" }, "Filter"));
   form.addEventListener("submit", (ev) => {
     ev.preventDefault();
     const patch = { offset: null };
     for (const n of [...FILTERS, "sort"]) patch[n] = form.elements[n].value.trim() || null;
+    patch.counts_only = form.elements.counts_only.checked ? "true" : null;
     navigate(patch);
   });
   return form;
@@ -48,6 +51,7 @@ function filterForm(ctx) {
 export function params(ctx) {
   const p = { since: ctx.since, until: ctx.until, sort: ctx.sort || "-date" };
   for (const n of FILTERS) if (ctx[n]) p[n] = ctx[n];
+  if (ctx.counts_only === "true") p.counts_only = "true";
   return p;
 }
 
