@@ -68,6 +68,11 @@ def test_the_check_fails_on_what_is_not_a_country(resolver: ActorResolver) -> No
     ("Mahmoud Ali Youssouf", "2025-06-01", "IGOAFRAU"), ("Moussa Faki", "2025-06-01", "TCDELI"),
     ("Volker Türk", "2026-07-03", "IGOUNO"), ("Nabih Berri", "2026-06-05", "LBNLEG"),
     ("Marco Rubio", "2026-01-01", "USAGOV"), ("Mark Rutte", "2025-06-01", "IGOWSTNAT"),
+    ("Kristi Noem", "2025-06-01", "USAGOV"), ("Tulsi Gabbard", "2025-06-01", "USASPY"),
+    ("Zohran Mamdani", "2025-06-01", "USALEG"), ("Zohran Mamdani", "2026-03-07", "USAGOV"),
+    ("Shinzo Abe", "2020-01-01", "JPNGOV"), ("Shinzo Abe", "2022-01-01", "JPNELI"),
+    ("Boris Johnson", "2020-06-01", "GBRGOV"), ("Kemi Badenoch", "2025-06-01", "GBROPP"),
+    ("Sussan Ley", "2025-06-01", "AUSOPP"), ("Angus Taylor", "2026-03-01", "AUSOPP"),
 ])
 def test_office_holders_on_the_date(
     resolver: ActorResolver, text: str, date: str, code: str
