@@ -98,3 +98,21 @@ def test_toponyms_become_shared_mentions(gaz: Gazetteer, geo_doc: Any) -> None:
     miranshah = next(m for m in mentions if m.text == "Miranshah")
     assert miranshah.payload.adm1 == "PK-KP" and miranshah.code == "PAK"
     assert doc.text[slice(*miranshah.char_span)] == "Miranshah"
+
+
+def test_dateline_split_by_the_tokenizer_is_one_name(gaz: Gazetteer, geo_doc: Any) -> None:
+    """spaCy splits "ST. PAUL" into "ST" "." "PAUL"; a dateline names a city (not São Paulo
+    state, whose variants include "Saint Paul")."""
+    doc = geo_doc("ST . PAUL -- A court ruled .")
+    toponyms, dateline = find_toponyms(doc, gaz)
+    assert dateline is not None and dateline.text == "ST . PAUL"
+    assert _readings(gaz, doc)["ST . PAUL"] == ("US", "US-MN", "city")
+
+
+def test_abbreviation_after_a_comma_is_the_state_not_a_variant_name(
+    gaz: Gazetteer, geo_doc: Any
+) -> None:
+    doc = geo_doc("The sheriff of Marion County , Ind. , said so .", ents={"GPE": ["Ind."]})
+    found = _readings(gaz, doc)
+    assert found["Ind."] == ("US", "US-IN", "adm1")  # not Indianapolis ("IND")
+    assert found["Marion County"] == ("US", "US-IN", "adm2")

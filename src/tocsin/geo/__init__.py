@@ -65,7 +65,7 @@ class Geocoder:
         name = " ".join(w.title() if w.isupper() and len(w) > 3 else w for w in name.split())
         if not name:
             return None
-        scored = resolve_name(self.gazetteer, name)
+        scored = resolve_name(self.gazetteer, name, hint="settlement")
         return scored[0][0] if scored else None
 
     def mentions(

@@ -91,6 +91,7 @@ def find_toponyms(doc: Any, gaz: Gazetteer) -> tuple[list[Toponym], Toponym | No
     found: list[Toponym] = []
     ent_label = _ent_labels(doc)
     dateline = _scan_dateline(doc, gaz, taken, found)
+    _scan_abbreviations(doc, gaz, taken, found)
     for ent in doc.ents:
         if ent.label_ in PLACE_LABELS:
             for m in _match_span(doc, gaz, ent.start, ent.end, f"ent:{ent.label_}", strict=False):
@@ -241,9 +242,19 @@ def _scan_capitalised(
 def _name_start(doc: Any, i: int) -> bool:
     """A capitalised word, or an abbreviated first word before one ("St. Paul", "FT. WORTH")."""
     tok = doc[i]
-    if tok.lower_ in NAME_ABBREVIATIONS and tok.text[:1].isupper():
-        return i + 1 < len(doc) and doc[i + 1].text[:1].isupper()
+    if _after_abbreviation(doc, i):
+        return True
     return tok.is_alpha and (tok.is_title or (tok.is_upper and len(tok) > 1))
+
+
+def _after_abbreviation(doc: Any, i: int) -> int:
+    """The index of the capitalised word after an abbreviated name word at i ("St." or "ST"
+    "." before "PAUL"), else 0."""
+    tok = doc[i]
+    if tok.lower_ not in NAME_ABBREVIATIONS or not tok.text[:1].isupper():
+        return 0
+    j = i + 2 if i + 1 < len(doc) and doc[i + 1].text == "." else i + 1
+    return j if j < len(doc) and doc[j].text[:1].isupper() and doc[j].is_alpha else 0
 
 
 def _run_end(doc: Any, i: int, taken: list[bool]) -> int:
@@ -253,8 +264,10 @@ def _run_end(doc: Any, i: int, taken: list[bool]) -> int:
         t = doc[j]
         if t.is_title or (t.is_upper and t.is_alpha) or t.text in {"-", "of", "and", "al", "el"}:
             j += 1
-        elif t.lower_ in NAME_ABBREVIATIONS and j + 1 < len(doc) and doc[j + 1].is_title:
-            j += 1  # "Fort St. John"
+        elif _after_abbreviation(doc, j):
+            j = _after_abbreviation(doc, j)  # "Fort St. John"
+        elif t.text == "." and j > i and _after_abbreviation(doc, j - 1):
+            j += 1  # "ST" "." "PAUL"
         else:
             break
     while j > i + 1 and (not doc[j - 1].is_alpha or doc[j - 1].lower_ in {"of", "and"}):
@@ -382,6 +395,20 @@ def in_list(doc: Any, start: int, end: int) -> bool:
     return end < len(doc) and doc[end].lower_ in {"and", "or", "&"}
 
 
+def _scan_abbreviations(
+    doc: Any, gaz: Gazetteer, taken: list[bool], out: list[Toponym]
+) -> None:
+    """Press abbreviations after "X," first ("Marion County, Ind."), before the entity pass
+    reads "Ind." as a variant name of something else (Indianapolis' airport code)."""
+    for c, tok in enumerate(doc):
+        if tok.text != "," or c + 1 >= len(doc) or taken[c + 1] or not _is_name_end(doc, c - 1):
+            continue
+        found = _longest_qualifier(doc, gaz, c + 1, taken)
+        if found is not None and any(e.how == "abbr" for e in found[1]):
+            abbr = [e for e in found[1] if e.how == "abbr"]
+            _take(_mention(doc, c + 1, found[0], abbr, "qualifier"), taken, out)
+
+
 def _longest_qualifier(
     doc: Any, gaz: Gazetteer, i: int, taken: list[bool]
 ) -> tuple[int, list[Entry]] | None:
@@ -429,7 +456,10 @@ def _scan_dateline(
     if not end:
         return None
     comma = next((k for k in range(end) if doc[k].text == ","), end)
-    if not all(_name_start(doc, k) or doc[k].text[:1].isupper() for k in range(comma)):
+    if not all(
+        doc[k].text[:1].isupper() or (doc[k].text == "." and k and _after_abbreviation(doc, k - 1))
+        for k in range(comma)
+    ):
         return None
     entries = [e for e in gaz.lookup_key(_key(doc, 0, comma)) if e.how in {"name", "alt"}]
     qualifier = _qualifier_entries(gaz, doc, comma + 1, end) if comma < end else []
@@ -438,6 +468,7 @@ def _scan_dateline(
     if not entries:
         return None
     place = _mention(doc, 0, comma, entries, "dateline")
+    place.type_hint = place.type_hint or "settlement"  # datelines name cities
     _take(place, taken, out)
     if qualifier:
         _take(_mention(doc, comma + 1, end, qualifier, "qualifier"), taken, out)

@@ -155,11 +155,13 @@ def resolve_name(
     context: Mapping[str, float] | None = None,
     *,
     in_context: bool = False,
+    hint: str | None = None,
 ) -> list[tuple[Place, float]]:
     """Candidates of a bare name ("Paris, Texas" and "Caddo, Okla." split into name and
     qualifier; "Donetsk region", "the state of Washington" say what kind of place it is).
     ``in_context``: a name the gazetteer cannot read at all is read as a place somewhere in
-    the context's leading country (a village of a story about that country)."""
+    the context's leading country (a village of a story about that country). ``hint``: what
+    kind of place the caller knows it is ("settlement" for a dateline)."""
     ctx = Context()
     for code, w in (context or {}).items():
         country = gaz.country(code)
@@ -174,11 +176,11 @@ def resolve_name(
         ]
         qualifier = Toponym(0, 0, parts[1], (0, 0), q_entries, "name")
         resolve_toponyms([qualifier], ctx)
-    words, hint = _type_words(parts[0])
-    if hint and gaz.lookup(parts[0]):
-        words, hint = parts[0].split(), None  # the type word is part of the name
+    words, type_hint = _type_words(parts[0])
+    if type_hint and gaz.lookup(parts[0]):
+        words, type_hint = parts[0].split(), None  # the type word is part of the name
     entries = gaz.lookup(" ".join(words))
-    m = Toponym(0, 0, parts[0], (0, 0), entries, "name", hint, qualifier)
+    m = Toponym(0, 0, parts[0], (0, 0), entries, "name", type_hint or hint, qualifier)
     if qualifier is not None:
         qualifier.qualifies = m
         bring_in(m, qualifier)
