@@ -152,17 +152,19 @@ def data_range(conn: sa.Connection) -> tuple[dt.date | None, dt.date | None]:
 
 # --------------------------------------------------------------------------- evidence
 
-def _evidence_select() -> sa.Select[Any]:
-    t, e, a, s = event_identities, events, articles, sources
+def _evidence_select(by_event: bool = False) -> sa.Select[Any]:
+    """Evidence rows; ``by_event``: reached from event ids (through ``event_mentions``, whose
+    key is the event id, rather than through the unindexed ``event_identities.event_id``)."""
+    t, e, a, s, m = event_identities, events, articles, sources, event_mentions
+    core = (e.join(m, m.c.event_id == e.c.id).join(t, t.c.id == m.c.identity_id) if by_event
+            else t.join(e, e.c.id == t.c.event_id))
     return sa.select(
         t.c.id.label("identity_id"), e.c.id.label("event_id"), t.c.day, t.c.source_code,
         t.c.target_code, t.c.code, e.c.name, t.c.quad_class, t.c.plover_type, t.c.goldstein,
         t.c.num_mentions, t.c.num_sources, t.c.num_articles, e.c.factuality, e.c.sentence,
         e.c.article_id, a.c.url, a.c.title, s.c.name.label("source_name"),
     ).select_from(
-        t.join(e, e.c.id == t.c.event_id)
-        .outerjoin(a, a.c.id == e.c.article_id)
-        .outerjoin(s, s.c.id == a.c.source_id)
+        core.outerjoin(a, a.c.id == e.c.article_id).outerjoin(s, s.c.id == a.c.source_id)
     )
 
 
@@ -188,7 +190,7 @@ def evidence_events(conn: sa.Connection, event_ids: Sequence[int]) -> list[dict[
     if not event_ids:
         return []
     e = events
-    q = _evidence_select().where(e.c.id.in_(list(event_ids)))
+    q = _evidence_select(by_event=True).where(e.c.id.in_(list(event_ids)))
     by_id = {r["event_id"]: dict(r) for r in conn.execute(q).mappings()}
     return [by_id[i] for i in event_ids if i in by_id]
 
