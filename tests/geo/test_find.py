@@ -116,3 +116,11 @@ def test_abbreviation_after_a_comma_is_the_state_not_a_variant_name(
     found = _readings(gaz, doc)
     assert found["Ind."] == ("US", "US-IN", "adm1")  # not Indianapolis ("IND")
     assert found["Marion County"] == ("US", "US-IN", "adm2")
+
+
+def test_small_town_names_need_the_text_to_say_they_are_places(
+    gaz: Gazetteer, geo_doc: Any
+) -> None:
+    assert any(e.place.pop < 15000 for e in gaz.lookup("Johnson"))  # a village somewhere
+    assert "Johnson" not in _readings(gaz, geo_doc("Officials and Johnson said so ."))
+    assert _readings(gaz, geo_doc("Storms hit homes in Brattleboro ."))["Brattleboro"][1] == "US-VT"

@@ -192,7 +192,23 @@ def _single_ok(tok: Any, entries: list[Entry]) -> bool:
         return False
     if tok.is_sent_start:
         return any(e.place.kind != "city" for e in entries)
+    if all(e.place.kind == "city" and e.place.pop < TOWN_POP and not e.place.curated
+           for e in entries):
+        return _placed(tok)  # "Johnson said": a surname that is also a village somewhere
     return True
+
+
+TOWN_POP = 15_000  # smaller places need the text to say they are places when spaCy does not
+
+
+def _placed(tok: Any) -> bool:
+    """Whether the words around a name say it is a place: a locative word before it ("in
+    Caddo"), or a comma and a capitalised qualifier after it ("Caddo, Okla.")."""
+    doc = tok.doc
+    before = doc[tok.i - 1].lower_ if tok.i > 0 else ""
+    after = doc[tok.i + 1 : tok.i + 3]
+    qualified = len(after) == 2 and after[0].text == "," and after[1].text[:1].isupper()
+    return before in CONTEXT_WORDS or qualified
 
 
 def _mention(doc: Any, i: int, j: int, entries: list[Entry], source: str) -> Toponym:
@@ -297,7 +313,8 @@ def _accept_in_entity(
     notable = any(
         e.place.kind != "city" or e.place.curated or e.place.pop >= 100_000 for e in m.entries
     )
-    return whole and (notable or nxt == ",")
+    qualified = nxt == "," and m.end + 1 < len(doc) and doc[m.end + 1].text[:1].isupper()
+    return whole and (notable or qualified)
 
 
 def _scan_demonyms(doc: Any, gaz: Gazetteer, taken: list[bool], out: list[Toponym]) -> None:
