@@ -79,3 +79,22 @@ def test_no_file_over_600_lines() -> None:
         if n > MAX_LINES:
             too_long[str(path.relative_to(SRC))] = n
     assert not too_long, f"split these files (over {MAX_LINES} lines): {too_long}"
+
+
+MAX_FUNCTION_LINES = 60
+FROZEN = "migrations"  # Alembic revisions are history: never edited after release
+
+
+def test_no_function_over_60_lines() -> None:
+    import ast
+
+    too_long = {}
+    for path in SRC.rglob("*.py"):
+        if FROZEN in path.parts:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                n = (node.end_lineno or node.lineno) - node.lineno + 1
+                if n > MAX_FUNCTION_LINES:
+                    too_long[f"{path.relative_to(SRC)}:{node.name}"] = n
+    assert not too_long, f"split these functions (over {MAX_FUNCTION_LINES} lines): {too_long}"
