@@ -203,6 +203,7 @@ class Entities(Component):
         return work
 
     def _sentences(self, part: Part, every: bool) -> list[Any]:
+        assert part.doc is not None  # the caller checks
         sents = list(part.doc.sents)
         if every:
             return sents
