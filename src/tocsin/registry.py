@@ -4,13 +4,16 @@ A part is registered under a versioned, catalogue-style name,
 ``tocsin.<kind>.<short>.v<N>`` (``tocsin.readers.warc.v1``,
 ``tocsin.exporters.gdelt.v1``), in one of the tables below:
 
-==============  ============================================================
-``readers``     input formats: ``(source, settings) -> Iterable[Article | IngestProblem]``
-``dictionaries`` dictionary sets (a folder with a ``manifest.toml``)
-``components``  pipeline components (``parse``, ``actors``, ``events`` ...)
-``detectors``   alert detectors
-``exporters``   export formats
-==============  ============================================================
+================  ==========================================================
+``readers``       input formats: ``(Input) -> Iterator[Article | IngestProblem]``
+                  (``tocsin.ingest.sources``; an ``extensions`` attribute claims
+                  file names)
+``dictionaries``  dictionary sets (the path of a folder with a ``manifest.toml``)
+``components``    pipeline components: ``factory(settings) -> Component`` with
+                  ``name``, ``needs``, ``sets`` (``tocsin.components``)
+``detectors``     alert detectors (``tocsin.analysis.detectors.Detector``)
+``exporters``     export formats: ``(store, path, options) -> rows written``
+================  ==========================================================
 
 Built-in parts register in :mod:`tocsin.builtins` exactly the way a user's plugin
 does: a plugin is a module named by an entry point in the ``tocsin`` group
