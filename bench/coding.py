@@ -46,12 +46,23 @@ class GoldSet:
 
 PETRARCH_CONVENTION = (("place_roles", False),)
 GOLD_SETS = (
-    GoldSet("petr_unittest.jsonl", "petr-validate", (("exact", "record_accuracy", 0.75),),
-            PETRARCH_CONVENTION),
-    GoldSet("petr2_gsr.jsonl", "phoenix", (("root", "f1", 0.75), ("exact", "f1", 0.60)),
-            PETRARCH_CONVENTION),
-    GoldSet("seed.jsonl", "phoenix", (("root", "recall", 1.0), ("root", "precision", 0.8),
-                                      ("root", "forbidden_max", 0.0))),
+    GoldSet(
+        "petr_unittest.jsonl",
+        "petr-validate",
+        (("exact", "record_accuracy", 0.75),),
+        PETRARCH_CONVENTION,
+    ),
+    GoldSet(
+        "petr2_gsr.jsonl",
+        "phoenix",
+        (("root", "f1", 0.75), ("exact", "f1", 0.60)),
+        PETRARCH_CONVENTION,
+    ),
+    GoldSet(
+        "seed.jsonl",
+        "phoenix",
+        (("root", "recall", 1.0), ("root", "precision", 0.8), ("root", "forbidden_max", 0.0)),
+    ),
 )
 # the project's development set (src/tocsin/data/eval/devset): rules are developed on the
 # "develop" part, the "measure" part is only scored; its floors are what the coder reaches
@@ -74,16 +85,25 @@ def default_eval_dir() -> Path:
 
 def score(score_py: Path, gold: Path, pred: Path) -> dict[str, Any]:
     """Run the scorer (a separate program, as users run it) and read its JSON summary."""
-    proc = subprocess.run([sys.executable, str(score_py), str(gold), str(pred), "--json"],
-                          capture_output=True, text=True, check=False)
+    proc = subprocess.run(
+        [sys.executable, str(score_py), str(gold), str(pred), "--json"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     if proc.returncode not in (0, 1) or not proc.stdout.strip():
         raise RuntimeError(f"score.py failed: {proc.stderr.strip()[:300]}")
     result: dict[str, Any] = json.loads(proc.stdout)
     return result
 
 
-def code_gold(settings: Settings, gold: Path, dictionaries: str, out: Path,
-              options: tuple[tuple[str, Any], ...] = ()) -> None:
+def code_gold(
+    settings: Settings,
+    gold: Path,
+    dictionaries: str,
+    out: Path,
+    options: tuple[tuple[str, Any], ...] = (),
+) -> None:
     coder = Coder(settings, dictionaries=dictionaries, enrich=False)
     with gold.open(encoding="utf-8") as src, out.open("w", encoding="utf-8") as dst:
         lines = _with_options(src, dict(options)) if options else src
@@ -103,8 +123,10 @@ def _with_options(src: Iterable[str], options: dict[str, Any]) -> io.StringIO:
 
 
 def devset_part(record_id: str) -> str:
-    """"develop" (70%) or "measure" (30%): a deterministic split by the record's id."""
-    return "develop" if int(hashlib.sha1(record_id.encode()).hexdigest(), 16) % 10 < 7 else "measure"
+    """ "develop" (70%) or "measure" (30%): a deterministic split by the record's id."""
+    return (
+        "develop" if int(hashlib.sha1(record_id.encode()).hexdigest(), 16) % 10 < 7 else "measure"
+    )
 
 
 def write_devset_parts(directory: Path, out_dir: Path) -> dict[str, Path]:
@@ -122,8 +144,9 @@ def write_devset_parts(directory: Path, out_dir: Path) -> dict[str, Path]:
     return paths
 
 
-def run_devset(settings: Settings, eval_dir: Path, directory: Path = DEVSET_DIR
-               ) -> Iterator[tuple[str, list[str]]]:
+def run_devset(
+    settings: Settings, eval_dir: Path, directory: Path = DEVSET_DIR
+) -> Iterator[tuple[str, list[str]]]:
     """(report line, failed floors) for the measured part, then the developed part."""
     if not any(directory.glob("*.jsonl")):
         yield f"devset: no records in {directory}, skipped", []
@@ -134,12 +157,21 @@ def run_devset(settings: Settings, eval_dir: Path, directory: Path = DEVSET_DIR
             pred = Path(tmp) / f"pred_{part}.jsonl"
             code_gold(settings, parts[part], "phoenix", pred)
             result = score(eval_dir / "score.py", parts[part], pred)
-            cells = "  ".join(f"{lv} P/R/F1 {result[lv]['precision']:.3f}/{result[lv]['recall']:.3f}/"
-                              f"{result[lv]['f1']:.3f}" for lv in ("exact", "root", "plover"))
+            cells = "  ".join(
+                f"{lv} P/R/F1 {result[lv]['precision']:.3f}/{result[lv]['recall']:.3f}/"
+                f"{result[lv]['f1']:.3f}"
+                for lv in ("exact", "root", "plover")
+            )
             line = f"devset {part:8} [phoenix] {result['root']['records']} records  {cells}"
-            failed = [] if part == "develop" else [
-                f"devset measure: {lv} {metric} {result[lv][metric]:.3f} < {minimum}"
-                for lv, metric, minimum in DEVSET_FLOORS if result[lv][metric] < minimum]
+            failed = (
+                []
+                if part == "develop"
+                else [
+                    f"devset measure: {lv} {metric} {result[lv][metric]:.3f} < {minimum}"
+                    for lv, metric, minimum in DEVSET_FLOORS
+                    if result[lv][metric] < minimum
+                ]
+            )
             yield line, failed
 
 
@@ -168,10 +200,12 @@ def run_accuracy(settings: Settings, eval_dir: Path) -> Iterator[tuple[str, list
             code_gold(settings, gold, gs.dictionaries, pred, gs.options)
             result = score(score_py, gold, pred)
             ex, rt = result["exact"], result["root"]
-            line = (f"{gs.file:22} [{gs.dictionaries}] records exact "
-                    f"{100 * ex['record_accuracy']:.1f}%  "
-                    f"F1 exact {ex['f1']:.3f} root {rt['f1']:.3f}  P/R root {rt['precision']:.3f}/"
-                    f"{rt['recall']:.3f}  forbidden {rt['forbidden_hits']}")
+            line = (
+                f"{gs.file:22} [{gs.dictionaries}] records exact "
+                f"{100 * ex['record_accuracy']:.1f}%  "
+                f"F1 exact {ex['f1']:.3f} root {rt['f1']:.3f}  P/R root {rt['precision']:.3f}/"
+                f"{rt['recall']:.3f}  forbidden {rt['forbidden_hits']}"
+            )
             yield line, _check(gs, result)
     yield from run_devset(settings, eval_dir)
 
@@ -206,12 +240,21 @@ def run_speed(settings: Settings, n_articles: int = 300) -> dict[str, Any]:
     n_e2e = sum(len(ev) for _, ev in coder.code_articles(articles))
     t_e2e = time.process_time() - t0
     peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return {"articles": len(articles), "sentences": n_sent, "events": n_events, "events_e2e": n_e2e,
-            "parse_s": t_parse, "code_s": t_code, "e2e_s": t_e2e, "peak_mb": peak_kb / 1024}
+    return {
+        "articles": len(articles),
+        "sentences": n_sent,
+        "events": n_events,
+        "events_e2e": n_e2e,
+        "parse_s": t_parse,
+        "code_s": t_code,
+        "e2e_s": t_e2e,
+        "peak_mb": peak_kb / 1024,
+    }
 
 
-def _time_coding(doc_coder: DocCoder, articles: list[Article], docs: list[Any]
-                 ) -> tuple[float, int]:
+def _time_coding(
+    doc_coder: DocCoder, articles: list[Article], docs: list[Any]
+) -> tuple[float, int]:
     """CPU seconds to code already parsed articles, and the number of events."""
     t0 = time.process_time()
     n_events = 0
@@ -223,8 +266,9 @@ def _time_coding(doc_coder: DocCoder, articles: list[Article], docs: list[Any]
         parts.append((False, docs[k], article.text))
         k += 1
         for is_title, doc, text in parts:
-            n_events += len(doc_coder.code_doc(doc, date=article.date, title=is_title,
-                                               coref=coref, text=text))
+            n_events += len(
+                doc_coder.code_doc(doc, date=article.date, title=is_title, coref=coref, text=text)
+            )
     return time.process_time() - t0, n_events
 
 
@@ -236,8 +280,11 @@ def format_speed(r: dict[str, Any]) -> list[str]:
         f"spaCy parse alone : {n / r['parse_s']:9.0f} sentences/s "
         f"{a / r['parse_s']:7.1f} articles/s",
         f"coding stage alone: {n / r['code_s']:9.0f} sentences/s {a / r['code_s']:7.1f} articles/s",
-        (f"end to end        : {n / r['e2e_s']:9.0f} sentences/s {a / r['e2e_s']:7.1f} articles/s "
-         f"({100 * r['parse_s'] / r['e2e_s']:.0f}% of parse speed)"),
+        (
+            f"end to end        : {n / r['e2e_s']:9.0f} sentences/s "
+            f"{a / r['e2e_s']:7.1f} articles/s "
+            f"({100 * r['parse_s'] / r['e2e_s']:.0f}% of parse speed)"
+        ),
         f"peak memory       : {r['peak_mb']:.0f} MB",
     ]
 
@@ -249,6 +296,7 @@ def speed_failures(r: dict[str, Any]) -> list[str]:
         failed.append(f"coding stage {coding:.0f} sentences/s < {CODING_FLOOR:.0f}")
     ratio = r["parse_s"] / r["e2e_s"]
     if ratio < END_TO_END_RATIO:
-        failed.append(f"end to end at {100 * ratio:.0f}% of spaCy's speed "
-                      f"< {100 * END_TO_END_RATIO:.0f}%")
+        failed.append(
+            f"end to end at {100 * ratio:.0f}% of spaCy's speed < {100 * END_TO_END_RATIO:.0f}%"
+        )
     return failed

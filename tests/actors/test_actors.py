@@ -485,7 +485,8 @@ def test_coref_the_two_nations(phoenix: ActorResolver, nlp: Any) -> None:
     got = _run_coref(
         phoenix,
         nlp,
-        "Russia and Pakistan held an exercise. The two nations were enemies. Both countries agreed.",
+        "Russia and Pakistan held an exercise. The two nations were enemies. "
+        "Both countries agreed.",
         ["Russia", "Pakistan", "nations", "countries"],
     )
     assert _c(got[2]) == ["RUS", "PAK"] and _c(got[3]) == ["RUS", "PAK"]
@@ -507,7 +508,8 @@ def test_coref_short_name(phoenix: ActorResolver, nlp: Any) -> None:
     got = _run_coref(
         phoenix,
         nlp,
-        "Pakistan's Lt. Gen. Nazir Ahmed Butt briefed them. Lt. Gen. Butt said it went well. Butt smiled.",
+        "Pakistan's Lt. Gen. Nazir Ahmed Butt briefed them. Lt. Gen. Butt said it went well. "
+        "Butt smiled.",
         ["Butt", "Butt", "Butt"],
     )
     assert [_c(g) for g in got] == ["PAKMIL", "PAKMIL", "PAKMIL"]

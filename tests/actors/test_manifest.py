@@ -37,23 +37,39 @@ def test_phoenix_has_the_project_files_on_top() -> None:
 
 
 def test_folder_without_manifest_follows_petrarch_names(tmp_path: Path) -> None:
-    folder = _folder(tmp_path, "plain", {
-        "My.verbs.txt": "", "My.actors.txt": "", "My.agents.txt": "", "README.md": "actors",
-    })
+    folder = _folder(
+        tmp_path,
+        "plain",
+        {
+            "My.verbs.txt": "",
+            "My.actors.txt": "",
+            "My.agents.txt": "",
+            "README.md": "actors",
+        },
+    )
     manifest = read_manifest(folder)
     assert [p.name for p in manifest.verbs] == ["My.verbs.txt"]
     assert [p.name for p in manifest.actors] == ["My.actors.txt"]
     assert manifest.discards == () and manifest.extends == ()
 
 
-def test_user_set_extends_a_builtin_and_wins(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_user_set_extends_a_builtin_and_wins(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("TOCSIN_CACHE_DIR", str(tmp_path / "cache"))
     _folder(tmp_path, "base", {"b.actors.txt": "GONDOR_ [GON]\nARNOR_ [ARN]\n"})
-    mine = _folder(tmp_path, "mine", {
-        "manifest.toml": 'name = "mine"\nextends = ["../base"]\nactors = ["m.actors.tsv"]\n',
-        "m.actors.tsv": "name\tsynonyms\tcode\nGondor\t\tGONGOV\n",
-    })
-    assert [(layer.manifest.name, layer.priority) for layer in layers(mine)] == [("base", 1), ("mine", 0)]
+    mine = _folder(
+        tmp_path,
+        "mine",
+        {
+            "manifest.toml": 'name = "mine"\nextends = ["../base"]\nactors = ["m.actors.tsv"]\n',
+            "m.actors.tsv": "name\tsynonyms\tcode\nGondor\t\tGONGOV\n",
+        },
+    )
+    assert [(layer.manifest.name, layer.priority) for layer in layers(mine)] == [
+        ("base", 1),
+        ("mine", 0),
+    ]
     resolver = ActorResolver.load(mine)
     entries = resolver._trie["GONDOR"][0]  # ACTOR payload, best priority first
     assert entries[0].codes[0].code == "GONGOV"

@@ -61,15 +61,28 @@ def make_doc(english_vocab: Vocab) -> MakeDoc:
     hand (``heads`` are absolute token indices, a root is its own head; ``ents`` IOB tags
     such as "B-GPE"); no model is loaded."""
 
-    def make(words: Sequence[str], heads: Sequence[int], deps: Sequence[str], tags: Sequence[str],
-             ents: Sequence[str] | None = None, lemmas: Sequence[str] | None = None) -> Doc:
+    def make(
+        words: Sequence[str],
+        heads: Sequence[int],
+        deps: Sequence[str],
+        tags: Sequence[str],
+        ents: Sequence[str] | None = None,
+        lemmas: Sequence[str] | None = None,
+    ) -> Doc:
         n = len(words)
         if not (len(heads) == len(deps) == len(tags) == n):
             raise ValueError("words, heads, deps and tags need one item per word")
         pos = [_pos(t) for t in tags]
-        return Doc(english_vocab, words=list(words), heads=list(heads), deps=list(deps), tags=list(tags),
-                   pos=pos, ents=list(ents) if ents else None,
-                   lemmas=list(lemmas) if lemmas else [w.lower() for w in words])
+        return Doc(
+            english_vocab,
+            words=list(words),
+            heads=list(heads),
+            deps=list(deps),
+            tags=list(tags),
+            pos=pos,
+            ents=list(ents) if ents else None,
+            lemmas=list(lemmas) if lemmas else [w.lower() for w in words],
+        )
 
     return make
 
@@ -81,8 +94,18 @@ def _pos(tag: str) -> str:
         return "PROPN"
     if tag.startswith("NN"):
         return "NOUN"
-    return {"MD": "AUX", "RB": "ADV", "DT": "DET", "IN": "ADP", "CC": "CCONJ", ".": "PUNCT",
-            ",": "PUNCT", "PRP": "PRON", "JJ": "ADJ", "TO": "PART"}.get(tag, "X")
+    return {
+        "MD": "AUX",
+        "RB": "ADV",
+        "DT": "DET",
+        "IN": "ADP",
+        "CC": "CCONJ",
+        ".": "PUNCT",
+        ",": "PUNCT",
+        "PRP": "PRON",
+        "JJ": "ADJ",
+        "TO": "PART",
+    }.get(tag, "X")
 
 
 @pytest.fixture(scope="session")
@@ -90,7 +113,9 @@ def tiny_dictionaries(tmp_path_factory: pytest.TempPathFactory) -> Dictionaries:
     """A three-country set (Arnor, Gondor, Rohan) with attack/meet/say/sign verbs."""
     folder = tmp_path_factory.mktemp("tiny")
     (folder / "manifest.toml").write_text(
-        'name = "tiny"\nverbs = ["tiny.verbs.txt"]\nactors = ["tiny.actors.tsv"]\n', encoding="utf-8")
+        'name = "tiny"\nverbs = ["tiny.verbs.txt"]\nactors = ["tiny.actors.tsv"]\n',
+        encoding="utf-8",
+    )
     (folder / "tiny.verbs.txt").write_text(TINY_VERBS, encoding="utf-8")
     (folder / "tiny.actors.tsv").write_text(TINY_ACTORS, encoding="utf-8")
     return load_dictionaries(str(Path(folder)))
@@ -100,13 +125,22 @@ def tiny_dictionaries(tmp_path_factory: pytest.TempPathFactory) -> Dictionaries:
 def code_doc(tiny_dictionaries: Dictionaries) -> Callable[..., list[Event]]:
     """Code every sentence of a hand-built Doc with the tiny set."""
 
-    def code(doc: Doc, options: Options | None = None, coref: Any = None,
-             dictionaries: Dictionaries | None = None) -> list[Event]:
+    def code(
+        doc: Doc,
+        options: Options | None = None,
+        coref: Any = None,
+        dictionaries: Dictionaries | None = None,
+    ) -> list[Event]:
         dicts = dictionaries or tiny_dictionaries
         date = dt.date(2026, 1, 1)
-        ctx = DocContext(view=DocView.build(doc), dictionaries=dicts, date=date,
-                         mentions=dicts.actors.find(doc, date), coref=coref,
-                         options=options or Options())
+        ctx = DocContext(
+            view=DocView.build(doc),
+            dictionaries=dicts,
+            date=date,
+            mentions=dicts.actors.find(doc, date),
+            coref=coref,
+            options=options or Options(),
+        )
         events: list[Event] = []
         for index, sent in enumerate(doc.sents):
             events.extend(code_sentence(ctx, sent.start, sent.end, index))

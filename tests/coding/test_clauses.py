@@ -26,9 +26,11 @@ def test_a_middle_clause_of_the_right_length_is_skipped(make_doc: Any) -> None:
 
 
 def test_skipped_clause_actors_are_out_of_the_events(
-        make_doc: Any, code_doc: Callable[..., list[Event]]) -> None:
-    doc = make_doc(WORDS, HEADS, DEPS, TAGS, lemmas=[w.lower() for w in WORDS[:8]]
-                   + ["attack", "rohan", "."])
+    make_doc: Any, code_doc: Callable[..., list[Event]]
+) -> None:
+    doc = make_doc(
+        WORDS, HEADS, DEPS, TAGS, lemmas=[w.lower() for w in WORDS[:8]] + ["attack", "rohan", "."]
+    )
     options = Options(comma_min=2, comma_max=8)
     events = code_doc(doc, options=options)
     assert {(e.source.code, e.target.code, e.code) for e in events} == {("GON", "ROH", "190")}

@@ -31,16 +31,29 @@ def validate_coder(tmp_path_factory: pytest.TempPathFactory) -> Any:
     return Coder(settings, dictionaries="petr-validate", enrich=False)
 
 
-def triples(events: list[Event], *, only: set[Factuality] | None = None) -> set[tuple[str | None, str | None, str]]:
-    return {(e.source.root if e.source else None, e.target.root if e.target else None, e.code[:2])
-            for e in events if only is None or e.factuality in only}
+def triples(
+    events: list[Event], *, only: set[Factuality] | None = None
+) -> set[tuple[str | None, str | None, str]]:
+    return {
+        (e.source.root if e.source else None, e.target.root if e.target else None, e.code[:2])
+        for e in events
+        if only is None or e.factuality in only
+    }
 
 
 def find(events: list[Event], source: str, target: str, root: str) -> Event:
     for e in events:
-        if e.source and e.target and e.source.root == source and e.target.root == target and e.code.startswith(root):
+        if (
+            e.source
+            and e.target
+            and e.source.root == source
+            and e.target.root == target
+            and e.code.startswith(root)
+        ):
             return e
-    raise AssertionError(f"no {source}->{target} {root} in {[(e.source, e.target, e.code) for e in events]}")
+    raise AssertionError(
+        f"no {source}->{target} {root} in {[(e.source, e.target, e.code) for e in events]}"
+    )
 
 
 def test_active_and_passive_voice(coder: Any) -> None:
@@ -125,8 +138,11 @@ def test_request_to_another_actor(coder: Any) -> None:
 
 
 def test_coreference_across_sentences(coder: Any) -> None:
-    events = coder.code_text("A Chinese delegation arrived in Nepal on Monday. "
-                             "The delegation praised the government of Nepal.", date="2019-05-01")
+    events = coder.code_text(
+        "A Chinese delegation arrived in Nepal on Monday. "
+        "The delegation praised the government of Nepal.",
+        date="2019-05-01",
+    )
     praise = find(events, "CHN", "NPL", "05")
     assert praise.sentence_index == 1 and praise.target and praise.target.code == "NPLGOV"
 
@@ -150,7 +166,9 @@ def test_discards(validate_coder: Any) -> None:
     kept = validate_coder.code_text("Arnor is about to restore full diplomatic ties with Gondor.")
     assert ("ARN", "GON", "06") in triples(kept)
     dropped = validate_coder.code_text(
-        "Arnor is about to restore full diplomatic ties with Gondor after a typhoon hit its embassy.")
+        "Arnor is about to restore full diplomatic ties with Gondor "
+        "after a typhoon hit its embassy."
+    )
     assert not dropped
 
 
@@ -165,8 +183,8 @@ def test_events_carry_evidence(coder: Any) -> None:
     text = "Germany attacked France on Tuesday."
     [e] = [e for e in coder.code_text(text, date=dt.date(2020, 3, 1)) if e.code.startswith("19")]
     assert e.sentence == text and e.sentence_index == 0
-    assert e.trigger_span and text[e.trigger_span[0]:e.trigger_span[1]] == "attacked"
-    assert e.source and e.source.span and text[e.source.span[0]:e.source.span[1]] == "Germany"
+    assert e.trigger_span and text[e.trigger_span[0] : e.trigger_span[1]] == "attacked"
+    assert e.source and e.source.span and text[e.source.span[0] : e.source.span[1]] == "Germany"
     assert e.article_date == dt.date(2020, 3, 1)
     assert e.name and e.goldstein is not None and e.quad_class == 4 and e.plover_type
     assert any("CAMEO.2.0.txt:" in r for r in e.rules)
@@ -175,7 +193,9 @@ def test_events_carry_evidence(coder: Any) -> None:
 def test_title_is_coded_apart(coder: Any) -> None:
     from tocsin.models import Article
 
-    article = Article(id="a1", title="Germany attacks France", text="Kenya praised Uganda on Monday.")
+    article = Article(
+        id="a1", title="Germany attacks France", text="Kenya praised Uganda on Monday."
+    )
     [(_, events)] = list(coder.code_articles([article]))
     title = [e for e in events if e.sentence_index == -1]
     body = [e for e in events if e.sentence_index == 0]
@@ -187,8 +207,13 @@ def test_cli_code_jsonl_and_text(tmp_path: Any) -> None:
     from tocsin.cli import main
 
     src = tmp_path / "in.jsonl"
-    src.write_text(json.dumps({"id": "r1", "text": "Germany attacked France.", "date": "2020-01-01"}) + "\n"
-                   + json.dumps({"id": "r2", "text": "The weather was fine."}) + "\n", encoding="utf-8")
+    src.write_text(
+        json.dumps({"id": "r1", "text": "Germany attacked France.", "date": "2020-01-01"})
+        + "\n"
+        + json.dumps({"id": "r2", "text": "The weather was fine."})
+        + "\n",
+        encoding="utf-8",
+    )
     out = tmp_path / "out.jsonl"
     runner = CliRunner()
     result = runner.invoke(main, ["code", str(src), "-o", str(out), "--no-enrich"])
@@ -225,9 +250,14 @@ def test_events_table_shows_where_and_when() -> None:
     from tocsin.models import Actor, Event, EventDate, Location
 
     ev = Event(
-        source=Actor("PAK", text="Pakistan"), target=Actor("RUS", text="Russia"), code="062",
-        sentence_index=0, trigger="held",
-        location=Location("Miranshah", "city", country_code="PK", adm1_code="PK-KP", rule="prep-of-verb"),
+        source=Actor("PAK", text="Pakistan"),
+        target=Actor("RUS", text="Russia"),
+        code="062",
+        sentence_index=0,
+        trigger="held",
+        location=Location(
+            "Miranshah", "city", country_code="PK", adm1_code="PK-KP", rule="prep-of-verb"
+        ),
         date=EventDate(dt.date(2016, 9, 1), "month", "last year in September", rule="relative"),
     )
     table = events_table([ev])

@@ -15,13 +15,18 @@ def _docs(make_doc: Any) -> list[Any]:
 
     def sent(subj: str, verb: str, obj: str, obj_tag: str = "NNP") -> Any:
         words = [subj, verb, obj, "."]
-        return make_doc(words, [1, 1, 1, 1], ["nsubj", "ROOT", "dobj", "punct"],
-                        ["NNP", "VBD", obj_tag, "."], lemmas=[subj, lemma[verb], obj, "."])
+        return make_doc(
+            words,
+            [1, 1, 1, 1],
+            ["nsubj", "ROOT", "dobj", "punct"],
+            ["NNP", "VBD", obj_tag, "."],
+            lemmas=[subj, lemma[verb], obj, "."],
+        )
 
     return [
-        sent("Gondor", "praised", "Rohan"),   # no verb entry: a gap
-        sent("Arnor", "praised", "Gondor"),   # the same predicate again
-        sent("Gondor", "visited", "Arnor"),   # another gap
+        sent("Gondor", "praised", "Rohan"),  # no verb entry: a gap
+        sent("Arnor", "praised", "Gondor"),  # the same predicate again
+        sent("Gondor", "visited", "Arnor"),  # another gap
         sent("Gondor", "attacked", "Rohan"),  # coded: no gap
         sent("Gondor", "attacked", "Mordor"),  # an unknown name in object position
         sent("Isengard", "attacked", "Mordor"),  # twice, and one unknown subject
@@ -30,7 +35,9 @@ def _docs(make_doc: Any) -> list[Any]:
 
 def test_predicates_and_names(make_doc: Any, tiny_dictionaries: Dictionaries) -> None:
     docs = _docs(make_doc)
-    articles = [Article(id=f"a{i}", text=d.text, date=dt.date(2026, 1, 1)) for i, d in enumerate(docs)]
+    articles = [
+        Article(id=f"a{i}", text=d.text, date=dt.date(2026, 1, 1)) for i, d in enumerate(docs)
+    ]
     report = find_gaps(zip(articles, docs, strict=True), tiny_dictionaries)
     assert report.articles == 6 and report.sentences == 6 and report.uncoded == 3
     top = report.top("predicates", 5)
@@ -44,11 +51,16 @@ def test_predicates_and_names(make_doc: Any, tiny_dictionaries: Dictionaries) ->
 
 
 def test_a_coded_verb_with_an_unknown_pattern_shows_its_closest_pattern(
-        make_doc: Any, tiny_dictionaries: Dictionaries) -> None:
+    make_doc: Any, tiny_dictionaries: Dictionaries
+) -> None:
     # "Gondor signed an agreement on trade with Rohan" codes; "Gondor signed Rohan" does not
-    doc = make_doc(["Gondor", "signed", "Rohan", "."], [1, 1, 1, 1],
-                   ["nsubj", "ROOT", "dobj", "punct"], ["NNP", "VBD", "NNP", "."],
-                   lemmas=["Gondor", "sign", "Rohan", "."])
+    doc = make_doc(
+        ["Gondor", "signed", "Rohan", "."],
+        [1, 1, 1, 1],
+        ["nsubj", "ROOT", "dobj", "punct"],
+        ["NNP", "VBD", "NNP", "."],
+        lemmas=["Gondor", "sign", "Rohan", "."],
+    )
     report = find_gaps([(Article(id="x", text=doc.text), doc)], tiny_dictionaries)
     gap = report.top("predicates", 1)[0]
     assert gap.key == "sign" and "SIGN" in gap.detail[0]

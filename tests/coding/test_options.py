@@ -22,8 +22,10 @@ def coder(tmp_path_factory: pytest.TempPathFactory) -> Any:
 
 
 def pairs(events: list[Event]) -> set[tuple[str | None, str | None, str]]:
-    return {(e.source.code if e.source else None, e.target.code if e.target else None, e.code[:2])
-            for e in events}
+    return {
+        (e.source.code if e.source else None, e.target.code if e.target else None, e.code[:2])
+        for e in events
+    }
 
 
 def test_options_defaults_change_nothing() -> None:
@@ -54,7 +56,9 @@ def test_new_actor_too_long(coder: Any) -> None:
 
 
 def test_date_is_never_a_new_actor(coder: Any) -> None:
-    events = coder.code_text("Germany attacked the city on Monday.", options={"new_actor_length": 3})
+    events = coder.code_text(
+        "Germany attacked the city on Monday.", options={"new_actor_length": 3}
+    )
     assert all(e.target is None or e.target.text != "Monday" for e in events)
 
 
@@ -75,7 +79,9 @@ def test_new_actor_counts_the_whole_noun_phrase(coder: Any) -> None:
 
 
 def test_known_actor_beats_a_new_one(coder: Any) -> None:
-    events = coder.code_text("Germany met Quentin Blarg and officials of France.", options={"new_actor_length": 2})
+    events = coder.code_text(
+        "Germany met Quentin Blarg and officials of France.", options={"new_actor_length": 2}
+    )
     assert any(e.target is not None and e.target.code.startswith("FRA") for e in events)
 
 
@@ -100,7 +106,9 @@ END = "Germany criticized the plan, a proposal by Brazil."
 def test_end_comma_clause_skipped(coder: Any) -> None:
     assert ("DEU", "BRA", "11") in pairs(coder.code_text(END))
     assert coder.code_text(END, options={"comma_emax": 8}) == []
-    assert ("DEU", "BRA", "11") in pairs(coder.code_text(END, options={"comma_emax": 8, "comma_emin": 5}))
+    assert ("DEU", "BRA", "11") in pairs(
+        coder.code_text(END, options={"comma_emax": 8, "comma_emin": 5})
+    )
     assert ("DEU", "BRA", "11") in pairs(coder.code_text(END, options={"comma_emax": 3}))
 
 

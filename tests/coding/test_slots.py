@@ -9,46 +9,73 @@ from tocsin.models import Event, Factuality
 
 
 def triples(events: list[Event]) -> set[tuple[str | None, str | None, str]]:
-    return {(e.source.code if e.source else None, e.target.code if e.target else None, e.code)
-            for e in events}
+    return {
+        (e.source.code if e.source else None, e.target.code if e.target else None, e.code)
+        for e in events
+    }
 
 
-def test_active_voice_subject_is_the_source(make_doc: Any, code_doc: Callable[..., list[Event]]) -> None:
-    doc = make_doc(["Gondor", "attacked", "Rohan", "."], [1, 1, 1, 1],
-                   ["nsubj", "ROOT", "dobj", "punct"], ["NNP", "VBD", "NNP", "."],
-                   lemmas=["Gondor", "attack", "Rohan", "."])
+def test_active_voice_subject_is_the_source(
+    make_doc: Any, code_doc: Callable[..., list[Event]]
+) -> None:
+    doc = make_doc(
+        ["Gondor", "attacked", "Rohan", "."],
+        [1, 1, 1, 1],
+        ["nsubj", "ROOT", "dobj", "punct"],
+        ["NNP", "VBD", "NNP", "."],
+        lemmas=["Gondor", "attack", "Rohan", "."],
+    )
     events = code_doc(doc)
     assert triples(events) == {("GON", "ROH", "190")}
     assert events[0].factuality is Factuality.ASSERTED
     assert events[0].trigger == "attacked"
 
 
-def test_passive_by_agent_is_the_source(make_doc: Any, code_doc: Callable[..., list[Event]]) -> None:
-    doc = make_doc(["Rohan", "was", "attacked", "by", "Gondor", "."], [2, 2, 2, 2, 3, 2],
-                   ["nsubjpass", "auxpass", "ROOT", "agent", "pobj", "punct"],
-                   ["NNP", "VBD", "VBN", "IN", "NNP", "."],
-                   lemmas=["Rohan", "be", "attack", "by", "Gondor", "."])
+def test_passive_by_agent_is_the_source(
+    make_doc: Any, code_doc: Callable[..., list[Event]]
+) -> None:
+    doc = make_doc(
+        ["Rohan", "was", "attacked", "by", "Gondor", "."],
+        [2, 2, 2, 2, 3, 2],
+        ["nsubjpass", "auxpass", "ROOT", "agent", "pobj", "punct"],
+        ["NNP", "VBD", "VBN", "IN", "NNP", "."],
+        lemmas=["Rohan", "be", "attack", "by", "Gondor", "."],
+    )
     assert triples(code_doc(doc)) == {("GON", "ROH", "190")}
 
 
-def test_compound_subject_of_a_meeting_meets_both_ways(make_doc: Any,
-                                                        code_doc: Callable[..., list[Event]]) -> None:
-    doc = make_doc(["Gondor", "and", "Arnor", "met", "."], [3, 0, 0, 3, 3],
-                   ["nsubj", "cc", "conj", "ROOT", "punct"], ["NNP", "CC", "NNP", "VBD", "."],
-                   lemmas=["Gondor", "and", "Arnor", "meet", "."])
+def test_compound_subject_of_a_meeting_meets_both_ways(
+    make_doc: Any, code_doc: Callable[..., list[Event]]
+) -> None:
+    doc = make_doc(
+        ["Gondor", "and", "Arnor", "met", "."],
+        [3, 0, 0, 3, 3],
+        ["nsubj", "cc", "conj", "ROOT", "punct"],
+        ["NNP", "CC", "NNP", "VBD", "."],
+        lemmas=["Gondor", "and", "Arnor", "meet", "."],
+    )
     assert triples(code_doc(doc)) == {("GON", "ARN", "040"), ("ARN", "GON", "040")}
 
 
-def test_compound_object_gives_one_event_each(make_doc: Any, code_doc: Callable[..., list[Event]]) -> None:
-    doc = make_doc(["Gondor", "attacked", "Rohan", "and", "Arnor", "."], [1, 1, 1, 2, 2, 1],
-                   ["nsubj", "ROOT", "dobj", "cc", "conj", "punct"],
-                   ["NNP", "VBD", "NNP", "CC", "NNP", "."],
-                   lemmas=["Gondor", "attack", "Rohan", "and", "Arnor", "."])
+def test_compound_object_gives_one_event_each(
+    make_doc: Any, code_doc: Callable[..., list[Event]]
+) -> None:
+    doc = make_doc(
+        ["Gondor", "attacked", "Rohan", "and", "Arnor", "."],
+        [1, 1, 1, 2, 2, 1],
+        ["nsubj", "ROOT", "dobj", "cc", "conj", "punct"],
+        ["NNP", "VBD", "NNP", "CC", "NNP", "."],
+        lemmas=["Gondor", "attack", "Rohan", "and", "Arnor", "."],
+    )
     assert triples(code_doc(doc)) == {("GON", "ROH", "190"), ("GON", "ARN", "190")}
 
 
 def test_no_known_actor_no_event(make_doc: Any, code_doc: Callable[..., list[Event]]) -> None:
-    doc = make_doc(["Rebels", "attacked", "villages", "."], [1, 1, 1, 1],
-                   ["nsubj", "ROOT", "dobj", "punct"], ["NNS", "VBD", "NNS", "."],
-                   lemmas=["rebel", "attack", "village", "."])
+    doc = make_doc(
+        ["Rebels", "attacked", "villages", "."],
+        [1, 1, 1, 1],
+        ["nsubj", "ROOT", "dobj", "punct"],
+        ["NNS", "VBD", "NNS", "."],
+        lemmas=["rebel", "attack", "village", "."],
+    )
     assert code_doc(doc) == []

@@ -396,7 +396,8 @@ def _expand_subst(text: str, subst: dict[str, list[str]], where: str, odd: _Oddi
 
 
 def read_discard_file(path: Path | str) -> list[DiscardEntry]:
-    """Read a PETRARCH ``.discards`` file: ``+PHRASE`` discards the story, ``PHRASE`` the sentence."""
+    """Read a PETRARCH ``.discards`` file: ``+PHRASE`` discards the story, ``PHRASE`` the
+    sentence."""
     path = Path(path)
     out: list[DiscardEntry] = []
     for number, line, _blank in _logical_lines(path):

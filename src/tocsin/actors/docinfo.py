@@ -50,7 +50,7 @@ class DocInfo:
         self.heads = heads
         self.deps = [dep_memo.get(d) or _remember_dep(dep_memo, strings, d) for d in dep_ids]
         self.starts = starts
-        self.ends = [s + len(t) for s, t in zip(starts, texts)]
+        self.ends = [s + len(t) for s, t in zip(starts, texts, strict=True)]
         self._edges: dict[int, tuple[int, int]] | None = None
 
     def span_root(self, start: int, end: int) -> int:

@@ -12,6 +12,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+
 @dataclass(frozen=True)
 class CodeSpec:
     """One code of an entry, optionally restricted to a date range (inclusive)."""

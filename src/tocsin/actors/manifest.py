@@ -112,18 +112,32 @@ def read_manifest(directory: Path | str) -> Manifest:
 def _from_table(directory: Path, path: Path, data: dict[str, Any]) -> Manifest:
     unknown = sorted(set(data) - _KEYS)
     if unknown:
-        raise DictionaryError(f"{path}: unknown key {unknown[0]!r} (known: {', '.join(sorted(_KEYS))})")
+        raise DictionaryError(
+            f"{path}: unknown key {unknown[0]!r} (known: {', '.join(sorted(_KEYS))})"
+        )
     language = str(data.get("language", "en"))
     ontology = str(data.get("ontology", "cameo"))
     if language not in LANGUAGES:
-        raise DictionaryError(f"{path}: language {language!r} is not supported ({', '.join(LANGUAGES)})")
+        raise DictionaryError(
+            f"{path}: language {language!r} is not supported ({', '.join(LANGUAGES)})"
+        )
     if ontology not in ONTOLOGIES:
-        raise DictionaryError(f"{path}: ontology {ontology!r} is not known ({', '.join(ONTOLOGIES)})")
-    files = {kind: tuple(_file(directory, path, f) for f in _strings(data, kind, path)) for kind in _KINDS}
+        raise DictionaryError(
+            f"{path}: ontology {ontology!r} is not known ({', '.join(ONTOLOGIES)})"
+        )
+    files = {
+        kind: tuple(_file(directory, path, f) for f in _strings(data, kind, path))
+        for kind in _KINDS
+    }
     return Manifest(
-        name=str(data.get("name", directory.name)), directory=directory,
-        description=str(data.get("description", "")), language=language, ontology=ontology,
-        extends=_strings(data, "extends", path), overlays=_strings(data, "overlays", path), **files,
+        name=str(data.get("name", directory.name)),
+        directory=directory,
+        description=str(data.get("description", "")),
+        language=language,
+        ontology=ontology,
+        extends=_strings(data, "extends", path),
+        overlays=_strings(data, "overlays", path),
+        **files,
     )
 
 
@@ -145,8 +159,11 @@ def _file(directory: Path, manifest: Path, name: str) -> Path:
 
 def _inferred(directory: Path) -> Manifest:
     files = sorted(p for p in directory.iterdir() if p.is_file())
-    verbs = tuple(p for p in files if p.suffix == ".txt" and (
-        "verbs" in p.name.lower() or p.name.upper().startswith("CAMEO")))
+    verbs = tuple(
+        p
+        for p in files
+        if p.suffix == ".txt" and ("verbs" in p.name.lower() or p.name.upper().startswith("CAMEO"))
+    )
     by_kind = {kind: tuple(p for p in files if _named(p, kind[:-1])) for kind in _KINDS[1:]}
     return Manifest(name=directory.name, directory=directory, verbs=verbs, **by_kind)
 
@@ -185,8 +202,11 @@ def files_of(name_or_dir: str | Path, kind: str) -> list[tuple[Path, int]]:
     """(file, priority) of one kind (verbs, actors, agents, discards) over a set's layers."""
     if kind not in _KINDS:
         raise DictionaryError(f"no dictionary file kind {kind!r} ({', '.join(_KINDS)})")
-    return [(path, layer.priority) for layer in layers(name_or_dir)
-            for path in getattr(layer.manifest, kind)]
+    return [
+        (path, layer.priority)
+        for layer in layers(name_or_dir)
+        for path in getattr(layer.manifest, kind)
+    ]
 
 
 def top_manifest(name_or_dir: str | Path) -> Manifest:

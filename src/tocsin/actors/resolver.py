@@ -142,15 +142,18 @@ class ActorResolver:
     def load_named(cls, name: str | Path) -> ActorResolver:
         """The resolver of a set: a registered name (``"phoenix"``) or a folder; cached per
         process (same files, same object) and on disk (a pickle of the parse)."""
-        key = tuple((str(path.resolve()), path.stat().st_mtime_ns, priority, kind)
-                    for kind in ("actors", "agents", "discards")
-                    for path, priority in files_of(name, kind))
+        key = tuple(
+            (str(path.resolve()), path.stat().st_mtime_ns, priority, kind)
+            for kind in ("actors", "agents", "discards")
+            for path, priority in files_of(name, kind)
+        )
         return _load_cached(key)
 
     def _link_people(self, actors: list[ActorEntry]) -> None:
-        """A person of an overlaid layer (the project's files) whose full name is also an entry of another file takes over
-        all that entry's forms ("PRESIDENT_LULA", "BRAZILIAN_PRESIDENT_LUIZ_INACIO_LULA_DA_
-        SILVA"), so the longest match cannot bring back a code that stops in 2014."""
+        """A person of an overlaid layer (the project's files) whose full name is also an entry
+        of another file takes over all that entry's forms ("PRESIDENT_LULA",
+        "BRAZILIAN_PRESIDENT_LUIZ_INACIO_LULA_DA_SILVA"), so the longest match cannot bring
+        back a code that stops in 2014."""
         for entry in actors:
             if entry.priority > 0 or entry.kind != "person" or len(entry.phrases[0]) < 2:
                 continue
@@ -267,9 +270,18 @@ class ActorResolver:
             self._code_memo[key] = parts
         code, country, role, kind, label, metonym = parts
         actor = Actor(code, text, char_span, country, role, kind, label)
-        return Mention(i, j, text, char_span, "agent" if kind == "agent" else "actor",
-                       info.span_root(i, j), label=label, code=code, payload=actor,
-                       metonym=metonym)
+        return Mention(
+            i,
+            j,
+            text,
+            char_span,
+            "agent" if kind == "agent" else "actor",
+            info.span_root(i, j),
+            label=label,
+            code=code,
+            payload=actor,
+            metonym=metonym,
+        )
 
     # ------------------------------------------------------------------ phrases
 

@@ -22,12 +22,21 @@ if TYPE_CHECKING:
 @click.argument("sources", nargs=-1, required=True)
 @click.option("--top", default=20, show_default=True, help="Rows of each list.")
 @click.option("--limit", default=0, help="Read at most this many articles (0: all).")
-@click.option("--dictionaries", default=None,
-              help=f"Dictionary set: {', '.join(registry.dictionaries.choices())}, or a directory.")
+@click.option(
+    "--dictionaries",
+    default=None,
+    help=f"Dictionary set: {', '.join(registry.dictionaries.choices())}, or a directory.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 @click.pass_context
-def gaps_cmd(ctx: click.Context, sources: tuple[str, ...], top: int, limit: int,
-             dictionaries: str | None, as_json: bool) -> None:
+def gaps_cmd(
+    ctx: click.Context,
+    sources: tuple[str, ...],
+    top: int,
+    limit: int,
+    dictionaries: str | None,
+    as_json: bool,
+) -> None:
     """List what the dictionaries miss in SOURCES (files, directories, URLs, feeds):
     (a) predicates linking two resolved actors in sentences that give no event, with the
     closest verb patterns; (b) capitalised subject/object names that resolve to no actor."""
@@ -58,15 +67,21 @@ def _progress(n: int) -> None:
 
 
 def _table(report: GapReport, top: int) -> str:
-    lines = [f"{report.articles} articles, {report.sentences} sentences; "
-             f"{report.uncoded} sentences link two actors and give no event", "",
-             "(a) predicates linking two actors, no event",
-             f"{'count':>5}  {'predicate':<24} closest pattern"]
+    lines = [
+        f"{report.articles} articles, {report.sentences} sentences; "
+        f"{report.uncoded} sentences link two actors and give no event",
+        "",
+        "(a) predicates linking two actors, no event",
+        f"{'count':>5}  {'predicate':<24} closest pattern",
+    ]
     for gap in report.top("predicates", top):
         lines.append(f"{gap.count:>5}  {gap.key:<24} {gap.detail[0] if gap.detail else '-'}")
         lines.extend(_examples(gap.examples))
-    lines += ["", "(b) names in subject/object position that resolve to no actor",
-              f"{'count':>5}  {'name':<32} entity"]
+    lines += [
+        "",
+        "(b) names in subject/object position that resolve to no actor",
+        f"{'count':>5}  {'name':<32} entity",
+    ]
     for gap in report.top("names", top):
         lines.append(f"{gap.count:>5}  {gap.key:<32} {', '.join(gap.detail) or '-'}")
         lines.extend(_examples(gap.examples))

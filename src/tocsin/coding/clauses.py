@@ -36,8 +36,9 @@ def _segments(view: DocView, start: int, end: int) -> list[tuple[int, int]]:
 def _skippable(view: DocView, lo: int, hi: int) -> bool:
     for i in range(lo, hi):
         head = view.head[i]
-        if head == i and not any(view.dep[c] in ("ccomp", "parataxis") and not lo <= c < hi
-                                 for c in view.children[i]):
+        if head == i and not any(
+            view.dep[c] in ("ccomp", "parataxis") and not lo <= c < hi for c in view.children[i]
+        ):
             return False  # the main clause (an attribution, "..., officials said", is not)
         if view.dep[i] == "conj" and not lo <= head < hi and view.tag[i].startswith(("NN", "PRP")):
             return False  # a list item

@@ -29,10 +29,27 @@ PerVerb = dict[int, list[Event]]
 # what a request asks for, by the CAMEO root of the requested act (02x appeals)
 APPEAL_FOR = {"04": "026", "05": "022", "06": "021", "07": "023", "08": "025", "03": "020"}
 # verbs that say an event noun did not (or no longer) happen
-NOMINAL_STOPPERS = frozenset({
-    "CANCEL", "POSTPONE", "SUSPEND", "HALT", "STOP", "END", "BREAK", "COLLAPSE", "FAIL", "REJECT",
-    "DELAY", "SCRAP", "ABANDON", "FREEZE", "BOYCOTT", "DENY", "REFUSE",
-})
+NOMINAL_STOPPERS = frozenset(
+    {
+        "CANCEL",
+        "POSTPONE",
+        "SUSPEND",
+        "HALT",
+        "STOP",
+        "END",
+        "BREAK",
+        "COLLAPSE",
+        "FAIL",
+        "REJECT",
+        "DELAY",
+        "SCRAP",
+        "ABANDON",
+        "FREEZE",
+        "BOYCOTT",
+        "DENY",
+        "REFUSE",
+    }
+)
 ALLEGE_WORDS = frozenset({"ALLEGE", "ACCUSE", "CHARGE"})
 
 
@@ -75,9 +92,12 @@ def _intent_frame(ctx: DocContext, per_verb: PerVerb, v: int, h: int, edge: str)
         # "X urged/wants Y to do Z": a request to Y; Z is not asserted
         asked = APPEAL_FOR.get(per_verb[v][0].code[:2], "020")
         per_verb[v] = []
-        per_verb[h] = [recode(ctx, e, asked, e.source, e.target)
-                       if e.code[:2] not in ("02", "10") or e.code in ("020", "100") else e
-                       for e in per_verb.get(h, [])]
+        per_verb[h] = [
+            recode(ctx, e, asked, e.source, e.target)
+            if e.code[:2] not in ("02", "10") or e.code in ("020", "100")
+            else e
+            for e in per_verb.get(h, [])
+        ]
         return
     per_verb[h] = []
     if edge == "acl" and view.dep[h] in ("dobj", "attr", "nsubj", "nsubjpass"):
@@ -85,7 +105,7 @@ def _intent_frame(ctx: DocContext, per_verb: PerVerb, v: int, h: int, edge: str)
 
 
 def allegations(ctx: DocContext, per_verb: PerVerb, sent: Sent) -> None:
-    """"X alleged that Y was aware of ...": a disapproval of Y by X (the verb's own 11x
+    """ "X alleged that Y was aware of ...": a disapproval of Y by X (the verb's own 11x
     code, else 112 accuse) when nothing in the allegation itself was coded."""
     view = ctx.view
     start, end, sent_index = sent
@@ -102,8 +122,14 @@ def allegations(ctx: DocContext, per_verb: PerVerb, sent: Sent) -> None:
             _accusations(ctx, per_verb, h, speakers, accused, sent)
 
 
-def _accusations(ctx: DocContext, per_verb: PerVerb, h: int, speakers: list[Actor],
-                 accused: list[Actor], sent: Sent) -> None:
+def _accusations(
+    ctx: DocContext,
+    per_verb: PerVerb,
+    h: int,
+    speakers: list[Actor],
+    accused: list[Actor],
+    sent: Sent,
+) -> None:
     for sp in speakers:
         for ac in accused:
             if sp.code == ac.code:
@@ -118,7 +144,9 @@ def _accusations(ctx: DocContext, per_verb: PerVerb, h: int, speakers: list[Acto
             per_verb.setdefault(h, []).append(base)
 
 
-def _reported(ctx: DocContext, events: list[Event], speakers: list[Actor], claim: bool) -> list[Event]:
+def _reported(
+    ctx: DocContext, events: list[Event], speakers: list[Actor], claim: bool
+) -> list[Event]:
     out: list[Event] = []
     for e in events:
         intent = _announced_intent(ctx, e, speakers)
@@ -134,10 +162,14 @@ def _reported(ctx: DocContext, events: list[Event], speakers: list[Actor], claim
 
 
 def _announced_intent(ctx: DocContext, e: Event, speakers: list[Actor]) -> Event | None:
-    """"X announced it would free Y": an intent of X (None when ``e`` is not that)."""
-    if not (e.factuality is Factuality.HYPOTHETICAL and speakers and e.source is not None
-            and any(r in ("frame: modal (would)", "frame: modal (will)") for r in e.rules)
-            and any(sp.root == e.source.root for sp in speakers)):
+    """ "X announced it would free Y": an intent of X (None when ``e`` is not that)."""
+    if not (
+        e.factuality is Factuality.HYPOTHETICAL
+        and speakers
+        and e.source is not None
+        and any(r in ("frame: modal (would)", "frame: modal (will)") for r in e.rules)
+        and any(sp.root == e.source.root for sp in speakers)
+    ):
         return None
     code = intent_code(e.code)
     if code == e.code:

@@ -100,6 +100,9 @@ def load_dictionaries(name_or_dir: str) -> Dictionaries:
         raise DictionaryError(f"{directory}: no verb dictionary (*verbs*.txt or CAMEO*.txt)")
     verbs = read_verb_files(files)
     actors = ActorResolver.load(directory)
-    log.info("dictionaries %s: %d verb blocks from %d files", top.name, len(verbs.blocks), len(files))
-    return Dictionaries(name=top.name, verbs=verbs, actors=actors, ontology=Ontology.load(),
-                        directory=directory)
+    log.info(
+        "dictionaries %s: %d verb blocks from %d files", top.name, len(verbs.blocks), len(files)
+    )
+    return Dictionaries(
+        name=top.name, verbs=verbs, actors=actors, ontology=Ontology.load(), directory=directory
+    )

@@ -87,7 +87,11 @@ class DocView:
         view = cls._build(doc)
         if text is not None and view.idx:
             end = view.idx[-1] + view.length[-1]
-            if end <= len(text) and not text[end:].strip() and text[view.idx[-1]:end] == doc[-1].text:
+            if (
+                end <= len(text)
+                and not text[end:].strip()
+                and text[view.idx[-1] : end] == doc[-1].text
+            ):
                 view._text = text
         elif text is not None and not text.strip():
             view._text = text
@@ -115,8 +119,10 @@ class DocView:
         idx = cols[5]
         length = cols[6]
         cache = _KEY_CACHE
-        keys = [cache.get((u, lm if t[:1] == "V" else "")) or token_keys(u, lm if t[:1] == "V" else "")
-                for u, lm, t in zip(up, lem, tag)]
+        keys = [
+            cache.get((u, lm if t[:1] == "V" else "")) or token_keys(u, lm if t[:1] == "V" else "")
+            for u, lm, t in zip(up, lem, tag, strict=True)
+        ]
         return cls(doc, up, lem, tag, dep, head, children, idx, length, keys, temporal)
 
     def kids(self, i: int, *deps: str) -> list[int]:
@@ -143,7 +149,10 @@ class DocView:
         while stack:
             j = stack.pop()
             for c in self.children[j]:
-                if (self.dep[c] == "conj" or (self.dep[c] == "appos" and self.tag[c] in ("NNP", "NNPS"))) and c not in out:
+                if (
+                    self.dep[c] == "conj"
+                    or (self.dep[c] == "appos" and self.tag[c] in ("NNP", "NNPS"))
+                ) and c not in out:
                     out.append(c)
                     stack.append(c)
         return out

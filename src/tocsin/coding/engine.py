@@ -40,8 +40,15 @@ from tocsin.coding.writer import Sent, dedupe, make_event, rules_of
 from tocsin.models import Event, Factuality
 
 __all__ = [
-    "CodingState", "DocContext", "Options", "VerbFinding", "code_sentence", "code_verb", "dedupe",
-    "find_verb", "write_verb",
+    "CodingState",
+    "DocContext",
+    "Options",
+    "VerbFinding",
+    "code_sentence",
+    "code_verb",
+    "dedupe",
+    "find_verb",
+    "write_verb",
 ]
 
 
@@ -89,13 +96,18 @@ def _framed(code: str, fact: Factuality, frame: Frame | None) -> tuple[str, Fact
     """An intended act takes its intent code; "did not cooperate" is a rejection."""
     if fact is Factuality.INTENDED:
         return intent_code(code, frame.word if frame else ""), fact
-    if fact is Factuality.NEGATED and frame is not None and frame.word == "not" and reject_code(code):
+    if (
+        fact is Factuality.NEGATED
+        and frame is not None
+        and frame.word == "not"
+        and reject_code(code)
+    ):
         return reject_code(code) or code, Factuality.ASSERTED
     return code, fact
 
 
 def code_verb(ctx: DocContext, v: int, sent: Sent) -> tuple[VerbMatch | None, list[Event]]:
-    """The match and events of the verb at token ``v`` in sentence ``sent`` = (start, end, index)."""
+    """The match and events of the verb at token ``v`` in ``sent`` = (start, end, index)."""
     m, finding = find_verb(ctx, v, sent)
     return m, ([] if finding is None else write_verb(ctx, finding, sent))
 
@@ -124,9 +136,14 @@ def _verbs(ctx: DocContext, start: int, end: int) -> list[int]:
     """Tokens of the sentence that are verbs the dictionaries know (not in skipped clauses)."""
     view, index, skip = ctx.view, ctx.dictionaries.form_index, ctx.state.skipped
     tags, up, lem = view.tag, view.up, view.lem
-    return [i for i in range(start, end)
-            if tags[i][0] in "VN" and (up[i] in index or lem[i] in index) and i not in skip
-            and is_candidate(view, i, index)]
+    return [
+        i
+        for i in range(start, end)
+        if tags[i][0] in "VN"
+        and (up[i] in index or lem[i] in index)
+        and i not in skip
+        and is_candidate(view, i, index)
+    ]
 
 
 def _may_have_actors(ctx: DocContext, start: int, end: int) -> bool:
@@ -135,7 +152,9 @@ def _may_have_actors(ctx: DocContext, start: int, end: int) -> bool:
     for i in range(start, end):
         if i in ctx.mention_at:
             return True
-    if ctx.options.new_actor_length > 0 and any(may_be_new_actor(ctx, i) for i in range(start, end)):
+    if ctx.options.new_actor_length > 0 and any(
+        may_be_new_actor(ctx, i) for i in range(start, end)
+    ):
         return True
     if ctx.coref is None:
         return False

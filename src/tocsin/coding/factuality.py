@@ -21,52 +21,212 @@ from tocsin.models import Factuality
 
 HYPOTHETICAL_MODALS = frozenset({"MIGHT", "MAY", "COULD", "WOULD", "SHOULD", "MUST"})
 CONDITIONAL_MARKS = frozenset({"IF", "UNLESS", "WHETHER"})
-CLAIM_WORDS = frozenset({
-    "ACCUSE", "ALLEGE", "CLAIM", "BELIEVE", "SUSPECT", "RUMOR", "RUMOUR", "CHARGE", "BLAME",
-    "ALLEGATION", "ACCUSATION", "SUSPICION", "DENY",
-})
+CLAIM_WORDS = frozenset(
+    {
+        "ACCUSE",
+        "ALLEGE",
+        "CLAIM",
+        "BELIEVE",
+        "SUSPECT",
+        "RUMOR",
+        "RUMOUR",
+        "CHARGE",
+        "BLAME",
+        "ALLEGATION",
+        "ACCUSATION",
+        "SUSPICION",
+        "DENY",
+    }
+)
 # verbs of saying whose complement clause is reported speech
-SPEECH_WORDS = frozenset({
-    "SAY", "TELL", "ADD", "STATE", "ANNOUNCE", "DECLARE", "CLAIM", "ALLEGE", "REPORT", "NOTE",
-    "INSIST", "ASSERT", "STRESS", "EXPLAIN", "CONFIRM", "REVEAL", "DISCLOSE", "ARGUE", "MAINTAIN",
-    "SUGGEST", "WRITE", "TWEET", "CLARIFY", "WARN", "INDICATE", "REITERATE", "ACKNOWLEDGE",
-})
+SPEECH_WORDS = frozenset(
+    {
+        "SAY",
+        "TELL",
+        "ADD",
+        "STATE",
+        "ANNOUNCE",
+        "DECLARE",
+        "CLAIM",
+        "ALLEGE",
+        "REPORT",
+        "NOTE",
+        "INSIST",
+        "ASSERT",
+        "STRESS",
+        "EXPLAIN",
+        "CONFIRM",
+        "REVEAL",
+        "DISCLOSE",
+        "ARGUE",
+        "MAINTAIN",
+        "SUGGEST",
+        "WRITE",
+        "TWEET",
+        "CLARIFY",
+        "WARN",
+        "INDICATE",
+        "REITERATE",
+        "ACKNOWLEDGE",
+    }
+)
 CLAIM_FRAME_WORDS = frozenset({"CLAIM", "ALLEGE"})
 # words whose complement is an act someone is asked to do (not done)
-REQUEST_WORDS = frozenset({
-    "PRESSURE", "DEMAND", "CALL", "URGE", "ASK", "REQUEST", "APPEAL", "PRESS", "INVITE",
-    "PERSUADE", "ENCOURAGE", "CONVINCE", "ORDER", "INSTRUCT", "DIRECT",
-})
+REQUEST_WORDS = frozenset(
+    {
+        "PRESSURE",
+        "DEMAND",
+        "CALL",
+        "URGE",
+        "ASK",
+        "REQUEST",
+        "APPEAL",
+        "PRESS",
+        "INVITE",
+        "PERSUADE",
+        "ENCOURAGE",
+        "CONVINCE",
+        "ORDER",
+        "INSTRUCT",
+        "DIRECT",
+    }
+)
 # verbs whose complement is an act not done ("refused to provide aid": a rejection)
 NEGATING_WORDS = frozenset({"REFUSE", "DECLINE", "FAIL", "REJECT", "RESIST", "AVOID"})
 # words whose "for"/"of" complement is the act someone is punished, blamed or praised for
-CAUSE_WORDS = frozenset({
-    "JAIL", "SENTENCE", "ARREST", "CONVICT", "PUNISH", "FINE", "DETAIN", "IMPRISON", "CONDEMN",
-    "CRITICIZE", "CRITICISE", "BLAME", "PRAISE", "THANK", "SANCTION", "INDICT", "CHARGE",
-    "PROSECUTE", "SUE", "RESPONSIBILITY", "CREDIT", "APOLOGIZE", "APOLOGISE", "DENOUNCE",
-})
+CAUSE_WORDS = frozenset(
+    {
+        "JAIL",
+        "SENTENCE",
+        "ARREST",
+        "CONVICT",
+        "PUNISH",
+        "FINE",
+        "DETAIN",
+        "IMPRISON",
+        "CONDEMN",
+        "CRITICIZE",
+        "CRITICISE",
+        "BLAME",
+        "PRAISE",
+        "THANK",
+        "SANCTION",
+        "INDICT",
+        "CHARGE",
+        "PROSECUTE",
+        "SUE",
+        "RESPONSIBILITY",
+        "CREDIT",
+        "APOLOGIZE",
+        "APOLOGISE",
+        "DENOUNCE",
+    }
+)
 # frame words whose complement is an intended act
-INTENT_FRAME_WORDS = frozenset({
-    "PLAN", "INTEND", "OFFER", "PLEDGE", "PROMISE", "VOW", "WANT", "SEEK", "HOPE", "AIM",
-    "PREPARE", "WISH", "PROPOSE", "WILLINGNESS", "READINESS", "INTENTION", "INTENT",
-    "DESIRE", "COMMITMENT", "WILLING", "READY", "AGREE", "DECIDE", "TRY", "ATTEMPT",
-    "URGE", "ASK", "REQUEST", "CALL", "PRESS",
-})
-INTENT_WORDS = frozenset({
-    "PLAN", "INTEND", "OFFER", "PLEDGE", "PROMISE", "VOW", "WANT", "SEEK", "HOPE", "AIM",
-    "WISH", "PROPOSE", "WILLINGNESS", "READINESS", "INTENTION", "INTENT",
-    "DESIRE", "COMMITMENT", "WILLING", "READY", "EAGER", "KEEN", "DETERMINED",
-    "RESOLVE", "DECIDE", "AGREE", "EXPECT", "ATTEMPT", "TRY",
-})
-_CLIMB = ("xcomp", "ccomp", "pcomp", "pobj", "prep", "acl", "conj", "advcl", "dobj", "acomp", "attr", "oprd")
+INTENT_FRAME_WORDS = frozenset(
+    {
+        "PLAN",
+        "INTEND",
+        "OFFER",
+        "PLEDGE",
+        "PROMISE",
+        "VOW",
+        "WANT",
+        "SEEK",
+        "HOPE",
+        "AIM",
+        "PREPARE",
+        "WISH",
+        "PROPOSE",
+        "WILLINGNESS",
+        "READINESS",
+        "INTENTION",
+        "INTENT",
+        "DESIRE",
+        "COMMITMENT",
+        "WILLING",
+        "READY",
+        "AGREE",
+        "DECIDE",
+        "TRY",
+        "ATTEMPT",
+        "URGE",
+        "ASK",
+        "REQUEST",
+        "CALL",
+        "PRESS",
+    }
+)
+INTENT_WORDS = frozenset(
+    {
+        "PLAN",
+        "INTEND",
+        "OFFER",
+        "PLEDGE",
+        "PROMISE",
+        "VOW",
+        "WANT",
+        "SEEK",
+        "HOPE",
+        "AIM",
+        "WISH",
+        "PROPOSE",
+        "WILLINGNESS",
+        "READINESS",
+        "INTENTION",
+        "INTENT",
+        "DESIRE",
+        "COMMITMENT",
+        "WILLING",
+        "READY",
+        "EAGER",
+        "KEEN",
+        "DETERMINED",
+        "RESOLVE",
+        "DECIDE",
+        "AGREE",
+        "EXPECT",
+        "ATTEMPT",
+        "TRY",
+    }
+)
+_CLIMB = (
+    "xcomp",
+    "ccomp",
+    "pcomp",
+    "pobj",
+    "prep",
+    "acl",
+    "conj",
+    "advcl",
+    "dobj",
+    "acomp",
+    "attr",
+    "oprd",
+)
 
 # CAMEO root of a material/verbal event -> the intent code for it
 _INTENT_BY_PREFIX = (
-    ("061", "0311"), ("062", "0312"), ("063", "0313"), ("064", "0314"),
-    ("071", "0331"), ("072", "0332"), ("073", "0333"), ("074", "0334"),
-    ("081", "0351"), ("082", "0352"), ("083", "034"), ("084", "0353"), ("085", "0354"),
-    ("086", "0355"), ("087", "0356"),
-    ("04", "036"), ("05", "032"), ("06", "031"), ("07", "033"), ("08", "035"),
+    ("061", "0311"),
+    ("062", "0312"),
+    ("063", "0313"),
+    ("064", "0314"),
+    ("071", "0331"),
+    ("072", "0332"),
+    ("073", "0333"),
+    ("074", "0334"),
+    ("081", "0351"),
+    ("082", "0352"),
+    ("083", "034"),
+    ("084", "0353"),
+    ("085", "0354"),
+    ("086", "0355"),
+    ("087", "0356"),
+    ("04", "036"),
+    ("05", "032"),
+    ("06", "031"),
+    ("07", "033"),
+    ("08", "035"),
 )
 
 
@@ -112,11 +272,14 @@ def _modal(view: DocView, i: int) -> str | None:
 
 def _is_purpose(view: DocView, i: int) -> bool:
     """An infinitival adverbial clause: "(met) to discuss" says what was meant, not done."""
-    return view.dep[i] == "advcl" and any(view.dep[c] == "aux" and view.up[c] == "TO" for c in view.children[i])
+    return view.dep[i] == "advcl" and any(
+        view.dep[c] == "aux" and view.up[c] == "TO" for c in view.children[i]
+    )
 
 
-def factuality_of(view: DocView, v: int, negation_in_pattern: bool,
-                  modal_in_pattern: bool = False) -> tuple[Factuality, Frame | None]:
+def factuality_of(
+    view: DocView, v: int, negation_in_pattern: bool, modal_in_pattern: bool = False
+) -> tuple[Factuality, Frame | None]:
     """The factuality of the event whose trigger is token ``v`` (a negation or modal that
     the matched pattern spells out is part of its code, not a frame)."""
     if not negation_in_pattern and _has_neg(view, v):
@@ -131,25 +294,55 @@ def factuality_of(view: DocView, v: int, negation_in_pattern: bool,
         dep = view.dep[cur]
         if dep not in _CLIMB or view.head[cur] == cur:
             break
-        head = view.head[cur]
-        word = view.lem[head]
-        if _is_purpose(view, head) and dep != "conj":  # "met to discuss efforts to counter X"
-            return Factuality.HYPOTHETICAL, Frame("purpose", "to")
-        if word in CLAIM_WORDS and (dep in ("ccomp", "xcomp") or (dep in ("pcomp", "pobj", "prep", "dobj") and cur != v)):
-            return Factuality.ALLEGED, Frame("claim", word.lower())
-        if word in CAUSE_WORDS and dep == "prep" and cur != v and view.up[cur] in ("FOR", "OF", "OVER"):
-            return Factuality.ALLEGED, Frame("cause", word.lower())
-        if word in NEGATING_WORDS and dep == "xcomp" and cur == v and not negation_in_pattern:
-            return Factuality.NEGATED, Frame("negation", "not")
-        if word in REQUEST_WORDS and dep in ("xcomp", "acl", "ccomp") and cur == v:
-            return Factuality.HYPOTHETICAL, Frame("request", word.lower())
-        if word in INTENT_WORDS and dep in ("xcomp", "acl", "ccomp") and cur == v and not _has_neg(view, head):
-            return Factuality.INTENDED, Frame("intent", word.lower())
-        if dep == "ccomp" and word in SPEECH_WORDS:
+        found = _frame_above(view, v, cur, negation_in_pattern, modal_in_pattern)
+        if isinstance(found, tuple):
+            return found
+        if found is _STOP:
             break
-        if _has_neg(view, head) and dep in ("xcomp", "pcomp", "prep", "acomp") and not negation_in_pattern:
-            return Factuality.NEGATED, Frame("negation", "not" if dep == "xcomp" and cur == v else word.lower())
-        if _modal(view, head) is not None and dep != "conj" and not modal_in_pattern:
-            return Factuality.HYPOTHETICAL, Frame("modal", (_modal(view, head) or "").lower())
-        cur = head
+        cur = view.head[cur]
     return Factuality.ASSERTED, None
+
+
+_STOP = object()  # the climb ends here (the clause is reported speech)
+
+
+def _frame_above(
+    view: DocView, v: int, cur: int, negation_in_pattern: bool, modal_in_pattern: bool
+) -> tuple[Factuality, Frame] | object | None:
+    """The factuality a frame word above ``cur`` gives the event at ``v`` (None: none here,
+    ``_STOP``: stop climbing)."""
+    dep = view.dep[cur]
+    head = view.head[cur]
+    word = view.lem[head]
+    if _is_purpose(view, head) and dep != "conj":  # "met to discuss efforts to counter X"
+        return Factuality.HYPOTHETICAL, Frame("purpose", "to")
+    if word in CLAIM_WORDS and (
+        dep in ("ccomp", "xcomp") or (dep in ("pcomp", "pobj", "prep", "dobj") and cur != v)
+    ):
+        return Factuality.ALLEGED, Frame("claim", word.lower())
+    if word in CAUSE_WORDS and dep == "prep" and cur != v and view.up[cur] in ("FOR", "OF", "OVER"):
+        return Factuality.ALLEGED, Frame("cause", word.lower())
+    if word in NEGATING_WORDS and dep == "xcomp" and cur == v and not negation_in_pattern:
+        return Factuality.NEGATED, Frame("negation", "not")
+    if word in REQUEST_WORDS and dep in ("xcomp", "acl", "ccomp") and cur == v:
+        return Factuality.HYPOTHETICAL, Frame("request", word.lower())
+    if (
+        word in INTENT_WORDS
+        and dep in ("xcomp", "acl", "ccomp")
+        and cur == v
+        and not _has_neg(view, head)
+    ):
+        return Factuality.INTENDED, Frame("intent", word.lower())
+    if dep == "ccomp" and word in SPEECH_WORDS:
+        return _STOP
+    if (
+        _has_neg(view, head)
+        and dep in ("xcomp", "pcomp", "prep", "acomp")
+        and not negation_in_pattern
+    ):
+        return Factuality.NEGATED, Frame(
+            "negation", "not" if dep == "xcomp" and cur == v else word.lower()
+        )
+    if _modal(view, head) is not None and dep != "conj" and not modal_in_pattern:
+        return Factuality.HYPOTHETICAL, Frame("modal", (_modal(view, head) or "").lower())
+    return None

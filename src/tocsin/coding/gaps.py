@@ -40,8 +40,24 @@ NO_PREDICATE = frozenset({"BE", "HAVE", "DO", "BECOME", "REMAIN", "SEEM"})  # co
 OBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr", "dative"})
 MAX_EXAMPLES = 2
 # names spaCy calls places, events or works are not actors the dictionaries lack
-_NOT_ACTORS = frozenset({"LOC", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW", "LANGUAGE",
-                         "DATE", "TIME", "MONEY", "QUANTITY", "PERCENT", "CARDINAL", "ORDINAL"})
+_NOT_ACTORS = frozenset(
+    {
+        "LOC",
+        "FAC",
+        "EVENT",
+        "WORK_OF_ART",
+        "PRODUCT",
+        "LAW",
+        "LANGUAGE",
+        "DATE",
+        "TIME",
+        "MONEY",
+        "QUANTITY",
+        "PERCENT",
+        "CARDINAL",
+        "ORDINAL",
+    }
+)
 
 
 @dataclass
@@ -76,13 +92,20 @@ class GapReport:
         return sorted(gaps.values(), key=lambda g: (-g.count, g.key))[:n]
 
     def to_dict(self, n: int) -> dict[str, Any]:
-        return {"articles": self.articles, "sentences": self.sentences, "uncoded": self.uncoded,
-                "predicates": [dataclasses.asdict(g) for g in self.top("predicates", n)],
-                "names": [dataclasses.asdict(g) for g in self.top("names", n)]}
+        return {
+            "articles": self.articles,
+            "sentences": self.sentences,
+            "uncoded": self.uncoded,
+            "predicates": [dataclasses.asdict(g) for g in self.top("predicates", n)],
+            "names": [dataclasses.asdict(g) for g in self.top("names", n)],
+        }
 
 
-def find_gaps(docs: Iterable[tuple[Article, Any]], dictionaries: Dictionaries,
-              progress: Callable[[int], None] | None = None) -> GapReport:
+def find_gaps(
+    docs: Iterable[tuple[Article, Any]],
+    dictionaries: Dictionaries,
+    progress: Callable[[int], None] | None = None,
+) -> GapReport:
     """The gap report over parsed ``(article, doc)`` pairs."""
     report = GapReport()
     resolver = dictionaries.actors
@@ -92,8 +115,12 @@ def find_gaps(docs: Iterable[tuple[Article, Any]], dictionaries: Dictionaries,
             progress(report.articles)
         if resolver.discard_kind(doc) == "story":
             continue
-        ctx = DocContext(view=DocView.build(doc), dictionaries=dictionaries, date=article.date,
-                         mentions=resolver.find(doc, article.date))
+        ctx = DocContext(
+            view=DocView.build(doc),
+            dictionaries=dictionaries,
+            date=article.date,
+            mentions=resolver.find(doc, article.date),
+        )
         for index, sent in enumerate(doc.sents):
             report.sentences += 1
             _sentence_gaps(ctx, report, sent.start, sent.end, index)
@@ -102,14 +129,17 @@ def find_gaps(docs: Iterable[tuple[Article, Any]], dictionaries: Dictionaries,
 
 def _sentence_gaps(ctx: DocContext, report: GapReport, start: int, end: int, index: int) -> None:
     view = ctx.view
-    text = view.text[view.idx[start]:view.char_span(start, end)[1]].strip()
+    text = view.text[view.idx[start] : view.char_span(start, end)[1]].strip()
     _name_gaps(ctx, report, start, end, index, text)
     if code_sentence(ctx, start, end, index):
         return
     found = False
     for v in range(start, end):
-        if not view.tag[v].startswith("VB") or view.dep[v] in ("aux", "auxpass", "amod") \
-                or view.lem[v] in NO_PREDICATE:
+        if (
+            not view.tag[v].startswith("VB")
+            or view.dep[v] in ("aux", "auxpass", "amod")
+            or view.lem[v] in NO_PREDICATE
+        ):
             continue
         pair = _linked_actors(ctx, v, (start, end, index))
         if pair is None:
@@ -124,8 +154,9 @@ def _real(actors: list[Actor]) -> list[Actor]:
     return [a for a in actors if a.code and not a.code.startswith("---")]
 
 
-def _linked_actors(ctx: DocContext, v: int, sent: tuple[int, int, int]
-                   ) -> tuple[Actor, Actor] | None:
+def _linked_actors(
+    ctx: DocContext, v: int, sent: tuple[int, int, int]
+) -> tuple[Actor, Actor] | None:
     """(subject actor, another actor after the verb) of verb ``v``, or None."""
     start, end, index = sent
     sources = _real(subject_actors(ctx, v, index))
@@ -178,8 +209,9 @@ def _pattern_words(pattern: Pattern) -> set[str]:
     return {w for e in pattern.pre + pattern.post for alt in e.alts for w in alt}
 
 
-def _name_gaps(ctx: DocContext, report: GapReport, start: int, end: int, index: int,
-               text: str) -> None:
+def _name_gaps(
+    ctx: DocContext, report: GapReport, start: int, end: int, index: int, text: str
+) -> None:
     view = ctx.view
     doc = view.doc
     for h in range(start, end):
@@ -197,23 +229,30 @@ def _name_gaps(ctx: DocContext, report: GapReport, start: int, end: int, index: 
 
 
 def _inside_name(view: DocView, h: int) -> bool:
-    """"Justice" in "Department of Justice": part of the name headed by "Department"."""
+    """ "Justice" in "Department of Justice": part of the name headed by "Department"."""
     prep = view.head[h]
-    return (view.dep[h] == "pobj" and view.up[prep] == "OF"
-            and view.tag[view.head[prep]] in ("NNP", "NNPS"))
+    return (
+        view.dep[h] == "pobj"
+        and view.up[prep] == "OF"
+        and view.tag[view.head[prep]] in ("NNP", "NNPS")
+    )
 
 
 def _name(view: DocView, h: int) -> str | None:
     """The capitalised name headed at ``h`` ("Comandos de la Frontera" stays whole)."""
     lo = h
-    while lo > 0 and view.head[lo - 1] == h and view.dep[lo - 1] in ("compound", "flat") \
-            and view.tag[lo - 1] in ("NNP", "NNPS"):
+    while (
+        lo > 0
+        and view.head[lo - 1] == h
+        and view.dep[lo - 1] in ("compound", "flat")
+        and view.tag[lo - 1] in ("NNP", "NNPS")
+    ):
         lo -= 1
     hi = h + 1
     of = [c for c in view.children[h] if c > h and view.dep[c] == "prep" and view.up[c] == "OF"]
-    if of and hi == of[0] and view.tag[of[0] + 1:of[0] + 2] == ["NNP"]:  # "Bank of England"
+    if of and hi == of[0] and view.tag[of[0] + 1 : of[0] + 2] == ["NNP"]:  # "Bank of England"
         hi = view.subtree_span(of[0])[1]
-    words = [view.text[view.idx[i]:view.idx[i] + view.length[i]] for i in range(lo, hi)]
+    words = [view.text[view.idx[i] : view.idx[i] + view.length[i]] for i in range(lo, hi)]
     if not words[-1][:1].isupper() or len(" ".join(words)) < 3:
         return None
     return " ".join(words)

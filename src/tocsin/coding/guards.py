@@ -5,8 +5,7 @@ A role with no country ("---PPL" protesters, "---MIL" troops) is not a real acto
 country only (as a country, a capital or an office-holder's country), the role belongs to
 it ("police fire tear gas at protesters in Nairobi": KENCOP -> KENPPL); otherwise the
 event is dropped. Only events that count (asserted, intended) are guarded: an alleged or
-negated act keeps the actors the text gives it. Events of two role-only actors never reach here (slot filling drops
-them).
+negated act keeps the actors the text gives it.
 """
 
 from __future__ import annotations
@@ -28,7 +27,12 @@ def sentence_countries(ctx: DocContext, start: int, end: int) -> set[str]:
             continue
         actor = m.actor
         root = actor.code[:3]
-        if actor.kind in _COUNTRY_KINDS and len(root) == 3 and root.isalpha() and root not in _NOT_COUNTRIES:
+        if (
+            actor.kind in _COUNTRY_KINDS
+            and len(root) == 3
+            and root.isalpha()
+            and root not in _NOT_COUNTRIES
+        ):
             roots.add(root)
     return roots
 
@@ -68,7 +72,10 @@ def place_roles(ctx: DocContext, events: list[Event], start: int, end: int) -> l
                 target = _placed(target, country)
             if source is not None and target is not None and _self_directed(source, target):
                 continue
-            e = e.replace(source=source, target=target,
-                          rules=e.rules + (f"role placed in the sentence's country [{country}]",))
+            e = e.replace(
+                source=source,
+                target=target,
+                rules=e.rules + (f"role placed in the sentence's country [{country}]",),
+            )
         out.append(e)
     return out

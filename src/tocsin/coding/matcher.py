@@ -24,7 +24,7 @@ def word_matches(word: str, up: str, lem: str) -> bool:
     if word.endswith("S") and len(word) > 3 and (word[:-1] == lem or word[:-1] == up):
         return True  # a plural in the dictionary matches the singular
     if len(up) > len(word) and up.startswith(word):
-        rest = up[len(word):]
+        rest = up[len(word) :]
         return rest in ("S", "ES", "'S")
     return False
 
@@ -34,10 +34,16 @@ class SideMatcher:
 
     __slots__ = ("actor_start", "keys", "seq", "slots")
 
-    def __init__(self, keys: Sequence[frozenset[str]], actor_start: dict[int, tuple[int, int]],
-                 seq: Sequence[int]) -> None:
+    def __init__(
+        self,
+        keys: Sequence[frozenset[str]],
+        actor_start: dict[int, tuple[int, int]],
+        seq: Sequence[int],
+    ) -> None:
         self.keys = keys
-        self.actor_start = actor_start  # token index -> (start, end) of the actor mention covering it
+        self.actor_start = (
+            actor_start  # token index -> (start, end) of the actor mention covering it
+        )
         self.seq = seq
         self.slots: dict[str, int] = {}
 

@@ -29,26 +29,128 @@ from tocsin.coding.writer import Sent, make_event, rules_of
 from tocsin.models import Actor, Event, Factuality
 
 # verbs that only carry an event noun: the noun says what happened
-LIGHT_VERBS = frozenset({
-    "LAUNCH", "CONDUCT", "CARRY", "STAGE", "MOUNT", "HOLD", "PERFORM", "EXECUTE", "UNLEASH",
-    "INTENSIFY", "ESCALATE", "RESUME", "BEGIN", "START", "CONTINUE", "ORDER", "AUTHORIZE",
-    "AUTHORISE", "UNDERTAKE", "INITIATE", "RENEW", "EXPAND", "STEP",
-    # verbs whose object noun names the act: "announce tariffs", "reach/finalize a deal"
-    "ANNOUNCE", "IMPOSE", "LEVY", "SLAP", "REACH", "FINALIZE", "FINALISE", "CONCLUDE", "SEAL",
-    "APPROVE", "INTRODUCE", "EXTEND", "UNVEIL", "ENACT", "STRIKE", "BROKER",
-})
+LIGHT_VERBS = frozenset(
+    {
+        "LAUNCH",
+        "CONDUCT",
+        "CARRY",
+        "STAGE",
+        "MOUNT",
+        "HOLD",
+        "PERFORM",
+        "EXECUTE",
+        "UNLEASH",
+        "INTENSIFY",
+        "ESCALATE",
+        "RESUME",
+        "BEGIN",
+        "START",
+        "CONTINUE",
+        "ORDER",
+        "AUTHORIZE",
+        "AUTHORISE",
+        "UNDERTAKE",
+        "INITIATE",
+        "RENEW",
+        "EXPAND",
+        "STEP",
+        # verbs whose object noun names the act: "announce tariffs", "reach/finalize a deal"
+        "ANNOUNCE",
+        "IMPOSE",
+        "LEVY",
+        "SLAP",
+        "REACH",
+        "FINALIZE",
+        "FINALISE",
+        "CONCLUDE",
+        "SEAL",
+        "APPROVE",
+        "INTRODUCE",
+        "EXTEND",
+        "UNVEIL",
+        "ENACT",
+        "STRIKE",
+        "BROKER",
+    }
+)
 # prepositions naming whom a sanction is against
 SANCTION_PREPS = frozenset({"ON", "AGAINST", "TO", "FOR", "TARGETING"})
-AERIAL_WORDS = frozenset({"AIR", "DRONE", "DRONES", "MISSILE", "MISSILES", "AERIAL", "ROCKET",
-                          "ROCKETS", "BOMB", "GLIDE", "BALLISTIC", "CRUISE", "UAV", "AIRSTRIKE"})
-NOT_ATTACK_WORDS = frozenset({"GENERAL", "HUNGER", "LABOR", "LABOUR", "NATIONWIDE", "WORKERS",
-                              "TEACHERS", "DOCTORS", "RAIL", "TRANSPORT", "PUBLIC", "SIT", "24-HOUR",
-                              "HEART", "PANIC", "CHARM", "CYBER", "SHOCK"})
-TARGET_PREPS = frozenset({"ON", "AGAINST", "IN", "INTO", "AT", "NEAR", "ACROSS", "ONTO", "OVER",
-                          "TARGETING", "INSIDE", "UPON"})
-CASUALTY_WORDS = frozenset({"KILL", "INJURE", "WOUND", "DIE", "HURT", "INJURED", "KILLED",
-                            "WOUNDED", "DEAD", "LEAVE", "DAMAGE", "DESTROY", "HIT", "KIDNAP",
-                            "ABDUCT", "TARGET"})
+AERIAL_WORDS = frozenset(
+    {
+        "AIR",
+        "DRONE",
+        "DRONES",
+        "MISSILE",
+        "MISSILES",
+        "AERIAL",
+        "ROCKET",
+        "ROCKETS",
+        "BOMB",
+        "GLIDE",
+        "BALLISTIC",
+        "CRUISE",
+        "UAV",
+        "AIRSTRIKE",
+    }
+)
+NOT_ATTACK_WORDS = frozenset(
+    {
+        "GENERAL",
+        "HUNGER",
+        "LABOR",
+        "LABOUR",
+        "NATIONWIDE",
+        "WORKERS",
+        "TEACHERS",
+        "DOCTORS",
+        "RAIL",
+        "TRANSPORT",
+        "PUBLIC",
+        "SIT",
+        "24-HOUR",
+        "HEART",
+        "PANIC",
+        "CHARM",
+        "CYBER",
+        "SHOCK",
+    }
+)
+TARGET_PREPS = frozenset(
+    {
+        "ON",
+        "AGAINST",
+        "IN",
+        "INTO",
+        "AT",
+        "NEAR",
+        "ACROSS",
+        "ONTO",
+        "OVER",
+        "TARGETING",
+        "INSIDE",
+        "UPON",
+    }
+)
+CASUALTY_WORDS = frozenset(
+    {
+        "KILL",
+        "INJURE",
+        "WOUND",
+        "DIE",
+        "HURT",
+        "INJURED",
+        "KILLED",
+        "WOUNDED",
+        "DEAD",
+        "LEAVE",
+        "DAMAGE",
+        "DESTROY",
+        "HIT",
+        "KIDNAP",
+        "ABDUCT",
+        "TARGET",
+    }
+)
 _SOURCE_MODIFIERS = ("poss", "compound", "amod", "nmod")
 
 
@@ -57,8 +159,13 @@ def nominal_events(ctx: DocContext, per_verb: PerVerb, sent: Sent) -> None:
     view, nominal = ctx.view, ctx.dictionaries.nominal_index
     for i in range(sent[0], sent[1]):
         form = nominal.get(view.up[i])
-        if form is None or not form.code or not view.tag[i].startswith("NN") or per_verb.get(i) \
-                or i in ctx.state.skipped:
+        if (
+            form is None
+            or not form.code
+            or not view.tag[i].startswith("NN")
+            or per_verb.get(i)
+            or i in ctx.state.skipped
+        ):
             continue
         light = _light_verb(ctx, i, sent)
         if light is None and _coded_by_verb(ctx, i, sent):
@@ -74,8 +181,14 @@ def nominal_events(ctx: DocContext, per_verb: PerVerb, sent: Sent) -> None:
         per_verb[i] = _events(ctx, i, code, found, light, sent)
 
 
-def _events(ctx: DocContext, i: int, code: str, found: list[tuple[Actor, Actor]],
-            light: int | None, sent: Sent) -> list[Event]:
+def _events(
+    ctx: DocContext,
+    i: int,
+    code: str,
+    found: list[tuple[Actor, Actor]],
+    light: int | None,
+    sent: Sent,
+) -> list[Event]:
     view = ctx.view
     form = ctx.dictionaries.nominal_index[view.up[i]]
     m = VerbMatch(i, (form,), None, code, None, frozenset(), {}, False)
@@ -83,9 +196,14 @@ def _events(ctx: DocContext, i: int, code: str, found: list[tuple[Actor, Actor]]
     head = view.head[i]
     if view.lem[head] in NOMINAL_STOPPERS and head != i:  # "the talks were cancelled"
         factuality, frame = Factuality.NEGATED, Frame("negation", view.lem[head].lower())
-    why = ("nominal event",) + ((f"light verb: {view.lem[light].lower()}",) if light is not None else ())
-    return [make_event(ctx, m, code, s, t, factuality, sent, rules_of(m, s, t, frame) + why)
-            for s, t in found if s.code != t.code]
+    why = ("nominal event",) + (
+        (f"light verb: {view.lem[light].lower()}",) if light is not None else ()
+    )
+    return [
+        make_event(ctx, m, code, s, t, factuality, sent, rules_of(m, s, t, frame) + why)
+        for s, t in found
+        if s.code != t.code
+    ]
 
 
 def _light_verb(ctx: DocContext, i: int, sent: Sent) -> int | None:
@@ -121,21 +239,30 @@ def _noun_code(ctx: DocContext, i: int, code: str) -> str | None:
     strike that is no attack ("general strike")."""
     if not _is_attack(code):
         return code
-    mods = {ctx.view.up[c] for c in ctx.view.children[i] if ctx.view.dep[c] in ("compound", "amod", "nmod")}
+    mods = {
+        ctx.view.up[c]
+        for c in ctx.view.children[i]
+        if ctx.view.dep[c] in ("compound", "amod", "nmod")
+    }
     if mods & NOT_ATTACK_WORDS:
         return None
     return "195" if mods & AERIAL_WORDS and code[:2] == "19" else code
 
 
-def _pairs(ctx: DocContext, i: int, code: str, light: int | None, sent: Sent) -> list[tuple[Actor, Actor]]:
+def _pairs(
+    ctx: DocContext, i: int, code: str, light: int | None, sent: Sent
+) -> list[tuple[Actor, Actor]]:
     if not _is_attack(code):
         return _cooperation_pairs(ctx, i, light, sent[2])
     sources = _attack_sources(ctx, i, light, sent[2])
     if not sources:
         return []
     roots = {a.root for a in sources if not a.code.startswith("---")}
-    targets = [a for a in _attack_targets(ctx, i, light, sent, sources)
-               if a.root not in roots and all(a.code != s.code for s in sources)]
+    targets = [
+        a
+        for a in _attack_targets(ctx, i, light, sent, sources)
+        if a.root not in roots and all(a.code != s.code for s in sources)
+    ]
     if not targets:
         others = sentence_countries(ctx, sent[0], sent[1]) - roots
         targets = [_country(ctx, others.pop(), sent)] if len(others) == 1 else []
@@ -145,8 +272,11 @@ def _pairs(ctx: DocContext, i: int, code: str, light: int | None, sent: Sent) ->
 def _country(ctx: DocContext, root: str, sent: Sent) -> Actor:
     for m in ctx.mentions:
         if sent[0] <= m.start < sent[1] and not m.is_agent and m.actor.code[:3] == root:
-            return m.actor if m.actor.kind == "country" else Actor(root, m.actor.text, m.actor.span, root,
-                                                                     None, "country", m.actor.entry)
+            return (
+                m.actor
+                if m.actor.kind == "country"
+                else Actor(root, m.actor.text, m.actor.span, root, None, "country", m.actor.entry)
+            )
     return Actor(root, root, None, root, None, "country", "country of the sentence")
 
 
@@ -181,8 +311,9 @@ def _role_sources(ctx: DocContext, i: int, sent_index: int) -> list[Actor]:
     return []
 
 
-def _known_attack_sources(ctx: DocContext, i: int, light: int | None, sent_index: int
-                          ) -> list[Actor]:
+def _known_attack_sources(
+    ctx: DocContext, i: int, light: int | None, sent_index: int
+) -> list[Actor]:
     view = ctx.view
     found = _owners(ctx, i, sent_index)
     if found:
@@ -190,7 +321,11 @@ def _known_attack_sources(ctx: DocContext, i: int, light: int | None, sent_index
     for prep in view.kids(i, "prep", "agent"):
         if view.up[prep] == "BY":
             for o in view.kids(prep, "pobj"):
-                found = [a for a in np_actors_anywhere(ctx, o, sent_index) if not a.code.startswith("---")]
+                found = [
+                    a
+                    for a in np_actors_anywhere(ctx, o, sent_index)
+                    if not a.code.startswith("---")
+                ]
                 if found:
                     return found
     if light is not None:
@@ -198,8 +333,9 @@ def _known_attack_sources(ctx: DocContext, i: int, light: int | None, sent_index
     return []
 
 
-def _attack_targets(ctx: DocContext, i: int, light: int | None, sent: Sent,
-                    sources: list[Actor]) -> list[Actor]:
+def _attack_targets(
+    ctx: DocContext, i: int, light: int | None, sent: Sent, sources: list[Actor]
+) -> list[Actor]:
     """What the attack hit: its own phrases, the clause around it, the victims."""
     view = ctx.view
     own = _pp_actors(ctx, i, sent[2])
@@ -255,8 +391,9 @@ def _clause_objects(ctx: DocContext, verb: int, noun: int, sent_index: int) -> l
     return [a for a in first_actors(ctx, tokens, sent_index, verb) if not a.code.startswith("---")]
 
 
-def _cooperation_pairs(ctx: DocContext, i: int, light: int | None, sent_index: int
-                       ) -> list[tuple[Actor, Actor]]:
+def _cooperation_pairs(
+    ctx: DocContext, i: int, light: int | None, sent_index: int
+) -> list[tuple[Actor, Actor]]:
     """(source, target) of a non-attack event noun: members of "between X and Y", else its
     owners (or the light verb's subject) with its "with" partners."""
     view = ctx.view

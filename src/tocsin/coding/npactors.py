@@ -83,20 +83,23 @@ def _listed(ctx: DocContext, head: int, sent_index: int) -> list[Actor]:
     stack = [c for c in view.children[head] if view.dep[c] in _LIST_PATH]
     while stack:
         t = stack.pop()
-        listed = view.dep[t] in ("conj", "appos") or (view.dep[t] == "nmod" and bool(view.kids(t, "conj")))
+        listed = view.dep[t] in ("conj", "appos") or (
+            view.dep[t] == "nmod" and bool(view.kids(t, "conj"))
+        )
         if listed and view.tag[t] in ("NNP", "NNPS"):
             m = ctx.mention_at.get(t)
             if m is not None and not m.actor.code.startswith("---"):
                 actor = actor_of_single(ctx, t, sent_index)
-                if isinstance(actor, Actor) and not (view.dep[t] == "appos" and any(
-                        a.root == actor.root for a in out)):
+                if isinstance(actor, Actor) and not (
+                    view.dep[t] == "appos" and any(a.root == actor.root for a in out)
+                ):
                     out.append(actor)
         stack.extend(c for c in view.children[t] if view.dep[c] in _LIST_PATH)
     return out
 
 
 def _distributed(ctx: DocContext, head: int, actor: Actor) -> list[Actor]:
-    """"The ambassadors of A, B and C": the role of the head for each listed country."""
+    """ "The ambassadors of A, B and C": the role of the head for each listed country."""
     view = ctx.view
     out: list[Actor] = []
     for prep in view.children[head]:
@@ -107,13 +110,22 @@ def _distributed(ctx: DocContext, head: int, actor: Actor) -> list[Actor]:
             conj = view.conjuncts(pobj)[1:]
             if base is None or not conj or not actor.code.startswith(base.actor.code):
                 continue
-            suffix = actor.code[len(base.actor.code):]
+            suffix = actor.code[len(base.actor.code) :]
             for c in conj:
                 m = ctx.mention_at.get(c)
                 if m is not None and not m.actor.code.startswith("---"):
                     other = m.actor
-                    out.append(Actor(other.code + suffix, other.text, other.span, other.country,
-                                     actor.role, other.kind, other.entry))
+                    out.append(
+                        Actor(
+                            other.code + suffix,
+                            other.text,
+                            other.span,
+                            other.country,
+                            actor.role,
+                            other.kind,
+                            other.entry,
+                        )
+                    )
     return out
 
 
@@ -186,8 +198,15 @@ def _new_actor(ctx: DocContext, h: int) -> Actor | None:
         return None  # a known actor, a skipped clause, a date ("Monday")
     lo, hi = tokens[0], tokens[-1] + 1
     span = view.char_span(lo, hi)
-    return Actor("", view.text[span[0]:span[1]], span, None, None, "new",
-                 f"new actor ({len(words)} words <= new_actor_length {ctx.options.new_actor_length})")
+    return Actor(
+        "",
+        view.text[span[0] : span[1]],
+        span,
+        None,
+        None,
+        "new",
+        f"new actor ({len(words)} words <= new_actor_length {ctx.options.new_actor_length})",
+    )
 
 
 def _phrase(ctx: DocContext, h: int) -> list[int]:
@@ -216,17 +235,30 @@ def _whole_np(ctx: DocContext, h: int, tokens: list[int]) -> set[int]:
 
 
 def may_be_new_actor(ctx: DocContext, t: int) -> bool:
-    return (ctx.options.new_actor_length > 0 and ctx.view.tag[t] in ("NNP", "NNPS")
-            and t not in ctx.state.skipped)
+    return (
+        ctx.options.new_actor_length > 0
+        and ctx.view.tag[t] in ("NNP", "NNPS")
+        and t not in ctx.state.skipped
+    )
 
 
-def first_actors(ctx: DocContext, tokens: Sequence[int], sent_index: int, limit: int,
-                 exclude: frozenset[str] = frozenset()) -> list[Actor]:
+def first_actors(
+    ctx: DocContext,
+    tokens: Sequence[int],
+    sent_index: int,
+    limit: int,
+    exclude: frozenset[str] = frozenset(),
+) -> list[Actor]:
     return first_actors_at(ctx, tokens, sent_index, limit, exclude)[0]
 
 
-def first_actors_at(ctx: DocContext, tokens: Sequence[int], sent_index: int, limit: int,
-                    exclude: frozenset[str] = frozenset()) -> tuple[list[Actor], int | None]:
+def first_actors_at(
+    ctx: DocContext,
+    tokens: Sequence[int],
+    sent_index: int,
+    limit: int,
+    exclude: frozenset[str] = frozenset(),
+) -> tuple[list[Actor], int | None]:
     """Actors of the first noun phrase among ``tokens`` that has one (other than the
     ``exclude`` codes), and that phrase's head; a phrase with a known country beats a
     bare agent ("fighter planes")."""
@@ -243,8 +275,11 @@ def first_actors_at(ctx: DocContext, tokens: Sequence[int], sent_index: int, lim
         found = _np_found(ctx, t, head, sent_index, exclude)
         if not found:
             continue
-        if fallback[0] and fallback[1] is not None and (
-                clause_of(view, head, limit) != clause_of(view, fallback[1], limit)):
+        if (
+            fallback[0]
+            and fallback[1] is not None
+            and (clause_of(view, head, limit) != clause_of(view, fallback[1], limit))
+        ):
             continue  # a better actor, but in another clause ("pressure from X to help Y")
         if all(a.code.startswith("---") or not a.code for a in found):  # agents, new actors
             fallback = fallback if fallback[0] else (found, head)
@@ -253,8 +288,9 @@ def first_actors_at(ctx: DocContext, tokens: Sequence[int], sent_index: int, lim
     return fallback
 
 
-def _np_found(ctx: DocContext, t: int, head: int, sent_index: int,
-              exclude: frozenset[str]) -> list[Actor]:
+def _np_found(
+    ctx: DocContext, t: int, head: int, sent_index: int, exclude: frozenset[str]
+) -> list[Actor]:
     keep_all = ctx.view.up[head] in REFLEXIVES
     found = [a for a in actors_of_np(ctx, head, sent_index) if keep_all or a.code not in exclude]
     if not found and head != t:
@@ -266,8 +302,10 @@ def is_modifier_only(ctx: DocContext, head: int) -> bool:
     """Whether the only actors of the phrase at ``head`` are modifiers of a non-actor noun
     ("the Malaysia Airlines crash"), rather than actors in its prepositional phrases."""
     view = ctx.view
-    return any(view.dep[c] in ("compound", "amod", "nmod", "poss") and c in ctx.mention_at
-               for c in view.children[head])
+    return any(
+        view.dep[c] in ("compound", "amod", "nmod", "poss") and c in ctx.mention_at
+        for c in view.children[head]
+    )
 
 
 def np_actors_anywhere(ctx: DocContext, head: int, sent_index: int) -> list[Actor]:

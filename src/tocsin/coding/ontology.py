@@ -84,8 +84,14 @@ class Ontology:
             if found is not None:
                 plover = found.plover_type or self._plover_of_parent(code[:n])
                 if plover != found.plover_type:
-                    found = EventType(found.code, found.name, found.goldstein,
-                                      found.quad_class, plover, found.plover_mode)
+                    found = EventType(
+                        found.code,
+                        found.name,
+                        found.goldstein,
+                        found.quad_class,
+                        plover,
+                        found.plover_mode,
+                    )
                 return found
         return None
 

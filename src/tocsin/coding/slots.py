@@ -73,8 +73,9 @@ def _slot_actors(ctx: DocContext, m: VerbMatch, sent_index: int) -> tuple[list[A
     return sources, targets
 
 
-def _source_actors(ctx: DocContext, v: int, subj: tuple[int, bool] | None, passive: bool,
-                   sent_index: int) -> list[Actor]:
+def _source_actors(
+    ctx: DocContext, v: int, subj: tuple[int, bool] | None, passive: bool, sent_index: int
+) -> list[Actor]:
     """The subject's actors; in the passive, the ``by`` agent's."""
     view = ctx.view
     if passive:
@@ -85,8 +86,11 @@ def _source_actors(ctx: DocContext, v: int, subj: tuple[int, bool] | None, passi
             if objs[0] in ctx.mention_at or view.tag[objs[0]].startswith("PRP"):
                 return actors_of_np(ctx, objs[0], sent_index)
             # "by a missile fired by X", "by the crash of a Y airliner"
-            return [a for a in np_actors_anywhere(ctx, objs[0], sent_index)
-                    if not is_modifier_only(ctx, objs[0])]
+            return [
+                a
+                for a in np_actors_anywhere(ctx, objs[0], sent_index)
+                if not is_modifier_only(ctx, objs[0])
+            ]
         return []
     if subj is None:
         return []
@@ -96,9 +100,15 @@ def _source_actors(ctx: DocContext, v: int, subj: tuple[int, bool] | None, passi
     return sources
 
 
-def _target_actors(ctx: DocContext, m: VerbMatch, subj: tuple[int, bool] | None, passive: bool,
-                   sources: list[Actor], post: list[int], sent_index: int
-                   ) -> tuple[list[Actor], int | None]:
+def _target_actors(
+    ctx: DocContext,
+    m: VerbMatch,
+    subj: tuple[int, bool] | None,
+    passive: bool,
+    sources: list[Actor],
+    post: list[int],
+    sent_index: int,
+) -> tuple[list[Actor], int | None]:
     """The passive subject's actors, else the first actors after the verb."""
     view, v = ctx.view, m.verb
     if passive and subj is not None and "src" not in m.slots:
@@ -114,15 +124,22 @@ def _target_actors(ctx: DocContext, m: VerbMatch, subj: tuple[int, bool] | None,
     return first_actors_at(ctx, [t for t in post if t not in skip], sent_index, v, exclude)
 
 
-def _paired(m: VerbMatch, sources: list[Actor], targets: list[Actor], passive: bool,
-            place_roles: bool = False) -> Found:
+def _paired(
+    m: VerbMatch,
+    sources: list[Actor],
+    targets: list[Actor],
+    passive: bool,
+    place_roles: bool = False,
+) -> Found:
     """How sources and targets pair: one event per (source, target), or between members."""
     pairwise = False
     symmetric = (m.code or m.code2 or "")[:2] in SYMMETRIC_ROOTS
     if len(sources) > 1 and symmetric and targets and _agents_only(targets):
         targets = []  # "Russia and Pakistan held military exercises": between the two
     compound = m.pattern is not None and m.pattern.has_compound
-    if (compound and len(sources) > 1 and not targets) or (not targets and len(sources) > 1 and symmetric):
+    if (compound and len(sources) > 1 and not targets) or (
+        not targets and len(sources) > 1 and symmetric
+    ):
         pairwise = True
     elif not sources and len(targets) > 1 and symmetric and passive:
         sources, targets, pairwise = targets, [], True  # "an exercise was held between X and Y"
@@ -135,8 +152,11 @@ def _paired(m: VerbMatch, sources: list[Actor], targets: list[Actor], passive: b
 def _reverse_ok(ctx: DocContext, v: int, target_head: int | None, targets: list[Actor]) -> bool:
     view = ctx.view
     return is_direct(view, target_head, v) and (
-        target_head is None or target_head in ctx.mention_at or any(not a.code for a in targets)
-        or view.tag[target_head] not in ("NNP", "NNPS"))  # "the Beijing Olympics": not Beijing
+        target_head is None
+        or target_head in ctx.mention_at
+        or any(not a.code for a in targets)
+        or view.tag[target_head] not in ("NNP", "NNPS")
+    )  # "the Beijing Olympics": not Beijing
 
 
 def pairs(found: Found) -> list[tuple[Actor | None, Actor | None]]:
@@ -165,8 +185,14 @@ def may_have_source(ctx: DocContext, v: int) -> bool:
         return any(i in ctx.mention_at for i in range(v + 1, view.subtree_span(v)[1]))
     mention_at, tags = ctx.mention_at, view.tag
     new = ctx.options.new_actor_length > 0
-    return any(i in mention_at or tags[i] in ("PRP", "PRP$") or view.up[i] == "THE"
-               or (new and tags[i] in ("NNP", "NNPS")) for lo, hi in spans for i in range(lo, hi))
+    return any(
+        i in mention_at
+        or tags[i] in ("PRP", "PRP$")
+        or view.up[i] == "THE"
+        or (new and tags[i] in ("NNP", "NNPS"))
+        for lo, hi in spans
+        for i in range(lo, hi)
+    )
 
 
 def subject_actors(ctx: DocContext, v: int, sent_index: int) -> list[Actor]:
@@ -183,7 +209,9 @@ def subject_actors(ctx: DocContext, v: int, sent_index: int) -> list[Actor]:
     return np_actors_anywhere(ctx, subj[0], sent_index)
 
 
-def keep(ctx: DocContext, source: Actor | None, target: Actor | None, reflexive: bool = False) -> bool:
+def keep(
+    ctx: DocContext, source: Actor | None, target: Actor | None, reflexive: bool = False
+) -> bool:
     """Whether a (source, target) pair makes an event under the options."""
     if source is None:
         return False
@@ -192,4 +220,3 @@ def keep(ctx: DocContext, source: Actor | None, target: Actor | None, reflexive:
     if not source.code and not target.code:  # two new actors: distinct phrases
         return source.span != target.span
     return source.code != target.code or reflexive
-

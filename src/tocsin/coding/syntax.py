@@ -12,15 +12,31 @@ from tocsin.coding.docview import DocView
 SUBJ = ("nsubj", "csubj", "expl")
 PASS_SUBJ = ("nsubjpass", "csubjpass")
 # dependencies through which a verb inherits its subject from the verb above
-CLIMB = ("xcomp", "acl", "conj", "advcl", "dobj", "pcomp", "pobj", "prep", "ccomp", "relcl",
-         "attr", "acomp", "oprd", "appos")
+CLIMB = (
+    "xcomp",
+    "acl",
+    "conj",
+    "advcl",
+    "dobj",
+    "pcomp",
+    "pobj",
+    "prep",
+    "ccomp",
+    "relcl",
+    "attr",
+    "acomp",
+    "oprd",
+    "appos",
+)
 # dependents of a verb whose words are not its own ("and then X did Y")
 CUT = ("conj", "cc", "parataxis", "advcl", "relcl", "mark", "punct")
 PUNCT_TAGS = frozenset({",", ".", ":", "``", "''", "-LRB-", "-RRB-", "HYPH", "NFP", '"', "$"})
-CLAUSE_DEPS = frozenset({"acl", "relcl", "advcl", "xcomp", "ccomp", "pcomp", "conj", "ROOT",
-                         "csubj", "parataxis"})
-LOCATIVE_PREPS = frozenset({"IN", "AT", "NEAR", "ON", "INSIDE", "OUTSIDE", "ACROSS",
-                            "THROUGHOUT", "AROUND"})
+CLAUSE_DEPS = frozenset(
+    {"acl", "relcl", "advcl", "xcomp", "ccomp", "pcomp", "conj", "ROOT", "csubj", "parataxis"}
+)
+LOCATIVE_PREPS = frozenset(
+    {"IN", "AT", "NEAR", "ON", "INSIDE", "OUTSIDE", "ACROSS", "THROUGHOUT", "AROUND"}
+)
 _NP_INNER = ("compound", "amod", "poss", "nmod", "case", "det", "nummod")
 
 

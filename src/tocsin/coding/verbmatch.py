@@ -18,10 +18,23 @@ from tocsin.coding.syntax import CUT, PASS_SUBJ, PUNCT_TAGS, subject_head
 from tocsin.coding.verbs import COMPOUND, NEGATION_WORDS, Pattern, VerbForm
 
 MODAL_WORDS = frozenset({"WOULD", "SHOULD", "MAY", "MIGHT", "COULD", "MUST", "IF"})
-PREPOSITIONAL_PARTICIPLES = frozenset({
-    "CONCERNING", "REGARDING", "INCLUDING", "FOLLOWING", "CONSIDERING", "INVOLVING", "ACCORDING",
-    "PENDING", "BARRING", "EXCLUDING", "RESPECTING", "NOTWITHSTANDING", "GIVEN",
-})
+PREPOSITIONAL_PARTICIPLES = frozenset(
+    {
+        "CONCERNING",
+        "REGARDING",
+        "INCLUDING",
+        "FOLLOWING",
+        "CONSIDERING",
+        "INVOLVING",
+        "ACCORDING",
+        "PENDING",
+        "BARRING",
+        "EXCLUDING",
+        "RESPECTING",
+        "NOTWITHSTANDING",
+        "GIVEN",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -104,8 +117,15 @@ def _candidates(ctx: DocContext, forms: list[VerbForm], words: set[str]) -> Iter
             yield pattern
 
 
-def _match_patterns(ctx: DocContext, v: int, forms: list[VerbForm], words: set[str],
-                    pre_seq: list[int], post_seq: list[int], best: _Best) -> None:
+def _match_patterns(
+    ctx: DocContext,
+    v: int,
+    forms: list[VerbForm],
+    words: set[str],
+    pre_seq: list[int],
+    post_seq: list[int],
+    best: _Best,
+) -> None:
     keys, view = ctx.view.keys, ctx.view
     pre_m = SideMatcher(keys, ctx.span_at, pre_seq)
     post_m = SideMatcher(keys, ctx.span_at, post_seq)
@@ -119,8 +139,12 @@ def _match_patterns(ctx: DocContext, v: int, forms: list[VerbForm], words: set[s
         if pattern.has_compound and not _compound_ok(ctx, v, pattern):
             continue
         score = a + b
-        if score > best.score or (score == best.score and best.pattern is not None
-                                  and pattern.origin and pattern.origin == view.lem[v] != best.pattern.origin):
+        if score > best.score or (
+            score == best.score
+            and best.pattern is not None
+            and pattern.origin
+            and pattern.origin == view.lem[v] != best.pattern.origin
+        ):
             # a tie in a merged block: the pattern written for this very verb
             best.pattern, best.score, best.slots = pattern, score, {**pre_m.slots, **post_m.slots}
 
@@ -129,8 +153,11 @@ def _verb_match(v: int, forms: list[VerbForm], extra: frozenset[int], best: _Bes
     form = next((f for f in forms if f.has_code), forms[0])
     pattern = best.pattern
     code, code2 = (pattern.code, pattern.code2) if pattern is not None else (form.code, form.code2)
-    used = ({w for e in pattern.pre + pattern.post for a in e.alts for w in a}
-            if pattern is not None else set())
+    used = (
+        {w for e in pattern.pre + pattern.post for a in e.alts for w in a}
+        if pattern is not None
+        else set()
+    )
     neg = not used.isdisjoint(NEGATION_WORDS)
     modal = not used.isdisjoint(MODAL_WORDS)
     return VerbMatch(v, tuple(forms), pattern, code, code2, extra, best.slots, neg, modal)
@@ -174,8 +201,14 @@ def _multiword_tokens(view: DocView, v: int, form: VerbForm) -> frozenset[int] |
     j = v + 1
     n = len(view.up)
     for word in form.after:
-        particle = next((c for c in view.children[v] if view.dep[c] == "prt" and view.up[c] == word
-                         and c not in out), None)
+        particle = next(
+            (
+                c
+                for c in view.children[v]
+                if view.dep[c] == "prt" and view.up[c] == word and c not in out
+            ),
+            None,
+        )
         if particle is not None:
             out.add(particle)
             continue
@@ -196,16 +229,24 @@ def regions(ctx: DocContext, v: int, start: int, end: int, extra: frozenset[int]
     return cached
 
 
-def _compute_regions(ctx: DocContext, v: int, start: int, end: int, extra: frozenset[int]) -> Regions:
+def _compute_regions(
+    ctx: DocContext, v: int, start: int, end: int, extra: frozenset[int]
+) -> Regions:
     view = ctx.view
     skip = ctx.state.skipped
-    pre = [i for i in range(v - 1, start - 1, -1) if view.tag[i] not in PUNCT_TAGS and i not in extra
-           and i not in skip]
+    pre = [
+        i
+        for i in range(v - 1, start - 1, -1)
+        if view.tag[i] not in PUNCT_TAGS and i not in extra and i not in skip
+    ]
     cut = _cut_tokens(view, v, end)
     _, right = view.subtree_span(v)
     right = min(right, end)
-    post = [i for i in range(v + 1, right)
-            if i not in cut and i not in extra and view.tag[i] not in PUNCT_TAGS and i not in skip]
+    post = [
+        i
+        for i in range(v + 1, right)
+        if i not in cut and i not in extra and view.tag[i] not in PUNCT_TAGS and i not in skip
+    ]
     return pre, post
 
 
@@ -213,12 +254,17 @@ def _cut_tokens(view: DocView, v: int, end: int) -> set[int]:
     """Tokens after the verb that belong to another clause (conjoined verbs, relatives)."""
     cut: set[int] = set()
     for c in view.children[v]:
-        if c > v and (view.dep[c] in CUT and (view.dep[c] not in ("conj", "relcl") or view.tag[c].startswith("VB"))):
+        if c > v and (
+            view.dep[c] in CUT
+            and (view.dep[c] not in ("conj", "relcl") or view.tag[c].startswith("VB"))
+        ):
             lo, hi = view.subtree_span(c)
             cut.update(range(lo, hi))
     _, right = view.subtree_span(v)
     for i in range(v + 1, min(right, end)):
-        if view.dep[i] == "relcl" and i not in cut and view.tag[i].startswith("VB"):  # another event
+        if (
+            view.dep[i] == "relcl" and i not in cut and view.tag[i].startswith("VB")
+        ):  # another event
             lo, hi = view.subtree_span(i)
             cut.update(range(lo, hi))
     return cut

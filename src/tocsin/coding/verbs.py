@@ -54,14 +54,18 @@ class Elem:
     kind: str
     alts: tuple[tuple[str, ...], ...] = ()
     glued: bool = False
-    first: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict, compare=False, repr=False)
+    first: dict[str, tuple[tuple[str, ...], ...]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     def __post_init__(self) -> None:
         index: dict[str, list[tuple[str, ...]]] = {}
         for alt in self.alts:
             index.setdefault(alt[0], []).append(alt)
         # longest alternatives first
-        object.__setattr__(self, "first", {k: tuple(sorted(v, key=len, reverse=True)) for k, v in index.items()})
+        object.__setattr__(
+            self, "first", {k: tuple(sorted(v, key=len, reverse=True)) for k, v in index.items()}
+        )
 
     @property
     def weight(self) -> int:
@@ -89,8 +93,8 @@ class Pattern:
     @property
     def specificity(self) -> int:
         return sum(e.weight for e in self.pre + self.post) + sum(
-            1 for e in self.pre + self.post if e.kind != WORD)
-
+            1 for e in self.pre + self.post if e.kind != WORD
+        )
 
     @property
     def blocks(self) -> bool:
@@ -257,10 +261,22 @@ class _Reader:
             before, after, word = parts
             for form in regular_forms(word) if text is main else {word}:
                 known = self.dic.forms.setdefault(form, [])
-                if any(f.block == block_id and f.before == before and f.after == after for f in known):
+                if any(
+                    f.block == block_id and f.before == before and f.after == after for f in known
+                ):
                     continue
-                known.append(VerbForm(word=form, before=before, after=after, block=block_id,
-                                      code=code, code2=code2, has_code=bool(codes), source=where))
+                known.append(
+                    VerbForm(
+                        word=form,
+                        before=before,
+                        after=after,
+                        block=block_id,
+                        code=code,
+                        code2=code2,
+                        has_code=bool(codes),
+                        source=where,
+                    )
+                )
 
     def _pattern(self, body: str, where: str, raw: str) -> None:
         if self.block is None:
@@ -301,7 +317,11 @@ def _split_form(text: str) -> tuple[tuple[str, ...], tuple[str, ...], str] | Non
     word = parts[idx].lstrip("+")
     if not word:
         return None
-    return tuple(p.lstrip("+") for p in parts[:idx]), tuple(p.lstrip("+") for p in parts[idx + 1:]), word
+    return (
+        tuple(p.lstrip("+") for p in parts[:idx]),
+        tuple(p.lstrip("+") for p in parts[idx + 1 :]),
+        word,
+    )
 
 
 def _tokens(text: str) -> list[str]:
@@ -345,7 +365,9 @@ def _elements(tokens: list[str], synsets: dict[str, list[tuple[str, ...]]]) -> l
     return elems
 
 
-def expand_synset(name: str, synsets: dict[str, list[tuple[str, ...]]], depth: int = 0) -> list[tuple[str, ...]]:
+def expand_synset(
+    name: str, synsets: dict[str, list[tuple[str, ...]]], depth: int = 0
+) -> list[tuple[str, ...]]:
     """Members of a synonym set, nested sets expanded."""
     out: list[tuple[str, ...]] = []
     for member in synsets.get(name, []):
@@ -357,14 +379,19 @@ def expand_synset(name: str, synsets: dict[str, list[tuple[str, ...]]], depth: i
     return out
 
 
-def build_pattern(text: str, code: str | None, code2: str | None, where: str,
-                  synsets: dict[str, list[tuple[str, ...]]]) -> Pattern | None:
+def build_pattern(
+    text: str,
+    code: str | None,
+    code2: str | None,
+    where: str,
+    synsets: dict[str, list[tuple[str, ...]]],
+) -> Pattern | None:
     """Parse the body of one pattern line (without its code)."""
     tokens = _tokens(text)
     if "*" not in tokens:
         raise DictionaryError(f"pattern without verb marker: {text!r}")
     star = tokens.index("*")
-    before, after = tokens[:star], tokens[star + 1:]
+    before, after = tokens[:star], tokens[star + 1 :]
     # pre elements are matched outwards from the verb: reverse them, glue moves along
     pre_fwd = _elements(before, synsets)
     pre_glue_to_verb = bool(before) and before[-1] == "_"
@@ -376,12 +403,22 @@ def build_pattern(text: str, code: str | None, code2: str | None, where: str,
     post = _elements(after, synsets)
     required = frozenset(e.alts[0][0] for e in pre + post if e.kind == WORD and len(e.alts) == 1)
     need = tuple(frozenset(e.first) for e in pre + post if e.kind == WORD and len(e.alts) > 1)
-    return Pattern(pre=tuple(pre), post=tuple(post), code=code, code2=code2, source=where,
-                   text=text, required=required, need=need,
-                   invalid=any(c is not None and not any(ch.isalnum() for ch in c) for c in (code, code2)))
+    return Pattern(
+        pre=tuple(pre),
+        post=tuple(post),
+        code=code,
+        code2=code2,
+        source=where,
+        text=text,
+        required=required,
+        need=need,
+        invalid=any(c is not None and not any(ch.isalnum() for ch in c) for c in (code, code2)),
+    )
 
 
-def read_verb_file(path: Path, synsets: dict[str, list[tuple[str, ...]]] | None = None) -> VerbDictionary:
+def read_verb_file(
+    path: Path, synsets: dict[str, list[tuple[str, ...]]] | None = None
+) -> VerbDictionary:
     """Read one verb file in PETRARCH format."""
     try:
         lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
@@ -408,4 +445,6 @@ def iter_patterns(dic: VerbDictionary) -> Iterator[Pattern]:
         yield from block.patterns
 
 
-NEGATION_WORDS = frozenset({"NOT", "N'T", "NO", "NEVER", "NEITHER", "NOR", "DON'T", "DIDN'T", "WON'T"})
+NEGATION_WORDS = frozenset(
+    {"NOT", "N'T", "NO", "NEVER", "NEITHER", "NOR", "DON'T", "DIDN'T", "WON'T"}
+)

@@ -18,31 +18,43 @@ from tocsin.models import Actor, Event, Factuality
 Sent = tuple[int, int, int]  # (first token, end token, sentence index)
 
 
-def make_event(ctx: DocContext, m: VerbMatch, code: str, source: Actor | None, target: Actor | None,
-               factuality: Factuality, sent: Sent, rules: tuple[str, ...]) -> Event:
+def make_event(
+    ctx: DocContext,
+    m: VerbMatch,
+    code: str,
+    source: Actor | None,
+    target: Actor | None,
+    factuality: Factuality,
+    sent: Sent,
+    rules: tuple[str, ...],
+) -> Event:
     """The event of verb match ``m`` with ``code`` between ``source`` and ``target``."""
     view = ctx.view
     info = ctx.dictionaries.ontology.get(code)
     trig = sorted({m.verb} | set(m.extra_tokens))
     return Event(
-        source=source, target=target, code=code, factuality=factuality,
+        source=source,
+        target=target,
+        code=code,
+        factuality=factuality,
         name=info.name if info else None,
         goldstein=info.goldstein if info else None,
         quad_class=info.quad_class if info else None,
         plover_type=info.plover_type if info else None,
         plover_mode=info.plover_mode if info else None,
         sentence_index=sent[2],
-        sentence=view.text[view.idx[sent[0]]:view.char_span(sent[0], sent[1])[1]],
+        sentence=view.text[view.idx[sent[0]] : view.char_span(sent[0], sent[1])[1]],
         sentence_span=view.char_span(sent[0], sent[1]),
-        trigger=" ".join(view.text[view.idx[i]:view.idx[i] + view.length[i]] for i in trig),
+        trigger=" ".join(view.text[view.idx[i] : view.idx[i] + view.length[i]] for i in trig),
         trigger_span=view.char_span(trig[0], trig[-1] + 1),
         rules=rules,
         article_date=ctx.date,
     )
 
 
-def rules_of(m: VerbMatch, source: Actor | None, target: Actor | None,
-             frame: Frame | None) -> tuple[str, ...]:
+def rules_of(
+    m: VerbMatch, source: Actor | None, target: Actor | None, frame: Frame | None
+) -> tuple[str, ...]:
     """The 'why' of an event: the pattern (or verb) and the actor entries that fired."""
     out = []
     if m.pattern is not None:
@@ -50,7 +62,9 @@ def rules_of(m: VerbMatch, source: Actor | None, target: Actor | None,
         out.append(f"{p.source} {p.text} [{p.code or ''}{':' + p.code2 if p.code2 else ''}]")
     else:
         form = next((f for f in m.forms if f.has_code), m.forms[0])
-        out.append(f"{form.source} {form.word} [{form.code or ''}{':' + form.code2 if form.code2 else ''}]")
+        out.append(
+            f"{form.source} {form.word} [{form.code or ''}{':' + form.code2 if form.code2 else ''}]"
+        )
     for actor, role in ((source, "source"), (target, "target")):
         if actor is not None and actor.entry:
             out.append(f"{role}: {actor.entry}")
@@ -59,15 +73,23 @@ def rules_of(m: VerbMatch, source: Actor | None, target: Actor | None,
     return tuple(out)
 
 
-def recode(ctx: DocContext, e: Event, code: str, source: Actor | None, target: Actor | None) -> Event:
+def recode(
+    ctx: DocContext, e: Event, code: str, source: Actor | None, target: Actor | None
+) -> Event:
     """``e`` as an asserted event with another code and actors (reported speech, requests)."""
     info = ctx.dictionaries.ontology.get(code)
-    return e.replace(code=code, source=source, target=target, factuality=Factuality.ASSERTED,
-                     name=info.name if info else None, goldstein=info.goldstein if info else None,
-                     quad_class=info.quad_class if info else None,
-                     plover_type=info.plover_type if info else None,
-                     plover_mode=info.plover_mode if info else None,
-                     rules=e.rules + (f"reported speech: {code}",))
+    return e.replace(
+        code=code,
+        source=source,
+        target=target,
+        factuality=Factuality.ASSERTED,
+        name=info.name if info else None,
+        goldstein=info.goldstein if info else None,
+        quad_class=info.quad_class if info else None,
+        plover_type=info.plover_type if info else None,
+        plover_mode=info.plover_mode if info else None,
+        rules=e.rules + (f"reported speech: {code}",),
+    )
 
 
 def dedupe(events: Iterable[Event]) -> list[Event]:
@@ -75,8 +97,12 @@ def dedupe(events: Iterable[Event]) -> list[Event]:
     seen: set[tuple[str | None, str | None, str, str]] = set()
     out = []
     for e in events:
-        key = (e.source.code if e.source else None, e.target.code if e.target else None, e.code,
-               e.factuality.value)
+        key = (
+            e.source.code if e.source else None,
+            e.target.code if e.target else None,
+            e.code,
+            e.factuality.value,
+        )
         if key not in seen:
             seen.add(key)
             out.append(e)
