@@ -129,12 +129,16 @@ def _mention_conds(f: EventFilters) -> list[sa.ColumnElement[bool]]:
     return conds
 
 
-def _sort_column(sort: str) -> sa.ColumnElement[Any]:
+def _sort_columns(sort: str) -> list[sa.ColumnElement[Any]]:
+    """The ORDER BY of ``sort``; ties broken by identity id in the same direction, so that
+    a date sort walks ``ix_identities_day`` (whose entries end with the id) with no sort."""
     if sort not in SORTS:
         raise InputError(f"invalid sort {sort!r}: expected one of {', '.join(SORTS)}")
     name, desc = SORTS[sort]
-    col = events.c.id if name == "id" else event_identities.c[name]
-    return col.desc() if desc else col.asc()
+    if name == "id":
+        return [events.c.id.desc() if desc else events.c.id.asc()]
+    cols = [event_identities.c[name], event_identities.c.id, events.c.id]
+    return [c.desc() if desc else c.asc() for c in cols]
 
 
 def _event_base() -> Any:
@@ -157,7 +161,7 @@ def event_page(conn: sa.Connection, f: EventFilters, *, sort: str = "-date", lim
                total: bool = True) -> EventPage:
     """Mentions matching ``f`` with their identity's day and article; sorted, paged."""
     t, e, a, s, m = event_identities, events, articles, sources, event_mentions
-    order = _sort_column(sort)
+    order = _sort_columns(sort)
     conds = _identity_conds(f) + _mention_conds(f)
     if after_id is not None:
         conds.append(e.c.id > after_id)
@@ -168,7 +172,7 @@ def event_page(conn: sa.Connection, f: EventFilters, *, sort: str = "-date", lim
         .select_from(_event_base().outerjoin(a, a.c.id == e.c.article_id)
                      .outerjoin(s, s.c.id == a.c.source_id))
         .where(*conds)
-        .order_by(order, e.c.id)
+        .order_by(*order)
         .limit(limit)
         .offset(offset)
     )
