@@ -81,7 +81,7 @@ class IngestReport:
     problems: list[IngestProblem] = field(default_factory=list)  # once each
     coded: int = 0  # articles coded
     events: int = 0  # events written
-    coding: str = "not requested"  # "done" | "not requested" | "skipped: <why>"
+    coding: str = "not requested"  # "done" | "not requested"
     ingest_seconds: float = 0.0
     coding_seconds: float = 0.0
     _seen: set[IngestProblem] = field(default_factory=set, repr=False, compare=False)

@@ -99,8 +99,6 @@ def format_report(report: IngestReport) -> list[str]:
     if report.coding == "done":
         lines.append(f"coded {report.coded} articles: {report.events} events "
                      f"in {report.coding_seconds:.1f} s")
-    elif report.coding.startswith("skipped"):
-        lines.append(f"coding {report.coding}")
     if report.problems:
         lines.append(f"{len(report.problems)} problems:")
         lines += [f"  {p}" for p in report.problems]
