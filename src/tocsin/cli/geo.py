@@ -86,7 +86,8 @@ def bench_geo_cmd(
     settings = get_settings(ctx)
     cost = gazetteer_cost()
     click.echo(
-        f"gazetteer: loaded in {cost['seconds']:.2f} s, {cost['held_mb']:.0f} MB held "
+        f"gazetteer: loaded in {cost['seconds']:.2f} s ({cost['cpu_seconds']:.2f} s CPU), "
+        f"{cost['held_mb']:.0f} MB held "
         f"({cost['peak_mb']:.0f} MB at the peak of loading; process max RSS "
         f"{cost['max_rss_mb']:.0f} MB)"
     )

@@ -96,8 +96,7 @@ class Gazetteer:
         started = time.perf_counter()
         try:
             with gzip.open(path, "rb") as fh:
-                text = fh.read().decode("utf-8")
-            gaz = cls._from_text(text)
+                gaz = cls._from_text(fh.read().decode("utf-8"))
         except (OSError, ValueError, UnicodeDecodeError) as exc:
             raise GeoError(f"cannot read gazetteer {path}: {exc}") from exc
         gaz.load_seconds = time.perf_counter() - started
@@ -106,15 +105,15 @@ class Gazetteer:
 
     @classmethod
     def _from_text(cls, text: str) -> Gazetteer:
-        head, _, body = text.partition("\n")
-        fields = head.split("\t")
+        lines = text.split("\n")  # no partition(): one copy of the table fewer at the peak
+        del text
+        fields = lines[0].split("\t")
         if fields[0] != HEADER or len(fields) < 2 or not fields[1].isdigit():
             raise ValueError(f"not a tocsin gazetteer table (expected a {HEADER!r} header)")
-        lines = body.split("\n")
-        if lines and not lines[-1]:
+        if not lines[-1]:
             lines.pop()
         n = int(fields[1])
-        return cls(lines[:n], lines[n:])
+        return cls(lines[1 : n + 1], lines[n + 1 :])
 
     def __len__(self) -> int:
         return len(self._rows)
