@@ -116,6 +116,7 @@ class AlertSettings:
     current_weeks: int = 4  # ``--current``: alerts ending in the latest weeks of data
     escalation: float = 1.0  # score rise that makes an announced alert "escalated"
     evidence: int = 5  # evidence events kept per alert (per edge for third parties)
+    evidence_alerts: int = 200  # alerts whose evidence is stored; the rest's is read on demand
 
 
 @dataclass(frozen=True)

@@ -121,9 +121,13 @@ def scan(store: Store, rules: AlertSettings | Settings | None = None) -> list[Al
     ctx = context(store, rules)
     if ctx is None:
         return []
-    hits = find_hits(ctx, rules)
-    found = [_to_alert(store, h, ctx.weeks, rules) for h in hits]
-    return sorted(found, key=rank)
+    hits = sorted(find_hits(ctx, rules), key=_hit_rank)
+    return [_to_alert(store, h, ctx.weeks, rules, i < rules.evidence_alerts)
+            for i, h in enumerate(hits)]
+
+
+def _hit_rank(hit: Hit) -> tuple[int, float, str, int]:
+    return (hit.subject.kind == "actor", -hit.score, hit.subject.name, hit.start)
 
 
 def rank(alert: Alert) -> tuple[int, float, str, dt.date]:
@@ -155,18 +159,24 @@ def _third_party_evidence(store: Store, hit: Hit, weeks: list[dt.date], rules: A
     return rows, {k: [int(x["event_id"]) for x in v] for k, v in parts.items()}
 
 
-def _to_alert(store: Store, hit: Hit, weeks: list[dt.date], rules: AlertSettings) -> Alert:
+def _to_alert(store: Store, hit: Hit, weeks: list[dt.date], rules: AlertSettings,
+              with_evidence: bool = True) -> Alert:
+    """The alert of a hit; its evidence is looked up now for the best ``evidence_alerts``
+    alerts, on reading (:func:`alert_evidence`) for the others."""
     start, end = _dates(hit, weeks)
     track = hit.subject.tracks[hit.direction]
     events, arts, srcs = track.span(hit.start, hit.end)
     details = dict(hit.details, subject_type=hit.subject.kind, events=events, articles=arts,
                    sources=srcs, weeks=hit.end - hit.start + 1, expected=hit.expected,
                    observed=float(track.reports[hit.start:hit.end + 1].sum()))
-    if hit.kind == "third_party":
+    ev_end = min(end, start + 4 * WEEK - dt.timedelta(days=1))
+    rows: list[dict[str, Any]] = []
+    if not with_evidence:
+        details["evidence_window"] = [start, ev_end]
+    elif hit.kind == "third_party":
         rows, by_edge = _third_party_evidence(store, hit, weeks, rules)
         details["evidence_by_edge"] = by_edge
     else:
-        ev_end = min(end, start + 4 * WEEK - dt.timedelta(days=1))
         rows = _evidence(store, hit.subject.a, hit.subject.b, start, ev_end, hit.direction,
                          rules.evidence)
     details["explanation"] = explain(hit, details, rows)
@@ -297,9 +307,16 @@ def get_alert(store: Store, alert_id: int) -> Alert:
     return store.get_alert(alert_id)
 
 
-def alert_evidence(store: Store, alert: Alert) -> list[dict[str, Any]]:
-    """The evidence events of an alert: sentence, codes, article URL and source."""
-    return store.evidence(list(alert.evidence))
+def alert_evidence(store: Store, alert: Alert, limit: int = 5) -> list[dict[str, Any]]:
+    """The evidence events of an alert: sentence, codes, article URL and source (looked
+    up now, a read, for an alert ranked below ``evidence_alerts`` when it was stored)."""
+    window = alert.details.get("evidence_window")
+    if alert.evidence or not window:
+        return store.evidence(list(alert.evidence))
+    a, _, b = (alert.details.get("dyad") or alert.subject).partition("-")
+    lo, hi = (dt.date.fromisoformat(str(d)) for d in window)
+    rows = _evidence(store, a, b or None, lo, hi, alert.direction, limit)
+    return store.evidence([int(r["event_id"]) for r in rows])
 
 
 def alert_record(alert: Alert, evidence: list[dict[str, Any]] | None = None) -> dict[str, Any]:

@@ -210,6 +210,8 @@ def _alerting_weeks(x: np.ndarray, vol: np.ndarray, rules: AlertSettings) -> lis
     for w in range(rules.min_history_weeks, len(x)):
         if frozen is not None and w - out[-1] > rules.merge_gap_weeks + 1:
             frozen = None
+        if x[w] < rules.min_increase:
+            continue
         f4, f52 = frozen or (float(s4[w]), float(s52[w]))
         e4, e52 = f4 * vol[w], f52 * vol[w]
         expected = max(e4, e52)
@@ -237,6 +239,8 @@ def baseline(subject: Subject, vol: np.ndarray, rules: AlertSettings) -> list[Hi
     hits: list[Hit] = []
     for direction, track in subject.tracks.items():
         x = track.reports
+        if x.max(initial=0.0) < rules.min_increase:
+            continue  # no week can rise enough
         for start, end in _runs(_alerting_weeks(x, vol, rules), rules.merge_gap_weeks):
             if end - start + 1 > rules.max_weeks:  # a long episode alerts on its onset
                 end = start + rules.onset_weeks - 1
