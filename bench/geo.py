@@ -78,23 +78,23 @@ def default_gold_path() -> Path:
 
 
 def load_gold(path: Path | None = None) -> list[GoldItem]:
+    """The sentence items of a gold file (a ValueError naming the line for a bad record)."""
     items = []
-    with (path or default_gold_path()).open(encoding="utf-8") as fh:
-        for line in fh:
-            if line.strip():
+    path = path or default_gold_path()
+    with path.open(encoding="utf-8") as fh:
+        for n, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            try:
                 r = json.loads(line)
                 items.append(
                     GoldItem(
-                        r["id"],
-                        r["sentence"],
-                        r["mention"],
-                        r["start"],
-                        r["end"],
-                        r.get("country"),
-                        r.get("adm1"),
-                        r.get("city"),
+                        r["id"], r["sentence"], r["mention"], int(r["start"]), int(r["end"]),
+                        r.get("country"), r.get("adm1"), r.get("city"),
                     )
                 )
+            except (ValueError, KeyError, TypeError) as exc:
+                raise ValueError(f"{path}:{n}: not a gold sentence record ({exc!r})") from exc
     return items
 
 

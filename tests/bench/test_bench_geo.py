@@ -105,3 +105,12 @@ def test_converter_reads_one_based_offsets_and_reverse_geocodes(tmp_path: Path) 
     assert [(p["name"], p["start"], p["country"]) for p in first["places"]] == [
         ("Lyon", 9, "FR"), ("France", 15, "FR")]
     assert second["places"] == [] and is_article_set(out)
+
+
+def test_a_bad_sentence_record_is_named_by_its_line(tmp_path: Path) -> None:
+    from bench.geo import load_gold
+
+    bad = tmp_path / "gold.jsonl"
+    bad.write_text('{"id": "g1", "sentence": "In Lyon.", "mention": "Lyon"}\n', encoding="utf-8")
+    with pytest.raises(ValueError, match=r"gold.jsonl:1: not a gold sentence record"):
+        load_gold(bad)

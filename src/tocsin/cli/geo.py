@@ -110,7 +110,11 @@ def _own(nlp: Any, gold: Path | None, verbose: bool) -> bool:
 
     from tocsin.geo import Geocoder
 
-    result = run_bench(nlp, Geocoder.load(), load_gold(gold))
+    try:
+        items = load_gold(gold)
+    except ValueError as exc:
+        raise InputError(str(exc)) from exc
+    result = run_bench(nlp, Geocoder.load(), items)
     click.echo(f"mentions: {result.items} (found by the mention finder: {result.found})")
     click.echo(
         f"country accuracy:   {result.country_accuracy:.1%} "
