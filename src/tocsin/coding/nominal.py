@@ -73,8 +73,11 @@ LIGHT_VERBS = frozenset(
         "BROKER",
     }
 )
+# speech that only claims another's act ("says/claims an incursion by X is imminent");
+# "confirms/announces/reports that X struck" reports the act (CONVENTIONS.md)
+HEDGED_SPEECH = frozenset({"SAY", "CLAIM", "ALLEGE", "ACCUSE", "WARN", "INSIST", "ASSERT"})
 # prepositions naming whom a sanction is against
-SANCTION_PREPS = frozenset({"ON", "AGAINST", "TO", "FOR", "TARGETING"})
+SANCTION_PREPS = frozenset({"ON", "AGAINST", "TO", "FOR", "TARGETING", "FROM"})
 AERIAL_WORDS = frozenset(
     {
         "AIR",
@@ -196,14 +199,45 @@ def _events(
     head = view.head[i]
     if view.lem[head] in NOMINAL_STOPPERS and head != i:  # "the talks were cancelled"
         factuality, frame = Factuality.NEGATED, Frame("negation", view.lem[head].lower())
+    speakers = _speakers(ctx, i, sent[2]) if _is_attack(code) else None
     why = ("nominal event",) + (
         (f"light verb: {view.lem[light].lower()}",) if light is not None else ()
     )
-    return [
-        make_event(ctx, m, code, s, t, factuality, sent, rules_of(m, s, t, frame) + why)
-        for s, t in found
-        if s.code != t.code
-    ]
+    out = []
+    for s, t in found:
+        if s.code == t.code:
+            continue
+        fact, fr = factuality, frame
+        if speakers and fact is Factuality.ASSERTED and all(sp.root != s.root for sp in speakers):
+            fact, fr = Factuality.ALLEGED, Frame("claim", "reported")  # another's act, claimed
+        out.append(make_event(ctx, m, code, s, t, fact, sent, rules_of(m, s, t, fr) + why))
+    return out
+
+
+def _speakers(ctx: DocContext, i: int, sent_index: int) -> list[Actor]:
+    """The actors of the speech verb whose reported clause holds the noun, if any."""
+    speech = _reported_by(ctx.view, i)
+    return [] if speech is None else subject_actors(ctx, speech, sent_index)
+
+
+def _in_casualty_clause(view: DocView, i: int) -> bool:
+    """ "(people) were killed in an attack": the noun is the object of a casualty verb's phrase."""
+    head = view.head[i]
+    return view.dep[i] == "pobj" and head != i and view.lem[view.head[head]] in CASUALTY_WORDS
+
+
+def _reported_by(view: DocView, i: int) -> int | None:
+    """The speech verb whose reported clause holds the noun ("says an incursion by X is
+    imminent": a claim, not an act), else None."""
+    cur = i
+    for _ in range(6):
+        head = view.head[cur]
+        if head == cur:
+            return None
+        if view.dep[cur] == "ccomp" and view.lem[head] in HEDGED_SPEECH:
+            return head
+        cur = head
+    return None
 
 
 def _light_verb(ctx: DocContext, i: int, sent: Sent) -> int | None:
@@ -263,7 +297,7 @@ def _pairs(
         for a in _attack_targets(ctx, i, light, sent, sources)
         if a.root not in roots and all(a.code != s.code for s in sources)
     ]
-    if not targets:
+    if not targets and (light is not None or _in_casualty_clause(ctx.view, i)):
         others = sentence_countries(ctx, sent[0], sent[1]) - roots
         targets = [_country(ctx, others.pop(), sent)] if len(others) == 1 else []
     return [(s, t) for s in sources for t in targets if t is not None]
