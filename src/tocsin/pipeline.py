@@ -215,24 +215,27 @@ def build_components(settings: Settings, names: Sequence[str] | None = None
                      ) -> list[Component]:
     """The components named in ``pipeline.components`` (or ``names``), built in order.
 
-    Raises a PipelineError (E302) when a name is not registered or a component needs
-    what no earlier component sets.
+    The whole list is checked before anything is built (no model is loaded for a pipeline
+    that cannot run): a PipelineError (E302) when a name is not registered or a component
+    needs what no earlier component sets.
     """
     names = list(settings.pipeline.components if names is None else names)
+    factories = [_factory(name) for name in names]
     have = {"text"}
-    built: list[Component] = []
-    for name in names:
-        if name not in registry.components:
-            raise PipelineError(f"no pipeline component named {name!r} (choices: "
-                                f"{', '.join(registry.components.choices())})")
-        factory = registry.components.get(name)
+    for name, factory in zip(names, factories, strict=True):
         missing = [need for need in getattr(factory, "needs", ()) if need not in have]
         if missing:
             raise PipelineError(f"pipeline component {name!r} needs {', '.join(missing)}, "
                                 f"which no component before it sets (pipeline: {names})")
-        built.append(factory(settings))
         have.update(getattr(factory, "sets", ()))
-    return built
+    return [factory(settings) for factory in factories]
+
+
+def _factory(name: str) -> Any:
+    if name not in registry.components:
+        raise PipelineError(f"no pipeline component named {name!r} (choices: "
+                            f"{', '.join(registry.components.choices())})")
+    return registry.components.get(name)
 
 
 def _only_adds_to_events(component: Any) -> bool:
