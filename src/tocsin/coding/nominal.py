@@ -22,6 +22,7 @@ from tocsin.coding.docview import DocView
 from tocsin.coding.factuality import Frame, factuality_of
 from tocsin.coding.guards import sentence_countries
 from tocsin.coding.npactors import actors_of_np, first_actors, np_actors_anywhere
+from tocsin.coding.protest import protest_pairs
 from tocsin.coding.slots import subject_actors
 from tocsin.coding.syntax import subtree_tokens
 from tocsin.coding.verbmatch import VerbMatch, is_candidate, match_verb
@@ -279,13 +280,15 @@ def _noun_code(ctx: DocContext, i: int, code: str) -> str | None:
         if ctx.view.dep[c] in ("compound", "amod", "nmod")
     }
     if mods & NOT_ATTACK_WORDS:
-        return None
+        return "143" if ctx.view.up[i].startswith("STRIKE") else None  # "general strike"
     return "195" if mods & AERIAL_WORDS and code[:2] == "19" else code
 
 
 def _pairs(
     ctx: DocContext, i: int, code: str, light: int | None, sent: Sent
 ) -> list[tuple[Actor, Actor]]:
+    if code[:2] == "14":
+        return protest_pairs(ctx, i, sent[2])
     if not _is_attack(code):
         return _cooperation_pairs(ctx, i, light, sent[2])
     sources = _attack_sources(ctx, i, light, sent[2])
