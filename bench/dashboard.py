@@ -52,7 +52,9 @@ def build(data_dir: Path, n_events: int, reuse: bool) -> tuple[Store, dict[str, 
         t0 = time.perf_counter()
         populate(store, n_events, seed=7)
         setup["insert_s"] = round(time.perf_counter() - t0, 1)
-    for name, step in (("identities_s", analysis.refresh), ("alerts_s", analysis.recompute_alerts)):
+    steps = () if reuse and have == n_events else (
+        ("identities_s", analysis.refresh), ("alerts_s", analysis.recompute_alerts))
+    for name, step in steps:
         _say(f"{name[:-2]} ...")
         t0 = time.perf_counter()
         step(store)

@@ -92,8 +92,8 @@ def create_app(settings: Settings, *, store: Store | None = None, coder: Any = N
     errors.install(app)
     mount_dashboard(app)
     mount_docs(app)
-    directory = ActorDirectory(store.engine)
     aggregates = Aggregates(store.engine)
+    directory = ActorDirectory(aggregates)
     routes.add_routes(app, store, directory, aggregates)
     add_feed_route(app, store)
     api = getattr(settings, "api", None)
@@ -146,7 +146,7 @@ def _event_routes(app: FastAPI, store: Store) -> None:
         items = [routes.clean_links(jsonable(r)) for r in found.items]
         page = _page(items, limit, offset, "id" if sort == "id" else None)
         if total:
-            page["total"] = found.total
+            page["total"], page["total_capped"] = found.total, found.capped
         return page
 
     @app.get("/events/{event_id}", tags=["events"])

@@ -55,6 +55,15 @@ class WeeklyCube:
             out.append(q.DyadWindowRow(current, src, tgt, int(k % 5), int(sums[k])))
         return out
 
+    def roots(self) -> dict[str, int]:
+        """Counting events per actor root, as source or target (the type-ahead's order)."""
+        per_pair = np.bincount(self.pair, weights=self.count, minlength=len(self.pairs))
+        out: dict[str, int] = {}
+        for (src, tgt), n in zip(self.pairs, per_pair, strict=True):
+            for code in {src, tgt}:
+                out[code] = out.get(code, 0) + int(n)
+        return out
+
     def window_rows(self, since: dt.date, until: dt.date) -> list[q.DyadWindowRow]:
         """The rows ``dashboard.window_rows`` gives for [since, until] (weeks)."""
         lo, hi = _monday(since), _monday(until) + dt.timedelta(weeks=1)

@@ -1,7 +1,8 @@
 """Actor names for type-ahead and suggestions: the bundled CAMEO tables plus the codes seen.
 
 Names come from ``data/ontology/actor_countries.tsv`` and ``actor_organizations.tsv``
-(CAMEO country and organisation codes with their names); the codes come from the store.
+(CAMEO country and organisation codes with their names); the codes (and their counting
+events, the order of the list) come from the weekly cube of :mod:`tocsin.api.cache`.
 Matching is hand-written (a few hundred names, prefix then substring then ``difflib``),
 which is all a type-ahead over this list needs.
 """
@@ -10,15 +11,12 @@ from __future__ import annotations
 
 import csv
 import difflib
-import time
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from tocsin.store import dashboard as q
-
-CACHE_SECONDS = 30.0
+from tocsin.api.cache import Aggregates
 
 
 @dataclass(frozen=True)
@@ -48,22 +46,19 @@ def cameo_names() -> dict[str, str]:
 
 
 class ActorDirectory:
-    """The actors of one store, refreshed at most every ``CACHE_SECONDS``."""
+    """The actors of one store (the roots of the weekly cube, rebuilt when the data change)."""
 
-    def __init__(self, engine: Any) -> None:
-        self._engine = engine
-        self._loaded = 0.0
-        self._actors: list[ActorName] = []
+    def __init__(self, aggregates: Aggregates) -> None:
+        self._aggregates = aggregates
 
     def actors(self) -> list[ActorName]:
-        if time.monotonic() - self._loaded > CACHE_SECONDS:
-            with self._engine.connect() as conn:
-                seen = q.actor_roots(conn)
-            names = cameo_names()
-            self._actors = sorted((ActorName(code, names.get(code, code), n) for code, n in seen),
-                                  key=lambda a: (-a.events, a.code))
-            self._loaded = time.monotonic()
-        return self._actors
+        return self._aggregates.cached(("actor names",), self._load)  # type: ignore[no-any-return]
+
+    def _load(self) -> list[ActorName]:
+        names = cameo_names()
+        seen = self._aggregates.cube().roots()
+        return sorted((ActorName(code, names.get(code, code), n) for code, n in seen.items()),
+                      key=lambda a: (-a.events, a.code))
 
     def search(self, text: str, limit: int = 10) -> list[ActorName]:
         """Actors whose code or name starts with, then contains, ``text`` (busiest first)."""

@@ -92,7 +92,7 @@ def add_routes(app: FastAPI, store: Any, directory: ActorDirectory,
                aggregates: Aggregates) -> None:
     """Register the workbench's read routes on ``app``."""
     _export_route(app, store)
-    _article_routes(app, store)
+    _article_routes(app, store, aggregates)
     _overview_routes(app, store, aggregates)
     _actor_routes(app, store, directory)
 
@@ -147,17 +147,22 @@ def _export_route(app: FastAPI, store: Any) -> None:
                                           'attachment; filename="events.json"'})
 
 
-def _article_routes(app: FastAPI, store: Any) -> None:
+def _article_routes(app: FastAPI, store: Any, aggregates: Aggregates) -> None:
     @app.get("/articles", tags=["articles"])
     def list_articles(search: Text = None, source: Text = None, since: dt.date | None = None,
                       until: dt.date | None = None, origin: Text = None, limit: Limit = 50,
                       offset: Offset = 0) -> dict[str, Any]:
         """Stored articles newest first (``search``: title or text, ``origin``: where it was
         read from, both case-insensitive substrings; ``source``: the source's name)."""
-        with store.engine.connect() as conn:
-            items = q.article_page(conn, search=search, source=source, since=since,
-                                   until=until, origin=origin, limit=limit, offset=offset)
-        items = [clean_links(jsonable(i)) for i in items]
+        def page() -> list[dict[str, Any]]:
+            with store.engine.connect() as conn:
+                found = q.article_page(conn, search=search, source=source, since=since,
+                                       until=until, origin=origin, limit=limit, offset=offset)
+            return [clean_links(jsonable(i)) for i in found]
+
+        # an origin (the overview's seed article) is a constant question: kept per data version
+        key = ("articles", search, source, since, until, origin, limit, offset)
+        items = aggregates.cached(key, page) if origin else page()
         full = len(items) == limit
         return {"items": items, "limit": limit, "offset": offset,
                 "next_offset": offset + limit if full else None}

@@ -40,6 +40,8 @@ SORTS = {
 }
 ARTICLE_FIELDS = ("id", "url", "title", "date", "dateline", "author", "language", "near_dup_of")
 LIKE_ESCAPE = "\\"
+COUNT_CAP = 10_000  # totals are exact up to here
+TEXT_COUNT_CAP = 1_000  # ... and up to here with a text filter (search, place)
 
 
 def escape_like(text: str) -> str:
@@ -83,10 +85,12 @@ def _counting() -> sa.ColumnElement[bool]:
 
 @dataclass(frozen=True)
 class EventPage:
-    """One page of events (mentions) and the total matching the filters."""
+    """One page of events (mentions) and the total matching the filters (``capped``: there
+    are more than ``total``, the count stopped there)."""
 
     total: int
     items: list[dict[str, Any]] = field(default_factory=list)
+    capped: bool = False
 
 
 def _identity_conds(f: EventFilters) -> list[sa.ColumnElement[bool]]:
@@ -146,13 +150,21 @@ def _event_base() -> Any:
     return t.join(m, m.c.identity_id == t.c.id).join(e, e.c.id == m.c.event_id)
 
 
-def count_events(conn: sa.Connection, f: EventFilters) -> int:
-    """How many mentions match (identities alone when no mention filter is set)."""
+def count_cap(f: EventFilters) -> int:
+    """Counts stop here: a text filter reads every sentence it counts, so it stops sooner."""
+    return TEXT_COUNT_CAP if (f.search or f.place) else COUNT_CAP
+
+
+def count_events(conn: sa.Connection, f: EventFilters, cap: int | None = None) -> int:
+    """How many mentions match, counted up to ``cap`` + 1 (``cap`` None: all)."""
     mention = _mention_conds(f)
     conds = _identity_conds(f) + mention
     base = _event_base() if mention else event_identities.join(
         event_mentions, event_mentions.c.identity_id == event_identities.c.id)
-    q = sa.select(sa.func.count()).select_from(base).where(*conds)
+    inner = sa.select(sa.literal(1)).select_from(base).where(*conds)
+    if cap is not None:
+        inner = inner.limit(cap + 1)
+    q = sa.select(sa.func.count()).select_from(inner.subquery())
     return int(conn.execute(q).scalar_one())
 
 
@@ -177,8 +189,11 @@ def event_page(conn: sa.Connection, f: EventFilters, *, sort: str = "-date", lim
         .offset(offset)
     )
     rows = [_event_row(dict(r)) for r in conn.execute(q).mappings()]
-    n = count_events(conn, f) if total else -1
-    return EventPage(total=n, items=rows)
+    if not total:
+        return EventPage(total=-1, items=rows)
+    cap = count_cap(f)
+    n = count_events(conn, f, cap)
+    return EventPage(total=min(n, cap), items=rows, capped=n > cap)
 
 
 def _span(value: Any) -> tuple[int, int] | None:
@@ -390,14 +405,6 @@ def partner_rows(conn: sa.Connection, actor: str, since: dt.date | None,
     return sorted(rows, key=lambda r: (-r.events, r.partner))
 
 
-def actor_roots(conn: sa.Connection) -> list[tuple[str, int]]:
-    """Every actor root seen as a source of a counting event, with its event count."""
-    t = event_identities
-    q = (sa.select(t.c.source_root, sa.func.count()).where(t.c.source_root.is_not(None))
-         .group_by(t.c.source_root))
-    return [(r[0], int(r[1])) for r in conn.execute(q)]
-
-
 def top_events(conn: sa.Connection, actor: str, since: dt.date | None, until: dt.date | None,
                limit: int = 10) -> list[dict[str, Any]]:
     """The actor's heaviest events of the window: |Goldstein| x mentions."""
@@ -408,14 +415,17 @@ def top_events(conn: sa.Connection, actor: str, since: dt.date | None, until: dt
         conds.append(t.c.day >= since)
     if until:
         conds.append(t.c.day <= until)
+    heaviest = (sa.select(t.c.id.label("iid"), weight.label("w")).where(*conds)
+                .order_by(weight.desc(), t.c.id).limit(limit).subquery())  # identities only
     q = (
         sa.select(t.c.id.label("identity_id"), e.c.id, t.c.day, t.c.source_code, t.c.target_code,
                   t.c.code, e.c.name, t.c.quad_class, t.c.goldstein, t.c.num_mentions,
                   e.c.sentence, e.c.article_id, a.c.url, a.c.title,
                   s.c.name.label("source_name"))
-        .select_from(t.join(e, e.c.id == t.c.event_id).outerjoin(a, a.c.id == e.c.article_id)
+        .select_from(heaviest.join(t, t.c.id == heaviest.c.iid)
+                     .join(e, e.c.id == t.c.event_id).outerjoin(a, a.c.id == e.c.article_id)
                      .outerjoin(s, s.c.id == a.c.source_id))
-        .where(*conds).order_by(weight.desc(), t.c.id).limit(limit)
+        .order_by(heaviest.c.w.desc(), t.c.id)
     )
     return [dict(r) for r in conn.execute(q).mappings()]
 
@@ -428,7 +438,7 @@ def has_actor(conn: sa.Connection, code: str) -> bool:
 
 
 __all__: Sequence[str] = (
-    "DyadWindowRow", "EventPage", "PartnerRow", "actor_roots", "article_detail", "article_page",
+    "DyadWindowRow", "EventPage", "PartnerRow", "article_detail", "article_page", "count_cap",
     "count_events", "data_range", "data_version", "escape_like", "event_page", "has_actor",
     "highlights", "partner_rows", "top_events", "weekly_pair_rows", "window_rows",
 )

@@ -58,7 +58,8 @@ async function periodEvents(ctx, alerts) {
     const page = await get("events", { dyad: `${ctx.a}-${ctx.b}`, since, until, sort,
       total: true, limit: 50 });
     box.append(el("p", { class: "period-head" }, head, el("span", { class: "muted" },
-      ` · ${fmt(page.total)} events${page.total > page.items.length ? `, first ${page.items.length}` : ""}`)),
+      ` · ${page.total_capped ? "more than " : ""}${fmt(page.total)} events`
+      + `${page.total > page.items.length ? `, first ${page.items.length}` : ""}`)),
     eventList(page.items, "no events in this period"));
   } catch (err) { box.append(failure(err)); }
   return box;

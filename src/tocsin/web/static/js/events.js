@@ -70,14 +70,14 @@ function table(items) {
       el("td", {}, sourceLink(e.url, e.source_name || "source"))))));
 }
 
-function pager(ctx, total) {
+function pager(ctx, total, capped) {
   const offset = Number(ctx.offset || 0);
   const prev = offset > 0 ? el("button", { type: "button",
     onclick: () => navigate({ offset: Math.max(0, offset - PAGE) || null }) }, "← previous") : null;
   const next = offset + PAGE < total ? el("button", { type: "button",
     onclick: () => navigate({ offset: offset + PAGE }) }, "next →") : null;
   return el("div", { class: "pager" }, prev, ` ${fmt(offset + 1)}–${fmt(Math.min(total,
-    offset + PAGE))} of ${fmt(total)} `, next);
+    offset + PAGE))} of ${capped ? "more than " : ""}${fmt(total)} `, next);
 }
 
 export async function render(root, ctx) {
@@ -89,8 +89,9 @@ export async function render(root, ctx) {
   try {
     const page = await get("events", { ...p, total: true, limit: PAGE, offset: ctx.offset });
     if (!ctx.isCurrent()) return;
-    root.append(section(`${fmt(page.total)} events`, page.items.length
+    const head = `${page.total_capped ? "more than " : ""}${fmt(page.total)} events`;
+    root.append(section(head, page.items.length
       ? el("div", { class: "scroll" }, table(page.items)) : message("no event matches"),
-    pager(ctx, page.total)));
+    pager(ctx, page.total, page.total_capped)));
   } catch (err) { root.append(failure(err)); }
 }
