@@ -82,6 +82,7 @@ SEED_SENTENCE = (
 )
 
 
+@pytest.mark.slow  # loads the spaCy model
 def test_seed_exercise_date_unresolved_without_article_date(nlp: Any) -> None:
     doc = nlp(SEED_SENTENCE)
     (out,) = enrich_dates(doc, [_event(doc, "held")], Article(id="s", text=SEED_SENTENCE))
@@ -91,6 +92,7 @@ def test_seed_exercise_date_unresolved_without_article_date(nlp: Any) -> None:
     assert SEED_SENTENCE[out.date.span[0] : out.date.span[1]] == out.date.expression
 
 
+@pytest.mark.slow  # loads the spaCy model
 def test_seed_exercise_date_with_article_date(nlp: Any) -> None:
     doc = nlp(SEED_SENTENCE)
     article = Article(id="s", text=SEED_SENTENCE, date=dt.date(2017, 4, 20))
@@ -102,6 +104,7 @@ def test_seed_exercise_date_with_article_date(nlp: Any) -> None:
     )
 
 
+@pytest.mark.slow  # loads the spaCy model
 def test_no_expression_uses_article_date(nlp: Any) -> None:
     text = "Police arrested twelve protesters."
     doc = nlp(text)
@@ -111,6 +114,7 @@ def test_no_expression_uses_article_date(nlp: Any) -> None:
     assert none.date.value is None and none.date.rule == "article-date"
 
 
+@pytest.mark.slow  # loads the spaCy model
 def test_durations_are_not_event_dates(nlp: Any) -> None:
     text = "The agency has warned for three years about famine."
     doc = nlp(text)
@@ -118,6 +122,7 @@ def test_durations_are_not_event_dates(nlp: Any) -> None:
     assert out.date.rule == "article-date"
 
 
+@pytest.mark.slow  # loads the spaCy model
 def test_expression_tied_to_each_event(nlp: Any) -> None:
     text = (
         "The army attacked the village on Monday. The president will visit Moscow on Friday. "
@@ -134,6 +139,7 @@ def test_expression_tied_to_each_event(nlp: Any) -> None:
     assert [e.date.rule for e in out] == ["relative", "relative", "explicit"]
 
 
+@pytest.mark.slow  # loads the spaCy model
 def test_explicit_date_resolves_without_article_date(nlp: Any) -> None:
     text = "The accord was signed on 14 July 2025 in Doha."
     doc = nlp(text)
@@ -141,6 +147,7 @@ def test_explicit_date_resolves_without_article_date(nlp: Any) -> None:
     assert (out.date.value, out.date.precision) == (dt.date(2025, 7, 14), "day")
 
 
+@pytest.mark.slow  # loads the spaCy model
 def test_present_tense_takes_the_nearest_occurrence(nlp: Any) -> None:
     text = "Qatar Airways announces flights to Damascus beginning on January 7."
     doc = nlp(text)
@@ -157,6 +164,7 @@ def test_next_before_a_day_and_month_looks_forward() -> None:
     assert resolve(parse("next January 20"), dt.date(2025, 1, 1)) == (dt.date(2025, 1, 20), "day")
 
 
+@pytest.mark.slow  # loads the spaCy model
 def test_date_inside_a_noun_phrase_dates_something_else(nlp: Any) -> None:
     text = "Lithuania issues an air raid alert, the first since the invasion of Ukraine in 2022."
     doc = nlp(text)
@@ -164,6 +172,7 @@ def test_date_inside_a_noun_phrase_dates_something_else(nlp: Any) -> None:
     assert out.date.rule == "article-date" and out.date.value == WED
 
 
+@pytest.mark.slow  # loads the spaCy model
 def test_month_name_inside_a_name_is_not_a_date(nlp: Any) -> None:
     text = "The Women's March holds a protest in Washington."
     doc = nlp(text)
