@@ -324,6 +324,26 @@ class WeeklyCount:
 
 
 @dataclass(frozen=True)
+class SubjectWeek:
+    """One week of one alert subject (an undirected dyad "IRN-ISR" or an actor "IRN") in
+    one direction (conflict: quad 3+4, cooperation: 1+2): what the detectors read."""
+
+    week: dt.date
+    subject: str
+    a: str
+    b: str | None
+    direction: str
+    reports: float  # distinct articles, each weighted by the dyad's share of its sentence
+    events: int
+    material: int = 0  # events of quad 2 or 4
+    articles: int = 0  # distinct articles
+    sources: int = 0  # distinct sources
+    goldstein_sum: float = 0.0
+    forward: int = 0  # events a -> b (dyads)
+    backward: int = 0  # events b -> a
+
+
+@dataclass(frozen=True)
 class DyadEdge:
     """Counting events and their Goldstein sum of one directed dyad in a window."""
 

@@ -17,6 +17,7 @@ from tocsin.analysis import detectors
 from tocsin.analysis.alerts import detectors as enabled_detectors
 from tocsin.analysis.alerts import find_hits
 from tocsin.analysis.synthetic import add_articles_with_events
+from tocsin.analysis.weekly import subject_weeks
 from tocsin.models import Alert, WeeklyCount
 from tocsin.settings import AlertSettings, Settings
 from tocsin.store import Store
@@ -103,7 +104,7 @@ def _ctx(rows: list[WeeklyCount], n_weeks: int, rules: AlertSettings) -> Any:
     bg = [_rows(w, "USA", "CHN", 1, [f"bg{i}-{k}" for k in range(5)], 5)
           for i, w in enumerate(weeks)]
     index = {w: i for i, w in enumerate(weeks)}
-    every = bg + rows
+    every = subject_weeks(bg + rows)
     return detectors.ScanContext(weeks, np.full(n_weeks, 10.0),
                                  detectors.subjects(every, index, rules), every)
 
@@ -126,10 +127,10 @@ def test_generic_actors_make_no_subjects() -> None:
     week = _day(3)
     rows = [_rows(week, "IGO", "SYR", 4, ["a"]), _rows(week, "NGO", "---", 4, ["b"]),
             _rows(week, "GOV", "REB", 4, ["c"])]
-    names = {s.name for s in detectors.subjects(rows, {week: 0}, rules)}
+    names = {s.name for s in detectors.subjects(subject_weeks(rows), {week: 0}, rules)}
     assert names == {"SYR"}
     loose = Settings(alerts={"generic_actors": (), "generic_roles": False}).alerts
-    names = {s.name for s in detectors.subjects(rows, {week: 0}, loose)}
+    names = {s.name for s in detectors.subjects(subject_weeks(rows), {week: 0}, loose)}
     assert {"IGO-SYR", "GOV-REB", "NGO"} <= names
 
 

@@ -110,7 +110,7 @@ def context(store: Store, rules: AlertSettings) -> ScanContext | None:
     weeks, vol = active_weeks(volume, rules.active_share)
     if not weeks:
         return None
-    rows = store.weekly_counts()
+    rows = store.subject_weeks()
     index = {w: i for i, w in enumerate(weeks)}
     return ScanContext(weeks, vol, subjects(rows, index, rules), rows)
 
@@ -190,9 +190,10 @@ def _label(hit: Hit) -> str:
     material = track.material[hit.start:hit.end + 1].sum()
     kind = "material" if 2 * material >= track.events[hit.start:hit.end + 1].sum() else "verbal"
     name = hit.subject.name
-    if hit.subject.kind == "dyad" and track.directed:
-        (src, tgt), _ = track.directed.most_common(1)[0]
-        name = f"{src}→{tgt}"
+    if hit.subject.kind == "dyad" and hit.subject.b:
+        sl = slice(hit.start, hit.end + 1)
+        a, b = hit.subject.a, hit.subject.b
+        name = f"{a}→{b}" if track.forward[sl].sum() >= track.backward[sl].sum() else f"{b}→{a}"
     return f"{name} {kind} {hit.direction}"
 
 

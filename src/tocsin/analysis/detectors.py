@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -38,11 +37,10 @@ from ruptures.base import BaseCost
 from scipy.special import gammainc
 
 from tocsin.analysis.common import DIRECTIONS
-from tocsin.models import WeeklyCount
+from tocsin.models import SubjectWeek
 from tocsin.settings import AlertSettings
 
 WEEK = dt.timedelta(days=7)
-_QUAD_DIRECTION = {q: d for d, qs in DIRECTIONS.items() for q in qs}
 
 
 @dataclass
@@ -50,31 +48,35 @@ class Track:
     """One direction of a subject: per-week reports and what stands behind them."""
 
     n: int
-    articles: list[set[str]] = field(default_factory=list)
-    weights: list[dict[str, float]] = field(default_factory=list)  # article -> its share
-    sources: list[set[int]] = field(default_factory=list)
+    reports: np.ndarray = field(default_factory=lambda: np.zeros(0))  # weighted articles
     events: np.ndarray = field(default_factory=lambda: np.zeros(0))
     material: np.ndarray = field(default_factory=lambda: np.zeros(0))  # quad 2 or 4 events
-    directed: Counter[tuple[str, str]] = field(default_factory=Counter)
+    articles: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    sources: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    forward: np.ndarray = field(default_factory=lambda: np.zeros(0))  # a -> b events
+    backward: np.ndarray = field(default_factory=lambda: np.zeros(0))
 
     def __post_init__(self) -> None:
-        self.articles = [set() for _ in range(self.n)]
-        self.weights = [{} for _ in range(self.n)]
-        self.sources = [set() for _ in range(self.n)]
-        self.events = np.zeros(self.n)
-        self.material = np.zeros(self.n)
+        for name in ("reports", "events", "material", "articles", "sources", "forward",
+                     "backward"):
+            setattr(self, name, np.zeros(self.n))
 
-    @property
-    def reports(self) -> np.ndarray:
-        """Per week: the distinct articles reporting the subject, each weighted by its share
-        (a dyad named with two others in one sentence gets a third of that article)."""
-        return np.array([sum(w.values()) for w in self.weights])
+    def add(self, w: int, row: SubjectWeek) -> None:
+        self.reports[w] += row.reports
+        self.events[w] += row.events
+        self.material[w] += row.material
+        self.articles[w] += row.articles
+        self.sources[w] = max(self.sources[w], row.sources)
+        self.forward[w] += row.forward
+        self.backward[w] += row.backward
 
     def span(self, start: int, end: int) -> tuple[int, int, int]:
-        """(events, distinct articles, distinct sources) of weeks start..end inclusive."""
-        arts = set().union(*self.articles[start:end + 1])
-        srcs = set().union(*self.sources[start:end + 1])
-        return int(self.events[start:end + 1].sum()), len(arts), len(srcs)
+        """(events, articles, sources) of weeks start..end inclusive. Articles are summed
+        over the weeks (an article is dated, so it rarely reports in two weeks); sources
+        are the most of any one week (a lower bound of the distinct sources)."""
+        sl = slice(start, end + 1)
+        return (int(self.events[sl].sum()), int(self.articles[sl].sum()),
+                int(self.sources[sl].max(initial=0)))
 
 
 @dataclass
@@ -114,47 +116,22 @@ def generic_set(rules: AlertSettings) -> frozenset[str]:
     return frozenset(rules.generic_actors) | (role_codes() if rules.generic_roles else frozenset())
 
 
-def _actor(root: str | None, generic: frozenset[str]) -> str | None:
-    if not root or not root.isalnum() or root in generic:
-        return None
-    return root
-
-
-def subjects(rows: Iterable[WeeklyCount], index: Mapping[dt.date, int],
+def subjects(rows: Iterable[SubjectWeek], index: Mapping[dt.date, int],
              rules: AlertSettings) -> list[Subject]:
-    """Dyad and actor subjects of the weekly counts, sorted by name."""
+    """The subjects of the weekly rows (generic actors left out), sorted by name."""
     n, generic = len(index), generic_set(rules)
-    acc: dict[tuple[str, str | None], Subject] = {}
-
-    def track(key: tuple[str, str | None], direction: str) -> Track:
-        subj = acc.get(key)
-        if subj is None:
-            name = f"{key[0]}-{key[1]}" if key[1] else key[0]
-            tracks = {d: Track(n) for d in DIRECTIONS}
-            subj = acc[key] = Subject(name, "dyad" if key[1] else "actor", key[0], key[1], tracks)
-        return subj.tracks[direction]
-
+    acc: dict[str, Subject] = {}
     for row in rows:
-        direction = _QUAD_DIRECTION.get(row.quad_class)
         w = index.get(row.week)
-        if direction is None or w is None:
+        if w is None or row.a in generic or (row.b is not None and row.b in generic):
             continue
-        src, tgt = _actor(row.source_root, generic), _actor(row.target_root, generic)
-        keys: list[tuple[str, str | None]] = [(x, None) for x in {src, tgt} if x]
-        if src and tgt and src != tgt:
-            keys.append((min(src, tgt), max(src, tgt)))
-        for key in keys:
-            t = track(key, direction)
-            t.articles[w] |= row.article_ids
-            for art in row.article_ids:  # actor subjects: the actor is named, weight 1
-                share = row.weights.get(art, 1.0) if key[1] else 1.0
-                t.weights[w][art] = max(t.weights[w].get(art, 0.0), share)
-            t.sources[w] |= row.source_ids
-            t.events[w] += row.events
-            t.material[w] += row.events if row.quad_class in (2, 4) else 0
-            if src and tgt:
-                t.directed[(src, tgt)] += row.events
-    return [acc[k] for k in sorted(acc, key=lambda k: (k[0], k[1] or ""))]
+        subj = acc.get(row.subject)
+        if subj is None:
+            tracks = {d: Track(n) for d in DIRECTIONS}
+            subj = acc[row.subject] = Subject(row.subject, "dyad" if row.b else "actor",
+                                              row.a, row.b, tracks)
+        subj.tracks[row.direction].add(w, row)
+    return [acc[k] for k in sorted(acc)]
 
 
 # --------------------------------------------------------------------------- scoring
@@ -348,13 +325,13 @@ def best_of_overlapping(hits: Sequence[Hit]) -> list[Hit]:
 
 @dataclass
 class ScanContext:
-    """What a detector sees: the subjects, the weekly volume, the raw weekly counts and
+    """What a detector sees: the subjects, the weekly volume, the subject-week rows and
     (for detectors that consume hits) the hits of the series detectors."""
 
     weeks: list[dt.date]
     vol: np.ndarray
     subjects: list[Subject]
-    rows: list[WeeklyCount]
+    rows: list[SubjectWeek]
     hits: list[Hit] = field(default_factory=list)
 
     @property

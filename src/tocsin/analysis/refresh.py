@@ -9,6 +9,7 @@ the detectors scan, and the stored alerts are replaced.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import time
 from collections.abc import Sequence
@@ -16,7 +17,14 @@ from dataclasses import dataclass
 
 from tocsin.analysis.alerts import recompute_alerts, rules_of
 from tocsin.analysis.common import Store
-from tocsin.analysis.identity import IDENTITY_RULES, build_identities, daily_volume, event_day
+from tocsin.analysis.identity import (
+    IDENTITY_RULES,
+    build_identities,
+    daily_volume,
+    event_day,
+    week_start,
+)
+from tocsin.analysis.weekly import subject_weeks
 from tocsin.models import EventIdentity
 from tocsin.settings import AlertSettings, Settings
 
@@ -45,12 +53,14 @@ def identities_for(store: Store, days: Sequence[object] | None) -> list[EventIde
 
 
 def refresh_identities(store: Store, *, full: bool = False) -> tuple[int | None, int, bool]:
-    """Regroup the queued days; (days regrouped or None for all, identities, changed)."""
+    """Regroup the queued days, then rebuild the detectors' input of their weeks;
+    (days regrouped or None for all, identities written, anything changed)."""
     upto, days = store.pending_days()
     if full or store.identity_state() != STATE:
         idents = identities_for(store, None)
         n = store.replace_identities(idents, None, upto=upto, state=STATE,
                                      volume=daily_volume(idents))
+        store.replace_subject_weeks(subject_weeks(store.weekly_counts()), None)
         log.info("rebuilt all %d event identities", n)
         return None, n, True
     if not days:
@@ -58,7 +68,9 @@ def refresh_identities(store: Store, *, full: bool = False) -> tuple[int | None,
     idents = identities_for(store, days)
     n = store.replace_identities(idents, days, upto=upto, state=STATE,
                                  volume=daily_volume(idents))
-    log.info("regrouped %d day(s): %d event identities", len(days), n)
+    weeks = sorted({week_start(d) for d in days if isinstance(d, dt.date)})
+    store.replace_subject_weeks(subject_weeks(store.weekly_counts(weeks)), weeks)
+    log.info("regrouped %d day(s), %d week(s): %d event identities", len(days), len(weeks), n)
     return len(days), n, True
 
 

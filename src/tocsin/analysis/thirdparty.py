@@ -16,14 +16,14 @@ from collections.abc import Iterable, Mapping, Sequence
 import numpy as np
 
 from tocsin.analysis.detectors import Detector, Hit, ScanContext, Subject, generic_set
-from tocsin.models import WeeklyCount
+from tocsin.models import SubjectWeek
 from tocsin.settings import AlertSettings
 
 
 class SignedWindows:
     """Undirected edges of any window of weeks (cumulative sums of events and Goldstein)."""
 
-    def __init__(self, rows: Iterable[WeeklyCount], index: Mapping[dt.date, int],
+    def __init__(self, rows: Iterable[SubjectWeek], index: Mapping[dt.date, int],
                  rules: AlertSettings) -> None:
         generic = generic_set(rules)
         n = len(index)
@@ -31,14 +31,10 @@ class SignedWindows:
         gold: dict[tuple[str, str], np.ndarray] = defaultdict(lambda: np.zeros(n + 1))
         for r in rows:
             w = index.get(r.week)
-            a, b = r.source_root, r.target_root
-            if w is None or not a or not b or a == b or not (a.isalnum() and b.isalnum()):
+            if w is None or r.b is None or r.a in generic or r.b in generic:
                 continue
-            if a in generic or b in generic:
-                continue
-            key = (min(a, b), max(a, b))
-            events[key][w + 1] += r.events
-            gold[key][w + 1] += r.goldstein_sum
+            events[(r.a, r.b)][w + 1] += r.events
+            gold[(r.a, r.b)][w + 1] += r.goldstein_sum
         self.events = {k: np.cumsum(v) for k, v in events.items()}
         self.gold = {k: np.cumsum(v) for k, v in gold.items()}
         self.neighbours: dict[str, set[str]] = defaultdict(set)

@@ -12,6 +12,7 @@ meanwhile by a concurrent writer stay for the next refresh).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import logging
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -19,10 +20,11 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from tocsin.models import EventIdentity, EventMention
+from tocsin.models import EventIdentity, EventMention, SubjectWeek
 from tocsin.store.schema import (
     analysis_dirty,
     analysis_state,
+    analysis_subject_weeks,
     analysis_volume,
     articles,
     event_identities,
@@ -210,6 +212,18 @@ class IdentityStore:
             conn.execute(analysis_state.delete().where(analysis_state.c.key == STATE_KEY))
             conn.execute(analysis_state.insert().values(key=STATE_KEY, value=state))
         return n
+
+    def replace_subject_weeks(self, rows: Sequence[SubjectWeek],
+                              weeks: Sequence[dt.date] | None) -> int:
+        """Swap the detectors' input of ``weeks`` (all when None) for ``rows``."""
+        sw = analysis_subject_weeks
+        with self.engine.begin() as conn:
+            if weeks is None:
+                conn.execute(sw.delete())
+            for i in range(0, len(weeks or ()), _DAYS):
+                conn.execute(sw.delete().where(sw.c.week.in_(list(weeks[i:i + _DAYS]))))
+            _insert(conn, sw, (dataclasses.asdict(r) for r in rows))
+        return len(rows)
 
     @staticmethod
     def _delete_days(conn: sa.Connection, days: Sequence[dt.date | None] | None) -> None:

@@ -14,10 +14,16 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from tocsin.models import DyadEdge, WeeklyCount
+from tocsin.models import DyadEdge, SubjectWeek, WeeklyCount
 from tocsin.store import queries
 from tocsin.store.queries import EventFilters
-from tocsin.store.schema import articles, event_identities, event_mentions, events
+from tocsin.store.schema import (
+    analysis_subject_weeks,
+    articles,
+    event_identities,
+    event_mentions,
+    events,
+)
 
 
 class AnalysisReads:
@@ -41,10 +47,11 @@ class AnalysisReads:
         with self.engine.connect() as conn:
             return queries.data_range(conn)
 
-    def weekly_counts(self) -> list[WeeklyCount]:
-        """Counting events per week, directed country-level dyad and quad class, with the
-        distinct articles and sources (not near-duplicates) that report them, and each
-        article's weight (1 / the dyads coded from the sentence that reports it)."""
+    def weekly_counts(self, weeks: Sequence[dt.date] | None = None) -> list[WeeklyCount]:
+        """Counting events per week (all, or ``weeks``), directed country-level dyad and
+        quad class, with the distinct articles and sources (not near-duplicates) that report
+        them, and each article's weight (1 / the dyads coded from the sentence that reports
+        it in that week)."""
         t, m, e, a = event_identities, event_mentions, events, articles
         q = (
             sa.select(t.c.week, t.c.source_root, t.c.target_root, t.c.quad_class, t.c.id,
@@ -54,9 +61,21 @@ class AnalysisReads:
             .where(queries._counting(), m.c.near_dup == sa.false(), t.c.week.is_not(None),
                    t.c.quad_class.is_not(None))
         )
-        with self.engine.connect() as conn:
-            rows = conn.execute(q).all()
+        if weeks is None:
+            with self.engine.connect() as conn:
+                return _weekly(conn.execute(q).all())
+        rows: list[Any] = []
+        for i in range(0, len(weeks), 400):
+            with self.engine.connect() as conn:
+                rows += conn.execute(q.where(t.c.week.in_(list(weeks[i:i + 400])))).all()
         return _weekly(rows)
+
+    def subject_weeks(self) -> list[SubjectWeek]:
+        """Every stored row of the detectors' input (kept current by the refresh)."""
+        sw = analysis_subject_weeks
+        q = sa.select(sw).order_by(sw.c.week, sw.c.subject, sw.c.direction)
+        with self.engine.connect() as conn:
+            return [SubjectWeek(**r) for r in conn.execute(q).mappings()]
 
     def dyad_edges(self, since: dt.date | None = None, until: dt.date | None = None
                    ) -> list[DyadEdge]:
@@ -108,13 +127,13 @@ class AnalysisReads:
             yield from queries.iter_event_export_rows(conn)
 
 
-def _sentence_dyads(rows: Sequence[Any]) -> dict[tuple[str, Any], int]:
-    """(article, sentence) -> the number of distinct dyads coded from it."""
-    dyads: dict[tuple[str, Any], set[tuple[str, str]]] = defaultdict(set)
+def _sentence_dyads(rows: Sequence[Any]) -> dict[tuple[str, Any, Any], int]:
+    """(article, sentence, week) -> the number of distinct dyads coded from it."""
+    dyads: dict[tuple[str, Any, Any], set[tuple[str, str]]] = defaultdict(set)
     for r in rows:
         src, tgt = r.source_root, r.target_root
         if src and tgt and src != tgt:
-            dyads[(r.article_id, r.sentence_index)].add((min(src, tgt), max(src, tgt)))
+            dyads[(r.article_id, r.sentence_index, r.week)].add((min(src, tgt), max(src, tgt)))
     return {k: len(v) for k, v in dyads.items()}
 
 
@@ -125,7 +144,7 @@ def _weekly(rows: Sequence[Any]) -> list[WeeklyCount]:
     for r in rows:
         ids, arts, srcs = acc[(r.week, r.source_root, r.target_root, int(r.quad_class))]
         ids[r.id] = float(r.goldstein or 0.0)
-        weight = 1.0 / max(1, per_sentence.get((r.article_id, r.sentence_index), 1))
+        weight = 1.0 / max(1, per_sentence.get((r.article_id, r.sentence_index, r.week), 1))
         arts[r.article_id] = max(arts.get(r.article_id, 0.0), weight)
         if r.source_id is not None:
             srcs.add(int(r.source_id))

@@ -187,6 +187,26 @@ analysis_dirty = sa.Table(
     sa.Column("day", sa.Date, nullable=True),  # NULL: events kept out of the series
 )
 
+# the detectors' input, one row per week, subject and direction (migration 0010; rebuilt for
+# the weeks a refresh touches)
+analysis_subject_weeks = sa.Table(
+    "analysis_subject_weeks",
+    metadata,
+    sa.Column("week", sa.Date, primary_key=True),
+    sa.Column("subject", sa.String(40), primary_key=True),
+    sa.Column("direction", sa.String(16), primary_key=True),
+    sa.Column("a", sa.String(16), nullable=False),
+    sa.Column("b", sa.String(16), nullable=True),
+    sa.Column("reports", sa.Float, nullable=False),
+    sa.Column("events", sa.Integer, nullable=False),
+    sa.Column("material", sa.Integer, nullable=False),
+    sa.Column("articles", sa.Integer, nullable=False),
+    sa.Column("sources", sa.Integer, nullable=False),
+    sa.Column("goldstein_sum", sa.Float, nullable=False),
+    sa.Column("forward", sa.Integer, nullable=False),
+    sa.Column("backward", sa.Integer, nullable=False),
+)
+
 alerts = sa.Table(
     "alerts",
     metadata,
