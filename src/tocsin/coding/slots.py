@@ -24,6 +24,24 @@ from tocsin.coding.verbmatch import VerbMatch
 from tocsin.models import Actor
 
 SYMMETRIC_ROOTS = frozenset({"03", "04", "05", "06"})
+# passive verbs whose unnamed agent is the state: police (COP) or courts (JUD)
+STATE_AGENT_VERBS = {
+    "ARREST": "COP",
+    "DETAIN": "COP",
+    "APPREHEND": "COP",
+    "DEPORT": "GOV",
+    "EXPEL": "GOV",
+    "EXTRADITE": "GOV",
+    "INDICT": "JUD",
+    "CONVICT": "JUD",
+    "SENTENCE": "JUD",
+    "JAIL": "JUD",
+    "IMPRISON": "JUD",
+    "ACQUIT": "JUD",
+    "CHARGE": "JUD",
+    "PROSECUTE": "JUD",
+    "FINE": "JUD",
+}
 
 
 @dataclass
@@ -91,13 +109,24 @@ def _source_actors(
                 for a in np_actors_anywhere(ctx, objs[0], sent_index)
                 if not is_modifier_only(ctx, objs[0])
             ]
-        return []
+        return _implicit_state_agent(ctx, v)
     if subj is None:
         return []
     sources = np_actors_anywhere(ctx, subj[0], sent_index)
     if len(sources) > 1:
         ctx.state.last_group = tuple(sources)
     return sources
+
+
+def _implicit_state_agent(ctx: DocContext, v: int) -> list[Actor]:
+    """ "X is arrested / indicted / sentenced" with no "by": the state's police or courts
+    did it (a role the precision guard gives the sentence's one country)."""
+    role = STATE_AGENT_VERBS.get(ctx.view.lem[v]) if ctx.options.place_roles else None
+    if role is None or ctx.view.kids(v, "agent"):
+        return []
+    return [
+        Actor(f"---{role}", "", None, None, role, "agent", f"implicit agent of a passive [~{role}]")
+    ]
 
 
 def _target_actors(
