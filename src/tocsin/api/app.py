@@ -236,7 +236,8 @@ def _write_routes(app: FastAPI, settings: Settings, store: Store, state: dict[st
         """Recompute and store all alerts (needs the API token)."""
         return {"stored": analysis.recompute_alerts(store, rules)}
 
-    @app.post("/documents", tags=["write"], dependencies=[Depends(require_token)], status_code=201)
+    @app.post("/documents", tags=["write"], dependencies=[Depends(require_token)], status_code=201,
+              responses={200: {"description": "Nothing new was stored (the same article again)"}})
     def ingest_document(doc: Document, response: Response) -> dict[str, Any]:
         """Store a document and code it through the pipeline, as a JSONL record would be
         (needs the API token): 201 when it was stored, 200 when nothing new was."""
