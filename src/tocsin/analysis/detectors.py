@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -312,13 +313,19 @@ def _overlap(a: Hit, b: Hit) -> bool:
 
 def best_of_overlapping(hits: Sequence[Hit]) -> list[Hit]:
     """One hit per subject, direction and time: the best scored of those that overlap."""
+    groups: dict[tuple[str, str], list[Hit]] = defaultdict(list)
+    for hit in hits:
+        groups[(hit.subject.name, hit.direction)].append(hit)
     kept: list[Hit] = []
-    for hit in sorted(hits, key=lambda h: (-h.score, h.subject.name, h.start, h.kind)):
-        if not any(_overlap(hit, k) for k in kept):
-            also = sorted({h.kind for h in hits if _overlap(hit, h)} - {hit.kind})
-            kept.append(Hit(hit.subject, hit.kind, hit.direction, hit.start, hit.end, hit.score,
-                            hit.expected, dict(hit.details, also_detected_by=also)))
-    return kept
+    for group in groups.values():
+        mine: list[Hit] = []
+        for hit in sorted(group, key=lambda h: (-h.score, h.start, h.kind)):
+            if not any(_overlap(hit, k) for k in mine):
+                also = sorted({h.kind for h in group if _overlap(hit, h)} - {hit.kind})
+                mine.append(Hit(hit.subject, hit.kind, hit.direction, hit.start, hit.end,
+                                hit.score, hit.expected, dict(hit.details, also_detected_by=also)))
+        kept += mine
+    return sorted(kept, key=lambda h: (-h.score, h.subject.name, h.start, h.kind))
 
 
 # --------------------------------------------------------------------------- registry entries
