@@ -2,7 +2,8 @@
 
 Each component has a ``name``, the attributes it ``needs`` and the ones it ``sets``; it
 takes the articles' :class:`Work` items and returns them, changed.  The order comes from
-the ``pipeline.components`` setting (``["parse", "actors", "events", "places", "dates"]``)
+the ``pipeline.components`` setting (``["parse", "actors", "entities", "events",
+"event_entities", "places", "dates"]``)
 and every name is looked up in ``registry.components``, so a plugin adds a component
 exactly as the built-ins below are added (in :mod:`tocsin.builtins`).  A component is
 built by calling its registered factory with the settings: ``factory(settings)``.
@@ -27,7 +28,7 @@ from __future__ import annotations
 
 import collections
 import logging
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
@@ -102,11 +103,11 @@ class Parse(Component):
 
     def __init__(self, settings: Settings) -> None:
         from tocsin.nlp import load_pipeline
-        from tocsin.nlp.entities import skipped_components
+        from tocsin.nlp.entities import parse_options
 
         # with ``entities`` in the pipeline, NER runs later and only on event sentences
         self.nlp = load_pipeline(settings.pipeline.spacy_model,
-                                 skip=skipped_components(settings.pipeline.components))
+                                 **parse_options(settings.pipeline.components))
         self.batch_size = settings.pipeline.batch_size
 
     def __call__(self, work: Work) -> Work:
@@ -183,24 +184,23 @@ class Entities(Component):
 
     def __init__(self, settings: Settings) -> None:
         from tocsin.nlp import load_pipeline
-        from tocsin.nlp.entities import NER, skipped_components
+        from tocsin.nlp.entities import NER, parse_options
 
         nlp = load_pipeline(settings.pipeline.spacy_model,
-                            skip=skipped_components(settings.pipeline.components))
+                            **parse_options(settings.pipeline.components))
         self.ner = nlp.get_pipe(NER) if NER in nlp.component_names else None
         self.batch_size = settings.pipeline.batch_size
         self.resolver = _doc_coder(settings).dictionaries.actors
 
     def __call__(self, work: Work) -> Work:
-        from tocsin.nlp.entities import tag_sentences
+        return next(self.pipe([work]))
 
-        if self.ner is None:
-            return work
+    def pipe(self, works: Iterable[Work]) -> Iterator[Work]:
+        return _tag_in_batches(self.ner, works, self._wanted, self.batch_size)
+
+    def _wanted(self, work: Work) -> list[tuple[Any, list[Any]]]:
         every = bool(getattr(work.options, "new_actor_length", 0))
-        for part in work.parts:
-            if part.doc is not None:
-                tag_sentences(self.ner, part.doc, self._sentences(part, every), self.batch_size)
-        return work
+        return [(p.doc, self._sentences(p, every)) for p in work.parts if p.doc is not None]
 
     def _sentences(self, part: Part, every: bool) -> list[Any]:
         assert part.doc is not None  # the caller checks
@@ -218,26 +218,56 @@ class EventEntities(Component):
 
     name = "event_entities"
     needs = ("doc", "events")
-    sets = ("doc.ents",)
+    sets = ("event.entities",)  # the entities of the event sentences, for the enrichers only
+    # (so ``Coder(enrich=False)`` leaves it out with them)
 
     def __init__(self, settings: Settings) -> None:
         from tocsin.nlp import load_pipeline
-        from tocsin.nlp.entities import NER, skipped_components
+        from tocsin.nlp.entities import NER, parse_options
 
         nlp = load_pipeline(settings.pipeline.spacy_model,
-                            skip=skipped_components(settings.pipeline.components))
+                            **parse_options(settings.pipeline.components))
         self.ner = nlp.get_pipe(NER) if NER in nlp.component_names else None
         self.batch_size = settings.pipeline.batch_size
 
     def __call__(self, work: Work) -> Work:
-        from tocsin.nlp.entities import event_sentences, tag_sentences, untagged
+        return next(self.pipe([work]))
 
-        for part in work.parts:
-            if self.ner is not None and part.events and part.doc is not None:
-                sentences = event_sentences(part.doc, (e.sentence_index for e in part.events),
-                                            part.title)
-                tag_sentences(self.ner, part.doc, untagged(sentences), self.batch_size)
-        return work
+    def pipe(self, works: Iterable[Work]) -> Iterator[Work]:
+        return _tag_in_batches(self.ner, works, _event_parts, self.batch_size)
+
+
+def _event_parts(work: Work) -> list[tuple[Any, list[Any]]]:
+    from tocsin.nlp.entities import event_sentences, untagged
+
+    return [(p.doc, untagged(event_sentences(p.doc, (e.sentence_index for e in p.events),
+                                             p.title)))
+            for p in work.parts if p.events and p.doc is not None]
+
+
+def _tag_in_batches(ner: Any, works: Iterable[Work],
+                    wanted: Callable[[Work], list[tuple[Any, list[Any]]]], batch_size: int
+                    ) -> Iterator[Work]:
+    """Run NER over the sentences ``wanted`` picks in ``batch_size`` articles at a time."""
+    from tocsin.nlp.entities import tag_documents
+
+    if ner is None:
+        yield from works
+        return
+    for batch in _batches(works, batch_size):
+        tag_documents(ner, [item for work in batch for item in wanted(work)], batch_size)
+        yield from batch
+
+
+def _batches(works: Iterable[Work], size: int) -> Iterator[list[Work]]:
+    batch: list[Work] = []
+    for work in works:
+        batch.append(work)
+        if len(batch) >= max(1, size):
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 class Places(Component):

@@ -27,7 +27,9 @@ from typing import Any
 
 from tocsin.errors import ConfigError
 
-DEFAULT_COMPONENTS = ("parse", "actors", "events", "places", "dates")
+# "entities"/"event_entities" run spaCy's NER only where it is read (tocsin.nlp.entities)
+DEFAULT_COMPONENTS = ("parse", "actors", "entities", "events", "event_entities", "places",
+                      "dates")
 
 
 @dataclass(frozen=True)

@@ -64,7 +64,7 @@ def test_the_configured_components_decide_what_events_carry(sqlite_settings: Any
     assert all(e.location is None and e.date is None for e in bare)
     assert any(e.location.country_code == "PK" for e in full if e.location)
     no_enrich = Coder(sqlite_settings, enrich=False)
-    assert [c.name for c in no_enrich.components] == ["parse", "actors", "events"]
+    assert [c.name for c in no_enrich.components] == ["parse", "actors", "entities", "events"]
 
 
 def test_code_articles_keeps_order_and_ids(sqlite_settings: Any) -> None:

@@ -1,8 +1,8 @@
 """What a Dask worker does with one partition: read, code, write three Parquet files.
 
 The coder (spaCy model, dictionaries, gazetteer) is built once per worker *process*,
-by its first task, and kept in :data:`_CODERS`; every later task of that process (one
-thread per worker) reuses it.
+by its first task, and kept by :func:`tocsin.pipeline.get_coder`; every later task of that
+process (one thread per worker) reuses it.
 
 Output is written to a temporary directory beside the partition's and renamed into
 place only when complete, with ``result.json`` (counts, problems, checksums) last: a
@@ -31,23 +31,22 @@ from tocsin.ingest.dedup import fingerprint
 from tocsin.ingest.jsonl import read_jsonl_lines
 from tocsin.ingest.problems import IngestProblem
 from tocsin.models import Article, Event
-from tocsin.pipeline import CoderLike, load_coder
+from tocsin.pipeline import CoderLike, get_coder
 from tocsin.settings import Settings
 
 log = logging.getLogger(__name__)
 
 RESULT = "result.json"
-_CODERS: dict[str, CoderLike] = {}
 
 
 def coder_for(settings: Settings) -> CoderLike:
-    """This process's coder for these settings (built on first use, then reused)."""
-    key = repr(settings.pipeline)
-    if key not in _CODERS:
-        start = time.monotonic()
-        _CODERS[key] = load_coder(settings)
+    """This process's coder for these settings (built by its first task, then reused:
+    :func:`tocsin.pipeline.get_coder`'s per-process cache)."""
+    start = time.monotonic()
+    coder = get_coder(settings)
+    if time.monotonic() - start > 1.0:
         log.info("coder loaded in %.1fs (pid %d)", time.monotonic() - start, os.getpid())
-    return _CODERS[key]
+    return coder
 
 
 def run_partition(part: Partition, settings: Settings, out: str, code: bool = True

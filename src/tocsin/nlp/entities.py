@@ -30,6 +30,13 @@ def skipped_components(components: Sequence[str]) -> tuple[str, ...]:
     return (NER,) if any(c in components for c in COMPONENTS) else ()
 
 
+def parse_options(components: Sequence[str]) -> dict[str, Any]:
+    """``load_pipeline`` options for a tocsin pipeline: with the entity components, NER
+    skipped and the attribute ruler applied by lookup (:mod:`tocsin.nlp.attributes`)."""
+    skip = skipped_components(components)
+    return {"skip": skip, "fast": bool(skip)}
+
+
 def untagged(sentences: Sequence[Any]) -> list[Any]:
     """The sentences whose tokens no NER pass has labelled yet (inside or outside)."""
     return [s for s in sentences if not any(t.ent_iob != 0 for t in s)]
@@ -47,15 +54,26 @@ def event_sentences(doc: Any, sentence_indexes: Iterable[int | None], title: boo
 def tag_sentences(ner: Any, doc: Any, sentences: Sequence[Any], batch_size: int = 64) -> int:
     """Run ``ner`` on each sentence as its own document and set the entities it finds on
     ``doc`` (the tokens of other sentences are left unlabelled); the number set."""
-    if not sentences:
-        return 0
+    return tag_documents(ner, [(doc, sentences)], batch_size)
+
+
+def tag_documents(ner: Any, items: Sequence[tuple[Any, Sequence[Any]]],
+                  batch_size: int = 64) -> int:
+    """:func:`tag_sentences` for several documents at once (one ``ner.pipe`` over all
+    their sentences, so that the model sees full batches)."""
     from spacy.tokens import Span
 
-    found = []
-    subs = ner.pipe((s.as_doc() for s in sentences), batch_size=batch_size)
-    for sent, sub in zip(sentences, subs, strict=True):
-        found += [Span(doc, sent.start + e.start, sent.start + e.end, label=e.label_)
-                  for e in sub.ents]
-    doc.set_ents([], outside=list(sentences), default="unmodified")
-    doc.set_ents(found, default="unmodified")
-    return len(found)
+    todo = [(doc, sent) for doc, sents in items for sent in sents]
+    if not todo:
+        return 0
+    found: dict[int, tuple[Any, list[Any], list[Any]]] = {}
+    subs = ner.pipe((sent.as_doc() for _doc, sent in todo), batch_size=batch_size)
+    for (doc, sent), sub in zip(todo, subs, strict=True):
+        _doc, sents, ents = found.setdefault(id(doc), (doc, [], []))
+        sents.append(sent)
+        ents += [Span(doc, sent.start + e.start, sent.start + e.end, label=e.label_)
+                 for e in sub.ents]
+    for doc, sents, ents in found.values():
+        doc.set_ents([], outside=sents, default="unmodified")
+        doc.set_ents(ents, default="unmodified")
+    return sum(len(ents) for _d, _s, ents in found.values())
