@@ -36,3 +36,19 @@ def test_cached_answers_follow_the_data(workbench_store: Store) -> None:
     assert calls == [1]
     agg._version = ("stale",)  # noqa: SLF001 - as if the data had changed
     assert agg.cached("k", lambda: calls.append(3) or 3) == 3
+
+
+def test_vectorised_movers_and_map_equal_the_reference(workbench_store: Store) -> None:
+    from tocsin.api import workbench
+
+    with workbench_store.engine.connect() as conn:
+        cube = WeeklyCube(q.weekly_pair_rows(conn))
+        _, last = q.data_range(conn)
+        assert last
+        for weeks in (2, 6, 12):
+            since = last - dt.timedelta(weeks=weeks, days=-1)
+            rows = q.window_rows(conn, since, last)
+            for min_events in (1, 3, 10):
+                assert workbench.cube_movers(cube, since, last, min_events=min_events) == \
+                    workbench.movers(rows, min_events=min_events)
+            assert workbench.cube_map(cube, since, last) == workbench.country_map(rows)

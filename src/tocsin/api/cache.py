@@ -44,6 +44,34 @@ class WeeklyCube:
         self.quad = np.fromiter((int(r[3]) for r in rows), dtype=np.int64, count=len(rows))
         self.count = np.fromiter((int(r[4]) for r in rows), dtype=np.float64, count=len(rows))
         self.pairs = list(pairs)
+        conflict = np.isin(self.quad, q.CONFLICT)
+        self._weights = (self.count * conflict, self.count * np.isin(self.quad, q.COOPERATION))
+        self._indexes()
+
+    def _indexes(self) -> None:
+        """Per pair: its undirected dyad and its two countries (as indexes)."""
+        dyads: dict[tuple[str, str], int] = {}
+        roots: dict[str, int] = {}
+        self.dyad_of = np.array([-1 if s == t else dyads.setdefault((min(s, t), max(s, t)),
+                                                                    len(dyads))
+                                 for s, t in self.pairs], dtype=np.int64)
+        self.src_of = np.array([roots.setdefault(s, len(roots)) for s, _ in self.pairs],
+                               dtype=np.int64)
+        self.tgt_of = np.array([roots.setdefault(t, len(roots)) for _, t in self.pairs],
+                               dtype=np.int64)
+        self.dyads, self.root_codes = list(dyads), list(roots)
+
+    def sums(self, since: dt.date, until: dt.date) -> tuple[np.ndarray, np.ndarray]:
+        """(this window, the one before): per pair, [conflict, cooperation] events."""
+        lo, hi = _monday(since), _monday(until) + dt.timedelta(weeks=1)
+        bounds = np.searchsorted(self.week, [(lo - (hi - lo)).toordinal(), lo.toordinal(),
+                                             hi.toordinal()], side="left")
+        out = []
+        for i, j in ((bounds[1], bounds[2]), (bounds[0], bounds[1])):
+            cols = [np.bincount(self.pair[i:j], weights=w[i:j], minlength=len(self.pairs))
+                    for w in self._weights]
+            out.append(np.stack(cols, axis=1))
+        return out[0], out[1]
 
     def _segment(self, lo: dt.date, hi: dt.date, current: bool) -> list[q.DyadWindowRow]:
         i, j = np.searchsorted(self.week, [lo.toordinal(), hi.toordinal()], side="left")

@@ -195,9 +195,8 @@ def _overview_routes(app: FastAPI, store: Any, aggregates: Aggregates) -> None:
         (conflict - cooperation) events against the previous window."""
         with store.engine.connect() as conn:
             w = workbench.window(conn, since, until)
-        rows = aggregates.cube().window_rows(w.since, w.until)
-        return {"window": w.to_record(),
-                **workbench.movers(rows, min_events=min_events, top=limit)}
+        return {"window": w.to_record(), **workbench.cube_movers(
+            aggregates.cube(), w.since, w.until, min_events=min_events, top=limit)}
 
     @app.get("/overview/map", tags=["overview"])
     def country_map(since: dt.date | None = None,
@@ -206,8 +205,8 @@ def _overview_routes(app: FastAPI, store: Any, aggregates: Aggregates) -> None:
         the window and the previous one, and the change (aggregated on the server)."""
         with store.engine.connect() as conn:
             w = workbench.window(conn, since, until)
-        rows = aggregates.cube().window_rows(w.since, w.until)
-        return {"window": w.to_record(), "items": workbench.country_map(rows)}
+        return {"window": w.to_record(),
+                "items": workbench.cube_map(aggregates.cube(), w.since, w.until)}
 
 
 def _actor_routes(app: FastAPI, store: Any, directory: ActorDirectory) -> None:

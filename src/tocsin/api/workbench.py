@@ -8,6 +8,10 @@ Each aggregate compares it with the window of the same length just before it:
 - **map**: per country (as source or target), the conflict share
   ``(conflict - cooperation) / (conflict + cooperation)`` in each window and its change,
   keyed by ISO 3166-1 numeric code as the world-atlas shapes are.
+
+``movers``/``country_map`` compute them from rows (the reference, tested);
+``cube_movers``/``cube_map`` from the in-memory weekly cube, vectorised (what the routes use).
+Both windows are aligned to ISO weeks.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+import numpy as np
 import pycountry
 
 from tocsin.errors import InputError
@@ -102,8 +107,9 @@ def movers(rows: list[q.DyadWindowRow], *, min_events: int = 3,
                     "conflict": now["conflict"], "cooperation": now["cooperation"],
                     "previous_conflict": before["conflict"],
                     "previous_cooperation": before["cooperation"]})
-    conflict = sorted((m for m in out if m["change"] > 0), key=lambda m: (-m["change"], m["a"]))
-    coop = sorted((m for m in out if m["change"] < 0), key=lambda m: (m["change"], m["a"]))
+    conflict = sorted((m for m in out if m["change"] > 0),
+                      key=lambda m: (-m["change"], m["a"], m["b"]))
+    coop = sorted((m for m in out if m["change"] < 0), key=lambda m: (m["change"], m["a"], m["b"]))
     return {"conflict": conflict[:top], "cooperation": coop[:top]}
 
 
@@ -131,5 +137,57 @@ def country_map(rows: list[q.DyadWindowRow], *, min_events: int = 1) -> list[dic
                     "conflict": now["conflict"], "cooperation": now["cooperation"],
                     "share": None if share is None else round(share, 4),
                     "previous_share": None if prev is None else round(prev, 4),
+                    "change": change})
+    return sorted(out, key=lambda c: (-c["events"], c["code"]))
+
+
+# ------------------------------------------------------------------ the same, on the cube
+
+
+def _totals(index: np.ndarray, values: np.ndarray, size: int) -> np.ndarray:
+    """Sum the [conflict, cooperation] rows of ``values`` by ``index`` (-1: left out)."""
+    keep = index >= 0
+    return np.stack([np.bincount(index[keep], weights=values[keep, k], minlength=size)
+                     for k in (0, 1)], axis=1)
+
+
+def cube_movers(cube: Any, since: dt.date, until: dt.date, *, min_events: int = 3,
+                top: int = 10) -> dict[str, list[dict[str, Any]]]:
+    """:func:`movers` from a :class:`tocsin.api.cache.WeeklyCube` (vectorised)."""
+    now, before = (_totals(cube.dyad_of, w, len(cube.dyads)) for w in cube.sums(since, until))
+    change = (now[:, 0] - now[:, 1]) - (before[:, 0] - before[:, 1])
+    busy = now.sum(axis=1) + before.sum(axis=1) >= min_events
+
+    def pick(mask: np.ndarray, sign: int) -> list[dict[str, Any]]:
+        idx = np.flatnonzero(mask & busy)
+        order = sorted(idx, key=lambda i: (-sign * change[i], cube.dyads[i]))[:top]
+        return [{"a": cube.dyads[i][0], "b": cube.dyads[i][1], "change": int(change[i]),
+                 "conflict": int(now[i, 0]), "cooperation": int(now[i, 1]),
+                 "previous_conflict": int(before[i, 0]),
+                 "previous_cooperation": int(before[i, 1])} for i in order]
+
+    return {"conflict": pick(change > 0, 1), "cooperation": pick(change < 0, -1)}
+
+
+def cube_map(cube: Any, since: dt.date, until: dt.date, *,
+             min_events: int = 1) -> list[dict[str, Any]]:
+    """:func:`country_map` from a :class:`tocsin.api.cache.WeeklyCube` (vectorised)."""
+    n = len(cube.root_codes)
+    foreign = np.where(cube.src_of != cube.tgt_of, cube.tgt_of, -1)  # domestic: once
+    now, before = (_totals(cube.src_of, w, n) + _totals(foreign, w, n)
+                   for w in cube.sums(since, until))
+    out = []
+    for i in np.flatnonzero(now.sum(axis=1) >= min_events):
+        code = cube.root_codes[i]
+        numeric = iso_numeric(code)
+        if numeric is None:
+            continue
+        cur = {"conflict": int(now[i, 0]), "cooperation": int(now[i, 1])}
+        prev = {"conflict": int(before[i, 0]), "cooperation": int(before[i, 1])}
+        share, prev_share = _share(cur), _share(prev)
+        change = None if share is None or prev_share is None else round(share - prev_share, 4)
+        out.append({"code": code, "iso_n3": numeric, "events": sum(cur.values()), **cur,
+                    "share": None if share is None else round(share, 4),
+                    "previous_share": None if prev_share is None else round(prev_share, 4),
                     "change": change})
     return sorted(out, key=lambda c: (-c["events"], c["code"]))

@@ -133,15 +133,15 @@ def _mention_conds(f: EventFilters) -> list[sa.ColumnElement[bool]]:
     return conds
 
 
-def _sort_columns(sort: str) -> list[sa.ColumnElement[Any]]:
+def _sort_columns(sort: str, mention: sa.ColumnElement[Any]) -> list[sa.ColumnElement[Any]]:
     """The ORDER BY of ``sort``; ties broken by identity id in the same direction, so that
     a date sort walks ``ix_identities_day`` (whose entries end with the id) with no sort."""
     if sort not in SORTS:
         raise InputError(f"invalid sort {sort!r}: expected one of {', '.join(SORTS)}")
     name, desc = SORTS[sort]
     if name == "id":
-        return [events.c.id.desc() if desc else events.c.id.asc()]
-    cols = [event_identities.c[name], event_identities.c.id, events.c.id]
+        return [mention.desc() if desc else mention.asc()]
+    cols = [event_identities.c[name], event_identities.c.id, mention]
     return [c.desc() if desc else c.asc() for c in cols]
 
 
@@ -168,25 +168,40 @@ def count_events(conn: sa.Connection, f: EventFilters, cap: int | None = None) -
     return int(conn.execute(q).scalar_one())
 
 
+def _page_ids(f: EventFilters, sort: str, limit: int, offset: int,
+              after_id: int | None) -> sa.Subquery:
+    """The mention ids of one page with their sort keys: only index columns are read (and
+    sorted) here; the page's full rows are fetched after, for these ids alone."""
+    t, e, m = event_identities, events, event_mentions
+    conds = _identity_conds(f) + _mention_conds(f)
+    if after_id is not None:
+        conds.append(e.c.id > after_id)
+    base = _event_base() if _mention_conds(f) or after_id is not None else t.join(
+        m, m.c.identity_id == t.c.id)
+    name, _desc = SORTS[sort] if sort in SORTS else ("id", False)
+    key = m.c.event_id if name == "id" else t.c[name]
+    return (sa.select(m.c.event_id.label("eid"), key.label("k"), t.c.id.label("iid"))
+            .select_from(base).where(*conds).order_by(*_sort_columns(sort, m.c.event_id))
+            .limit(limit).offset(offset).subquery())
+
+
 def event_page(conn: sa.Connection, f: EventFilters, *, sort: str = "-date", limit: int = 50,
                offset: int = 0, after_id: int | None = None,
                total: bool = True) -> EventPage:
     """Mentions matching ``f`` with their identity's day and article; sorted, paged."""
     t, e, a, s, m = event_identities, events, articles, sources, event_mentions
-    order = _sort_columns(sort)
-    conds = _identity_conds(f) + _mention_conds(f)
-    if after_id is not None:
-        conds.append(e.c.id > after_id)
+    page = _page_ids(f, sort, limit, offset, after_id)
+    desc = SORTS.get(sort, ("id", False))[1]
+    order = [c.desc() if desc else c.asc() for c in (page.c.k, page.c.iid, page.c.eid)]
     q = (
         sa.select(*(e.c[n] for n in EVENT_FIELDS), e.c.record, e.c.rules,
                   e.c.sentence_start, m.c.identity_id, m.c.near_dup, t.c.day,
                   t.c.num_mentions, a.c.url, a.c.title, s.c.name.label("source_name"))
-        .select_from(_event_base().outerjoin(a, a.c.id == e.c.article_id)
+        .select_from(page.join(e, e.c.id == page.c.eid).join(m, m.c.event_id == e.c.id)
+                     .join(t, t.c.id == m.c.identity_id)
+                     .outerjoin(a, a.c.id == e.c.article_id)
                      .outerjoin(s, s.c.id == a.c.source_id))
-        .where(*conds)
         .order_by(*order)
-        .limit(limit)
-        .offset(offset)
     )
     rows = [_event_row(dict(r)) for r in conn.execute(q).mappings()]
     if not total:
