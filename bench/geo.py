@@ -113,7 +113,11 @@ def run_bench(nlp: Any, geocoder: Geocoder, items: Iterable[GoldItem]) -> BenchR
 def _resolved(
     geocoder: Geocoder, item: GoldItem, mentions: list[Mention]
 ) -> tuple[Place | None, bool]:
-    places = [(m.char_span, m.payload) for m in mentions if isinstance(m.payload, Place)]
+    places = [
+        (m.char_span, m.payload)
+        for m in mentions
+        if isinstance(m.payload, Place) and m.char_span is not None
+    ]
     for (start, end), place in places:
         if start < item.end and item.start < end:
             return place, True

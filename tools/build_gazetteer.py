@@ -565,7 +565,7 @@ def derive_us_counties(rg_csv: Path) -> list[tuple[str, ...]]:
             lat, lon = float(row["lat"]), float(row["lon"])
             pop = max(pop_at.get((round(lat, 3), round(lon, 3)), 1000), 1)
             members[(state, row["admin2"])].append((lat, lon, pop))
-    rows = []
+    rows: list[tuple[str, ...]] = []
     for (state, name), pts in sorted(members.items()):
         total = sum(p[2] for p in pts)
         lat = sum(p[0] * p[2] for p in pts) / total
