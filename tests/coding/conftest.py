@@ -38,13 +38,28 @@ SAY {SAYS SAID SAYING}
 SIGN {SIGNS SIGNED SIGNING}
 - * AGREEMENT WITH                          [057]
 
+---  LAUNCH   [---]  ---
+LAUNCH {LAUNCHES LAUNCHED LAUNCHING}
+
+---  NOMINAL_ATTACK   [190]  ---
+STRIKE {STRIKES}
+ATTACK {ATTACKS}
+
+---  NOMINAL_PROTEST   [141]  ---
+PROTEST {PROTESTS}
+
 ####### END #######
+"""
+TINY_AGENTS = """\
+phrase\tcode\tflags
+police\t~COP\tnoplural
+civilian\t~CVL\t
 """
 TINY_ACTORS = """\
 name\tsynonyms\tcode\tfrom\tto\tkind
-Arnor\t\tARN\t\t\tcountry
-Gondor\t\tGON\t\t\tcountry
-Rohan\t\tROH\t\t\tcountry
+Arnor\tArnorian|Arnorians\tARN\t\t\tcountry
+Gondor\tGondorian|Gondorians\tGON\t\t\tcountry
+Rohan\tRohanian|Rohanians\tROH\t\t\tcountry
 """
 
 
@@ -110,14 +125,17 @@ def _pos(tag: str) -> str:
 
 @pytest.fixture(scope="session")
 def tiny_dictionaries(tmp_path_factory: pytest.TempPathFactory) -> Dictionaries:
-    """A three-country set (Arnor, Gondor, Rohan) with attack/meet/say/sign verbs."""
+    """A three-country set (Arnor, Gondor, Rohan, with demonyms), police and civilian
+    agents, attack/meet/say/sign/launch verbs and attack and protest nouns."""
     folder = tmp_path_factory.mktemp("tiny")
     (folder / "manifest.toml").write_text(
-        'name = "tiny"\nverbs = ["tiny.verbs.txt"]\nactors = ["tiny.actors.tsv"]\n',
+        'name = "tiny"\nverbs = ["tiny.verbs.txt"]\nactors = ["tiny.actors.tsv"]\n'
+        'agents = ["tiny.agents.tsv"]\n',
         encoding="utf-8",
     )
     (folder / "tiny.verbs.txt").write_text(TINY_VERBS, encoding="utf-8")
     (folder / "tiny.actors.tsv").write_text(TINY_ACTORS, encoding="utf-8")
+    (folder / "tiny.agents.tsv").write_text(TINY_AGENTS, encoding="utf-8")
     return load_dictionaries(str(Path(folder)))
 
 

@@ -282,10 +282,32 @@ def first_actors_at(
         ):
             continue  # a better actor, but in another clause ("pressure from X to help Y")
         if all(a.code.startswith("---") or not a.code for a in found):  # agents, new actors
+            placed = _placed_in(ctx, head, found) if ctx.options.place_roles else []
+            if placed:
+                return placed, head  # "protesters in Nairobi": KENPPL
             fallback = fallback if fallback[0] else (found, head)
             continue
         return found, head
     return fallback
+
+
+def _placed_in(ctx: DocContext, head: int, roles: list[Actor]) -> list[Actor]:
+    """Roles of a phrase placed by its own "in/at X" ("civilians in Rohan": ROHCVL)."""
+    view = ctx.view
+    for prep in view.kids(head, "prep"):
+        if view.up[prep] not in ("IN", "AT", "INSIDE"):
+            continue
+        for o in view.kids(prep, "pobj"):
+            m = ctx.mention_at.get(o)
+            if m is None or m.is_agent or m.actor.kind != "country":
+                continue
+            root = m.actor.code[:3]
+            return [
+                Actor(root + a.code[3:], a.text, a.span, root, a.role, a.kind, a.entry)
+                for a in roles
+                if a.code.startswith("---")
+            ]
+    return []
 
 
 def _np_found(

@@ -1,0 +1,54 @@
+"""The precision guard on role-only actors (hand-built Docs, no model)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from tocsin.coding.options import Options
+from tocsin.models import Event
+
+# "Police attacked civilians in Rohan."
+ONE = (
+    ["Police", "attacked", "civilians", "in", "Rohan", "."],
+    [1, 1, 1, 2, 3, 1],
+    ["nsubj", "ROOT", "dobj", "prep", "pobj", "punct"],
+    ["NNS", "VBD", "NNS", "IN", "NNP", "."],
+)
+# "Police attacked civilians in Rohan and Gondor."
+TWO = (
+    ["Police", "attacked", "civilians", "in", "Rohan", "and", "Gondor", "."],
+    [1, 1, 1, 2, 3, 4, 4, 1],
+    ["nsubj", "ROOT", "dobj", "prep", "pobj", "cc", "conj", "punct"],
+    ["NNS", "VBD", "NNS", "IN", "NNP", "CC", "NNP", "."],
+)
+
+
+def _codes(events: list[Event]) -> set[tuple[str | None, str | None]]:
+    return {
+        (e.source.code if e.source else None, e.target.code if e.target else None) for e in events
+    }
+
+
+def test_roles_take_the_country_of_the_sentence(
+    make_doc: Any, code_doc: Callable[..., list[Event]]
+) -> None:
+    doc = make_doc(*ONE, lemmas=["police", "attack", "civilian", "in", "Rohan", "."])
+    events = code_doc(doc)
+    assert _codes(events) == {("ROHCOP", "ROHCVL")}
+    assert any("country" in r for r in events[0].rules)
+
+
+def test_petrarch_convention_keeps_role_only_codes_out(
+    make_doc: Any, code_doc: Callable[..., list[Event]]
+) -> None:
+    doc = make_doc(*ONE, lemmas=["police", "attack", "civilian", "in", "Rohan", "."])
+    events = code_doc(doc, options=Options(place_roles=False))
+    assert _codes(events) == {("---COP", "ROHCVL")}  # the role stays "---", as in PETRARCH gold
+
+
+def test_roles_in_a_sentence_of_two_countries_are_dropped(
+    make_doc: Any, code_doc: Callable[..., list[Event]]
+) -> None:
+    lemmas = ["police", "attack", "civilian", "in", "Rohan", "and", "Gondor", "."]
+    assert code_doc(make_doc(*TWO, lemmas=lemmas)) == []  # whose police? not said
