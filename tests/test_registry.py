@@ -117,3 +117,32 @@ def test_a_plugin_reader_takes_its_extension(tmp_path: Path, news_reader: None) 
     assert [getattr(i, "id", None) for i in items[:2]] == ["n1", "n2"]
     assert isinstance(items[2], Article) and items[2].text == "Plain text body."
     assert "news" in registry.readers.choices()
+
+
+def test_a_forced_format_reads_any_file(tmp_path: Path) -> None:
+    (tmp_path / "wire.log").write_text("Talks resumed\n\nRussia met Pakistan in Islamabad.\n")
+    (tmp_path / "page.xml").write_text("<html><head><title>T</title></head><body><article>"
+                                       "<p>Russia met Pakistan in Islamabad on Monday.</p>"
+                                       "</article></body></html>")
+    [log] = list(read_sources([str(tmp_path / "wire.log")], Settings(), kind="text"))
+    assert isinstance(log, Article) and log.title == "Talks resumed"
+    by_extension = list(read_sources([str(tmp_path)], Settings()))
+    assert len(by_extension) == 1  # .log is no known extension; .xml is read (as a page)
+    forced = list(read_sources([str(tmp_path)], Settings(), kind="text"))
+    assert len(forced) == 2 and all(isinstance(i, Article) for i in forced)
+    assert any("<article>" in i.text for i in forced if isinstance(i, Article))  # as text
+
+
+def test_ingest_format_choices_come_from_the_registry(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from tocsin.cli import main
+
+    (tmp_path / "wire.log").write_text("Talks resumed\n\nRussia met Pakistan in Islamabad.\n")
+    runner = CliRunner()
+    args = ["--data-dir", str(tmp_path / "data"), "ingest", "--no-code", "--json"]
+    result = runner.invoke(main, [*args, "--format", "text", str(tmp_path / "wire.log")])
+    assert result.exit_code == 0, result.output
+    assert '"stored": 1' in result.output
+    bad = runner.invoke(main, [*args, "--format", "pdf", str(tmp_path / "wire.log")])
+    assert bad.exit_code == 2 and "'pdf' is not one of" in bad.output

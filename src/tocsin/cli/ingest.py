@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import json
 import sys
 import time
@@ -15,6 +16,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 import click
 
+from tocsin import registry
 from tocsin.cli import get_settings
 from tocsin.models import Article
 from tocsin.settings import Settings
@@ -117,15 +119,27 @@ def _finish(ctx: click.Context, report: IngestReport, as_json: bool) -> None:
         ctx.exit(1)
 
 
-def _run_ingest(ctx: click.Context, sources: Sequence[str], code: bool) -> IngestReport:
+def _run_ingest(ctx: click.Context, sources: Sequence[str], code: bool,
+                kind: str | None = None) -> IngestReport:
     from tocsin import pipeline
 
     settings = get_settings(ctx)
     printer = _progress_printer(ctx)
+    reader = None
+    if kind is not None:
+        from tocsin.ingest import read_sources
+
+        reader = functools.partial(read_sources, kind=kind)
     try:
-        return pipeline.ingest(list(sources), settings, code=code, progress=printer)
+        return pipeline.ingest(list(sources), settings, code=code, progress=printer,
+                               reader=reader)
     finally:
         printer.close()
+
+
+def _read_formats() -> list[str]:
+    """The registered readers of a content format (url and directory read sources)."""
+    return [k for k in registry.readers.choices() if k not in ("url", "directory")]
 
 
 # -- commands -------------------------------------------------------------------------
@@ -135,12 +149,14 @@ def _run_ingest(ctx: click.Context, sources: Sequence[str], code: bool) -> Inges
 @click.argument("sources", nargs=-1, required=True)
 @click.option("--no-code", is_flag=True, help="Only store the articles; do not code events.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
+@click.option("--format", "kind", type=click.Choice(_read_formats()), default=None,
+              help="Read every file (and URL) as this format, not by its extension.")
 @click.pass_context
 def ingest_cmd(ctx: click.Context, sources: tuple[str, ...], no_code: bool,
-               as_json: bool) -> None:
+               as_json: bool, kind: str | None) -> None:
     """Read SOURCES (files, directories, URLs, feeds, JSONL, WARC), store new articles
     and code them. Exits 1 if any item could not be read."""
-    report = _run_ingest(ctx, sources, code=not no_code)
+    report = _run_ingest(ctx, sources, code=not no_code, kind=kind)
     _finish(ctx, report, as_json)
 
 

@@ -25,23 +25,26 @@ log = logging.getLogger(__name__)
 
 
 def read_sources(
-    sources: Sequence[str], settings: Settings, *, fetcher: Fetcher | None = None
+    sources: Sequence[str], settings: Settings, *, fetcher: Fetcher | None = None,
+    kind: str | None = None,
 ) -> Iterator[Article | IngestProblem]:
-    """Articles and problems from each source in order (file, directory, URL, feed, ...)."""
+    """Articles and problems from each source in order (file, directory, URL, feed, ...);
+    ``kind`` forces the format (a registered reader) instead of extension and sniffing."""
     own = fetcher is None
     active = fetcher or Fetcher(settings)
     try:
         for source in sources:
-            yield from _guarded(source, active)
+            yield from _guarded(source, active, kind)
     finally:
         if own:
             active.close()
 
 
-def _guarded(source: str, fetcher: Fetcher) -> Iterator[Article | IngestProblem]:
+def _guarded(source: str, fetcher: Fetcher, kind: str | None
+             ) -> Iterator[Article | IngestProblem]:
     """One source; an unexpected error ends that source as one problem, not the run."""
     try:
-        yield from read_source(source, fetcher)
+        yield from read_source(source, fetcher, kind)
     except Exception as exc:  # a bug or an unforeseen input must not abort a batch
         log.exception("unexpected error reading %s", source)
         yield IngestProblem(source, f"unexpected error: {type(exc).__name__}: {exc}")

@@ -87,6 +87,7 @@ class Input:
     url: str | None = None
     key: str = ""  # what a derived article id hashes (the resolved path or the URL)
     id_kind: str = "file"  # "file" | "web": the prefix of derived ids
+    kind: str | None = None  # a format forced by the caller (``tocsin ingest --format``)
 
     def read_bytes(self) -> bytes:
         if self.content is not None:
@@ -108,45 +109,55 @@ def reader(kind: str) -> Reader:
     return found
 
 
-def read_source(source: str, fetcher: Fetcher) -> Iterator[Item]:
-    """Everything one source yields; a source that cannot be read is one problem."""
+def content_kinds() -> list[str]:
+    """The formats a caller can force (every registered reader but url and directory)."""
+    return [k for k in registry.readers.choices() if k not in SOURCE_KINDS]
+
+
+def read_source(source: str, fetcher: Fetcher, kind: str | None = None) -> Iterator[Item]:
+    """Everything one source yields; a source that cannot be read is one problem.
+
+    ``kind`` forces the format of the files (and URLs) instead of their extension."""
     if is_url(source):
-        yield from reader("url")(Input(source, fetcher, url=source, key=source, id_kind="web"))
+        yield from reader("url")(Input(source, fetcher, url=source, key=source, id_kind="web",
+                                       kind=kind))
         return
     path = Path(source).expanduser()
     if path.is_dir():
-        yield from reader("directory")(Input(str(path), fetcher, path=path))
+        yield from reader("directory")(Input(str(path), fetcher, path=path, kind=kind))
     elif path.exists() or path.is_symlink():
-        yield from read_file(path, fetcher)
+        yield from read_file(path, fetcher, kind)
     else:
         yield IngestProblem(source, "no such file, directory or URL")
 
 
-def iter_directory(root: Path) -> Iterator[Path]:
-    """Files under ``root`` with a known extension, sorted; hidden entries skipped."""
+def iter_directory(root: Path, every: bool = False) -> Iterator[Path]:
+    """Files under ``root`` with a known extension (``every``: all), sorted; hidden entries
+    skipped."""
     for path in sorted(root.rglob("*")):
         relative = path.relative_to(root).parts
         if any(part.startswith(".") for part in relative):
             continue
-        if (path.is_file() or path.is_symlink()) and kind_by_name(path.name):
+        if (path.is_file() or path.is_symlink()) and (every or kind_by_name(path.name)):
             yield path
 
 
 def read_directory(inp: Input) -> Iterator[Item]:
-    """Every file with a known extension under a directory, in name order."""
+    """Every file with a known extension under a directory (every file when the format
+    is forced), in name order."""
     assert inp.path is not None
     found = False
-    for path in iter_directory(inp.path):
+    for path in iter_directory(inp.path, every=inp.kind is not None):
         found = True
-        yield from read_file(path, inp.fetcher)
+        yield from read_file(path, inp.fetcher, inp.kind)
     if not found:
         log.warning("%s: no files with a known extension", inp.path)
 
 
-def read_file(path: Path, fetcher: Fetcher) -> Iterator[Item]:
-    """One local file, by extension (or by sniffing its content when unknown)."""
+def read_file(path: Path, fetcher: Fetcher, forced: str | None = None) -> Iterator[Item]:
+    """One local file, by its forced format, its extension, or by sniffing its content."""
     where = str(path)
-    kind = kind_by_name(path.name)
+    kind = forced or kind_by_name(path.name)
     try:
         content = None if kind else path.read_bytes()
         inp = Input(where, fetcher, path=path, content=content, key=str(path.resolve()))
@@ -174,7 +185,7 @@ def read_url(inp: Input) -> Iterator[Item]:
         return
     if fetched.not_modified:  # a conditional GET answered 304: nothing new to read
         return
-    kind = sniff_kind(fetched.content, fetched.content_type, fetched.url)
+    kind = inp.kind or sniff_kind(fetched.content, fetched.content_type, fetched.url)
     yield from read_kind(kind, Input(url, inp.fetcher, content=fetched.content,
                                      url=fetched.url, key=url, id_kind="web"))
 
