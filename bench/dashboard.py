@@ -6,8 +6,10 @@ Builds (or reuses) a SQLite store of N synthetic events (``bench.queries.populat
 same generator as ``tocsin bench-queries``), builds identities and alerts, then replays
 through the real app (in process, middleware included) the requests each view makes on
 load, with varied actors, dyads and windows. It prints the p50/p95 latency of each
-request kind and the JSON bytes each view transfers on load (the world-atlas shapes
-included), and exits 1 if a p95 reaches 300 ms or a view transfers 500 KB or more.
+request kind (and, marked [cold], the first load's, which builds the in-memory cube and
+cached answers once per version of the data; not a floor), the JSON bytes each view
+transfers on load (the world-atlas shapes included), and exits 1 if a p95 reaches 300 ms
+or a view transfers 500 KB or more.
 """
 
 from __future__ import annotations
@@ -130,6 +132,8 @@ def measure(client: Any, runs: int) -> tuple[dict[str, list[float]], dict[str, i
                     total += len(resp.content)
                 if i:
                     times[kind].append(ms)
+                else:  # the first load after the data changed: caches and cube built here
+                    times[f"{kind} [cold]"].append(ms)
             view_bytes[view] = max(view_bytes[view], total)
     return times, view_bytes
 
@@ -139,9 +143,12 @@ def report(times: dict[str, list[float]], view_bytes: dict[str, int],
     """Print the figures; True when every floor is met."""
     ok = True
     emit(f"{'request':28s} {'p50 ms':>8s} {'p95 ms':>8s} {'max ms':>8s}  runs")
-    for kind, values in times.items():
+    for kind, values in sorted(times.items(), key=lambda kv: kv[0].endswith("[cold]")):
         arr = np.array(values)
         p95 = float(np.percentile(arr, 95))
+        if kind.endswith("[cold]"):  # reported, not a floor (one run: rebuilt per data change)
+            emit(f"{kind:28s} {arr[0]:8.1f} {'':8s} {'':8s}  1")
+            continue
         flag = "" if p95 < P95_FLOOR_MS else f"  ABOVE {P95_FLOOR_MS:.0f} ms"
         ok &= p95 < P95_FLOOR_MS
         emit(f"{kind:28s} {np.percentile(arr, 50):8.1f} {p95:8.1f} {arr.max():8.1f}  "
