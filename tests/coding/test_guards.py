@@ -52,3 +52,25 @@ def test_roles_in_a_sentence_of_two_countries_are_dropped(
 ) -> None:
     lemmas = ["police", "attack", "civilian", "in", "Rohan", "and", "Gondor", "."]
     assert code_doc(make_doc(*TWO, lemmas=lemmas)) == []  # whose police? not said
+
+
+def test_a_teaser_tag_is_page_furniture(
+    make_doc: Any, code_doc: Callable[..., list[Event]]
+) -> None:
+    words = ["Gondor", "attacked", "Rohan", "[", "REACTION", "]"]
+    doc = make_doc(
+        words,
+        [1, 1, 1, 4, 1, 4],
+        ["nsubj", "ROOT", "dobj", "punct", "npadvmod", "punct"],
+        ["NNP", "VBD", "NNP", "-LRB-", "NN", "-RRB-"],
+        lemmas=["Gondor", "attack", "Rohan", "[", "reaction", "]"],
+    )
+    assert code_doc(doc) == []
+    plain = make_doc(
+        words[:3],
+        [1, 1, 1],
+        ["nsubj", "ROOT", "dobj"],
+        ["NNP", "VBD", "NNP"],
+        lemmas=["Gondor", "attack", "Rohan"],
+    )
+    assert len(code_doc(plain)) == 1

@@ -157,5 +157,9 @@ class DocView:
                     stack.append(c)
         return out
 
+    def text_of(self, i: int) -> str:
+        """The text of token ``i`` as written."""
+        return self.text[self.idx[i] : self.idx[i] + self.length[i]]
+
     def char_span(self, start: int, end: int) -> tuple[int, int]:
         return self.idx[start], self.idx[end - 1] + self.length[end - 1]

@@ -30,7 +30,7 @@ from tocsin.coding.clauses import skipped_clauses
 from tocsin.coding.compose import allegations, compose
 from tocsin.coding.context import CodingState, DocContext
 from tocsin.coding.factuality import Frame, factuality_of, intent_code, reject_code
-from tocsin.coding.guards import place_roles
+from tocsin.coding.guards import is_teaser, place_roles
 from tocsin.coding.nominal import nominal_events
 from tocsin.coding.npactors import may_be_new_actor
 from tocsin.coding.options import Options
@@ -118,7 +118,7 @@ def code_sentence(ctx: DocContext, start: int, end: int, sent_index: int) -> lis
         ctx.state.skipped |= skipped_clauses(ctx.view, start, end, ctx.options)
     if ctx.state.skipped:  # the skipped clauses' mentions are out of the document
         ctx = ctx.without(ctx.state.skipped)
-    if not _may_have_actors(ctx, start, end):
+    if not _may_have_actors(ctx, start, end) or is_teaser(ctx, start, end):
         return []
     sent = (start, end, sent_index)
     per_verb: dict[int, list[Event]] = {}

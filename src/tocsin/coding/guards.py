@@ -79,3 +79,14 @@ def place_roles(ctx: DocContext, events: list[Event], start: int, end: int) -> l
             )
         out.append(e)
     return out
+
+
+def is_teaser(ctx: DocContext, start: int, end: int) -> bool:
+    """Page furniture, not news: a sentence carrying a bracketed all-capitals tag
+    ("... 'threatened with Chinese military intervention' [REACTION]", "[VIDEO]")."""
+    up = ctx.view.up
+    stop = min(end + 3, len(up))  # a tag split off as a sentence of its own
+    for i in range(start, stop - 2):
+        if up[i] == "[" and up[i + 2] == "]" and ctx.view.text_of(i + 1).isupper():
+            return True
+    return False
