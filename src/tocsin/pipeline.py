@@ -19,7 +19,6 @@ import datetime as dt
 import logging
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from tocsin import registry
@@ -27,10 +26,17 @@ from tocsin.coding.pipeline import Options, coerce_date
 from tocsin.components import Component, Work
 from tocsin.errors import NotFoundError, PipelineError
 from tocsin.ingest.dedup import Deduplicator
-from tocsin.ingest.problems import IngestProblem
 from tocsin.models import Article, Event
 from tocsin.nlp import ParsedArticle, parse_articles
 from tocsin.parallel import run_chunks
+from tocsin.reports import (
+    CodeReport,
+    Duplicate,
+    IngestProblem,
+    IngestReport,
+    Progress,
+    ProgressCallback,
+)
 from tocsin.settings import Settings
 from tocsin.store import Store, iter_batches
 
@@ -44,79 +50,7 @@ class CoderLike(Protocol):
         ...
 
 
-@dataclass(frozen=True)
-class Progress:
-    """Where a long run is: sent to the ``progress`` callback after each batch."""
-
-    stage: str  # "ingest" | "code"
-    done: int  # items read (ingest) or articles coded (code)
-    stored: int  # articles stored (ingest) or events written (code)
-    problems: int
-    elapsed: float  # seconds since the stage started
-    total: int | None = None  # articles to code, when known
-
-
-ProgressCallback = Callable[[Progress], None]
 CoderFactory = Callable[[Settings], CoderLike]  # must be picklable (module level) for workers
-
-
-@dataclass(frozen=True)
-class Duplicate:
-    """An article linked to a stored one: exact (score 1.0, not stored) or near (stored)."""
-
-    article_id: str
-    original_id: str
-    score: float = 1.0
-
-
-@dataclass
-class IngestReport:
-    """What an ingest did."""
-
-    read: int = 0  # articles read from the sources
-    stored: int = 0  # new articles written
-    already_stored: int = 0  # same id and content already in the database
-    exact_duplicates: list[Duplicate] = field(default_factory=list)  # not stored
-    near_duplicates: list[Duplicate] = field(default_factory=list)  # stored, linked
-    problems: list[IngestProblem] = field(default_factory=list)  # once each
-    coded: int = 0  # articles coded
-    events: int = 0  # events written
-    coding: str = "not requested"  # "done" | "not requested"
-    ingest_seconds: float = 0.0
-    coding_seconds: float = 0.0
-    _seen: set[IngestProblem] = field(default_factory=set, repr=False, compare=False)
-
-    @property
-    def ok(self) -> bool:
-        """True when no source item had a problem."""
-        return not self.problems
-
-    def add_problem(self, problem: IngestProblem) -> None:
-        """Record a problem, once."""
-        if problem not in self._seen:
-            self._seen.add(problem)
-            self.problems.append(problem)
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "read": self.read, "stored": self.stored, "already_stored": self.already_stored,
-            "exact_duplicates": [vars(d) for d in self.exact_duplicates],
-            "near_duplicates": [vars(d) for d in self.near_duplicates],
-            "problems": [{"where": p.where, "reason": p.reason} for p in self.problems],
-            "coded": self.coded, "events": self.events, "coding": self.coding,
-            "ingest_seconds": round(self.ingest_seconds, 3),
-            "coding_seconds": round(self.coding_seconds, 3), "ok": self.ok,
-        }
-
-
-@dataclass
-class CodeReport:
-    """What a coding run did."""
-
-    coded: int = 0
-    events: int = 0
-    seconds: float = 0.0
-    problems: list[IngestProblem] = field(default_factory=list)  # articles the coder failed on
 
 
 # -- ingest ---------------------------------------------------------------------------
