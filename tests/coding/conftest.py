@@ -48,6 +48,12 @@ ATTACK {ATTACKS}
 ---  NOMINAL_PROTEST   [141]  ---
 PROTEST {PROTESTS}
 
+---  NOMINAL_SANCTION   [163]  ---
+BAN {BANS}
+
+---  NOMINAL_REQUEST   [020]  ---
+REQUEST {REQUESTS}
+
 ####### END #######
 """
 TINY_AGENTS = """\

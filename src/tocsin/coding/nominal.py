@@ -22,6 +22,7 @@ from tocsin.coding.docview import DocView
 from tocsin.coding.factuality import Frame, factuality_of
 from tocsin.coding.guards import sentence_countries
 from tocsin.coding.npactors import actors_of_np, first_actors, np_actors_anywhere
+from tocsin.coding.objectsense import object_sense
 from tocsin.coding.protest import protest_pairs
 from tocsin.coding.slots import subject_actors
 from tocsin.coding.syntax import subtree_tokens
@@ -171,6 +172,13 @@ def nominal_events(ctx: DocContext, per_verb: PerVerb, sent: Sent) -> None:
             or i in ctx.state.skipped
         ):
             continue
+        sensed = object_sense(ctx, i, form.code, sent[2])
+        if sensed is not None:  # "ends its ban on X", "denies a request from X"
+            code, verb, pairs = sensed
+            if pairs:
+                per_verb[verb] = []
+                per_verb[i] = _events(ctx, i, code, pairs, verb, sent, sensed=True)
+            continue
         light = _light_verb(ctx, i, sent)
         if light is None and _coded_by_verb(ctx, i, sent):
             continue  # "held talks with X", "the talks were cancelled": the verb says it
@@ -192,13 +200,14 @@ def _events(
     found: list[tuple[Actor, Actor]],
     light: int | None,
     sent: Sent,
+    sensed: bool = False,
 ) -> list[Event]:
     view = ctx.view
     form = ctx.dictionaries.nominal_index[view.up[i]]
     m = VerbMatch(i, (form,), None, code, None, frozenset(), {}, False)
     factuality, frame = factuality_of(view, light if light is not None else i, False)
     head = view.head[i]
-    if view.lem[head] in NOMINAL_STOPPERS and head != i:  # "the talks were cancelled"
+    if view.lem[head] in NOMINAL_STOPPERS and head != i and not sensed:  # "talks were cancelled"
         factuality, frame = Factuality.NEGATED, Frame("negation", view.lem[head].lower())
     speakers = _speakers(ctx, i, sent[2]) if _is_attack(code) else None
     why = ("nominal event",) + (
