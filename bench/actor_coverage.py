@@ -46,31 +46,42 @@ class Form:
 def load_forms(path: Path = FORMS) -> dict[str, list[Form]]:
     """Country code -> its forms, from the TSV (comment lines and the header skipped)."""
     out: dict[str, list[Form]] = {}
-    lines = [ln for ln in path.read_text(encoding="utf-8").splitlines()
-             if ln.strip() and not ln.startswith("#")]
+    lines = [
+        ln
+        for ln in path.read_text(encoding="utf-8").splitlines()
+        if ln.strip() and not ln.startswith("#")
+    ]
     for line in lines[1:]:
         cols = (line.split("\t") + ["", "", ""])[:4]
         code = cols[0].strip()
         forms = out.setdefault(code, [])
-        for kind, cell in zip(("name", "demonym", "capital"), cols[1:]):
+        for kind, cell in zip(("name", "demonym", "capital"), cols[1:], strict=True):
             forms.extend(Form(code, t.strip(), kind) for t in cell.split("|") if t.strip())
     return out
 
 
 def load_organisations(path: Path = ORGANISATIONS) -> list[Form]:
     """Armed groups, IGOs and NGOs with the code (prefix) each must resolve to."""
-    lines = [ln for ln in path.read_text(encoding="utf-8").splitlines()
-             if ln.strip() and not ln.startswith("#")]
-    return [Form(code.strip(), name.strip(), "group")
-            for name, code in (ln.split("\t")[:2] for ln in lines[1:])]
+    lines = [
+        ln
+        for ln in path.read_text(encoding="utf-8").splitlines()
+        if ln.strip() and not ln.startswith("#")
+    ]
+    return [
+        Form(code.strip(), name.strip(), "group")
+        for name, code in (ln.split("\t")[:2] for ln in lines[1:])
+    ]
 
 
 def reserved_ids(path: Path = RESERVED) -> set[str]:
     """Corpus ids kept for an independent evaluation (never read); empty if the file is absent."""
     if not path.exists():
         return set()
-    return {ln.strip() for ln in path.read_text(encoding="utf-8").splitlines()
-            if ln.strip() and not ln.startswith("#")}
+    return {
+        ln.strip()
+        for ln in path.read_text(encoding="utf-8").splitlines()
+        if ln.strip() and not ln.startswith("#")
+    }
 
 
 def corpus_texts() -> list[str]:
@@ -157,11 +168,15 @@ def main(argv: list[str] | None = None) -> int:
         print(f"MISS {form.code} {form.kind:8} {form.text!r} -> {got}")
     top = ", ".join(f"{c} {n}" for c, n in counts.most_common(args.top))
     print(f"top {args.top} countries by corpus mentions: {top}")
-    print(f"countries in the corpus: {len(present)} of {len(counts)}; forms: {len(needed)}; "
-          f"resolved: {len(needed) - len(bad)} ({share:.1%}); floor {args.floor:.0%}")
+    print(
+        f"countries in the corpus: {len(present)} of {len(counts)}; forms: {len(needed)}; "
+        f"resolved: {len(needed) - len(bad)} ({share:.1%}); floor {args.floor:.0%}"
+    )
     group_share = 1 - len(bad_groups) / max(1, len(groups))
-    print(f"armed groups, IGOs and NGOs: {len(groups)}; resolved: {len(groups) - len(bad_groups)} "
-          f"({group_share:.1%}); floor {args.floor:.0%}")
+    print(
+        f"armed groups, IGOs and NGOs: {len(groups)}; resolved: {len(groups) - len(bad_groups)} "
+        f"({group_share:.1%}); floor {args.floor:.0%}"
+    )
     return 0 if min(share, group_share) >= args.floor else 1
 
 
