@@ -124,3 +124,11 @@ def test_small_town_names_need_the_text_to_say_they_are_places(
     assert any(e.place.pop < 15000 for e in gaz.lookup("Johnson"))  # a village somewhere
     assert "Johnson" not in _readings(gaz, geo_doc("Officials and Johnson said so ."))
     assert _readings(gaz, geo_doc("Storms hit homes in Brattleboro ."))["Brattleboro"][1] == "US-VT"
+
+
+def test_a_town_near_the_story_beats_a_bigger_namesake(gaz: Gazetteer, geo_doc: Any) -> None:
+    """Springfield: the one near the other clear places of the text (Chicopee, Holyoke), not
+    the most populous (Springfield, Missouri or Illinois)."""
+    doc = geo_doc("Crews from Chicopee and Holyoke reached Springfield on Monday .")
+    found = _readings(gaz, doc)
+    assert found["Chicopee"][1] == "US-MA" and found["Springfield"][1] == "US-MA"

@@ -29,6 +29,20 @@ class Context:
 
     countries: Counter[str] = field(default_factory=Counter)
     adm1: Counter[str] = field(default_factory=Counter)
+    # clear towns and counties of the text, with the toponym that named them (0: dateline)
+    anchors: list[tuple[int, Place]] = field(default_factory=list)
+
+    def near(self, place: Place, mention: Toponym | None) -> float:
+        """Bonus for a candidate close to the document's other clear places (local news:
+        the Springfield near the towns of the story); a toponym's own reading does not count."""
+        if not self.anchors:
+            return 0.0
+        own = id(mention) if mention is not None else -1
+        d = min(
+            (_km(place.lat, place.lon, a.lat, a.lon) for who, a in self.anchors if who != own),
+            default=math.inf,
+        )
+        return 1.5 if d < 50 else 1.0 if d < 150 else 0.5 if d < 400 else 0.0
 
     def add(self, cc: str | None, weight: float, adm1: str | None = None) -> None:
         if cc:
@@ -54,6 +68,8 @@ def score_entry(entry: Entry, mention: Toponym | None, ctx: Context) -> float:
         s += 1.0 + min(w, 4.0) * 0.8
     if place.adm1 and place.kind != "country" and ctx.adm1.get(place.adm1):
         s += 1.0 + min(ctx.adm1[place.adm1], 3.0) * 0.5
+    if place.kind in {"city", "adm2"} and (entry.how == "name" or place.curated):
+        s += ctx.near(place, mention)
     if mention is not None:
         s += _mention_bonus(entry, mention)
     return s
@@ -127,12 +143,25 @@ def document_context(
         if country is not None:
             ctx.add(country.cc, min(n, 3) * 0.5)
     resolve_toponyms(toponyms, ctx)
-    final = Context(Counter(ctx.countries), Counter(ctx.adm1))
+    final = Context(Counter(ctx.countries), Counter(ctx.adm1), [])
     for m in toponyms:
         if m.place is not None and m.margin >= 1.0:
             adm1 = m.place.adm1 if m.place.kind != "country" else None
             final.add(m.place.cc, 1.0 if m.place.kind != "country" else 0.5, adm1)
+            if m.place.kind in {"city", "adm2"}:
+                final.anchors.append((id(m), m.place))
+    if dateline is not None and dateline.kind in {"city", "adm2"}:
+        final.anchors.append((0, dateline))
     return final
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = (
+        math.sin((p2 - p1) / 2) ** 2
+        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    )
+    return 12742.0 * math.asin(min(1.0, math.sqrt(a)))
 
 
 def resolve_document(
