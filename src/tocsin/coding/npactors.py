@@ -282,7 +282,7 @@ def first_actors_at(
         ):
             continue  # a better actor, but in another clause ("pressure from X to help Y")
         if all(a.code.startswith("---") or not a.code for a in found):  # agents, new actors
-            placed = _placed_in(ctx, head, found) if ctx.options.place_roles else []
+            placed = placed_in(ctx, head, found) if ctx.options.place_roles else []
             if placed:
                 return placed, head  # "protesters in Nairobi": KENPPL
             fallback = fallback if fallback[0] else (found, head)
@@ -291,7 +291,7 @@ def first_actors_at(
     return fallback
 
 
-def _placed_in(ctx: DocContext, head: int, roles: list[Actor]) -> list[Actor]:
+def placed_in(ctx: DocContext, head: int, roles: list[Actor]) -> list[Actor]:
     """Roles of a phrase placed by its own "in/at X" ("civilians in Rohan": ROHCVL)."""
     view = ctx.view
     for prep in view.kids(head, "prep"):

@@ -18,6 +18,7 @@ from tocsin.coding.npactors import (
     first_actors_at,
     is_modifier_only,
     np_actors_anywhere,
+    placed_in,
 )
 from tocsin.coding.syntax import is_direct, np_head_of, subject_head, subtree_tokens
 from tocsin.coding.verbmatch import VerbMatch
@@ -113,6 +114,8 @@ def _source_actors(
     if subj is None:
         return []
     sources = np_actors_anywhere(ctx, subj[0], sent_index)
+    if sources and ctx.options.place_roles and all(a.code.startswith("---") for a in sources):
+        sources = placed_in(ctx, subj[0], sources) or sources  # "a court in Prague": CZEJUD
     if len(sources) > 1:
         ctx.state.last_group = tuple(sources)
     return sources
