@@ -15,7 +15,6 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from tocsin.analysis.alerts import recompute_alerts, rules_of
 from tocsin.analysis.common import Store
 from tocsin.analysis.identity import (
     IDENTITY_RULES,
@@ -24,6 +23,7 @@ from tocsin.analysis.identity import (
     event_day,
     week_start,
 )
+from tocsin.analysis.scan import recompute_alerts, rules_of
 from tocsin.analysis.weekly import subject_weeks
 from tocsin.models import EventIdentity
 from tocsin.settings import AlertSettings, Settings
