@@ -132,3 +132,23 @@ def test_a_town_near_the_story_beats_a_bigger_namesake(gaz: Gazetteer, geo_doc: 
     doc = geo_doc("Crews from Chicopee and Holyoke reached Springfield on Monday .")
     found = _readings(gaz, doc)
     assert found["Chicopee"][1] == "US-MA" and found["Springfield"][1] == "US-MA"
+
+
+def test_the_texts_own_dateline_locates_events_without_a_place(
+    gaz: Gazetteer, geo_doc: Any
+) -> None:
+    from tocsin.geo import Geocoder
+    from tocsin.models import Actor, Article, Event
+
+    doc = geo_doc("ST . PAUL , Minn. -- The two ministers discussed trade .")
+    start = doc.text.index("The two")
+    trigger = doc.text.index("discussed")
+    event = Event(
+        source=Actor("USAGOV", country="USA"), target=Actor("CANGOV", country="CAN"),
+        code="040", sentence_index=0, sentence=doc.text[start:],
+        sentence_span=(start, len(doc.text)), trigger="discussed",
+        trigger_span=(trigger, trigger + len("discussed")),
+    )
+    (located,) = Geocoder(gaz).enrich(doc, [event], Article(id="a", text=doc.text))
+    assert located.location is not None
+    assert (located.location.rule, located.location.adm1_code) == ("dateline", "US-MN")

@@ -90,6 +90,8 @@ class Geocoder:
         ]
         dateline = self.dateline_place(article.dateline)
         mentions = resolve_document(self.gazetteer, doc, dateline=dateline, actor_codes=codes)
+        if dateline is None:  # the text's own dateline ("ST. PAUL, Minn. --")
+            dateline = next((m.place for m in mentions if m.source == "dateline"), None)
         index = TokenIndex(doc, mentions)
         return [self._enrich_one(doc, e, index, mentions, dateline) for e in events]
 
