@@ -297,7 +297,8 @@ def _accept_in_entity(
     """A match inside a PERSON/ORG/NORP/... entity (spaCy's small model calls 'North
     Waziristan' PERSON, 'Punjab' NORP, 'Quetta' ORG): accepted when it is the whole entity and
     a notable place or in a place context, when it runs past the entity ('Kursk' PRODUCT +
-    'Oblast'), or when a locative word precedes it ('city of Goma', 'Mayor of Kyiv')."""
+    'Oblast'), when a locative word precedes it ('city of Goma', 'Mayor of Kyiv'), or when a
+    country or state name leads an organisation's ('U.S. Centers for Disease Control')."""
     label = ent_label[m.start]
     if label is None or label[0] in PLACE_LABELS:
         return True
@@ -309,7 +310,12 @@ def _accept_in_entity(
     nxt = doc[m.end].text if m.end < len(doc) else ""
     if m.end > label[2] or prev in CONTEXT_WORDS:
         return True
-    whole = m.start <= label[1] + 1 and m.end == label[2]
+    leading = m.start <= label[1] + 1
+    if leading and label[0] == "ORG" and any(
+        e.how == "name" and e.place.kind in {"country", "adm1"} for e in m.entries
+    ):
+        return True  # "U.S. Centers for Disease Control", "NSW Health": a place all the same
+    whole = leading and m.end == label[2]
     notable = any(
         e.place.kind != "city" or e.place.curated or e.place.pop >= 100_000 for e in m.entries
     )
