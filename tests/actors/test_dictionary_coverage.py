@@ -9,6 +9,8 @@ codes on the date. Loads the dictionaries and spaCy's English tokenizer, not the
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
+from importlib import resources
 
 import pytest
 from bench.actor_coverage import (
@@ -165,3 +167,44 @@ def test_groups_whose_code_changed(
 )
 def test_role_words_of_todays_news(resolver: ActorResolver, text: str, code: str) -> None:
     assert resolve_form(resolver, text) == code
+
+
+def _project_rows() -> list[tuple[str, list[str]]]:
+    folder = resources.files("tocsin") / "data" / "dictionaries" / "tocsin"
+    rows: list[tuple[str, list[str]]] = []
+    for path in sorted(folder.iterdir(), key=str):
+        if str(path).endswith(".actors.tsv"):
+            lines = [
+                ln
+                for ln in path.read_text(encoding="utf-8").splitlines()
+                if ln.strip() and not ln.startswith("#")
+            ][1:]
+            rows.extend((path.name, (ln.split("\t") + [""] * 6)[:6]) for ln in lines)
+    return rows
+
+
+def _ontology_codes(name: str) -> set[str]:
+    text = (resources.files("tocsin") / "data" / "ontology" / name).read_text(encoding="utf-8")
+    return {ln.split("\t", 1)[0] for ln in text.splitlines()[1:] if ln.strip()}
+
+
+def test_project_actor_rows_are_well_formed() -> None:
+    """Known code prefixes (TLS: current ISO code of Timor-Leste, CAMEO's TMP is the old
+    one), ordered date ranges, one undated default per entry, no phrase in two entries."""
+    known = _ontology_codes("actor_countries.tsv") | _ontology_codes("actor_roles.tsv")
+    known |= {"---", "TLS"}
+    undated: Counter[str] = Counter()
+    owners: dict[str, set[str]] = {}
+    problems: list[str] = []
+    for file, (name, synonyms, code, start, end, _kind) in _project_rows():
+        if code[:3] not in known:
+            problems.append(f"{file}: {name}: unknown code {code}")
+        if start and end and dt.date.fromisoformat(start) > dt.date.fromisoformat(end):
+            problems.append(f"{file}: {name}: {start} after {end}")
+        undated[name] += not start and not end
+        for form in [name, *filter(None, synonyms.split("|"))]:
+            owners.setdefault(form.strip().upper(), set()).add(name)
+    problems += [f"{n}: {c} undated rows" for n, c in undated.items() if c > 1]
+    problems += [f"{p!r} in {sorted(n)}" for p, n in owners.items() if len(n) > 1]
+    assert len(undated) > 900
+    assert not problems, "; ".join(problems)
