@@ -153,6 +153,13 @@ def _mention_days(days: Sequence[dt.date | None]) -> sa.ColumnElement[bool]:
     return sa.or_(*conds) if conds else sa.false()
 
 
+def _serialise(conn: sa.Connection) -> None:
+    """Concurrent refreshes (two ingests) take turns rewriting the derived tables: SQLite
+    serialises writers anyway; on PostgreSQL a table lock does it (reads go on)."""
+    if conn.dialect.name == "postgresql":
+        conn.execute(sa.text("LOCK TABLE analysis_state IN EXCLUSIVE MODE"))
+
+
 class IdentityStore:
     """Mixin of :class:`tocsin.store.Store`: the identity tables and their queue."""
 
@@ -201,6 +208,7 @@ class IdentityStore:
         """Swap the identities of ``days`` (all when None) for ``identities`` in one
         transaction; drop the queue entries up to ``upto``; returns identities written."""
         with self.engine.begin() as conn:
+            _serialise(conn)
             self._delete_days(conn, days)
             n = _insert(conn, event_identities, (_identity_row(i) for i in identities))
             _insert(conn, event_mentions, (
@@ -218,6 +226,7 @@ class IdentityStore:
         """Swap the detectors' input of ``weeks`` (all when None) for ``rows``."""
         sw = analysis_subject_weeks
         with self.engine.begin() as conn:
+            _serialise(conn)
             if weeks is None:
                 conn.execute(sw.delete())
             for i in range(0, len(weeks or ()), _DAYS):
