@@ -7,9 +7,10 @@ from typing import Any
 
 import pytest
 
-from tocsin.geo.find import find_toponyms, to_mention
+from tocsin.geo.find import find_toponyms
 from tocsin.geo.gazetteer import Gazetteer, get_gazetteer
 from tocsin.geo.resolve import resolve_document
+from tocsin.geo.toponym import to_mention
 from tocsin.models import Mention
 
 

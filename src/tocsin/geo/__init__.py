@@ -14,10 +14,10 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from tocsin.geo.find import Toponym, to_mention
 from tocsin.geo.gazetteer import Gazetteer, Place, get_gazetteer
 from tocsin.geo.locate import TokenIndex, event_place, mention_location, to_location
 from tocsin.geo.resolve import resolve_document, resolve_name
+from tocsin.geo.toponym import Toponym, to_mention
 from tocsin.models import Actor, Article, Event, Location, Mention
 
 log = logging.getLogger(__name__)

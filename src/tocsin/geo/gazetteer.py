@@ -100,7 +100,7 @@ class Gazetteer:
         except (OSError, ValueError, UnicodeDecodeError) as exc:
             raise GeoError(f"cannot read gazetteer {path}: {exc}") from exc
         gaz.load_seconds = time.perf_counter() - started
-        log.info("gazetteer: %d places loaded in %.2f s", len(gaz), gaz.load_seconds)
+        log.debug("gazetteer: %d places loaded in %.2f s", len(gaz), gaz.load_seconds)
         return gaz
 
     @classmethod

@@ -17,8 +17,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from tocsin.geo.find import Toponym
 from tocsin.geo.gazetteer import Place
+from tocsin.geo.toponym import Toponym
 from tocsin.models import Event, Location
 
 LOC_PREPS = {

@@ -14,9 +14,11 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from tocsin.geo.find import DIVISION_KINDS, Toponym, bring_in, contains, find_toponyms
+from tocsin.geo.find import find_toponyms
 from tocsin.geo.gazetteer import Entry, Gazetteer, Place
 from tocsin.geo.normalize import normalize
+from tocsin.geo.qualify import bring_in
+from tocsin.geo.toponym import DIVISION_KINDS, Toponym, contains
 from tocsin.geo.words import DIVISION_WORDS, SETTLEMENT_WORDS, TYPE_WORDS
 
 KIND_BONUS = {"country": 3.0, "adm1": 0.6, "region": 1.2, "adm2": 0.8, "city": 0.0}
