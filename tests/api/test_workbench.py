@@ -160,3 +160,16 @@ def test_a_number_is_no_date(client: TestClient) -> None:
     with pytest.raises(ValueError):
         Document(text="x", date=0)
     assert str(Document(text="x", date="2025-01-02").date) == "2025-01-02"
+
+
+def test_default_window_ignores_a_few_events_dated_far_ahead() -> None:
+    import datetime as dt
+
+    from tocsin.api.workbench import recent_end
+
+    d0 = dt.date(2026, 1, 1)
+    days = [(d0 + dt.timedelta(days=i), 10) for i in range(200)]
+    assert recent_end(days) == days[-1][0]
+    outliers = days + [(dt.date(2026, 12, 31), 2), (dt.date(2027, 2, 28), 1)]
+    assert recent_end(outliers) == days[-1][0]
+    assert recent_end([]) is None

@@ -29,6 +29,8 @@ from tocsin.errors import InputError
 from tocsin.store import dashboard as q
 
 DEFAULT_WEEKS = 12
+RECENT_SHARE = 0.99  # the default window ends near the day by which 99% of events happened
+RECENT_SLACK_DAYS = 30
 MAX_WINDOW_DAYS = 3660
 FIRST_DAY, LAST_DAY = dt.date(1800, 1, 1), dt.date(2200, 12, 31)  # a window and the one before
 
@@ -58,8 +60,8 @@ def window(conn: Any, since: dt.date | None, until: dt.date | None) -> Window:
             raise InputError(f"date {day} out of range ({FIRST_DAY} to {LAST_DAY})")
     if since and until and since > until:
         raise InputError(f"since {since} is after until {until}")
-    lo, hi = q.data_range(conn)
-    end = until or hi or dt.date.today()
+    lo, _hi = q.data_range(conn)
+    end = until or recent_end(q.volume_days(conn)) or dt.date.today()
     start = since or max(end - dt.timedelta(weeks=DEFAULT_WEEKS) + dt.timedelta(days=1),
                          lo or end)
     if start > end:
@@ -67,6 +69,24 @@ def window(conn: Any, since: dt.date | None, until: dt.date | None) -> Window:
     if (end - start).days > MAX_WINDOW_DAYS:
         raise InputError(f"window longer than {MAX_WINDOW_DAYS} days")
     return Window(start, end)
+
+
+def recent_end(days: list[tuple[dt.date, int]], share: float = RECENT_SHARE,
+               slack: int = RECENT_SLACK_DAYS) -> dt.date | None:
+    """The default window's end: the last day with events at most ``slack`` days after the
+    day by which ``share`` of all events happened, so that a few events dated far in the
+    future (a misread "next year") do not leave the default window empty."""
+    total = sum(n for _, n in days)
+    seen, mark = 0, None
+    for day, n in days:
+        seen += n
+        if seen >= share * total:
+            mark = day
+            break
+    if mark is None:
+        return None
+    limit = mark + dt.timedelta(days=slack)
+    return max(day for day, _ in days if day <= limit)
 
 
 @lru_cache(maxsize=512)

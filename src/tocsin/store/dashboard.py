@@ -323,6 +323,13 @@ def data_range(conn: sa.Connection) -> tuple[dt.date | None, dt.date | None]:
     return lo, hi
 
 
+def volume_days(conn: sa.Connection) -> list[tuple[dt.date, int]]:
+    """(day, counting events) of every day with events, in order."""
+    v = analysis_volume
+    return [(r[0], int(r[1])) for r in conn.execute(
+        sa.select(v.c.day, v.c.events).where(v.c.day.is_not(None)).order_by(v.c.day))]
+
+
 def _monday(day: dt.date) -> dt.date:
     return day - dt.timedelta(days=day.weekday())
 
@@ -455,5 +462,6 @@ def has_actor(conn: sa.Connection, code: str) -> bool:
 __all__: Sequence[str] = (
     "DyadWindowRow", "EventPage", "PartnerRow", "article_detail", "article_page", "count_cap",
     "count_events", "data_range", "data_version", "escape_like", "event_page", "has_actor",
-    "highlights", "partner_rows", "top_events", "weekly_pair_rows", "window_rows",
+    "highlights", "partner_rows", "top_events", "volume_days", "weekly_pair_rows",
+    "window_rows",
 )

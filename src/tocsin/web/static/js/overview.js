@@ -21,21 +21,29 @@ export function explanation(a) {
   return parts.join(": ");
 }
 
-export function alertLink(a, win) {
-  const [x, y] = a.subject.split("-");
-  const target = y ? { view: "dyad", a: x, b: y, alert: a.id }
-    : { view: "actor", a: x, alert: a.id };
-  return href({ ...target, since: win.since, until: win.until }, {});
+function shift(iso, days) {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
 }
 
-function alertItem(a, win) {
+// The alert's dyad (or actor), in a window around the alert: 12 weeks before it, 2 after.
+export function alertLink(a) {
+  const [x, y] = a.subject.split("-");
+  const target = y ? { view: "dyad", a: x, b: y, alert: a.id, by: "week" }
+    : { view: "actor", a: x, alert: a.id };
+  return href({ ...target, since: shift(a.period_start, -84), until: shift(a.period_end, 14) },
+    {});
+}
+
+function alertItem(a) {
   return el("li", { class: `alert dir-${a.direction}` },
     el("div", {}, el("strong", {}, a.subject), " ",
       el("span", { class: `badge dir-${a.direction}` }, a.direction), " ",
       el("span", { class: "muted" }, `${a.kind} · score ${fmt(a.score, 1)} · ${a.period_start}`
         + ` – ${a.period_end}`)),
     el("div", { class: "explain" }, explanation(a)),
-    el("a", { href: alertLink(a, win), class: "evidence-link" }, "evidence →"));
+    el("a", { href: alertLink(a), class: "evidence-link" }, "evidence →"));
 }
 
 async function alertsCard(ctx) {
@@ -46,7 +54,7 @@ async function alertsCard(ctx) {
       .sort((p, q) => (q.period_end > p.period_end) - (q.period_end < p.period_end)
         || q.score - p.score)
       .slice(0, 12);
-    card.append(items.length ? el("ol", { class: "alerts" }, items.map((a) => alertItem(a, ctx)))
+    card.append(items.length ? el("ol", { class: "alerts" }, items.map((a) => alertItem(a)))
       : message("no alerts stored (tocsin alerts --recompute)"));
   } catch (err) { card.append(failure(err)); }
   return card;
