@@ -112,6 +112,10 @@ def test_the_check_fails_on_what_is_not_a_country(resolver: ActorResolver) -> No
         ("Boris Johnson", "2020-06-01", "GBRGOV"),
         ("Kemi Badenoch", "2025-06-01", "GBROPP"),
         ("Sussan Ley", "2025-06-01", "AUSOPP"),
+        ("Barack Obama", "2016-01-01", "USAGOV"),
+        ("Barack Obama", "2020-01-01", "USAELI"),
+        ("Angela Merkel", "2023-01-01", "DEUELI"),
+        ("Charles Michel", "2025-01-01", "BELELI"),
         ("Angus Taylor", "2026-03-01", "AUSOPP"),
     ],
 )
