@@ -153,3 +153,11 @@ def test_the_texts_own_dateline_locates_events_without_a_place(
     (located,) = Geocoder(gaz).enrich(doc, [event], Article(id="a", text=doc.text))
     assert located.location is not None
     assert (located.location.rule, located.location.adm1_code) == ("dateline", "US-MN")
+
+
+def test_part_of_an_unknown_place_name_is_not_a_village_elsewhere(
+    gaz: Gazetteer, geo_doc: Any
+) -> None:
+    assert any(e.place.pop < 15000 for e in gaz.lookup("Abu"))  # Ābu, India
+    doc = geo_doc("Refugees fled to Abu Shok camp .", ents={"GPE": ["Abu Shok"]})
+    assert _readings(gaz, doc) == {}

@@ -81,7 +81,8 @@ def _match_span(
         end -= 1
     end = _hyphen_end(doc, gaz, start, end)
     if end - start > 1 and FEATURE_WORDS & {doc[start].lower_, doc[end - 1].lower_}:
-        entries = [e for e in gaz.lookup_key(span_key(doc, start, end)) if e.how in {"name", "alt"}]
+        key = span_key(doc, start, end)
+        entries = [e for e in gaz.lookup_key(key) if e.how in {"name", "alt"}]
         return [toponym_at(doc, start, end, entries, source)] if entries else []
     out: list[Toponym] = []
     i = start
@@ -96,6 +97,8 @@ def _match_span(
             entries = [e for e in gaz.lookup_key(key) if e.how in {"name", "alt"}]
             if guarded:
                 entries = _trusted(entries, single=j - i == 1)
+            if not strict and guarded and _small_towns(entries):
+                continue  # "Abu" of "Abu Shok", "Beida" of "Goz Beida": not the place named
             if entries and (not strict or j - i > 1 or _single_ok(doc[i], entries)):
                 out.append(toponym_at(doc, i, j, entries, source))
                 i = j
@@ -103,6 +106,7 @@ def _match_span(
         else:
             i += 1
     return out
+
 
 def _hyphen_end(doc: Any, gaz: Gazetteer, start: int, end: int) -> int:
     """Extend a span over a hyphenated continuation the gazetteer knows ("Guinea" + "-Bissau")."""
@@ -136,12 +140,17 @@ def _single_ok(tok: Any, entries: list[Entry]) -> bool:
         return False
     if tok.is_sent_start:
         return any(e.place.kind != "city" for e in entries)
-    if all(e.place.kind == "city" and e.place.pop < TOWN_POP and not e.place.curated
-           for e in entries):
+    if _small_towns(entries):
         return _placed(tok)  # "Johnson said": a surname that is also a village somewhere
     return True
 
 TOWN_POP = 15_000  # smaller places need the text to say they are places when spaCy does not
+
+def _small_towns(entries: list[Entry]) -> bool:
+    return bool(entries) and all(
+        e.place.kind == "city" and e.place.pop < TOWN_POP and not e.place.curated for e in entries
+    )
+
 
 def _placed(tok: Any) -> bool:
     """Whether the words around a name say it is a place: a locative word before it ("in
