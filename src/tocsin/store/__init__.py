@@ -104,6 +104,7 @@ class Store(IdentityStore, AnalysisReads, AlertStore):
 
     def upgrade(self) -> tuple[str | None, str | None]:
         """Run pending migrations; return (revision before, revision after)."""
+        migrate.quiet_alembic()  # before alembic's import logs its plugins at INFO
         from alembic.util import CommandError
 
         try:
