@@ -146,12 +146,13 @@ def _load_text(r: LoadReport) -> str:
 @click.option("--articles", type=click.IntRange(min=1), default=200, show_default=True,
               help="Corpus articles coded (throughput benchmark).")
 @click.option("--skip-dedup", is_flag=True, help="Skip the dedup benchmark.")
+@click.option("--skip-core", is_flag=True, help="Skip tocsin code vs spaCy's full pipeline.")
 @click.option("--skip-throughput", is_flag=True, help="Skip the throughput benchmark.")
 @click.pass_context
 def bench_scale_command(ctx: click.Context, store_size: int, new: int, articles: int,
-                        skip_dedup: bool, skip_throughput: bool) -> None:
-    """Ingest cost vs store size, and articles/s in 1 process and on 1 and 2 Dask workers;
-    exits 1 below a floor."""
+                        skip_dedup: bool, skip_core: bool, skip_throughput: bool) -> None:
+    """Ingest cost vs store size, tocsin code vs spaCy's full pipeline, and articles/s in
+    1 process and on 1 and 2 Dask workers; exits 1 below a floor."""
     from bench import scale
 
     _quiet_dask(ctx)
@@ -160,6 +161,10 @@ def bench_scale_command(ctx: click.Context, store_size: int, new: int, articles:
         dedup = scale.dedup_bench(settings, store_size=store_size, new=new)
         click.echo(scale.format_dedup(dedup))
         ok &= dedup.ok
+    if not skip_core:
+        core = scale.core_bench(settings)
+        click.echo(scale.format_core(core))
+        ok &= core.ok
     if not skip_throughput:
         rates = scale.throughput_bench(settings, articles=articles,
                                        progress=lambda t: click.echo(t, err=True))
