@@ -51,4 +51,6 @@ def test_vectorised_movers_and_map_equal_the_reference(workbench_store: Store) -
             for min_events in (1, 3, 10):
                 assert workbench.cube_movers(cube, since, last, min_events=min_events) == \
                     workbench.movers(rows, min_events=min_events)
-            assert workbench.cube_map(cube, since, last) == workbench.country_map(rows)
+            for min_events in (1, 5):
+                assert workbench.cube_map(cube, since, last, min_events=min_events) == \
+                    workbench.country_map(rows, min_events=min_events)

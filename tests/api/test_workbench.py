@@ -106,9 +106,12 @@ def test_movers_and_map_are_aggregated_on_the_server(client: TestClient) -> None
     assert movers["conflict"][0]["a"] == "IND" and movers["conflict"][0]["b"] == "PAK"
     assert movers["conflict"][0]["change"] > 0
     assert all(m["change"] < 0 for m in movers["cooperation"])
-    countries = {c["code"]: c for c in client.get("/overview/map").json()["items"]}
+    countries = {c["code"]: c for c in client.get("/overview/map",
+                                                  params={"min_events": 1}).json()["items"]}
     assert countries["IND"]["iso_n3"] == "356" and countries["PAK"]["iso_n3"] == "586"
     assert countries["PAK"]["change"] > 0  # toward conflict against the previous window
+    default = {c["code"]: c for c in client.get("/overview/map").json()["items"]}
+    assert default["PAK"]["change"] is None  # under 5 events before: no trend shown
     _error(client.get("/overview/map", params={"since": "2025-05-01", "until": "2025-04-01"}),
            400)
 

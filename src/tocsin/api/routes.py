@@ -199,14 +199,16 @@ def _overview_routes(app: FastAPI, store: Any, aggregates: Aggregates) -> None:
             aggregates.cube(), w.since, w.until, min_events=min_events, top=limit)}
 
     @app.get("/overview/map", tags=["overview"])
-    def country_map(since: dt.date | None = None,
-                    until: dt.date | None = None) -> dict[str, Any]:
+    def country_map(since: dt.date | None = None, until: dt.date | None = None,
+                    min_events: Annotated[int, Query(ge=1, le=100_000)] = 5
+                    ) -> dict[str, Any]:
         """Per country: conflict share (conflict - coop) / (conflict + coop) of its events in
-        the window and the previous one, and the change (aggregated on the server)."""
+        the window and the previous one, and the change when both windows have
+        ``min_events`` (aggregated on the server)."""
         with store.engine.connect() as conn:
             w = workbench.window(conn, since, until)
-        return {"window": w.to_record(),
-                "items": workbench.cube_map(aggregates.cube(), w.since, w.until)}
+        return {"window": w.to_record(), "items": workbench.cube_map(
+            aggregates.cube(), w.since, w.until, min_events=min_events)}
 
 
 def _actor_routes(app: FastAPI, store: Any, directory: ActorDirectory) -> None:

@@ -31,6 +31,7 @@ from tocsin.store import dashboard as q
 DEFAULT_WEEKS = 12
 RECENT_SHARE = 0.99  # the default window ends near the day by which 99% of events happened
 RECENT_SLACK_DAYS = 30
+MAP_MIN_EVENTS = 5  # a country's change is shown when both windows have this many events
 MAX_WINDOW_DAYS = 3660
 FIRST_DAY, LAST_DAY = dt.date(1800, 1, 1), dt.date(2200, 12, 31)  # a window and the one before
 
@@ -138,8 +139,18 @@ def _share(counts: dict[str, int]) -> float | None:
     return (counts["conflict"] - counts["cooperation"]) / total if total else None
 
 
-def country_map(rows: list[q.DyadWindowRow], *, min_events: int = 1) -> list[dict[str, Any]]:
-    """Per country: conflict share in both windows and its change (countries with a shape)."""
+def _change(share: float | None, prev: float | None, now_n: int, prev_n: int,
+            min_events: int) -> float | None:
+    """The change of conflict share, only when both windows have ``min_events``."""
+    if share is None or prev is None or min(now_n, prev_n) < min_events:
+        return None
+    return round(share - prev, 4)
+
+
+def country_map(rows: list[q.DyadWindowRow], *, min_events: int = MAP_MIN_EVENTS
+                ) -> list[dict[str, Any]]:
+    """Per country with events: conflict share in both windows and its change (when both
+    windows have ``min_events``: a share of three events is no trend)."""
     acc: dict[str, dict[bool, dict[str, int]]] = defaultdict(
         lambda: {True: _blank(), False: _blank()})
     for r in rows:
@@ -149,10 +160,10 @@ def country_map(rows: list[q.DyadWindowRow], *, min_events: int = 1) -> list[dic
     for code, w in acc.items():
         numeric = iso_numeric(code)
         now, before = w[True], w[False]
-        if numeric is None or sum(now.values()) < min_events:
+        if numeric is None or not sum(now.values()):
             continue
         share, prev = _share(now), _share(before)
-        change = None if share is None or prev is None else round(share - prev, 4)
+        change = _change(share, prev, sum(now.values()), sum(before.values()), min_events)
         out.append({"code": code, "iso_n3": numeric, "events": sum(now.values()),
                     "conflict": now["conflict"], "cooperation": now["cooperation"],
                     "share": None if share is None else round(share, 4),
@@ -190,14 +201,14 @@ def cube_movers(cube: Any, since: dt.date, until: dt.date, *, min_events: int = 
 
 
 def cube_map(cube: Any, since: dt.date, until: dt.date, *,
-             min_events: int = 1) -> list[dict[str, Any]]:
+             min_events: int = MAP_MIN_EVENTS) -> list[dict[str, Any]]:
     """:func:`country_map` from a :class:`tocsin.api.cache.WeeklyCube` (vectorised)."""
     n = len(cube.root_codes)
     foreign = np.where(cube.src_of != cube.tgt_of, cube.tgt_of, -1)  # domestic: once
     now, before = (_totals(cube.src_of, w, n) + _totals(foreign, w, n)
                    for w in cube.sums(since, until))
     out = []
-    for i in np.flatnonzero(now.sum(axis=1) >= min_events):
+    for i in np.flatnonzero(now.sum(axis=1) >= 1):
         code = cube.root_codes[i]
         numeric = iso_numeric(code)
         if numeric is None:
@@ -205,7 +216,7 @@ def cube_map(cube: Any, since: dt.date, until: dt.date, *,
         cur = {"conflict": int(now[i, 0]), "cooperation": int(now[i, 1])}
         prev = {"conflict": int(before[i, 0]), "cooperation": int(before[i, 1])}
         share, prev_share = _share(cur), _share(prev)
-        change = None if share is None or prev_share is None else round(share - prev_share, 4)
+        change = _change(share, prev_share, sum(cur.values()), sum(prev.values()), min_events)
         out.append({"code": code, "iso_n3": numeric, "events": sum(cur.values()), **cur,
                     "share": None if share is None else round(share, 4),
                     "previous_share": None if prev_share is None else round(prev_share, 4),

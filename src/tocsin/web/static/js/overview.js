@@ -90,7 +90,8 @@ async function mapCard(ctx) {
     card.append(await worldMap(m.items, tip),
       el("p", { class: "muted" }, `${m.items.length} countries with events in the window; `
         + "shade: conflict share (conflict − cooperation) / all events, minus the previous "
-        + "window's. Click a country for its actor view."));
+        + "window's (grey: fewer than 5 events in either window). Click a country for its "
+        + "actor view."));
   } catch (err) { card.append(failure(err)); }
   return card;
 }
