@@ -158,6 +158,6 @@ def test_the_texts_own_dateline_locates_events_without_a_place(
 def test_part_of_an_unknown_place_name_is_not_a_village_elsewhere(
     gaz: Gazetteer, geo_doc: Any
 ) -> None:
-    assert any(e.place.pop < 15000 for e in gaz.lookup("Abu"))  # Ābu, India
-    doc = geo_doc("Refugees fled to Abu Shok camp .", ents={"GPE": ["Abu Shok"]})
+    assert all(e.place.pop < 15000 for e in gaz.lookup("Rice"))  # villages in the US
+    doc = geo_doc("Refugees fled to Rice Shok camp .", ents={"GPE": ["Rice Shok"]})
     assert _readings(gaz, doc) == {}

@@ -64,12 +64,14 @@ def find_toponyms(doc: Any, gaz: Gazetteer) -> tuple[list[Toponym], Toponym | No
     link_qualifiers(doc, found)
     return found, dateline
 
+
 def _ent_labels(doc: Any) -> list[tuple[str, int, int] | None]:
     labels: list[tuple[str, int, int] | None] = [None] * len(doc)
     for ent in doc.ents:
         for i in range(ent.start, ent.end):
             labels[i] = (ent.label_, ent.start, ent.end)
     return labels
+
 
 def _match_span(
     doc: Any, gaz: Gazetteer, start: int, end: int, source: str, strict: bool
@@ -119,6 +121,7 @@ def _hyphen_end(doc: Any, gaz: Gazetteer, start: int, end: int) -> int:
         end += 2
     return end
 
+
 def _trusted(entries: list[Entry], *, single: bool) -> list[Entry]:
     """Readings trusted outside a whole place entity. Variant names from GeoNames and ISO
     (airport codes 'SEA', translations 'Airport', 'Palace', historical 'Africa' for Mahdia)
@@ -128,6 +131,7 @@ def _trusted(entries: list[Entry], *, single: bool) -> list[Entry]:
             e for e in entries if e.how == "name" or e.place.curated or e.place.kind == "country"
         ]
     return [e for e in entries if e.how == "name" or e.place.kind != "city" or e.place.curated]
+
 
 def _single_ok(tok: Any, entries: list[Entry]) -> bool:
     """A one-word gazetteer match outside a place entity: a proper noun, not a common word."""
@@ -144,7 +148,9 @@ def _single_ok(tok: Any, entries: list[Entry]) -> bool:
         return _placed(tok)  # "Johnson said": a surname that is also a village somewhere
     return True
 
+
 TOWN_POP = 15_000  # smaller places need the text to say they are places when spaCy does not
+
 
 def _small_towns(entries: list[Entry]) -> bool:
     return bool(entries) and all(
@@ -160,6 +166,7 @@ def _placed(tok: Any) -> bool:
     after = doc[tok.i + 1 : tok.i + 3]
     qualified = len(after) == 2 and after[0].text == "," and after[1].text[:1].isupper()
     return before in CONTEXT_WORDS or qualified
+
 
 def _scan_capitalised(
     doc: Any,
@@ -177,12 +184,16 @@ def _scan_capitalised(
         if label and label[0] in NON_PLACE_LABELS:
             i += 1
             continue
+        if label and label[0] in PLACE_LABELS:
+            i = max(label[2], i + 1)  # the entity pass has read this place entity
+            continue
         j = _run_end(doc, i, taken)
         found = _match_span(doc, gaz, i, j, "gazetteer", strict=True)
         for m in found:
             if _accept_in_entity(m, doc, ent_label, taken):
                 take(m, taken, out)
         i = j
+
 
 def _run_end(doc: Any, i: int, taken: list[bool]) -> int:
     """End of a run of capitalised tokens (allowing inner hyphens and 'of', 'and', 'al')."""
@@ -200,6 +211,7 @@ def _run_end(doc: Any, i: int, taken: list[bool]) -> int:
     while j > i + 1 and (not doc[j - 1].is_alpha or doc[j - 1].lower_ in {"of", "and"}):
         j -= 1
     return j
+
 
 def _accept_in_entity(
     m: Toponym, doc: Any, ent_label: list[tuple[str, int, int] | None], taken: list[bool]
@@ -231,6 +243,7 @@ def _accept_in_entity(
     )
     qualified = nxt == "," and m.end + 1 < len(doc) and doc[m.end + 1].text[:1].isupper()
     return whole and (notable or qualified)
+
 
 def _scan_demonyms(doc: Any, gaz: Gazetteer, taken: list[bool], out: list[Toponym]) -> None:
     """'the Afghan border', 'Syrian territory': the demonym names its country as a place."""

@@ -40,8 +40,10 @@ def link_qualifiers(doc: Any, mentions: list[Toponym]) -> None:
         elif len(between) == 1 and between[0].tag_ == "POS":
             b.qualifier, a.qualifies = a, b
 
+
 def _containers(q: Toponym) -> list[Place]:
     return [e.place for e in q.entries if e.place.kind in DIVISION_KINDS | {"country"}]
+
 
 def bring_in(m: Toponym, q: Toponym) -> None:
     """Add 'somewhere in Q' readings to M when none of M's candidates lies inside Q's
@@ -53,6 +55,7 @@ def bring_in(m: Toponym, q: Toponym) -> None:
         return
     m.entries = [*m.entries, *(Entry(o, "within") for o in outer)]
 
+
 def _qualifier_entries(gaz: Gazetteer, doc: Any, i: int, j: int) -> list[Entry]:
     """Divisions and countries named (or abbreviated: "Okla.", "W.Va.", "TX") by doc[i:j]."""
     text = doc[i:j].text
@@ -62,6 +65,7 @@ def _qualifier_entries(gaz: Gazetteer, doc: Any, i: int, j: int) -> list[Entry]:
         e for e in gaz.lookup_key(normalize(text))
         if e.how in {"name", "alt", "abbr"} and e.place.kind in QUALIFIER_KINDS
     ]
+
 
 def scan_qualified(doc: Any, gaz: Gazetteer, taken: list[bool], out: list[Toponym]) -> None:
     """'Caddo, Okla.', 'Brattleboro, Vermont': the qualifier after the comma is found (also as
@@ -86,12 +90,14 @@ def scan_qualified(doc: Any, gaz: Gazetteer, taken: list[bool], out: list[Topony
             within = [Entry(e.place, "within") for e in entries]
             take(toponym_at(doc, start, c, within, "qualified"), taken, out)
 
+
 def in_list(doc: Any, start: int, end: int) -> bool:
     """Whether "X, Y" (tokens start..end) is part of a list ("Bundibugyo, Côte d'Ivoire and
     Sudan", "Kenya, Uganda, Tanzania") rather than a place and its division."""
     if start > 0 and doc[start - 1].text == ",":
         return True
     return end < len(doc) and doc[end].lower_ in {"and", "or", "&"}
+
 
 def scan_abbreviations(
     doc: Any, gaz: Gazetteer, taken: list[bool], out: list[Toponym]
@@ -106,6 +112,7 @@ def scan_abbreviations(
             abbr = [e for e in found[1] if e.how == "abbr"]
             take(toponym_at(doc, c + 1, found[0], abbr, "qualifier"), taken, out)
 
+
 def _longest_qualifier(
     doc: Any, gaz: Gazetteer, i: int, taken: list[bool]
 ) -> tuple[int, list[Entry]] | None:
@@ -118,13 +125,16 @@ def _longest_qualifier(
             return k, entries
     return None
 
+
 def _abbreviation_part(tok: Any) -> bool:
     """A token of a division name or abbreviation: "Okla.", "W.Va.", "N.", "Va.", "TX"."""
     letters = tok.text.replace(".", "")
     return tok.text[:1].isupper() and (tok.is_alpha or letters.isalpha())
 
+
 def _is_name_end(doc: Any, k: int) -> bool:
     return k >= 0 and doc[k].text[:1].isupper() and (doc[k].is_alpha or doc[k].text.endswith("."))
+
 
 def _name_begin(doc: Any, k: int, taken: list[bool]) -> int:
     """Start of the capitalised run that ends at token k ("Bowling Green", "St. Albans")."""
@@ -137,6 +147,7 @@ def _name_begin(doc: Any, k: int, taken: list[bool]) -> int:
             break
         start -= 1
     return start
+
 
 def scan_dateline(
     doc: Any, gaz: Gazetteer, taken: list[bool], out: list[Toponym]

@@ -12,8 +12,8 @@ from tocsin.geo.words import DIVISION_WORDS, NAME_ABBREVIATIONS, SETTLEMENT_WORD
 from tocsin.models import Mention
 
 DIVISION_KINDS = {"adm1", "adm2", "region"}
-
 QUALIFIER_KINDS = {"adm1", "adm2", "country"}
+
 
 @dataclass
 class Toponym:
@@ -37,6 +37,7 @@ class Toponym:
     def type_word(self) -> bool:
         return self.type_hint == "division"
 
+
 def to_mention(t: Toponym, sentence: int | None = None) -> Mention:
     """The shared ``models.Mention`` of a resolved toponym: kind "place", ``label`` what found
     it, ``code`` the CAMEO country of its reading, ``payload`` the gazetteer ``Place``."""
@@ -54,6 +55,7 @@ def to_mention(t: Toponym, sentence: int | None = None) -> Mention:
         payload=t.place,
     )
 
+
 def take(m: Toponym, taken: list[bool], out: list[Toponym]) -> None:
     if any(taken[m.start : m.end]):
         return
@@ -61,13 +63,16 @@ def take(m: Toponym, taken: list[bool], out: list[Toponym]) -> None:
         taken[i] = True
     out.append(m)
 
+
 def span_key(doc: Any, start: int, end: int) -> str:
     return normalize(doc[start:end].text)
+
 
 def toponym_at(doc: Any, i: int, j: int, entries: list[Entry], source: str) -> Toponym:
     span = doc[i:j]
     return Toponym(i, j, span.text, (span.start_char, span.end_char), entries, source,
                    type_hint_at(doc, i, j))
+
 
 def type_hint_at(doc: Any, i: int, j: int) -> str | None:
     """What kind of place the words around a name say it is: "Donetsk region", "the state of
@@ -82,12 +87,14 @@ def type_hint_at(doc: Any, i: int, j: int) -> str | None:
             return "settlement"
     return None
 
+
 def name_start(doc: Any, i: int) -> bool:
     """A capitalised word, or an abbreviated first word before one ("St. Paul", "FT. WORTH")."""
     tok = doc[i]
     if after_abbreviation(doc, i):
         return True
     return tok.is_alpha and (tok.is_title or (tok.is_upper and len(tok) > 1))
+
 
 def after_abbreviation(doc: Any, i: int) -> int:
     """The index of the capitalised word after an abbreviated name word at i ("St." or "ST"
@@ -97,6 +104,7 @@ def after_abbreviation(doc: Any, i: int) -> int:
         return 0
     j = i + 2 if i + 1 < len(doc) and doc[i + 1].text == "." else i + 1
     return j if j < len(doc) and doc[j].text[:1].isupper() and doc[j].is_alpha else 0
+
 
 def contains(outer: Place, inner: Place) -> bool:
     """Whether a country/division/region could contain another place (not itself)."""
