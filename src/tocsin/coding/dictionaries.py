@@ -13,9 +13,10 @@ from __future__ import annotations
 import functools
 import logging
 from dataclasses import dataclass, field
+from importlib import resources
 from pathlib import Path
 
-from tocsin.actors.manifest import files_of, resolve_set, top_manifest
+from tocsin.actors.manifest import files_of, layers, resolve_set, top_manifest
 from tocsin.actors.resolver import ActorResolver
 from tocsin.coding.ontology import Ontology
 from tocsin.coding.verbs import Pattern, VerbDictionary, VerbForm, read_verb_files
@@ -92,8 +93,28 @@ def _index_patterns(patterns: list[Pattern]) -> tuple[dict[str, list[int]], list
 
 @functools.lru_cache(maxsize=4)
 def load_dictionaries(name_or_dir: str) -> Dictionaries:
-    """Load a dictionary set (cached per process): ``"phoenix"``, ``"petr-validate"`` or a path."""
+    """Load a dictionary set (cached per process, and on disk by the content of its files
+    and of the code that reads them: :mod:`tocsin.cache`): ``"phoenix"``,
+    ``"petr-validate"`` or a path."""
+    from tocsin import cache
+
     directory = resolve_set(name_or_dir)
+    key = cache.content_key(_inputs(directory), code=("tocsin.coding", "tocsin.actors"))
+    return cache.cached("dictionaries", key, lambda: _build(directory))
+
+
+def _inputs(directory: Path) -> list[Path]:
+    """Every file a set is built from: each layer's manifest and files, and the ontology."""
+    found: list[Path] = []
+    for layer in layers(directory):
+        manifest = layer.manifest.directory / "manifest.toml"
+        found += [manifest] if manifest.is_file() else []
+        found += [p for kind in ("verbs", "actors", "agents", "discards")
+                  for p in getattr(layer.manifest, kind)]
+    return found + [Path(str(resources.files("tocsin.data") / "ontology/cameo_events.tsv"))]
+
+
+def _build(directory: Path) -> Dictionaries:
     top = top_manifest(directory)
     files = [path for path, _priority in files_of(directory, "verbs")]
     if not files:
