@@ -161,3 +161,13 @@ def test_part_of_an_unknown_place_name_is_not_a_village_elsewhere(
     assert all(e.place.pop < 15000 for e in gaz.lookup("Rice"))  # villages in the US
     doc = geo_doc("Refugees fled to Rice Shok camp .", ents={"GPE": ["Rice Shok"]})
     assert _readings(gaz, doc) == {}
+
+
+def test_a_hyphen_or_a_title_word_is_no_dateline(gaz: Gazetteer, geo_doc: Any) -> None:
+    from spacy.tokens import Doc
+
+    words = "Al - Bab fell to rebels on Sunday .".split()
+    spaces = [False, False] + [True] * (len(words) - 2)  # "Al-Bab": a hyphen, not a dash
+    hyphenated = Doc(geo_doc("x").vocab, words=words, spaces=spaces)
+    assert find_toponyms(hyphenated, gaz)[1] is None
+    assert find_toponyms(geo_doc("Police : two men were held ."), gaz)[1] is None

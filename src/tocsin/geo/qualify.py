@@ -24,7 +24,13 @@ from tocsin.geo.toponym import (
     take,
     toponym_at,
 )
-from tocsin.geo.words import DATELINE_DASHES, MAX_TOKENS, NAME_ABBREVIATIONS
+from tocsin.geo.words import (
+    DATELINE_DASHES,
+    MAX_TOKENS,
+    NAME_ABBREVIATIONS,
+    STOP_WORDS,
+    TYPE_WORDS,
+)
 
 
 def link_qualifiers(doc: Any, mentions: list[Toponym]) -> None:
@@ -149,14 +155,21 @@ def _name_begin(doc: Any, k: int, taken: list[bool]) -> int:
     return start
 
 
+def _dateline_end(doc: Any, k: int) -> bool:
+    """A dash set off by a space ("PAUL --", not the hyphen of "Al-Bab"), an agency in
+    brackets ("KYIV (Reuters)") or a colon ("Islamabad:")."""
+    text = doc[k].text
+    if text in DATELINE_DASHES:
+        return bool(doc[k - 1].whitespace_)
+    return text in {"(", ":"}
+
+
 def scan_dateline(
     doc: Any, gaz: Gazetteer, taken: list[bool], out: list[Toponym]
 ) -> Toponym | None:
     """A dateline at the start of the text: a capitalised place name (often ALL CAPS) before a
     dash or an agency in brackets: "ST. PAUL, Minn. --", "KYIV (Reuters) -", "Islamabad:"."""
-    end = next(
-        (k for k, t in enumerate(doc[:10]) if t.text in DATELINE_DASHES | {"(", ":"}), None
-    )
+    end = next((k for k in range(1, min(len(doc), 10)) if _dateline_end(doc, k)), None)
     if not end:
         return None
     comma = next((k for k in range(end) if doc[k].text == ","), end)
@@ -165,7 +178,10 @@ def scan_dateline(
         for k in range(comma)
     ):
         return None
-    entries = [e for e in gaz.lookup_key(span_key(doc, 0, comma)) if e.how in {"name", "alt"}]
+    key = span_key(doc, 0, comma)
+    if key in STOP_WORDS or key in TYPE_WORDS:
+        return None  # "Police:", "State -"
+    entries = [e for e in gaz.lookup_key(key) if e.how in {"name", "alt"}]
     qualifier = _qualifier_entries(gaz, doc, comma + 1, end) if comma < end else []
     if not entries and qualifier:
         entries = [Entry(e.place, "within") for e in qualifier]
