@@ -568,8 +568,7 @@ def derive_us_counties(rg_csv: Path) -> list[tuple[str, ...]]:
     rows: list[tuple[str, ...]] = []
     for (state, name), pts in sorted(members.items()):
         total = sum(p[2] for p in pts)
-        lat = sum(p[0] * p[2] for p in pts) / total
-        lon = sum(p[1] * p[2] for p in pts) / total
+        lat, lon = sphere_centroid(((p[0], p[1]) for p in pts), [float(p[2]) for p in pts])
         code = fips.get((state, name), "")
         rows.append((state, name, code, f"{lat:.4f}", f"{lon:.4f}", str(total)))
     return rows
