@@ -295,9 +295,48 @@ def code_stored(store: Store, settings: Settings, *, coder: CoderLike | None = N
     start = time.monotonic()
     report = CodeReport()
     size = max(1, settings.batch_size)
-    chunks = iter_batches(store.iter_articles(uncoded_only=uncoded_only, ids=ids,
-                                              batch=max(size, 100)), size)
-    factory = factory or load_coder
+    worker = _worker_id() if uncoded_only and ids is None else None
+    chunks: Iterable[list[Article]] = (
+        _claimed_chunks(store, worker, size) if worker else
+        iter_batches(store.iter_articles(uncoded_only=uncoded_only, ids=ids,
+                                         batch=max(size, 100)), size))
+    try:
+        _code_chunks(store, settings, chunks, coder, factory or load_coder, report,
+                     start, total, progress)
+    finally:
+        if worker:
+            store.release_claims(worker)  # what this run claimed but did not code
+    if report.coded:
+        refresh_analysis(store, settings)  # identities, alerts current
+    report.seconds = time.monotonic() - start
+    return report
+
+
+def _worker_id() -> str:
+    """This coding run's claim name (host, process, a random part)."""
+    import os
+    import socket
+    import uuid
+
+    return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
+
+
+def _claimed_chunks(store: Store, worker: str, size: int) -> Iterator[list[Article]]:
+    """Chunks of uncoded articles claimed for ``worker``: concurrent coding runs on one store
+    split the uncoded articles instead of each coding all of them (``Store.claim_articles``)."""
+    while True:
+        ids = store.claim_articles(worker, size)
+        if not ids:
+            return
+        chunk = list(store.iter_articles(uncoded_only=True, ids=ids, batch=max(size, 100)))
+        if chunk:
+            yield chunk
+
+
+def _code_chunks(store: Store, settings: Settings, chunks: Iterable[list[Article]],
+                 coder: CoderLike | None, factory: CoderFactory, report: CodeReport,
+                 start: float, total: int | None, progress: ProgressCallback | None) -> None:
+    """Code ``chunks`` (here or in workers) and store each chunk's events."""
     if coder is None and (settings.workers > 1 or settings.dask_scheduler):
         results = run_chunks(chunks, settings, _worker_code, factory, settings)
     else:
@@ -312,10 +351,6 @@ def code_stored(store: Store, settings: Settings, *, coder: CoderLike | None = N
         if progress:
             progress(Progress("code", report.coded, report.events, len(report.problems),
                               report.seconds, total))
-    if report.coded:
-        refresh_analysis(store, settings)  # identities, alerts current
-    report.seconds = time.monotonic() - start
-    return report
 
 
 def _code_in_process(coder: CoderLike, chunk: list[Article]) -> ChunkResult:

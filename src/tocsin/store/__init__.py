@@ -385,13 +385,19 @@ class Store(IdentityStore, AnalysisReads, AlertStore):
         ``lease`` seconds (a coder that died). Concurrent callers get disjoint batches: each
         claim is a conditional UPDATE, and an id another caller took first is not returned.
         :meth:`replace_events` clears the claim when it stores the article's events."""
-        now = convert.utcnow()
-        expired = now - dt.timedelta(seconds=lease)
-        free = sa.and_(articles.c.coded_at.is_(None),
-                       sa.or_(articles.c.claimed_by.is_(None), articles.c.claimed_at < expired))
-        with self.engine.connect() as conn:
-            wanted = [r[0] for r in conn.execute(
-                sa.select(articles.c.id).where(free).order_by(articles.c.id).limit(limit))]
+        while True:  # a caller that lost every id of its pick to another picks again
+            now = convert.utcnow()
+            free = sa.and_(articles.c.coded_at.is_(None), sa.or_(
+                articles.c.claimed_by.is_(None),
+                articles.c.claimed_at < now - dt.timedelta(seconds=lease)))
+            with self.engine.connect() as conn:
+                wanted = [r[0] for r in conn.execute(
+                    sa.select(articles.c.id).where(free).order_by(articles.c.id).limit(limit))]
+            got = self._claim(worker, wanted, free, now)
+            if got or not wanted:
+                return got
+
+    def _claim(self, worker: str, wanted: list[str], free: Any, now: dt.datetime) -> list[str]:
         got: list[str] = []
         with self._write() as conn:
             for chunk in _chunks(wanted):
