@@ -94,11 +94,12 @@ def test_hyphenated_country_names_are_whole(gaz: Gazetteer, geo_doc: Any) -> Non
 
 def test_toponyms_become_shared_mentions(gaz: Gazetteer, geo_doc: Any) -> None:
     doc = geo_doc("Clashes erupted in Miranshah , North Waziristan .")
-    mentions = [to_mention(t) for t in resolve_document(gaz, doc)]
+    mentions = [to_mention(t, doc) for t in resolve_document(gaz, doc)]
     assert all(isinstance(m, Mention) and m.kind == "place" for m in mentions)
     miranshah = next(m for m in mentions if m.text == "Miranshah")
     assert miranshah.payload.adm1 == "PK-KP" and miranshah.code == "PAK"
     assert doc.text[slice(*miranshah.char_span)] == "Miranshah"
+    assert miranshah.head == miranshah.start  # one token: its own root
 
 
 def test_dateline_split_by_the_tokenizer_is_one_name(gaz: Gazetteer, geo_doc: Any) -> None:

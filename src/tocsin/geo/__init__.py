@@ -76,7 +76,7 @@ class Geocoder:
         toponyms = resolve_document(
             self.gazetteer, doc, dateline=self.dateline_place(dateline), actor_codes=actor_codes
         )
-        return [to_mention(t) for t in toponyms]
+        return [to_mention(t, doc) for t in toponyms]
 
     def enrich(self, doc: Any, events: list[Event], article: Article) -> list[Event]:
         """Events with ``location``, ``source_location`` and ``target_location`` filled."""

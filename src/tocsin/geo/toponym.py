@@ -38,10 +38,11 @@ class Toponym:
         return self.type_hint == "division"
 
 
-def to_mention(t: Toponym, sentence: int | None = None) -> Mention:
+def to_mention(t: Toponym, doc: Any = None) -> Mention:
     """The shared ``models.Mention`` of a resolved toponym: kind "place", ``label`` what found
-    it, ``code`` the CAMEO country of its reading, ``payload`` the gazetteer ``Place``."""
-    root = -1 if t.end <= t.start else t.end - 1
+    it, ``code`` the CAMEO country of its reading, ``payload`` the gazetteer ``Place`` (None
+    when unresolved); ``head`` the span's syntactic root when the doc is given."""
+    root = doc[t.start : t.end].root.i if doc is not None and t.end > t.start else -1
     return Mention(
         start=t.start,
         end=t.end,
@@ -49,7 +50,6 @@ def to_mention(t: Toponym, sentence: int | None = None) -> Mention:
         char_span=t.char_span,
         kind="place",
         head=root,
-        sentence=sentence,
         label=t.source,
         code=(t.place.cameo or None) if t.place is not None else None,
         payload=t.place,
