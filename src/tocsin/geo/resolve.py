@@ -22,6 +22,7 @@ from tocsin.geo.toponym import DIVISION_KINDS, Toponym, contains
 from tocsin.geo.words import DIVISION_WORDS, SETTLEMENT_WORDS, TYPE_WORDS
 
 KIND_BONUS = {"country": 3.0, "adm1": 0.6, "region": 1.2, "adm2": 0.8, "city": 0.0}
+MAX_ANCHORS = 40  # the first clear towns of a long text are enough (and keep it fast)
 WITHIN_PRIOR = 2.0  # "somewhere in Y" for an unknown X in "X, Y": below any real candidate in Y
 
 
@@ -70,7 +71,8 @@ def score_entry(entry: Entry, mention: Toponym | None, ctx: Context) -> float:
         s += 1.0 + min(w, 4.0) * 0.8
     if place.adm1 and place.kind != "country" and ctx.adm1.get(place.adm1):
         s += 1.0 + min(ctx.adm1[place.adm1], 3.0) * 0.5
-    if place.kind in {"city", "adm2"} and (entry.how == "name" or place.curated):
+    ranks = mention is None or len(mention.entries) > 1  # one candidate needs no ranking
+    if ranks and place.kind in {"city", "adm2"} and (entry.how == "name" or place.curated):
         s += ctx.near(place, mention)
     if mention is not None:
         s += _mention_bonus(entry, mention)
@@ -150,7 +152,7 @@ def document_context(
         if m.place is not None and m.margin >= 1.0:
             adm1 = m.place.adm1 if m.place.kind != "country" else None
             final.add(m.place.cc, 1.0 if m.place.kind != "country" else 0.5, adm1)
-            if m.place.kind in {"city", "adm2"}:
+            if m.place.kind in {"city", "adm2"} and len(final.anchors) < MAX_ANCHORS:
                 final.anchors.append((id(m), m.place))
     if dateline is not None and dateline.kind in {"city", "adm2"}:
         final.anchors.append((0, dateline))
