@@ -19,16 +19,14 @@ import sqlalchemy as sa
 from tocsin.errors import InputError, NotFoundError
 from tocsin.store.queries import EVENT_FIELDS, EventFilters
 from tocsin.store.schema import alerts as alerts_table
-from tocsin.store.schema import articles, events, sources
-
-try:  # the analysis tables live in schema.py (before the store's restructuring: queries.py)
-    from tocsin.store.schema import analysis_volume, event_identities, event_mentions
-except ImportError:  # pragma: no cover - transitional
-    from tocsin.store.queries import (  # type: ignore[attr-defined,no-redef]
-        analysis_volume,
-        event_identities,
-        event_mentions,
-    )
+from tocsin.store.schema import (
+    analysis_volume,
+    articles,
+    event_identities,
+    event_mentions,
+    events,
+    sources,
+)
 
 CONFLICT = (3, 4)
 COOPERATION = (1, 2)
