@@ -176,3 +176,15 @@ def test_default_window_ignores_a_few_events_dated_far_ahead() -> None:
     outliers = days + [(dt.date(2026, 12, 31), 2), (dt.date(2027, 2, 28), 1)]
     assert recent_end(outliers) == days[-1][0]
     assert recent_end([]) is None
+
+
+def test_alert_evidence_links_are_http_only(client: TestClient) -> None:
+    alerts = client.get("/alerts", params={"limit": 50}).json()["items"]
+    evidence = [e for a in alerts for e in a.get("evidence") or []]
+    assert evidence, "the hand-built store raises alerts with evidence"
+    assert all(e["url"] is None or e["url"].startswith(("http://", "https://"))
+               for e in evidence)
+    xss = [e for e in evidence if e["article_id"] == XSS_ID]
+    one = client.get(f"/alerts/{alerts[0]['id']}").json()
+    assert all(e["url"] is None or e["url"].startswith("https://") for e in one["evidence"])
+    assert all(e["url"] is None for e in xss)

@@ -19,7 +19,7 @@ MODULES = {p.name: p.read_text(encoding="utf-8") for p in sorted(JS_DIR.glob("*.
 HTML = (STATIC_DIR / "index.html").read_text(encoding="utf-8")
 CSS = (STATIC_DIR / "dashboard.css").read_text(encoding="utf-8")
 VENDOR = STATIC_DIR / "vendor"
-SAMPLE = {"a": "IND", "b": "PAK", "article_id": "seed-russian-delegation"}
+SAMPLE = {"a": "IND", "b": "PAK", "article_id": "seed-russian-delegation", "alert_id": "1"}
 SVG_NAMESPACE = "http://www.w3.org/2000/svg"
 SEED_ID = "seed-russian-delegation"
 

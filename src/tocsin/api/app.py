@@ -110,6 +110,13 @@ def create_app(settings: Settings, *, store: Store | None = None, coder: Any = N
     return app
 
 
+def _safe_alert(record: dict[str, Any]) -> dict[str, Any]:
+    """An alert record whose evidence links are http(s) or None (never javascript:)."""
+    if record.get("evidence"):
+        record["evidence"] = [routes.clean_links(dict(e)) for e in record["evidence"]]
+    return record
+
+
 def _token_guard(settings: Settings) -> Any:
     """The dependency of the write routes: the configured token, as a Bearer header."""
 
@@ -186,8 +193,8 @@ def _alert_routes(app: FastAPI, store: Store, aggregates: Aggregates) -> None:
         def answer() -> dict[str, Any]:
             found = analysis.alerts(store, top=limit, offset=offset, direction=direction,
                                     kind=kind, subject=subject, distinct=distinct)
-            items = [analysis.alert_record(a, analysis.alert_evidence(store, a) if evidence
-                                           else None) for a in found]
+            items = [_safe_alert(analysis.alert_record(
+                a, analysis.alert_evidence(store, a) if evidence else None)) for a in found]
             return _page(items, limit, offset)
 
         key = ("alerts", limit, offset, direction, kind, subject, evidence, distinct)
@@ -197,7 +204,7 @@ def _alert_routes(app: FastAPI, store: Store, aggregates: Aggregates) -> None:
     def get_alert(alert_id: Annotated[int, Path(ge=1, le=MAX_ID)]) -> dict[str, Any]:
         """One alert with its evidence events."""
         found = analysis.get_alert(store, alert_id)
-        return analysis.alert_record(found, analysis.alert_evidence(store, found))
+        return _safe_alert(analysis.alert_record(found, analysis.alert_evidence(store, found)))
 
 
 def _triad_routes(app: FastAPI, store: Store, aggregates: Aggregates) -> None:

@@ -1,8 +1,28 @@
 // Actor view: partners (edge sign and volume), the trend, the heaviest events.
-import { el, fmt, section, message } from "./dom.js";
+import { el, fmt, section, message, sourceLink } from "./dom.js";
 import { get, failure } from "./api.js";
 import { href, navigate } from "./state.js";
 import { actorInput } from "./typeahead.js";
+import { explanation } from "./overview.js";
+
+// An alert about this actor (from the overview's evidence link): its explanation and the
+// evidence events it rests on.
+async function alertCard(id) {
+  const card = section("Alert");
+  try {
+    const a = await get("alert", { alert_id: id });
+    card.append(el("p", {}, el("span", { class: `badge dir-${a.direction}` }, a.direction), " ",
+      el("strong", {}, a.subject), ` ${a.period_start} – ${a.period_end}: `, explanation(a)),
+    el("ol", { class: "events" }, (a.evidence || []).map((e) => el("li", { class: "event" },
+      el("div", {}, el("strong", {}, `${e.source_code || "?"} → ${e.target_code || "?"}`),
+        ` ${e.code} ${e.name || ""} · ${e.day || ""}`),
+      el("div", { class: "sentence" }, e.sentence || ""),
+      el("div", { class: "event-meta" }, el("a", { href: href({ view: "article",
+        id: e.article_id, event: e.event_id }, {}) }, "article"), " · ",
+      sourceLink(e.url, e.source_name || "source"))))));
+  } catch (err) { card.append(failure(err)); }
+  return card;
+}
 
 function partnerTable(a, items) {
   if (!items.length) return message("no partners in the window");
@@ -46,6 +66,7 @@ export async function render(root, ctx) {
     onPick: (c) => navigate({ a: c }) })));
   if (!ctx.a) { root.append(message("type a country name or code, e.g. Russia")); return; }
   const w = { since: ctx.since, until: ctx.until };
+  if (ctx.alert) root.append(await alertCard(ctx.alert));
   try {
     const [partners, series, top] = await Promise.all([
       get("partners", { a: ctx.a, ...w, limit: 20 }),

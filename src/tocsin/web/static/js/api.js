@@ -6,6 +6,7 @@ export const ROUTES = {
   movers: "/overview/movers",
   map: "/overview/map",
   alerts: "/alerts",
+  alert: "/alerts/{alert_id}",
   actors: "/actors",
   actor: "/actors/{a}",
   partners: "/actors/{a}/partners",
