@@ -45,8 +45,28 @@ function clickable(points, onPick) {
   };
 }
 
+function nextPeriod(iso, by) {
+  const d = new Date(`${iso}T00:00:00Z`);
+  if (by === "day") d.setUTCDate(d.getUTCDate() + 1);
+  else if (by === "week") d.setUTCDate(d.getUTCDate() + 7);
+  else d.setUTCMonth(d.getUTCMonth() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
+// Periods with no event are zeros, not gaps a line would bridge.
+export function filled(points, by) {
+  if (!points.length) return points;
+  const have = new Map(points.map((p) => [p.period, p]));
+  const out = [];
+  const last = points[points.length - 1].period;
+  for (let p = points[0].period; p <= last && out.length < 5000; p = nextPeriod(p, by)) {
+    out.push(have.get(p) || { period: p, cooperation: 0, conflict: 0, by_quad: {} });
+  }
+  return out;
+}
+
 export function timeline(node, series, alerts, onPick, selected = null) {
-  const pts = series.points;
+  const pts = filled(series.points, series.by);
   const width = Math.max(280, node.clientWidth || 800);
   const x = pts.map((p) => ts(p.period));
   const font = "12px system-ui";
