@@ -172,3 +172,21 @@ def test_a_hyphen_or_a_title_word_is_no_dateline(gaz: Gazetteer, geo_doc: Any) -
     hyphenated = Doc(geo_doc("x").vocab, words=words, spaces=spaces)
     assert find_toponyms(hyphenated, gaz)[1] is None
     assert find_toponyms(geo_doc("Police : two men were held ."), gaz)[1] is None
+
+
+def test_famous_cities_in_a_list_stay_famous(gaz: Gazetteer, geo_doc: Any) -> None:
+    """No spatial 'minimality' among ambiguous names: Athens and Rome of Georgia (US) are
+    neighbours, but a list of capitals is Greece and Italy."""
+    doc = geo_doc("Flights from Athens , Rome and Milan resumed .",
+                  ents={"GPE": ["Athens", "Rome", "Milan"]})
+    found = _readings(gaz, doc)
+    assert (found["Athens"][0], found["Rome"][0], found["Milan"][0]) == ("GR", "IT", "IT")
+
+
+def test_a_town_leading_a_public_body_is_a_place(gaz: Gazetteer, geo_doc: Any) -> None:
+    doc = geo_doc("ALEXANDRIA , La. -- The Alexandria Police Department arrested two men .",
+                  ents={"ORG": ["The Alexandria Police Department"]})
+    found = _readings(gaz, doc)
+    assert found["Alexandria"] == ("US", "US-LA", "city")
+    bulls = geo_doc("The Chicago Bulls won .", ents={"ORG": ["The Chicago Bulls"]})
+    assert _readings(gaz, bulls) == {}

@@ -41,6 +41,7 @@ from tocsin.geo.words import (
     OTHER_NAME_LABELS,
     PERSON_OR_WORD,
     PLACE_LABELS,
+    PUBLIC_BODIES,
     STOP_WORDS,
     TYPE_WORDS,
 )
@@ -233,16 +234,23 @@ def _accept_in_entity(
     if m.end > label[2] or prev in CONTEXT_WORDS:
         return True
     leading = m.start <= label[1] + 1
-    if leading and label[0] == "ORG" and any(
-        e.how == "name" and e.place.kind in {"country", "adm1"} for e in m.entries
-    ):
-        return True  # "U.S. Centers for Disease Control", "NSW Health": a place all the same
+    if leading and label[0] == "ORG" and _names_the_organisation_place(m, doc):
+        return True  # "U.S. Centers for Disease Control", "Alexandria Police Department"
     whole = leading and m.end == label[2]
     notable = any(
         e.place.kind != "city" or e.place.curated or e.place.pop >= 100_000 for e in m.entries
     )
     qualified = nxt == "," and m.end + 1 < len(doc) and doc[m.end + 1].text[:1].isupper()
     return whole and (notable or qualified)
+
+
+def _names_the_organisation_place(m: Toponym, doc: Any) -> bool:
+    """A country, state or county name leading an organisation's ("NSW Health", "Marion
+    County Sheriff's Office"), or a town's before a public body ("Alexandria Police")."""
+    if any(e.how == "name" and e.place.kind in {"country", "adm1", "adm2"} for e in m.entries):
+        return True
+    nxt = doc[m.end].lower_ if m.end < len(doc) else ""
+    return nxt in PUBLIC_BODIES and any(e.how == "name" for e in m.entries)
 
 
 def _scan_demonyms(doc: Any, gaz: Gazetteer, taken: list[bool], out: list[Toponym]) -> None:

@@ -207,3 +207,9 @@ FEATURE_WORDS = {
     "strait", "airport", "base", "street", "avenue", "road", "bridge", "station",
     "stadium", "hospital", "university", "school", "prison", "camp", "dam", "glacier",
 }
+# Words after a town's name that make the organisation a public body of that town
+# ("Alexandria Police", "Springfield City Council", "Brattleboro Fire Department").
+PUBLIC_BODIES = {
+    "police", "fire", "city", "town", "county", "sheriff", "sheriff's", "school", "schools",
+    "council", "mayor", "municipal", "district", "board", "public", "village", "borough",
+}
