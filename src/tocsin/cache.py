@@ -40,8 +40,8 @@ def content_key(files: Iterable[Path], *, code: Iterable[str] = (), extra: str =
         digest.update(b"\0file\0" + Path(path).name.encode() + b"\0")
         digest.update(Path(path).read_bytes())
     for package in code:
-        for source in sorted(p for p in resources.files(package).iterdir()
-                             if p.name.endswith(".py")):
+        sources = [p for p in resources.files(package).iterdir() if p.name.endswith(".py")]
+        for source in sorted(sources, key=lambda p: p.name):
             digest.update(b"\0code\0" + source.name.encode() + b"\0" + source.read_bytes())
     return digest.hexdigest()
 
@@ -58,7 +58,7 @@ def cached(kind: str, key: str, build: Callable[[], T], *, directory: Path | Non
     found = _read(path)
     if found is not None:
         log.debug("%s: read from %s", kind, path)
-        return found  # type: ignore[no-any-return]
+        return found  # type: ignore[return-value]
     table = build()
     _write(path, table)
     return table

@@ -54,7 +54,7 @@ def run_partition(part: Partition, settings: Settings, out: str, code: bool = Tr
     """Read, code and write one partition; return its ``result.json`` content."""
     start = time.monotonic()
     problems: list[IngestProblem] = []
-    articles = [a for a in _read(part, settings) if _keep(a, problems)]
+    articles = _articles(_read(part, settings), problems)
     unreadable = len(problems)
     coded = _code(coder_for(settings), articles, problems) if code else []
     result = _write(part, Path(out), articles, coded)
@@ -66,11 +66,16 @@ def run_partition(part: Partition, settings: Settings, out: str, code: bool = Tr
     return result
 
 
-def _keep(item: Article | IngestProblem, problems: list[IngestProblem]) -> bool:
-    if isinstance(item, IngestProblem):
-        problems.append(item)
-        return False
-    return True
+def _articles(items: Iterable[Article | IngestProblem], problems: list[IngestProblem]
+              ) -> list[Article]:
+    """The articles among ``items``; the problems go to ``problems``."""
+    found: list[Article] = []
+    for item in items:
+        if isinstance(item, IngestProblem):
+            problems.append(item)
+        else:
+            found.append(item)
+    return found
 
 
 def _read(part: Partition, settings: Settings) -> Iterator[Article | IngestProblem]:

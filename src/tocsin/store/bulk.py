@@ -63,9 +63,9 @@ def _source_ids(conn: sa.Connection, names: set[str]) -> dict[str, int]:
     """Ids of these source names, inserting the missing ones."""
     found: dict[str, int] = {}
     for name in sorted(names):
-        sid = conn.execute(sa.select(sources.c.id).where(sources.c.name == name)).scalar()
+        sid: Any = conn.execute(sa.select(sources.c.id).where(sources.c.name == name)).scalar()
         if sid is None:
-            sid = conn.execute(sources.insert().values(name=name)).inserted_primary_key[0]
+            sid = conn.execute(sources.insert().values(name=name)).inserted_primary_key[0]  # type: ignore[index]
         found[name] = int(sid)
     return found
 
@@ -87,7 +87,7 @@ def _copy(conn: sa.Connection, table: sa.Table, rows: list[dict[str, Any]]) -> N
     schema = f'"{table.schema}".' if table.schema else ""
     columns = ", ".join(f'"{n}"' for n in names)
     sql = f'COPY {schema}"{table.name}" ({columns}) FROM STDIN'
-    raw = conn.connection.driver_connection
+    raw: Any = conn.connection.driver_connection  # the psycopg 3 connection
     with raw.cursor() as cur, cur.copy(sql) as copy:
         for row in rows:
             copy.write_row([p(row[n]) if p else row[n]
