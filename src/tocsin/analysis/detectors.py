@@ -2,16 +2,19 @@
 
 A *subject* is an undirected country-level dyad ("IRN-ISR") or one actor ("PAK"). Its
 weekly signal, per direction (conflict: quad classes 3+4; cooperation: 1+2), is the
-number of **distinct articles** reporting it (near-duplicates left out), so one story
-retold in twenty sentences counts once, and a dyad named in one sentence with others
-gets its share of that article (1/k for k dyads coded from the sentence); an alert
-needs ``min_articles`` distinct articles and ``min_sources`` distinct sources. Generic
+number of **distinct events** (identities) reported in articles that are not
+near-duplicates, so one story retold in twenty sentences or articles counts once while a
+daily digest reporting five separate strikes counts five; a dyad named in one sentence
+with others gets its share of that event (1/k for k dyads coded from the sentence). An
+alert needs ``min_articles`` distinct articles and ``min_sources`` distinct sources. Generic
 actors (``IGO``, ``NGO``, ``---``, bare roles such as ``GOV``) make no subjects by default.
 
 Both detectors give one calibrated score, the surprise of an alert's reports:
 ``-log10 P(X >= observed)`` for ``X ~ Poisson(expected)``, where *expected* is the
 subject's share of the news in the weeks before times the news volume of the alert's weeks
-(so a busy news week does not look like a crisis). 3.0 means p = 0.001 on either detector.
+(so a busy news week does not look like a crisis). The volume is that of everything *but*
+the subject, so a war that fills the news does not raise its own expectation. 3.0 means
+p = 0.001 on either detector.
 
 - ``baseline`` (ACLED early-warning style): a week whose reports jump against the previous
   ``short_weeks`` and ``long_weeks``; alerting weeks at most ``merge_gap_weeks`` apart
@@ -162,6 +165,12 @@ def _share(x: np.ndarray, vol: np.ndarray, weeks: int) -> np.ndarray:
     return np.divide(xs, vs, out=np.zeros_like(xs), where=vs > 0)
 
 
+def _others(vol: np.ndarray, track: Track) -> np.ndarray:
+    """The news volume of everything but the subject: a subject's own surge must not raise
+    the volume its expectation scales with (a war that fills the news would never rise)."""
+    return np.maximum(vol - track.events, 0.0)
+
+
 def _breadth_ok(track: Track, start: int, end: int, rules: AlertSettings) -> bool:
     events, arts, srcs = track.span(start, end)
     return (events >= rules.min_events and arts >= rules.min_articles
@@ -212,13 +221,14 @@ def _runs(weeks: Sequence[int], gap: int) -> list[tuple[int, int]]:
     return runs
 
 
-def baseline(subject: Subject, vol: np.ndarray, rules: AlertSettings) -> list[Hit]:
+def baseline(subject: Subject, volume: np.ndarray, rules: AlertSettings) -> list[Hit]:
     """Weeks whose reports jump against both baselines, merged into periods."""
     hits: list[Hit] = []
     for direction, track in subject.tracks.items():
         x = track.reports
         if x.max(initial=0.0) < rules.min_increase:
             continue  # no week can rise enough
+        vol = _others(volume, track)
         for start, end in _runs(_alerting_weeks(x, vol, rules), rules.merge_gap_weeks):
             if end - start + 1 > rules.max_weeks:  # a long episode alerts on its onset
                 end = start + rules.onset_weeks - 1
@@ -276,15 +286,15 @@ def _bounded(start: int, end: int, rules: AlertSettings) -> tuple[int, int]:
     return start, start - 1
 
 
-def changepoint(subject: Subject, vol: np.ndarray, rules: AlertSettings) -> list[Hit]:
+def changepoint(subject: Subject, volume: np.ndarray, rules: AlertSettings) -> list[Hit]:
     """Upward shifts of the weekly share lasting at most ``max_weeks``."""
     hits: list[Hit] = []
-    if int(np.count_nonzero(vol)) < rules.changepoint_min_weeks:
+    if int(np.count_nonzero(volume)) < rules.changepoint_min_weeks:
         return hits
     for direction, track in subject.tracks.items():
         if track.events.sum() < rules.changepoint_min_events:
             continue
-        x = track.reports
+        x, vol = track.reports, _others(volume, track)
         signal = np.divide(x, vol, out=np.zeros_like(x), where=vol > 0)
         bounds = _segments(signal, rules.changepoint_penalty)
         for i in range(1, len(bounds) - 1):
@@ -321,7 +331,8 @@ def best_of_overlapping(hits: Sequence[Hit]) -> list[Hit]:
         mine: list[Hit] = []
         for hit in sorted(group, key=lambda h: (-h.score, h.start, h.kind)):
             if not any(_overlap(hit, k) for k in mine):
-                also = sorted({h.kind for h in group if _overlap(hit, h)} - {hit.kind})
+                also = sorted(({h.kind for h in group if _overlap(hit, h)}
+                               | set(hit.details.get("also_detected_by", ()))) - {hit.kind})
                 mine.append(Hit(hit.subject, hit.kind, hit.direction, hit.start, hit.end,
                                 hit.score, hit.expected, dict(hit.details, also_detected_by=also)))
         kept += mine

@@ -22,7 +22,8 @@ _QUAD_DIRECTION = {q: d for d, qs in DIRECTIONS.items() for q in qs}
 
 @dataclass
 class _Acc:
-    weights: dict[str, float] = field(default_factory=dict)
+    weights: dict[str, float] = field(default_factory=dict)  # report (event) -> share
+    articles: set[str] = field(default_factory=set)
     sources: set[int] = field(default_factory=set)
     events: int = 0
     material: int = 0
@@ -36,9 +37,11 @@ def _actor(root: str | None) -> str | None:
 
 
 def _add(acc: _Acc, row: WeeklyCount, dyad: bool) -> None:
-    for art in row.article_ids:  # an actor subject: the actor is named, weight 1
-        share = row.weights.get(art, 1.0) if dyad else 1.0
-        acc.weights[art] = max(acc.weights.get(art, 0.0), share)
+    events = [k for k in row.weights if k.startswith("#")]
+    for key in events or row.article_ids:  # an actor subject: the actor is named, weight 1
+        share = row.weights.get(key, 1.0) if dyad else 1.0
+        acc.weights[key] = max(acc.weights.get(key, 0.0), share)
+    acc.articles |= row.article_ids
     acc.sources |= row.source_ids
     acc.events += row.events
     acc.material += row.events if row.quad_class in (2, 4) else 0
@@ -63,7 +66,7 @@ def subject_weeks(rows: Iterable[WeeklyCount]) -> list[SubjectWeek]:
             cell.backward += row.events if src == b else 0
     return [SubjectWeek(week, f"{a}-{b}" if b else a, a, b, direction,
                         round(sum(c.weights.values()), 6), c.events, c.material,
-                        len(c.weights), len(c.sources), round(c.goldstein, 6), c.forward,
+                        len(c.articles), len(c.sources), round(c.goldstein, 6), c.forward,
                         c.backward)
             for (week, a, b, direction), c in sorted(acc.items(), key=lambda kv: (
                 kv[0][0], kv[0][1], kv[0][2] or "", kv[0][3]))]

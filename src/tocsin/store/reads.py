@@ -50,8 +50,8 @@ class AnalysisReads:
     def weekly_counts(self, weeks: Sequence[dt.date] | None = None) -> list[WeeklyCount]:
         """Counting events per week (all, or ``weeks``), directed country-level dyad and
         quad class, with the distinct articles and sources (not near-duplicates) that report
-        them, and each article's weight (1 / the dyads coded from the sentence that reports
-        it in that week)."""
+        them, and the report weights: per article and per event (``"#<identity id>"``), 1 /
+        the dyads coded from the sentence that reports it (the most of its mentions)."""
         t, m, e, a = event_identities, event_mentions, events, articles
         q = (
             sa.select(t.c.week, t.c.source_root, t.c.target_root, t.c.quad_class, t.c.id,
@@ -146,8 +146,11 @@ def _weekly(rows: Sequence[Any]) -> list[WeeklyCount]:
         ids[r.id] = float(r.goldstein or 0.0)
         weight = 1.0 / max(1, per_sentence.get((r.article_id, r.sentence_index, r.week), 1))
         arts[r.article_id] = max(arts.get(r.article_id, 0.0), weight)
+        key = f"#{r.id}"  # the event (identity): its report share, the most of its mentions
+        arts[key] = max(arts.get(key, 0.0), weight)
         if r.source_id is not None:
             srcs.add(int(r.source_id))
     return [WeeklyCount(k[0], k[1], k[2], k[3], len(v[0]), round(sum(v[0].values()), 6),
-                        frozenset(v[1]), frozenset(v[2]), dict(v[1]))
+                        frozenset(a for a in v[1] if not a.startswith("#")), frozenset(v[2]),
+                        dict(v[1]))
             for k, v in sorted(acc.items(), key=lambda kv: tuple(str(x) for x in kv[0]))]

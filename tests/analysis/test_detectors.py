@@ -1,0 +1,66 @@
+"""Detector signals: distinct events as reports, the subject's own news left out of the
+volume, and the detectors recorded on a merged alert."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+
+from tocsin.analysis.detectors import Subject, Track, baseline, best_of_overlapping, changepoint
+from tocsin.analysis.weekly import subject_weeks
+from tocsin.models import WeeklyCount
+from tocsin.settings import AlertSettings
+
+W = dt.date(2025, 3, 3)
+
+
+def test_a_digest_reports_each_distinct_event_and_an_event_once() -> None:
+    rows = [  # one daily digest (article d1) with two distinct strikes, one told twice
+        WeeklyCount(W, "ISR", "PSE", 4, 2, -20.0, frozenset({"d1"}), frozenset({1}),
+                    {"d1": 1.0, "#10": 1.0, "#11": 1.0}),
+        WeeklyCount(W, "PSE", "ISR", 4, 1, -10.0, frozenset({"d1", "d2"}), frozenset({1}),
+                    {"d1": 0.5, "d2": 1.0, "#12": 0.5}),  # named with another dyad: half
+    ]
+    dyad = next(r for r in subject_weeks(rows) if r.subject == "ISR-PSE")
+    assert dyad.reports == 2.5 and dyad.articles == 2 and dyad.events == 3
+    actor = next(r for r in subject_weeks(rows) if r.subject == "ISR")
+    assert actor.reports == 3.0  # an actor is named in full in each of its events
+
+
+def _subject(x: list[float]) -> Subject:
+    n = len(x)
+    track = Track(n)
+    track.reports[:] = x
+    track.events[:] = x
+    track.articles[:] = [2.0 if v else 0.0 for v in x]
+    track.sources[:] = 1.0
+    return Subject("ISR-PSE", "dyad", "ISR", "PSE", {"conflict": track,
+                                                      "cooperation": Track(n)})
+
+
+def test_a_war_that_fills_the_news_still_rises_against_its_own_past() -> None:
+    # 30 weeks of 5 reports a week and 1 other event; then 4 weeks of 25: the subject is
+    # most of the news, so against the whole volume its share barely moves
+    x = [5.0] * 30 + [25.0] * 4
+    vol = np.array([v + 1.0 for v in x])
+    hits = baseline(_subject(x), vol, AlertSettings())
+    assert [(h.start, h.direction) for h in hits] == [(30, "conflict")]
+    assert hits[0].expected < 25.0
+
+
+def test_quiet_subjects_raise_nothing() -> None:
+    x = [5.0] * 34
+    vol = np.array([v + 1.0 for v in x])
+    assert baseline(_subject(x), vol, AlertSettings()) == []
+    assert changepoint(_subject(x), vol, AlertSettings()) == []
+
+
+def test_merging_twice_keeps_every_detector_that_found_the_period() -> None:
+    x = [0.0] * 25 + [3.0] * 15
+    vol = np.array([3.0 + v for v in x])
+    subj, rules = _subject(x), AlertSettings()
+    once = best_of_overlapping(baseline(subj, vol, rules) + changepoint(subj, vol, rules))
+    twice = best_of_overlapping(once)
+    assert len(twice) == 1
+    assert {twice[0].kind, *twice[0].details["also_detected_by"]} == {"baseline", "changepoint"}
