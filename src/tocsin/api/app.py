@@ -240,8 +240,8 @@ def _write_routes(app: FastAPI, settings: Settings, store: Store, state: dict[st
                   require_token: Any, rules: Any) -> None:
     @app.post("/alerts/recompute", tags=["write"], dependencies=[Depends(require_token)])
     def recompute() -> dict[str, Any]:
-        """Recompute and store all alerts (needs the API token)."""
-        return {"stored": analysis.recompute_alerts(store, rules)}
+        """Bring identities and series up to date and rescan the alerts (needs the token)."""
+        return {"stored": analysis.refresh(store, rules, rescan=True).alerts}
 
     @app.post("/documents", tags=["write"], dependencies=[Depends(require_token)], status_code=201,
               responses={200: {"description": "Nothing new was stored (the same article again)"}})
