@@ -81,7 +81,7 @@ class Actor:
         return self.code[:3]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Mention:
     """A span of a parsed document that names something: an actor, an agent (a role noun
     such as "troops"), a place.

@@ -33,7 +33,7 @@ def test_phoenix_has_the_project_files_on_top() -> None:
     names = [(layer.manifest.name, layer.priority) for layer in layers("phoenix")]
     assert names == [("phoenix", 1), ("tocsin", 0)]
     verbs = [p.name for p, _ in files_of("phoenix", "verbs")]
-    assert verbs == ["CAMEO.2.0.txt", "tocsin.verbs.txt"]
+    assert verbs[0] == "CAMEO.2.0.txt" and "tocsin.verbs.txt" in verbs[1:]  # Phoenix first
 
 
 def test_folder_without_manifest_follows_petrarch_names(tmp_path: Path) -> None:

@@ -86,6 +86,8 @@ def is_teaser(ctx: DocContext, start: int, end: int) -> bool:
     ("... 'threatened with Chinese military intervention' [REACTION]", "[VIDEO]")."""
     up = ctx.view.up
     stop = min(end + 3, len(up))  # a tag split off as a sentence of its own
+    if "[" not in up[start:stop]:
+        return False
     for i in range(start, stop - 2):
         if up[i] == "[" and up[i + 2] == "]" and ctx.view.text_of(i + 1).isupper():
             return True

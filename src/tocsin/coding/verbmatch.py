@@ -8,7 +8,6 @@ default code. A passive verb is also tried with its words in active order.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from tocsin.coding.context import DocContext, Regions
@@ -79,8 +78,10 @@ def match_verb(ctx: DocContext, v: int, start: int, end: int) -> VerbMatch | Non
     pre, post = regions(ctx, v, start, end, extra)
     words = _words_of(ctx.view, pre, post)
     best = _Best()
-    for pre_seq, post_seq in _orders(ctx, v, pre, post):
-        _match_patterns(ctx, v, forms, words, pre_seq, post_seq, best)
+    patterns = _candidates(ctx, forms, words)  # the same for every word order
+    if patterns:
+        for pre_seq, post_seq in _orders(ctx, v, pre, post):
+            _match_patterns(ctx, v, patterns, pre_seq, post_seq, best)
     return _verb_match(v, forms, extra, best)
 
 
@@ -107,21 +108,23 @@ def _blocks(forms: list[VerbForm]) -> list[str]:
     return list(dict.fromkeys(f.block for f in forms))
 
 
-def _candidates(ctx: DocContext, forms: list[VerbForm], words: set[str]) -> Iterator[Pattern]:
+def _candidates(ctx: DocContext, forms: list[VerbForm], words: set[str]) -> list[Pattern]:
+    """The patterns of the verb's blocks whose required words the region has (file order)."""
+    out: list[Pattern] = []
     for block_id in _blocks(forms):
         for pattern in ctx.dictionaries.candidate_patterns(block_id, words):
             if not pattern.required <= words or pattern.invalid:
                 continue
             if pattern.need and not all(not n.isdisjoint(words) for n in pattern.need):
                 continue
-            yield pattern
+            out.append(pattern)
+    return out
 
 
 def _match_patterns(
     ctx: DocContext,
     v: int,
-    forms: list[VerbForm],
-    words: set[str],
+    patterns: list[Pattern],
     pre_seq: list[int],
     post_seq: list[int],
     best: _Best,
@@ -129,7 +132,7 @@ def _match_patterns(
     keys, view = ctx.view.keys, ctx.view
     pre_m = SideMatcher(keys, ctx.span_at, pre_seq)
     post_m = SideMatcher(keys, ctx.span_at, post_seq)
-    for pattern in _candidates(ctx, forms, words):
+    for pattern in patterns:
         a = pre_m.match(pattern.pre, True)
         if a < 0:
             continue
