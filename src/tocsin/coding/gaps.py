@@ -30,7 +30,7 @@ from tocsin.coding.nominal import LIGHT_VERBS
 from tocsin.coding.npactors import actor_of_single, first_actors
 from tocsin.coding.slots import subject_actors
 from tocsin.coding.syntax import subtree_tokens
-from tocsin.coding.verbmatch import regions
+from tocsin.coding.verbmatch import PREPOSITIONAL_PARTICIPLES, regions
 from tocsin.coding.verbs import Pattern
 from tocsin.models import Actor, Article
 
@@ -139,6 +139,8 @@ def _sentence_gaps(ctx: DocContext, report: GapReport, start: int, end: int, ind
             not view.tag[v].startswith("VB")
             or view.dep[v] in ("aux", "auxpass", "amod")
             or view.lem[v] in NO_PREDICATE
+            or view.up[v] in PREPOSITIONAL_PARTICIPLES  # "according to", "following"
+            or view.dep[v] in ("prep", "case", "mark")
         ):
             continue
         pair = _linked_actors(ctx, v, (start, end, index))
