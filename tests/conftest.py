@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import os
 import uuid
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import pytest
 
@@ -24,7 +25,8 @@ IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 def _postgres_url() -> str:
     if not PG_URL:
         if IN_CI:
-            pytest.fail("CI=true but TOCSIN_TEST_POSTGRES_URL is not set (.ci/run starts PostgreSQL)")
+            pytest.fail("CI=true but TOCSIN_TEST_POSTGRES_URL is not set "
+                        "(.ci/run starts PostgreSQL)")
         pytest.skip("PostgreSQL not available (set TOCSIN_TEST_POSTGRES_URL)")
     return PG_URL
 

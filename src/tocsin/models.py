@@ -50,7 +50,7 @@ class Article:
     license: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
-    def replace(self, **changes: Any) -> "Article":
+    def replace(self, **changes: Any) -> Article:
         return dataclasses.replace(self, **changes)
 
 
@@ -166,7 +166,7 @@ class Event:
     factuality: Factuality = Factuality.ASSERTED
     name: str | None = None  # CAMEO name
     goldstein: float | None = None
-    quad_class: int | None = None  # 1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict
+    quad_class: int | None = None  # 1/2 verbal/material coop, 3/4 verbal/material conflict
     plover_type: str | None = None  # PLOVER event category, "CONSULT"
     plover_mode: str | None = None
     sentence_index: int | None = None
@@ -190,7 +190,7 @@ class Event:
     def counts(self) -> bool:
         return self.factuality.counts
 
-    def replace(self, **changes: Any) -> "Event":
+    def replace(self, **changes: Any) -> Event:
         return dataclasses.replace(self, **changes)
 
     def to_record(self) -> dict[str, Any]:

@@ -229,7 +229,8 @@ def test_recode_unknown_id_is_an_error(settings: Any) -> None:
 @pytest.mark.slow
 def test_demo_ingests_the_bundled_samples(sqlite_settings: Any) -> None:
     env = {"TOCSIN_DATA_DIR": str(sqlite_settings.data_dir), "TOCSIN_DATABASE_URL": ""}
-    first = CliRunner().invoke(main, ["demo", "--no-code", "--no-serve"], env=env, catch_exceptions=False)
+    demo = ["demo", "--no-code", "--no-serve"]
+    first = CliRunner().invoke(main, demo, env=env, catch_exceptions=False)
     assert first.exit_code == 0, first.output
     report = first.stdout
     assert "read 2342 articles" in report and "no problems" in report
@@ -242,7 +243,7 @@ def test_demo_ingests_the_bundled_samples(sqlite_settings: Any) -> None:
     assert seed.title == "Russian military delegation on Pakistan visit"
     assert seed.dateline == "Islamabad"
     assert "Leave a Reply" not in seed.text and "Pingback" not in seed.text
-    again = CliRunner().invoke(main, ["demo", "--no-code", "--no-serve"], env=env, catch_exceptions=False)
+    again = CliRunner().invoke(main, demo, env=env, catch_exceptions=False)
     assert f"stored 0 new articles ({stored_n} already stored)" in again.stdout
 
 
