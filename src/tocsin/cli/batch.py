@@ -95,7 +95,7 @@ def _batch_dict(report: BatchReport) -> dict[str, Any]:
 
 def _batch_text(report: BatchReport) -> str:
     c = report.counts
-    lines = [f"{report.partitions} partitions: {report.done} coded now, {report.skipped} "
+    lines = [f"{report.partitions} partitions: {report.done} done now, {report.skipped} "
              f"already done, {len(report.failed)} failed ({report.seconds:.1f}s)",
              f"{c.get('articles', 0)} articles, {c.get('mentions', 0)} event mentions, "
              f"{c.get('events', 0)} events, {c.get('problems', 0)} problems",
