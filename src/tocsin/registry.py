@@ -153,8 +153,8 @@ def _first_line(doc: str | None) -> str:
 
 readers: Table[Callable[..., Any]] = Table("readers", "input formats")
 dictionaries: Table[Any] = Table("dictionaries", "dictionary sets")
-components: Table[Callable[..., Any]] = Table("components", "pipeline components")
-detectors: Table[Callable[..., Any]] = Table("detectors", "alert detectors")
+components: Table[Any] = Table("components", "pipeline components")  # Component classes
+detectors: Table[Any] = Table("detectors", "alert detectors")  # Detector objects
 exporters: Table[Callable[..., Any]] = Table("exporters", "export formats")
 
 TABLES: dict[str, Table[Any]] = {
