@@ -68,6 +68,28 @@ CASES = [
     ("Putin received the Indian foreign minister.", "RUS", "IND", "043"),
     ("Algeria recalled its ambassador to France.", "DZA", "FRA", "161"),
     ("Hong Kong police fired rubber bullets at protesters.", "HKG", "HKG", "175"),
+    ("Colombia will close its ports to ships carrying weapons to Israel.", "COL", "ISR", "163"),
+    ("Hamas broke the ceasefire with Israel.", "PSE", "ISR", "196"),
+    ("Russia annexed four Ukrainian regions.", "RUS", "UKR", "192"),
+    ("Venezuela freed six American citizens.", "VEN", "USA", "0841"),
+    ("Hungary blocked the EU sanctions against Russia.", "HUN", "IGO", "129"),
+    ("China imposed export controls on the United States.", "CHN", "USA", "163"),
+    ("Trump threatened Colombia with tariffs.", "USA", "COL", "1312"),
+    ("Trump slammed Canada over its tariffs.", "USA", "CAN", "111"),
+    ("China blasted the United States over Taiwan.", "CHN", "USA", "111"),
+    ("Ukraine sank a Russian warship.", "UKR", "RUS", "190"),
+    ("Hamas executed Israeli hostages.", "PSE", "ISR", "1823"),
+    ("Spain revokes the accreditation of a Moroccan journalist.", "ESP", "MAR", "172"),
+    ("China lodged solemn representations with Japan.", "CHN", "JPN", "110"),
+    ("Turkey suspended trade with Israel.", "TUR", "ISR", "163"),
+    ("The United Kingdom suspends negotiations on a trade deal with Israel.", "GBR", "ISR", "164"),
+]
+
+NOT_THESE = [
+    # (sentence, code the news patterns must not give)
+    ("The United States suspends its contributions to the World Trade Organization.", "163"),
+    ("Iran executes six prisoners convicted of spying for Israel.", "1823"),
+    ("A car slammed into a crowd in Liverpool.", "111"),
 ]
 
 
@@ -99,3 +121,9 @@ def test_intercepting_a_weapons_shipment_stays_a_seizure(coder: Any) -> None:
     # Phoenix's reading of "intercept weapons" (a shipment, 1711) is kept for shipments
     events = coder.code_text("Greece intercepted a shipment of weapons for Libya.")
     assert {e.code for e in events} == {"1711"}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("sentence", "code"), NOT_THESE)
+def test_near_miss_is_not_coded_so(coder: Any, sentence: str, code: str) -> None:
+    assert code not in {e.code for e in coder.code_text(sentence, date="2025-06-01")}
