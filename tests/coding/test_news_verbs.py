@@ -83,6 +83,10 @@ CASES = [
     ("China lodged solemn representations with Japan.", "CHN", "JPN", "110"),
     ("Turkey suspended trade with Israel.", "TUR", "ISR", "163"),
     ("The United Kingdom suspends negotiations on a trade deal with Israel.", "GBR", "ISR", "164"),
+    ("The Israel Defense Forces retakes control of Rafah.", "ISR", "PSE", "192"),
+    ("China responded to the American tariffs with reciprocal tariffs.", "CHN", "USA", "163"),
+    ("Egypt and Iran restore diplomatic relations.", "EGY", "IRN", "050"),
+    ("Austria denied American aircraft use of its airspace.", "AUT", "USA", "121"),
 ]
 
 NOT_THESE = [
