@@ -110,3 +110,87 @@ def measure(ranked: Sequence[Alert], episodes: Sequence[Episode]) -> AlertBench:
         matched_20=tuple(lab for lab, e in zip(label, episodes, strict=False) if e in hit20),
         missed_20=tuple(lab for lab, e in zip(label, episodes, strict=False) if e not in hit20),
     )
+
+
+# --------------------------------------------------------------------------- absorbing a day
+
+FLOOR_ABSORB_S = 30.0  # "a million-event store absorbs a day of news in seconds"
+
+
+def _day_of_news(day: dt.date, n_articles: int, seed: int = 11) -> list[dict[str, object]]:
+    """``n_articles`` synthetic stories of ``day``, three events each (one per sentence)."""
+    import numpy as np
+
+    from tocsin.analysis import synthetic
+
+    rng = np.random.default_rng(seed)
+    c, codes = synthetic.COUNTRIES, ("190", "042", "057", "112", "036", "195", "173")
+    stories: list[dict[str, object]] = []
+    for i in range(n_articles):
+        evs = []
+        for _ in range(3):
+            a, b = rng.choice(len(c), 2, replace=False)
+            evs.append({"source": c[a], "target": c[b], "code": str(rng.choice(codes)),
+                        "day": day})
+        stories.append({"id": f"absorb-{day}-{seed}-{i}", "date": day,
+                        "source": f"paper{i % 20}", "events": evs})
+    return stories
+
+
+def absorb(db: Path, n_articles: int = 300, seed: int = 11) -> dict[str, float]:
+    """Seconds to bring a coded store's alerts current (catch-up), then to absorb a day of
+    ``n_articles`` new articles after its last day (write + refresh: regroup, weekly rows,
+    rescan, timed apart). Works on ``db`` in place: pass a copy."""
+    import time
+
+    from tocsin.analysis import synthetic
+    from tocsin.analysis.refresh import refresh, refresh_identities
+    from tocsin.analysis.scan import active_weeks, recompute_alerts
+    from tocsin.settings import AlertSettings
+    from tocsin.store import Store
+
+    out: dict[str, float] = {}
+    with Store.open_url(f"sqlite:///{db}") as store:
+        t0 = time.perf_counter()
+        refresh(store)
+        out["catch_up_s"] = round(time.perf_counter() - t0, 2)
+        out["events"] = float(store.count_events())
+        weeks, _ = active_weeks(store.volume(), AlertSettings().active_share)
+        day = weeks[-1] + dt.timedelta(days=6) if weeks else dt.date(2025, 1, 1)
+        t0 = time.perf_counter()  # a day of the latest week of the alerts' series
+        news = _day_of_news(day, n_articles, seed)
+        synthetic.add_articles_with_events(store, news, refresh=False)
+        out["write_s"] = round(time.perf_counter() - t0, 2)
+        t0 = time.perf_counter()  # the refresh step, in its two parts
+        refresh_identities(store)
+        out["regroup_s"] = round(time.perf_counter() - t0, 2)
+        t1 = time.perf_counter()
+        out["alerts"] = float(recompute_alerts(store, AlertSettings()))
+        out["scan_s"] = round(time.perf_counter() - t1, 2)
+        out["refresh_s"] = round(time.perf_counter() - t0, 2)
+    return out
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """``python -m bench.alerts absorb --db COPY.db [--articles 300]``: prints the seconds
+    and exits 1 when absorbing the day takes longer than the floor."""
+    import argparse
+
+    ap = argparse.ArgumentParser(description="absorbing a day of news into a coded store")
+    ap.add_argument("what", choices=["absorb"])
+    ap.add_argument("--db", type=Path, required=True, help="a copy of a coded SQLite store")
+    ap.add_argument("--articles", type=int, default=300)
+    ap.add_argument("--seed", type=int, default=11, help="another seed: another day's articles")
+    args = ap.parse_args(argv)
+    got = absorb(args.db, args.articles, args.seed)
+    for key, value in got.items():
+        print(f"{key}: {value:g}")
+    total = got["write_s"] + got["refresh_s"]
+    print(f"absorb a day ({args.articles} articles): {total:.2f} s (floor {FLOOR_ABSORB_S} s)")
+    if total > FLOOR_ABSORB_S:
+        raise SystemExit(1)
+
+
+if __name__ == "__main__":
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    main()
