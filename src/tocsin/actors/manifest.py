@@ -164,8 +164,18 @@ def _inferred(directory: Path) -> Manifest:
         for p in files
         if p.suffix == ".txt" and ("verbs" in p.name.lower() or p.name.upper().startswith("CAMEO"))
     )
-    by_kind = {kind: tuple(p for p in files if _named(p, kind[:-1])) for kind in _KINDS[1:]}
-    return Manifest(name=directory.name, directory=directory, verbs=verbs, **by_kind)
+
+    def named(word: str) -> tuple[Path, ...]:
+        return tuple(p for p in files if _named(p, word))
+
+    return Manifest(
+        name=directory.name,
+        directory=directory,
+        verbs=verbs,
+        actors=named("actor"),
+        agents=named("agent"),
+        discards=named("discard"),
+    )
 
 
 _DICT_SUFFIXES = frozenset({".txt", ".tsv", ".actors", ".agents", ".discards", ""})

@@ -69,9 +69,9 @@ class Dictionaries:
                     picked.extend(ids)
         else:
             for word in words:
-                ids = by_word.get(word)
-                if ids:
-                    picked.extend(ids)
+                found = by_word.get(word)
+                if found:
+                    picked.extend(found)
         picked = sorted(set(picked))
         return [patterns[i] for i in picked]
 

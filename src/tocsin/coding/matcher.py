@@ -8,7 +8,7 @@ specificity on that side) and the token positions of the ``$``/``+`` slots.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from tocsin.coding.verbs import COMPOUND, SKIP, SOURCE, TARGET, WORD, Elem
 
@@ -37,7 +37,7 @@ class SideMatcher:
     def __init__(
         self,
         keys: Sequence[frozenset[str]],
-        actor_start: dict[int, tuple[int, int]],
+        actor_start: Mapping[int, tuple[int, int]],
         seq: Sequence[int],
     ) -> None:
         self.keys = keys

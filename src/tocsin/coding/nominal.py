@@ -182,9 +182,10 @@ def nominal_events(ctx: DocContext, per_verb: PerVerb, sent: Sent) -> None:
         light = _light_verb(ctx, i, sent)
         if light is None and _coded_by_verb(ctx, i, sent):
             continue  # "held talks with X", "the talks were cancelled": the verb says it
-        code = _noun_code(ctx, i, form.code)
-        if code is None:
+        noun_code = _noun_code(ctx, i, form.code)
+        if noun_code is None:
             continue
+        code = noun_code
         found = _pairs(ctx, i, code, light, sent)
         if not found:
             continue

@@ -48,6 +48,7 @@ def object_sense(
     if verb == i or view.dep[i] not in ("dobj", "nsubjpass") or not view.tag[verb].startswith("VB"):
         return None
     lemma = view.lem[verb]
+    preps: tuple[str, ...]
     if code[:2] == "16" and lemma in EASE_VERBS:
         new, preps = "081", _SANCTION_PREPS
     elif code[:2] == "02" and lemma in REJECT_VERBS:

@@ -11,6 +11,7 @@ import functools
 from collections.abc import Mapping
 from dataclasses import dataclass
 from importlib import resources
+from pathlib import Path
 
 from tocsin.errors import DictionaryError
 
@@ -66,7 +67,7 @@ class Ontology:
     @functools.lru_cache(maxsize=1)
     def load(cls) -> Ontology:
         """The packaged CAMEO ontology (cached per process)."""
-        path = resources.files("tocsin.data").joinpath("ontology/cameo_events.tsv")
+        path = Path(str(resources.files("tocsin") / "data" / "ontology" / "cameo_events.tsv"))
         try:
             with path.open(encoding="utf-8", newline="") as fh:
                 rows = list(csv.DictReader(fh, delimiter="\t"))
