@@ -89,7 +89,7 @@ CASES = [
     ("Austria denied American aircraft use of its airspace.", "AUT", "USA", "121"),
     ("Romania declared a Russian diplomat persona non grata.", "ROU", "RUS", "161"),
     ("China ordered the expulsion of a Canadian diplomat.", "CHN", "CAN", "161"),
-    ("The International Criminal Court issued an arrest warrant for Netanyahu.", "IGO", "ISR", "173"),
+    ("The ICC issued an arrest warrant for Netanyahu.", "IGO", "ISR", "173"),
     ("Israel barred two Spanish officials from entering Israel.", "ISR", "ESP", "172"),
 ]
 
