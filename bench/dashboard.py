@@ -74,7 +74,7 @@ def view_requests(i: int, w: dict[str, str]) -> dict[str, list[tuple[str, str, d
     word = synthetic.WORDS[i % len(synthetic.WORDS)]
     period = (dt.date.fromisoformat(w["since"]) + dt.timedelta(weeks=i % 10)).isoformat()
     period_end = (dt.date.fromisoformat(period) + dt.timedelta(days=6)).isoformat()
-    first = [("window", "/window", {})]
+    first: list[tuple[str, str, dict[str, Any]]] = [("window", "/window", {})]
     return {
         "overview": first + [
             ("alerts", "/alerts", {"limit": 40, "distinct": "true", "evidence": "false"}),

@@ -16,8 +16,9 @@ pytestmark = pytest.mark.slow
 
 @pytest.fixture(scope="module")
 def seed_file() -> Path:
-    path = Path(str(resources.files("tocsin") / "data" / "samples"
-                    / "russian-delegation-pakistan.txt"))
+    path = Path(
+        str(resources.files("tocsin") / "data" / "samples" / "russian-delegation-pakistan.txt")
+    )
     assert path.is_file()
     return path
 
@@ -33,8 +34,9 @@ def test_ingest_codes_what_it_stores(sqlite_settings: Any, seed_file: Path) -> N
         assert store.count_articles(uncoded_only=True) == 0
         events = [e for _, e in store.iter_events(article_id=article.id)]
     assert len(events) == report.events
-    codes = {(e.source.root if e.source else None, e.target.root if e.target else None)
-             for e in events}
+    codes = {
+        (e.source.root if e.source else None, e.target.root if e.target else None) for e in events
+    }
     assert ("RUS", "PAK") in codes or ("PAK", "RUS") in codes
     for ev in events:
         assert ev.article_id == article.id and ev.article_date == article.date
@@ -57,8 +59,9 @@ def test_the_configured_components_decide_what_events_carry(sqlite_settings: Any
     from tocsin.pipeline import Coder
 
     full = Coder(sqlite_settings).code_text(SENTENCE, date="2025-06-05")
-    bare = Coder(sqlite_settings.replace(
-        pipeline__components=("parse", "actors", "events"))).code_text(SENTENCE, "2025-06-05")
+    bare = Coder(
+        sqlite_settings.replace(pipeline__components=("parse", "actors", "events"))
+    ).code_text(SENTENCE, "2025-06-05")
     assert full and [e.code for e in full] == [e.code for e in bare]
     assert all(e.location is not None and e.date is not None for e in full)
     assert all(e.location is None and e.date is None for e in bare)
@@ -72,8 +75,9 @@ def test_code_articles_keeps_order_and_ids(sqlite_settings: Any) -> None:
     from tocsin.pipeline import code_articles
 
     title = "Russia accuses Pakistan of aggression"
-    articles = [Article(id=f"a{i}", text=SENTENCE, title=title if i % 2 else None)
-                for i in range(5)]
+    articles = [
+        Article(id=f"a{i}", text=SENTENCE, title=title if i % 2 else None) for i in range(5)
+    ]
     pairs = code_articles(articles, sqlite_settings)
     assert [a.id for a, _ in pairs] == [a.id for a in articles]
     for article, events in pairs:

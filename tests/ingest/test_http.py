@@ -8,9 +8,9 @@ from dataclasses import replace
 
 import pytest
 from pytest_httpserver import HTTPServer
-from ingest.test_sources import PAGES, make_warc, page  # shared test helpers
 from werkzeug import Request, Response
 
+from ingest.test_sources import PAGES, make_warc, page  # shared test helpers
 from tocsin.ingest import IngestProblem, read_sources
 from tocsin.ingest.fetch import Fetcher, FetchPolicy
 from tocsin.models import Article

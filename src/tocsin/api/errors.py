@@ -55,7 +55,7 @@ def install(app: FastAPI) -> None:
         if status == 405:
             allow = (exc.headers or {}).get("Allow", "")
             detail = f"method {request.method} not allowed here; allowed: {allow or 'none'}"
-        return _response(STATUS_CODES.get(status, "E000"), detail, status, exc.headers)
+        return _response(STATUS_CODES.get(status, "E000"), detail, status, dict(exc.headers or {}))
 
     @app.exception_handler(Exception)
     async def _internal(_: Request, exc: Exception) -> JSONResponse:

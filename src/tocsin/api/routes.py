@@ -50,11 +50,12 @@ def event_filters(
     place: Text = None, search: Text = None, counts_only: bool = False,
 ) -> EventFilters:
     """The event filters of the query string (shared by /events and /events/export)."""
-    pair = None
+    pair: tuple[str, str] | None = None
     if dyad:
-        pair = tuple(dyad.split("-"))
-        if len(pair) != 2 or not all(pair):
+        parts = dyad.split("-")
+        if len(parts) != 2 or not all(parts):
             raise InputError("dyad must be two actor codes joined by '-', e.g. RUS-PAK")
+        pair = (parts[0], parts[1])
     return analysis.make_filters(actor=actor, dyad=pair, code=code, root=root, plover=plover,
                                  quad=quad, factuality=factuality, since=since, until=until,
                                  place=place, search=search, counts_only=counts_only)

@@ -119,7 +119,7 @@ def movers(rows: list[q.DyadWindowRow], *, min_events: int = 3,
             continue
         key = tuple(sorted((r.source, r.target)))
         acc[key][r.current][_side(r.quad)] += r.events  # type: ignore[index]
-    out = []
+    out: list[dict[str, Any]] = []
     for (a, b), w in acc.items():
         now, before = w[True], w[False]
         if sum(now.values()) + sum(before.values()) < min_events:

@@ -10,9 +10,9 @@ from tocsin.errors import IngestError
 from tocsin.ingest.articles import Draft, derive_id, finish
 from tocsin.ingest.dates import parse_date
 from tocsin.ingest.fetch import Fetcher, check_url
-from tocsin.ingest.sniff import sniff_kind
 from tocsin.ingest.html import extract_html
 from tocsin.ingest.problems import IngestProblem
+from tocsin.ingest.sniff import sniff_kind
 from tocsin.models import Article
 
 log = logging.getLogger(__name__)

@@ -180,30 +180,30 @@ def _parse_calendar(text: str) -> TimeRef | None:
             week_offset = off
         elif unit == "day" and m["rel"].lower() in {"previous", "following"}:
             return TimeRef(day_offset=off)
-    m = DAY_MONTH_RE.search(text) or MONTH_DAY_RE.search(text)
-    if m and 1 <= int(m["day"]) <= 31:
-        year = int(m["year"]) if m["year"] else None
-        rel = REL_WORD_RE.search(text[: m.start()])
+    dm = DAY_MONTH_RE.search(text) or MONTH_DAY_RE.search(text)
+    if dm and 1 <= int(dm["day"]) <= 31:
+        year = int(dm["year"]) if dm["year"] else None
+        rel = REL_WORD_RE.search(text[: dm.start()])
         return TimeRef(
             direction=REL_OFFSETS[rel["rel"].lower()] or 0 if rel else 0,
             year=year,
             year_offset=None if year else year_offset,
-            month=MONTHS[m["month"].lower()],
-            day=int(m["day"]),
+            month=MONTHS[dm["month"].lower()],
+            day=int(dm["day"]),
         )
-    m = MONTH_YEAR_RE.search(text)
-    if m:
-        return TimeRef(year=int(m["year"]), month=MONTHS[m["month"].lower()])
-    m = REL_MONTH_RE.search(text)
-    if m and m["month"].lower() not in {"may", "mar"}:
-        return TimeRef(month=MONTHS[m["month"].lower()], month_rel=m["rel"].lower())
-    m = _month_word(text)
-    if m is not None:
-        return TimeRef(month=m, year_offset=year_offset, year=_year(text))
+    my = MONTH_YEAR_RE.search(text)
+    if my:
+        return TimeRef(year=int(my["year"]), month=MONTHS[my["month"].lower()])
+    rm = REL_MONTH_RE.search(text)
+    if rm and rm["month"].lower() not in {"may", "mar"}:
+        return TimeRef(month=MONTHS[rm["month"].lower()], month_rel=rm["rel"].lower())
+    month = _month_word(text)
+    if month is not None:
+        return TimeRef(month=month, year_offset=year_offset, year=_year(text))
     m2 = WEEKDAY_RE.search(text)
     if m2:
-        rel = m2["rel"].lower() if m2["rel"] else None
-        return TimeRef(weekday=WEEKDAYS[m2["weekday"].lower()], weekday_rel=rel)
+        weekday_rel = m2["rel"].lower() if m2["rel"] else None
+        return TimeRef(weekday=WEEKDAYS[m2["weekday"].lower()], weekday_rel=weekday_rel)
     if year_offset is not None or month_offset is not None or week_offset is not None:
         return TimeRef(year_offset=year_offset, month_offset=month_offset, week_offset=week_offset)
     year = _year(text)
@@ -284,6 +284,7 @@ def _resolve_relative(ref: TimeRef, anchor: dt.date, direction: int) -> tuple[dt
 
 def _month_year(anchor: dt.date, ref: TimeRef, direction: int) -> int:
     assert ref.month is not None
+    month = ref.month
     if ref.year_offset is not None:
         return anchor.year + ref.year_offset
     this = (ref.month, ref.day or 1)
@@ -298,7 +299,7 @@ def _month_year(anchor: dt.date, ref: TimeRef, direction: int) -> int:
         return anchor.year if this <= now else anchor.year - 1
     return min(
         (anchor.year - 1, anchor.year, anchor.year + 1),
-        key=lambda y: abs(_ordinal(y, ref.month, ref.day or 1) - anchor.toordinal()),
+        key=lambda y: abs(_ordinal(y, month, ref.day or 1) - anchor.toordinal()),
     )
 
 
