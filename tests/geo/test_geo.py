@@ -114,6 +114,7 @@ def _resolved(geocoder: Geocoder, doc: Any, **kw: Any) -> dict[str, tuple[str, s
     }
 
 
+@pytest.mark.slow  # loads the spaCy model
 def test_seed_north_waziristan_resolves_to_khyber_pakhtunkhwa(nlp: Any, geocoder: Geocoder) -> None:
     doc = nlp(_seed_body())
     found = _resolved(geocoder, doc, dateline="Islamabad")
@@ -122,6 +123,7 @@ def test_seed_north_waziristan_resolves_to_khyber_pakhtunkhwa(nlp: Any, geocoder
     assert found["Pakistan"][0] == "PK"
 
 
+@pytest.mark.slow  # loads the spaCy model
 def test_qualifier_chain_and_ambiguity_in_context(nlp: Any, geocoder: Geocoder) -> None:
     doc = nlp(
         "Protesters gathered in Tbilisi, Georgia. Later a man was shot in Atlanta, Georgia, "
@@ -132,6 +134,7 @@ def test_qualifier_chain_and_ambiguity_in_context(nlp: Any, geocoder: Geocoder) 
     assert ("Miranshah", "PK", "PK-KP") in ms
 
 
+@pytest.mark.slow  # loads the spaCy model
 def test_demonym_alone_is_not_a_place(nlp: Any, geocoder: Geocoder) -> None:
     doc = nlp("Afghan officials met Pakistani diplomats near the Iranian border.")
     found = _resolved(geocoder, doc)
@@ -139,6 +142,7 @@ def test_demonym_alone_is_not_a_place(nlp: Any, geocoder: Geocoder) -> None:
     assert found["Iranian"][0] == "IR"
 
 
+@pytest.mark.slow  # loads the spaCy model
 def test_unresolvable_name_leaves_the_rest_alone(nlp: Any, geocoder: Geocoder) -> None:
     doc = nlp("Fighting spread from Qwertzovo Heights to Kherson and Mykolaiv.")
     found = _resolved(geocoder, doc)
@@ -147,6 +151,7 @@ def test_unresolvable_name_leaves_the_rest_alone(nlp: Any, geocoder: Geocoder) -
     assert not any("Qwertzovo" in k for k in found)
 
 
+@pytest.mark.slow  # loads the spaCy model
 def test_common_words_are_not_places(nlp: Any, geocoder: Geocoder) -> None:
     doc = nlp("Police said the deal would be signed in March. Mobile phones were seized.")
     assert _resolved(geocoder, doc) == {}
@@ -155,6 +160,7 @@ def test_common_words_are_not_places(nlp: Any, geocoder: Geocoder) -> None:
 # -- event locations ------------------------------------------------------------------
 
 
+@pytest.mark.slow  # loads the spaCy model
 def test_seed_visit_is_located_in_pakistan(nlp: Any, geocoder: Geocoder) -> None:
     body = _seed_body()
     doc = nlp(body)
@@ -170,6 +176,7 @@ def test_seed_visit_is_located_in_pakistan(nlp: Any, geocoder: Geocoder) -> None
     assert out.target_location.rule == "actor-country"
 
 
+@pytest.mark.slow  # loads the spaCy model
 def test_location_prefers_the_verbs_prepositional_phrase(nlp: Any, geocoder: Geocoder) -> None:
     text = "Russian officials said that troops attacked positions near Bakhmut in Donetsk Oblast."
     doc = nlp(text)
@@ -180,6 +187,7 @@ def test_location_prefers_the_verbs_prepositional_phrase(nlp: Any, geocoder: Geo
     assert out.location.rule in {"prep-of-verb", "clause"}
 
 
+@pytest.mark.slow  # loads the spaCy model
 def test_location_falls_back_to_dateline_then_countries(nlp: Any, geocoder: Geocoder) -> None:
     text = "The two ministers discussed trade."
     doc = nlp(text)
@@ -194,6 +202,7 @@ def test_location_falls_back_to_dateline_then_countries(nlp: Any, geocoder: Geoc
     assert (src_only.location.rule, src_only.location.country_code) == ("source-country", "IN")
 
 
+@pytest.mark.slow  # loads the spaCy model
 def test_location_sentence_rule_skips_actor_places(nlp: Any, geocoder: Geocoder) -> None:
     text = "Pakistan accused India of shelling, officials in Lahore said."
     doc = nlp(text)
@@ -204,6 +213,7 @@ def test_location_sentence_rule_skips_actor_places(nlp: Any, geocoder: Geocoder)
     assert out.location.name == "Lahore" and out.location.adm1_code == "PK-PB"
 
 
+@pytest.mark.slow  # loads the spaCy model
 def test_bare_country_names_are_actors_not_locations(nlp: Any, geocoder: Geocoder) -> None:
     text = "Russia is cooperating with Pakistan to ensure that Afghanistan does not fall."
     doc = nlp(text)
@@ -212,6 +222,7 @@ def test_bare_country_names_are_actors_not_locations(nlp: Any, geocoder: Geocode
     assert (out.location.rule, out.location.name) == ("dateline", "Islamabad")
 
 
+@pytest.mark.slow  # loads the spaCy model
 def test_enrich_keeps_every_event(nlp: Any, geocoder: Geocoder) -> None:
     text = "Talks were held. Nothing else happened."
     doc = nlp(text)
@@ -221,6 +232,7 @@ def test_enrich_keeps_every_event(nlp: Any, geocoder: Geocoder) -> None:
     assert geocoder.enrich(doc, [], Article(id="a", text=text)) == []
 
 
+@pytest.mark.slow  # loads the spaCy model
 def test_location_record_is_json_ready(nlp: Any, geocoder: Geocoder) -> None:
     text = "Israeli airstrikes across the Gaza Strip kill 26 people."
     doc = nlp(text)
