@@ -25,7 +25,7 @@ SAMPLE = SAMPLE / "wikinews_2019_2021_sample.jsonl"
 
 
 def _records() -> list[dict[str, Any]]:
-    distinct = [{"id": f"d{i}", "date": "2024-05-0{}".format(1 + i % 9),
+    distinct = [{"id": f"d{i}", "date": f"2024-05-0{1 + i % 9}",
                  "text": f"Story {i}: " + " ".join(f"w{i}x{k}" for k in range(80))}
                 for i in range(10)]
     return distinct + [

@@ -20,9 +20,9 @@ from tocsin.settings import Settings
 from tocsin.store import Store
 from tocsin.store.signatures import Signatures
 
-WIRE = """ISLAMABAD (Reuters) - Pakistan and Russia began a two-week joint military exercise in the \
-mountains of northern Pakistan on Monday, the army said, the latest sign of warming ties between \
-the former Cold War rivals.
+WIRE = """ISLAMABAD (Reuters) - Pakistan and Russia began a two-week joint military exercise \
+in the mountains of northern Pakistan on Monday, the army said, the latest sign of warming ties \
+between the former Cold War rivals.
 
 About 200 troops from both countries will take part in the drills near Cherat, a hill station \
 about 60 km from the capital, which focus on counter-terrorism operations and hostage rescue, \

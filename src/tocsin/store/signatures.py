@@ -2,8 +2,9 @@
 
 Every stored original (an article that is not itself a near-duplicate) has one row in
 ``article_signatures`` (its shingle count and MinHash values, as bytes) and one row per
-LSH band in ``article_lsh_bands`` (band key, signature id). A new article is deduplicated by looking up its own
-band keys (an indexed ``IN``), which costs the same whatever the size of the store.
+LSH band in ``article_lsh_bands`` (band key, signature id). A new article is deduplicated
+by looking up its own band keys (an indexed ``IN``), which costs the same whatever the
+size of the store.
 
 This module only moves bytes and integers; computing signatures and band keys is
 :mod:`tocsin.ingest.dedup`'s job.
