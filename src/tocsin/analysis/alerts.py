@@ -130,7 +130,7 @@ def alert_evidence(store: Store, alert: Alert, limit: int = 5) -> list[dict[str,
 
 
 def alert_record(alert: Alert, evidence: list[dict[str, Any]] | None = None) -> dict[str, Any]:
-    rec = {
+    rec: dict[str, Any] = {
         "id": alert.id, "key": alert.key, "kind": alert.kind, "subject": alert.subject,
         "subject_type": alert.subject_type, "period_start": alert.period_start,
         "period_end": alert.period_end, "direction": alert.direction, "score": alert.score,

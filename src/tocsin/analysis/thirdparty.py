@@ -78,6 +78,7 @@ def third_party(hits: Sequence[Hit], windows: SignedWindows, rules: AlertSetting
             if sa_ * sb != -1:
                 continue
             partner, rival = (a, b) if sa_ > 0 else (b, a)
+            edges: dict[str, object]
             edges = {f"{partner}-{c}": {"sign": 1, "events": na if sa_ > 0 else nb,
                                         "mean_goldstein": ma if sa_ > 0 else mb},
                      f"{rival}-{c}": {"sign": -1, "events": nb if sa_ > 0 else na,

@@ -81,13 +81,13 @@ def edges_of(rows: Sequence[DyadEdge], *, min_events: int = 3, neutral: float = 
         if not (src.isalnum() and tgt.isalnum()):  # "---": an actor of unknown country
             continue
         key = (min(src, tgt), max(src, tgt))
-        cur = acc.setdefault(key, [0, 0.0])
+        cur = acc.setdefault(key, [0.0, 0.0])
         cur[0] += n
         cur[1] += gold
     out = {}
-    for (a, b), (n, gold) in acc.items():
-        if n >= min_events and abs(gold / n) > neutral and gold != 0:
-            out[(a, b)] = Edge(a, b, int(n), round(float(gold), 6))
+    for (a, b), (total, gold) in acc.items():
+        if total >= min_events and abs(gold / total) > neutral and gold != 0:
+            out[(a, b)] = Edge(a, b, int(total), round(float(gold), 6))
     return out
 
 

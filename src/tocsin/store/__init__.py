@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Self
+from typing import Any, Literal, Self
 
 import sqlalchemy as sa
 
@@ -178,7 +178,7 @@ class Store(IdentityStore, AnalysisReads, AlertStore):
             by_hash.update({h: i for h, i in conn.execute(q)})
         for chunk in _chunks(ids):
             q = sa.select(articles.c.id).where(articles.c.id.in_(chunk))
-            by_id.update({i: i for (i,) in conn.execute(q)})
+            by_id.update({r[0]: r[0] for r in conn.execute(q)})
         return by_hash, by_id
 
     def _source_id(self, conn: sa.Connection, name: str | None) -> int | None:
@@ -435,7 +435,7 @@ class _WriteTx:
             raise StoreError(f"database unavailable: {_first_line(exc)}") from exc
 
     def __exit__(self, etype: type[BaseException] | None, exc: BaseException | None,
-                 tb: TracebackType | None) -> bool:
+                 tb: TracebackType | None) -> Literal[False]:
         self._ctx.__exit__(etype, exc, tb)
         if isinstance(exc, sa.exc.DBAPIError):
             raise StoreError(f"database write failed: {_first_line(exc)}") from exc

@@ -38,7 +38,7 @@ def _row(alert: Alert, now: dt.datetime) -> dict[str, Any]:
     }
 
 
-def _alert(row: Mapping[str, Any]) -> Alert:
+def _alert(row: Mapping[Any, Any]) -> Alert:
     return Alert(kind=row["kind"], subject=row["subject"], period_start=row["period_start"],
                  period_end=row["period_end"], direction=row["direction"],
                  score=float(row["score"]), details=json.loads(row["details"]),

@@ -147,7 +147,7 @@ def _location_columns(loc: Location | None) -> dict[str, Any]:
     }
 
 
-def row_to_event(row: Mapping[str, Any]) -> Event:
+def row_to_event(row: Mapping[Any, Any]) -> Event:
     """The Event stored in a row (from its ``record`` JSON)."""
     return record_to_event(json.loads(row["record"]))
 

@@ -39,7 +39,7 @@ _DAYS = 400  # days per IN (...) clause
 STATE_KEY = "identities"
 
 
-def _day_candidates(m: Mapping[str, Any]) -> set[dt.date | None]:
+def _day_candidates(m: Mapping[Any, Any]) -> set[dt.date | None]:
     """Every day an event row could be counted on (a superset of its identity day)."""
     found: set[dt.date | None] = {m.get("event_date"), m.get("article_date")}
     found.discard(None)
@@ -86,7 +86,7 @@ def _mention_select() -> sa.Select[Any]:
     ).select_from(e.outerjoin(a, a.c.id == e.c.article_id))
 
 
-def _mention(r: Mapping[str, Any]) -> EventMention:
+def _mention(r: Mapping[Any, Any]) -> EventMention:
     return EventMention(
         id=int(r["id"]), article_id=r["article_id"], code=r["code"], counts=bool(r["counts"]),
         event_date=r["event_date"], event_date_precision=r["event_date_precision"],
@@ -229,8 +229,9 @@ class IdentityStore:
             _serialise(conn)
             if weeks is None:
                 conn.execute(sw.delete())
-            for i in range(0, len(weeks or ()), _DAYS):
-                conn.execute(sw.delete().where(sw.c.week.in_(list(weeks[i:i + _DAYS]))))
+            listed = list(weeks or ())
+            for i in range(0, len(listed), _DAYS):
+                conn.execute(sw.delete().where(sw.c.week.in_(listed[i:i + _DAYS])))
             _insert(conn, sw, (dataclasses.asdict(r) for r in rows))
         return len(rows)
 
