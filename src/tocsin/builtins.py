@@ -71,6 +71,9 @@ registry.detectors.register_lazy(
     "tocsin.detectors.baseline.v1", "tocsin.analysis.detectors:BASELINE",
     doc="a week's reports against the previous 4 and 52 weeks (Poisson surprise)")
 registry.detectors.register_lazy(
+    "tocsin.detectors.rate.v1", "tocsin.analysis.detectors:RATE",
+    doc="a dyad's week against its own previous 4 and 52 weeks, news volume held constant")
+registry.detectors.register_lazy(
     "tocsin.detectors.changepoint.v1", "tocsin.analysis.detectors:CHANGEPOINT",
     doc="an upward shift of the weekly share lasting at most max_weeks (binary segmentation)")
 registry.detectors.register_lazy(

@@ -107,6 +107,7 @@ class AlertSettings:
     merge_gap_weeks: int = 1  # alerting weeks this close merge into one alert
     active_share: float = 0.25  # weeks below this share of the median volume bound the scan
     changepoint: bool = True
+    rate: bool = True  # dyads: the baseline test against their own recent rate (no volume)
     changepoint_min_weeks: int = 12  # weeks of data before change points are sought
     changepoint_min_events: int = 20  # counting events of a subject before it is segmented
     changepoint_penalty: float = 3.0  # BIC-like penalty factor of the segmentation

@@ -7,7 +7,14 @@ import datetime as dt
 
 import numpy as np
 
-from tocsin.analysis.detectors import Subject, Track, baseline, best_of_overlapping, changepoint
+from tocsin.analysis.detectors import (
+    Subject,
+    Track,
+    baseline,
+    best_of_overlapping,
+    changepoint,
+    rate,
+)
 from tocsin.analysis.weekly import subject_weeks
 from tocsin.models import WeeklyCount
 from tocsin.settings import AlertSettings
@@ -64,3 +71,17 @@ def test_merging_twice_keeps_every_detector_that_found_the_period() -> None:
     twice = best_of_overlapping(once)
     assert len(twice) == 1
     assert {twice[0].kind, *twice[0].details["also_detected_by"]} == {"baseline", "changepoint"}
+
+
+def test_an_escalation_inside_a_war_that_fills_the_news_is_found_by_its_own_rate() -> None:
+    # 30 weeks of 4 reports a week in 40 other events; then 4 weeks of 9 while the rest of
+    # the news doubles too (the war fills it): the share barely moves, the dyad's rate does
+    x = [4.0] * 30 + [9.0] * 4
+    vol = np.array([40.0 + v for v in x[:30]] + [80.0 + v for v in x[30:]])
+    subj, rules = _subject(x), AlertSettings()
+    assert baseline(subj, vol, rules) == []
+    hits = rate(subj, vol, rules)
+    assert [(h.kind, h.start, h.end) for h in hits] == [("rate", 30, 33)]
+    assert hits[0].details["per_week_before"] == 4.0
+    actor = Subject("ISR", "actor", "ISR", None, subj.tracks)
+    assert rate(actor, vol, rules) == []  # actors: the share-based tests only

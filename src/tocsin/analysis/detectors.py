@@ -20,6 +20,8 @@ p = 0.001 on either detector.
   ``short_weeks`` and ``long_weeks``; alerting weeks at most ``merge_gap_weeks`` apart
   merge into one alert scored on its whole period against the shares from before it (an
   episode longer than ``max_weeks`` alerts on its first ``onset_weeks``).
+- ``rate`` (dyads): the ``baseline`` test against the dyad's own previous weeks, the news
+  volume held constant: an escalation inside a war that fills the news.
 - ``changepoint``: binary segmentation (ruptures, L2 cost, BIC-like penalty) of the weekly
   share; an upward segment of at most ``max_weeks`` is an alert (a longer shift, e.g. one
   spanning the whole series, is a trend, not an alert).
@@ -243,6 +245,23 @@ def baseline(subject: Subject, volume: np.ndarray, rules: AlertSettings) -> list
     return hits
 
 
+# --------------------------------------------------------------------------- own rate
+
+_FLAT = 1e6  # a constant news volume: the baseline test on a subject's own weekly rate
+
+
+def rate(subject: Subject, volume: np.ndarray, rules: AlertSettings) -> list[Hit]:
+    """Dyads only: the baseline test against the dyad's *own* recent rate, the news volume
+    held constant. An escalation inside a war that fills the news (the volume rising with
+    it) hides from the share-based tests; against its own previous weeks it stands out."""
+    if subject.kind != "dyad":
+        return []
+    flat = np.where(volume > 0, _FLAT, 0.0)
+    return [Hit(h.subject, "rate", h.direction, h.start, h.end, h.score, h.expected,
+                {"per_week_before": round(h.expected / (h.end - h.start + 1), 3)})
+            for h in baseline(subject, flat, rules)]
+
+
 # --------------------------------------------------------------------------- change point
 
 class CumsumL2(BaseCost):
@@ -378,3 +397,4 @@ def _per_subject(fn: Any) -> Any:
 
 BASELINE = Detector("baseline", _per_subject(baseline))
 CHANGEPOINT = Detector("changepoint", _per_subject(changepoint), setting="changepoint")
+RATE = Detector("rate", _per_subject(rate), setting="rate")
