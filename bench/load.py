@@ -107,7 +107,8 @@ def run(db: Path, readers: int, seconds: float, articles: int) -> int:
             t.join()
         writing = ingest.poll() is None
         if not writing and ingest.returncode:
-            print(f"ingest failed ({ingest.returncode}): {(ingest.stderr.read() or '')[-300:]}")
+            tail = (ingest.stderr.read() if ingest.stderr else "")[-300:]
+            print(f"ingest failed ({ingest.returncode}): {tail}")
         return _report(results, readers, seconds, writing)
     finally:
         for proc in (ingest, server):

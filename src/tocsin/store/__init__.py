@@ -189,7 +189,9 @@ class Store(IdentityStore, AnalysisReads, AlertStore):
             return cache[name]
         found = conn.execute(sa.select(sources.c.id).where(sources.c.name == name)).scalar()
         if found is None:
-            found = conn.execute(sources.insert().values(name=name)).inserted_primary_key[0]
+            key = conn.execute(sources.insert().values(name=name)).inserted_primary_key
+            assert key is not None  # an INSERT always returns its primary key
+            found = key[0]
         cache[name] = int(found)
         return int(found)
 
