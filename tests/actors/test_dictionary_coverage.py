@@ -13,6 +13,7 @@ from collections import Counter
 from importlib import resources
 
 import pytest
+
 from bench.actor_coverage import (
     check,
     load_forms,
@@ -20,7 +21,6 @@ from bench.actor_coverage import (
     required_forms,
     resolve_form,
 )
-
 from tocsin.actors import ActorResolver
 
 JUNE_2026 = dt.date(2026, 6, 1)

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
 from bench.geo import (
     EARTH_HALF_CIRCUMFERENCE_KM,
     GoldPlace,
@@ -19,7 +20,6 @@ from bench.geo import (
     log_error_auc,
     most_populous,
 )
-
 from tocsin.geo import Geocoder
 from tocsin.geo.gazetteer import Place
 

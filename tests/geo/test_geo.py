@@ -260,7 +260,6 @@ def test_cli_geocode_prints_scored_candidates() -> None:
 @pytest.mark.slow
 def test_cli_bench_geo_reports_accuracy(tmp_path: Path) -> None:
     from bench.geo import default_gold_path
-
     from tocsin.cli import main
 
     lines = default_gold_path().read_text(encoding="utf-8").splitlines()

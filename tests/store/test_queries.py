@@ -6,9 +6,9 @@ import datetime as dt
 from typing import Any
 
 import pytest
-from bench import queries as bench
 from click.testing import CliRunner
 
+from bench import queries as bench
 from tocsin import analysis
 from tocsin.analysis.identity import event_day
 from tocsin.analysis.synthetic import add_articles_with_events

@@ -260,7 +260,6 @@ def bench_alerts_cmd(ctx: click.Context, episodes: str | None) -> None:
     from pathlib import Path
 
     from bench import alerts as bench
-
     from tocsin import analysis
 
     found = analysis.alerts(_store(ctx), top=20, direction="conflict")

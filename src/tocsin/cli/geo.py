@@ -80,7 +80,6 @@ def bench_geo_cmd(
     parsing + coding time.
     """
     from bench.geo import gazetteer_cost, is_article_set
-
     from tocsin.nlp import load_pipeline
 
     settings = get_settings(ctx)
@@ -107,7 +106,6 @@ def bench_geo_cmd(
 def _own(nlp: Any, gold: Path | None, verbose: bool) -> bool:
     """The project's sentence set; True when below a floor."""
     from bench.geo import ADM1_CITY_FLOOR, COUNTRY_FLOOR, load_gold, run_bench
-
     from tocsin.geo import Geocoder
 
     try:
@@ -134,7 +132,6 @@ def _own(nlp: Any, gold: Path | None, verbose: bool) -> bool:
 def _external(nlp: Any, gold: Path) -> bool:
     """An external article set: figures beside the baseline (no floor: always False)."""
     from bench.geo import load_articles, run_articles
-
     from tocsin.geo import Geocoder
 
     try:
