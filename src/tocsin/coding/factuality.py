@@ -122,74 +122,15 @@ CAUSE_WORDS = frozenset(
         "DENOUNCE",
     }
 )
-# frame words whose complement is an intended act
-INTENT_FRAME_WORDS = frozenset(
-    {
-        "PLAN",
-        "INTEND",
-        "OFFER",
-        "PLEDGE",
-        "PROMISE",
-        "VOW",
-        "WANT",
-        "SEEK",
-        "HOPE",
-        "AIM",
-        "PREPARE",
-        "WISH",
-        "PROPOSE",
-        "WILLINGNESS",
-        "READINESS",
-        "INTENTION",
-        "INTENT",
-        "DESIRE",
-        "COMMITMENT",
-        "WILLING",
-        "READY",
-        "AGREE",
-        "DECIDE",
-        "TRY",
-        "ATTEMPT",
-        "URGE",
-        "ASK",
-        "REQUEST",
-        "CALL",
-        "PRESS",
-    }
+# words of intention, shared by the two sets below
+_INTENT_CORE = frozenset(
+    "AGREE AIM ATTEMPT COMMITMENT DECIDE DESIRE HOPE INTEND INTENT INTENTION OFFER PLAN "
+    "PLEDGE PROMISE PROPOSE READINESS READY SEEK TRY VOW WANT WILLING WILLINGNESS WISH".split()
 )
-INTENT_WORDS = frozenset(
-    {
-        "PLAN",
-        "INTEND",
-        "OFFER",
-        "PLEDGE",
-        "PROMISE",
-        "VOW",
-        "WANT",
-        "SEEK",
-        "HOPE",
-        "AIM",
-        "WISH",
-        "PROPOSE",
-        "WILLINGNESS",
-        "READINESS",
-        "INTENTION",
-        "INTENT",
-        "DESIRE",
-        "COMMITMENT",
-        "WILLING",
-        "READY",
-        "EAGER",
-        "KEEN",
-        "DETERMINED",
-        "RESOLVE",
-        "DECIDE",
-        "AGREE",
-        "EXPECT",
-        "ATTEMPT",
-        "TRY",
-    }
-)
+# frame words whose complement is an intended act (also requests: "urge X to ...")
+INTENT_FRAME_WORDS = _INTENT_CORE | {"ASK", "CALL", "PREPARE", "PRESS", "REQUEST", "URGE"}
+# words that make what they govern intended, not done
+INTENT_WORDS = _INTENT_CORE | {"DETERMINED", "EAGER", "EXPECT", "KEEN", "RESOLVE"}
 _CLIMB = (
     "xcomp",
     "ccomp",

@@ -42,10 +42,9 @@ class WatchState:
         return (row.etag, row.last_modified) if row else (None, None)
 
     def checked(self, url: str, etag: str | None, last_modified: str | None, status: str) -> None:
-        """Record a poll of ``url`` (validators kept when a 304 brings none)."""
-        old_etag, old_modified = self.validators(url)
+        """Record a poll of ``url`` with the validators to send next time."""
         values = {
-            "etag": etag or old_etag, "last_modified": last_modified or old_modified,
+            "etag": etag, "last_modified": last_modified,
             "checked_at": _now(), "status": status[:256],
         }
         with self.engine.begin() as conn:

@@ -89,11 +89,12 @@ class _PollingFetcher(Fetcher):
         try:
             fetched = super().fetch(url, validators or Validators(etag, modified))
         except Exception as exc:
-            self.state.checked(url, None, None, str(exc))
+            self.state.checked(url, etag, modified, str(exc))  # keep what we knew
             raise
         self.unchanged += fetched.not_modified
-        self.state.checked(url, fetched.validators.etag, fetched.validators.last_modified,
-                           str(fetched.status))
+        # a 304 may omit the validators: keep the ones that earned it
+        self.state.checked(url, fetched.validators.etag or etag,
+                           fetched.validators.last_modified or modified, str(fetched.status))
         return fetched
 
 
