@@ -13,6 +13,7 @@ import math
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from tocsin.analysis.alerts import alert_record
 from tocsin.models import Alert, Delivery
 
 
@@ -24,20 +25,10 @@ def level(score: float, floor: float, step: float) -> int:
 
 
 def alert_payload(alert: Alert) -> dict[str, Any]:
-    """The alert as the webhook receives it (and the Atom entry shows)."""
-    return {
-        "key": alert.key,
-        "kind": alert.kind,
-        "subject": alert.subject,
-        "subject_type": alert.subject_type,
-        "direction": alert.direction,
-        "period_start": alert.period_start.isoformat(),
-        "period_end": alert.period_end.isoformat(),
-        "score": round(alert.score, 3),
-        "explanation": alert.explanation or default_title(alert),
-        "evidence": list(alert.evidence),
-        "details": {k: v for k, v in alert.details.items() if k != "explanation"},
-    }
+    """The alert as the webhook receives it: the API's alert record (``alert_record``)."""
+    payload = alert_record(alert)
+    payload["explanation"] = alert.explanation or default_title(alert)
+    return payload
 
 
 def default_title(alert: Alert) -> str:
