@@ -23,7 +23,7 @@ from urllib.parse import urlsplit
 import httpx
 
 from tocsin.errors import FetchError
-from tocsin.ingest.sniff import sniff_kind
+from tocsin.ingest.problems import reason
 from tocsin.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -33,7 +33,7 @@ MAX_BYTES = 50 * 1024 * 1024
 MAX_RETRY_AFTER = 30.0  # seconds; a longer Retry-After is cut to this
 SCHEMES = ("http", "https")
 
-__all__ = ["Fetched", "Fetcher", "FetchPolicy", "Validators", "sniff_kind", "reason"]
+__all__ = ["Fetched", "Fetcher", "FetchPolicy", "Validators", "check_url"]
 
 
 @dataclass(frozen=True)
@@ -83,12 +83,6 @@ class Fetched:
     status: int = 200
     validators: Validators = Validators()
     not_modified: bool = False
-
-
-def reason(exc: BaseException) -> str:
-    """A one-line, never empty, description of an exception."""
-    text = " ".join(str(exc).split())
-    return text or type(exc).__name__
 
 
 class Fetcher:

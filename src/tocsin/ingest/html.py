@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 from tocsin.errors import IngestError
 from tocsin.ingest.articles import Draft
 from tocsin.ingest.dates import date_from_text, date_from_url, parse_date
+from tocsin.ingest.problems import reason
 from tocsin.ingest.sniff import is_binary
 
 log = logging.getLogger(__name__)
@@ -56,8 +57,7 @@ def extract_html(content: bytes | str, *, url: str | None, origin: str, article_
             date_extraction_params=_DATE_PARAMS,
         )
     except Exception as exc:  # trafilatura/lxml raise many kinds on broken markup
-        detail = " ".join(str(exc).split()) or type(exc).__name__
-        raise IngestError(f"HTML extraction failed: {detail}") from exc
+        raise IngestError(f"HTML extraction failed: {reason(exc)}") from exc
     metadata = _as_dict(doc)
     body = (metadata.get("text") or "").strip()
     words = len(body.split())

@@ -16,7 +16,7 @@ from tocsin.errors import IngestError
 from tocsin.ingest.articles import derive_id, finish
 from tocsin.ingest.dates import parse_date
 from tocsin.ingest.html import extract_html
-from tocsin.ingest.problems import IngestProblem
+from tocsin.ingest.problems import IngestProblem, reason
 from tocsin.ingest.sniff import gunzip_head
 from tocsin.models import Article
 
@@ -129,9 +129,7 @@ def _length_errors(records: Any) -> str | None:
 
 def _one_line(exc: BaseException) -> str:
     """warcio's multi-line messages as one line: the first sentence, whitespace collapsed."""
-    text = " ".join(str(exc).split()).removeprefix("ERROR: ")
-    if not text:
-        return type(exc).__name__
+    text = reason(exc).removeprefix("ERROR: ")
     end = text.find(". ")
     return text[: end + 1] if 0 < end < 200 else text[:200]
 

@@ -13,7 +13,8 @@ from typing import TextIO
 
 import httpx
 
-from tocsin.ingest.fetch import check_url, reason
+from tocsin.ingest.fetch import check_url
+from tocsin.ingest.problems import reason
 from tocsin.models import Delivery
 
 log = logging.getLogger(__name__)
