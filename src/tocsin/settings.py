@@ -117,7 +117,6 @@ class AlertSettings:
     third_party_weeks: int = 52  # the window (before the rise) whose signs define partners
     third_party_min_events: int = 3  # counting events of an edge of that window
     current_weeks: int = 4  # ``--current``: alerts ending in the latest weeks of data
-    escalation: float = 1.0  # score rise that makes an announced alert "escalated"
     evidence: int = 5  # evidence events kept per alert (per edge for third parties)
     evidence_alerts: int = 200  # alerts whose evidence is stored; the rest's is read on demand
 

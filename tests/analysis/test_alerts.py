@@ -21,6 +21,7 @@ from tocsin.analysis.weekly import subject_weeks
 from tocsin.models import Alert, WeeklyCount
 from tocsin.settings import AlertSettings, Settings
 from tocsin.store import Store
+from tocsin.watch.announce import announcements
 
 D0 = dt.date(2024, 1, 1)  # a Monday
 WEEKS = 70
@@ -216,12 +217,15 @@ def test_reading_alerts_never_writes(tmp_path: Path) -> None:
     assert os.stat(db).st_mtime_ns == stamp  # and a read-only connection cannot write
 
 
-def test_current_alerts_and_new_or_escalated(store: Any) -> None:
+def test_current_alerts_are_what_the_watcher_announces(store: Any) -> None:
     add_articles_with_events(store, _history(rivals=True))
-    current = analysis.current_alerts(store, Settings())
+    settings = Settings()
+    current = analysis.current_alerts(store, settings)
     assert current and all(a.period_end >= _day(WEEKS - 4) for a in current)
-    assert analysis.new_or_escalated(current, {}) == current
-    announced = {a.key: a.score for a in current}
-    assert analysis.new_or_escalated(current, announced) == []
-    lower = {k: v - 2.0 for k, v in announced.items()}
-    assert analysis.new_or_escalated(current, lower, escalation=1.0) == current
+    assert not hasattr(analysis, "new_or_escalated")  # one rule: the watcher's
+    now = dt.datetime(2025, 6, 1, tzinfo=dt.UTC)
+    rules = {"floor": settings.alerts.min_score, "step": settings.watch.escalation_step,
+             "webhook": False, "now": now}
+    due = announcements(current, {}, **rules)
+    assert [d.alert_key for d in due] == [a.key for a in current]
+    assert announcements(current, {d.alert_key: d.level for d in due}, **rules) == []

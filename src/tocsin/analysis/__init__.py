@@ -13,7 +13,6 @@ from tocsin.analysis.alerts import (
     alerts,
     current_alerts,
     get_alert,
-    new_or_escalated,
     recompute_alerts,
     scan,
 )
@@ -26,6 +25,6 @@ from tocsin.analysis.triads import Triad, triad_shifts, triads
 __all__ = [
     "AlertRules", "RefreshReport", "Series", "SeriesPoint", "Triad", "actor", "alert_evidence",
     "alert_record", "alerts", "current_alerts", "dyad", "event", "events", "export",
-    "get_alert", "make_filters", "new_or_escalated", "recompute_alerts", "refresh", "scan",
-    "series", "triad_shifts", "triads",
+    "get_alert", "make_filters", "recompute_alerts", "refresh", "scan", "series",
+    "triad_shifts", "triads",
 ]

@@ -8,7 +8,7 @@ which the pipeline calls after coding. :func:`alerts` and :func:`current_alerts`
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from tocsin import registry
@@ -30,8 +30,8 @@ from tocsin.models import Alert
 from tocsin.settings import AlertSettings, Settings
 
 __all__ = ["AlertRules", "alert_evidence", "alert_record", "alerts", "current_alerts",
-           "detectors", "distinct_alerts", "find_hits", "get_alert", "new_or_escalated",
-           "recompute_alerts", "scan"]
+           "detectors", "distinct_alerts", "find_hits", "get_alert", "recompute_alerts",
+           "scan"]
 
 
 # --------------------------------------------------------------------------- reading
@@ -80,20 +80,13 @@ def current_since(store: Store, rules: AlertSettings) -> dt.date | None:
 
 def current_alerts(store: Store, settings: Settings | AlertSettings | None = None, *,
                    direction: str | None = None, top: int | None = None) -> list[Alert]:
-    """Alerts active in the latest weeks of data, dyads first (for the watcher)."""
+    """Alerts active in the latest weeks of data, dyads first: what the watcher considers
+    each round (which of them to announce is :func:`tocsin.watch.announce.announcements`)."""
     rules = rules_of(settings)
     since = current_since(store, rules)
     if since is None:
         return []
     return store.list_alerts(direction=direction, ended_since=since, limit=top)
-
-
-def new_or_escalated(found: Sequence[Alert], announced: Mapping[str, float],
-                     escalation: float = 1.0) -> list[Alert]:
-    """The alerts not yet announced (by :attr:`Alert.key`), or whose score rose by at least
-    ``escalation`` since they were; ``announced`` maps key to the score announced."""
-    return [a for a in found
-            if a.key not in announced or a.score >= announced[a.key] + escalation]
 
 
 def _covers(kept: Alert, a: Alert) -> bool:
