@@ -60,3 +60,21 @@ def test_bench_queries_cli(sqlite_settings: Any) -> None:
                                     "bench-queries", "--events", "1500", "--runs", "2"])
     assert res.exit_code == 0, res.output
     assert "backend sqlite: 1500 events" in res.output and "p95" in res.output
+
+
+def test_event_search_takes_like_wildcards_literally(store: Any) -> None:
+    add_articles_with_events(store, [{"id": "a", "date": D0, "events": [
+        {"source": "RUS", "target": "PAK", "code": "042", "sentence": "Talks at 100% pace"},
+        {"source": "RUS", "target": "IND", "code": "042", "sentence": "Talks at 1000 pace"},
+        {"source": "RUS", "target": "CHN", "code": "042", "sentence": "a_b meets"}]}])
+    analysis.refresh(store)
+    from tocsin.store.queries import EventFilters
+
+    def found(text: str, **kw: Any) -> set[str]:
+        rows = store.search_events(EventFilters(search=text, **kw))
+        return {r["target_code"] for r in rows}
+
+    assert found("100%") == {"PAK"}  # "%" is not "anything"
+    assert found("a_b") == {"CHN"} and found("a_") == {"CHN"}
+    assert found("1000") == {"IND"}
+    assert found("100%", actor="RUS") == {"PAK"}  # the identity-driven path too

@@ -23,6 +23,7 @@ from tocsin.settings import Settings
 from tocsin.store import convert, migrate
 from tocsin.store.alerts import AlertStore
 from tocsin.store.identities import IdentityStore, mark_dirty, new_days, stale_days_of_articles
+from tocsin.store.queries import contains
 from tocsin.store.reads import AnalysisReads
 from tocsin.store.schema import articles, events, metadata, sources
 
@@ -278,9 +279,7 @@ class Store(IdentityStore, AnalysisReads, AlertStore):
         if until:
             q = q.where(articles.c.date <= until)
         if text:
-            pattern = f"%{_escape_like(text)}%"
-            q = q.where(sa.or_(articles.c.title.ilike(pattern, escape="\\"),
-                               articles.c.text.ilike(pattern, escape="\\")))
+            q = q.where(sa.or_(contains(articles.c.title, text), contains(articles.c.text, text)))
         q = q.order_by(articles.c.date.desc().nulls_last(), articles.c.id).offset(offset)
         if limit is not None:
             q = q.limit(limit)
@@ -447,10 +446,6 @@ class _WriteTx:
 def _first_line(exc: BaseException) -> str:
     text = str(getattr(exc, "orig", None) or exc)
     return text.strip().splitlines()[0] if text.strip() else type(exc).__name__
-
-
-def _escape_like(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def _article_select() -> sa.Select[Any]:

@@ -17,7 +17,16 @@ from typing import Any
 import sqlalchemy as sa
 
 from tocsin.errors import InputError, NotFoundError
-from tocsin.store.queries import EVENT_FIELDS, EventFilters
+from tocsin.store.queries import (
+    EVENT_FIELDS,
+    EventFilters,
+    contains,
+    counting,
+    escape_like,
+    identity_conditions,
+    mention_conditions,
+    subject_filter,
+)
 from tocsin.store.schema import alerts as alerts_table
 from tocsin.store.schema import (
     analysis_volume,
@@ -37,45 +46,12 @@ SORTS = {
     "id": ("id", False), "-id": ("id", True),
 }
 ARTICLE_FIELDS = ("id", "url", "title", "date", "dateline", "author", "language", "near_dup_of")
-LIKE_ESCAPE = "\\"
 COUNT_CAP = 10_000  # totals are exact up to here
 TEXT_COUNT_CAP = 1_000  # ... and up to here with a text filter (search, place)
 
 
-def escape_like(text: str) -> str:
-    """``text`` with LIKE's wildcards (and the escape character) escaped."""
-    return (text.replace(LIKE_ESCAPE, LIKE_ESCAPE * 2).replace("%", LIKE_ESCAPE + "%")
-            .replace("_", LIKE_ESCAPE + "_"))
-
-
-def _contains(col: sa.ColumnElement[Any], text: str) -> sa.ColumnElement[bool]:
-    return col.ilike(f"%{escape_like(text)}%", escape=LIKE_ESCAPE)
-
-
-def _next_prefix(prefix: str) -> str:
-    return prefix[:-1] + chr(ord(prefix[-1]) + 1)
-
-
-def _side(side: str, actor: str) -> sa.ColumnElement[bool]:
-    """3 letters match the root (country), a longer code matches as a prefix."""
-    t = event_identities
-    actor = actor.upper()
-    if len(actor) <= 3:
-        return t.c[f"{side}_root"] == actor
-    col = t.c[f"{side}_code"]
-    return sa.and_(col >= actor, col < _next_prefix(actor))
-
-
 def _pair(a: str, b: str | None) -> sa.ColumnElement[bool]:
-    if b is None:
-        return sa.or_(_side("source", a), _side("target", a))
-    return sa.or_(sa.and_(_side("source", a), _side("target", b)),
-                  sa.and_(_side("source", b), _side("target", a)))
-
-
-def _counting() -> sa.ColumnElement[bool]:
-    t = event_identities
-    return sa.and_(t.c.counts == sa.true(), t.c.dup_only == sa.false())
+    return subject_filter(event_identities, a, b, False)
 
 
 # --------------------------------------------------------------------------- events
@@ -92,43 +68,11 @@ class EventPage:
 
 
 def _identity_conds(f: EventFilters) -> list[sa.ColumnElement[bool]]:
-    t = event_identities
-    conds: list[sa.ColumnElement[bool]] = []
-    if f.actor:
-        conds.append(_pair(f.actor, None))
-    if f.dyad:
-        conds.append(_pair(f.dyad[0], f.dyad[1]))
-    if f.since:
-        conds.append(t.c.day >= f.since)
-    if f.until:
-        conds.append(t.c.day <= f.until)
-    if f.quad is not None:
-        conds.append(t.c.quad_class == f.quad)
-    if f.root:
-        conds.append(t.c.root_code == f.root)
-    if f.plover:
-        conds.append(t.c.plover_type == f.plover.upper())
-    return conds
+    return identity_conditions(f, classes=True)
 
 
 def _mention_conds(f: EventFilters) -> list[sa.ColumnElement[bool]]:
-    e = events
-    conds: list[sa.ColumnElement[bool]] = []
-    if f.code:
-        conds.append(sa.and_(e.c.code >= f.code, e.c.code < _next_prefix(f.code)))
-    if f.factuality:
-        conds.append(e.c.factuality == f.factuality.lower())
-    if f.place:
-        p = f.place
-        conds.append(sa.or_(_contains(e.c.geo_name, p), e.c.geo_country == p.upper(),
-                            e.c.geo_cameo_country == p.upper()))
-    if f.search:
-        conds.append(_contains(e.c.sentence, f.search))
-    if f.counts_only:
-        conds.append(e.c.counts == sa.true())
-    if f.article_id:
-        conds.append(e.c.article_id == f.article_id)
-    return conds
+    return mention_conditions(f, classes=False)
 
 
 def _sort_columns(sort: str, mention: sa.ColumnElement[Any]) -> list[sa.ColumnElement[Any]]:
@@ -262,9 +206,9 @@ def _article_conds(search: str | None, source: str | None, since: dt.date | None
     a, s = articles, sources
     conds: list[sa.ColumnElement[bool]] = []
     if origin:
-        conds.append(_contains(a.c.origin, origin))
+        conds.append(contains(a.c.origin, origin))
     if search:
-        conds.append(sa.or_(_contains(a.c.title, search), _contains(a.c.text, search)))
+        conds.append(sa.or_(contains(a.c.title, search), contains(a.c.text, search)))
     if source:
         conds.append(s.c.name == source)
     if since:
@@ -354,7 +298,7 @@ def window_rows(conn: sa.Connection, since: dt.date, until: dt.date) -> list[Dya
     keys = [current, t.c.source_root, t.c.target_root, t.c.quad_class]
     q = (
         sa.select(*keys, sa.func.count())
-        .where(_counting(), t.c.week >= prev_lo, t.c.week <= hi, t.c.quad_class.is_not(None),
+        .where(counting(), t.c.week >= prev_lo, t.c.week <= hi, t.c.quad_class.is_not(None),
                t.c.source_root.is_not(None), t.c.target_root.is_not(None))
         .group_by(*keys)
     )
@@ -380,7 +324,7 @@ def weekly_pair_rows(conn: sa.Connection) -> list[tuple[Any, ...]]:
     keys = [t.c.week, t.c.source_root, t.c.target_root, t.c.quad_class]
     q = (
         sa.select(*keys, sa.func.count())
-        .where(_counting(), t.c.week.is_not(None), t.c.quad_class.is_not(None),
+        .where(counting(), t.c.week.is_not(None), t.c.quad_class.is_not(None),
                t.c.source_root.is_not(None), t.c.target_root.is_not(None))
         .group_by(*keys)
         .order_by(t.c.week)
@@ -406,7 +350,7 @@ def partner_rows(conn: sa.Connection, actor: str, since: dt.date | None,
     actor = actor.upper()[:3]
     merged: dict[str, list[float]] = {}
     for mine, other in (("source_root", "target_root"), ("target_root", "source_root")):
-        conds = [_counting(), t.c[mine] == actor, t.c[other].is_not(None), t.c[other] != actor]
+        conds = [counting(), t.c[mine] == actor, t.c[other].is_not(None), t.c[other] != actor]
         if since:
             conds.append(t.c.day >= since)
         if until:
@@ -430,7 +374,7 @@ def top_events(conn: sa.Connection, actor: str, since: dt.date | None, until: dt
     """The actor's heaviest events of the window: |Goldstein| x mentions."""
     t, e, a, s = event_identities, events, articles, sources
     weight = sa.func.abs(sa.func.coalesce(t.c.goldstein, 0.0)) * t.c.num_mentions
-    conds = [_counting(), _pair(actor, None)]
+    conds = [counting(), _pair(actor, None)]
     if since:
         conds.append(t.c.day >= since)
     if until:

@@ -59,7 +59,7 @@ def _side(table: sa.Table, side: str, actor: str) -> sa.ColumnElement[bool]:
     return _match(table.c[f"{side}_code"], root, actor)
 
 
-def _subject_filter(table: sa.Table, a: str, b: str | None, directed: bool
+def subject_filter(table: sa.Table, a: str, b: str | None, directed: bool
                     ) -> sa.ColumnElement[bool]:
     if b is None:
         return sa.or_(_side(table, "source", a), _side(table, "target", a))
@@ -69,7 +69,7 @@ def _subject_filter(table: sa.Table, a: str, b: str | None, directed: bool
     return sa.or_(fwd, sa.and_(_side(table, "source", b), _side(table, "target", a)))
 
 
-def _counting(t: sa.Table = event_identities) -> sa.ColumnElement[bool]:
+def counting(t: sa.Table = event_identities) -> sa.ColumnElement[bool]:
     return sa.and_(t.c.counts == sa.true(), t.c.dup_only == sa.false())
 
 
@@ -86,7 +86,7 @@ def series_rows(
     keys: list[Any] = [period, t.c.quad_class, t.c.plover_type]
     if roles:
         keys += [t.c.source_role, t.c.target_role]
-    conds = [_counting(), t.c.day.is_not(None), _subject_filter(t, a, b, directed)]
+    conds = [counting(), t.c.day.is_not(None), subject_filter(t, a, b, directed)]
     conds += _day_range(t, since, until)
     q = (
         sa.select(
@@ -122,7 +122,7 @@ def weekly_dyad_rows(conn: sa.Connection) -> list[tuple[Any, ...]]:
     keys = [t.c.week, t.c.source_root, t.c.target_root, t.c.quad_class]
     q = (
         sa.select(*keys, sa.func.count())
-        .where(_counting(), t.c.week.is_not(None), t.c.quad_class.is_not(None))
+        .where(counting(), t.c.week.is_not(None), t.c.quad_class.is_not(None))
         .group_by(*keys)
     )
     return [tuple(r) for r in conn.execute(q)]
@@ -132,7 +132,7 @@ def dyad_edge_rows(conn: sa.Connection, since: dt.date | None,
                    until: dt.date | None) -> list[tuple[str, str, int, float]]:
     """(source_root, target_root, events, goldstein_sum) in a window (for triads)."""
     t = event_identities
-    conds = [_counting(), t.c.source_root.is_not(None), t.c.target_root.is_not(None),
+    conds = [counting(), t.c.source_root.is_not(None), t.c.target_root.is_not(None),
              t.c.source_root != t.c.target_root]
     conds += _day_range(t, since, until)
     q = (
@@ -177,7 +177,7 @@ def top_contributors(
     weight = sa.func.abs(sa.func.coalesce(t.c.goldstein, 0.0)) * t.c.num_mentions
     q = (
         _evidence_select()
-        .where(_counting(), _subject_filter(t, a, b, False), t.c.day >= start, t.c.day <= end,
+        .where(counting(), subject_filter(t, a, b, False), t.c.day >= start, t.c.day <= end,
                t.c.quad_class.in_(list(quads)))
         .order_by(weight.desc(), t.c.num_mentions.desc(), t.c.id)
         .limit(limit)
@@ -196,6 +196,8 @@ def evidence_events(conn: sa.Connection, event_ids: Sequence[int]) -> list[dict[
 
 
 # --------------------------------------------------------------------------- event search
+
+LIKE_ESCAPE = "\\"
 
 @dataclass(frozen=True)
 class EventFilters:
@@ -216,41 +218,66 @@ class EventFilters:
     article_id: str | None = None
 
 
-def _identity_conditions(f: EventFilters) -> list[sa.ColumnElement[bool]]:
+def escape_like(text: str) -> str:
+    """``text`` with LIKE's wildcards (and the escape character) escaped."""
+    return (text.replace(LIKE_ESCAPE, LIKE_ESCAPE * 2).replace("%", LIKE_ESCAPE + "%")
+            .replace("_", LIKE_ESCAPE + "_"))
+
+
+def contains(col: sa.ColumnElement[Any], text: str) -> sa.ColumnElement[bool]:
+    """``col`` contains ``text`` (case-insensitive, wildcards in ``text`` taken literally)."""
+    return col.ilike(f"%{escape_like(text)}%", escape=LIKE_ESCAPE)
+
+
+def identity_conditions(f: EventFilters, *, classes: bool = False
+                        ) -> list[sa.ColumnElement[bool]]:
     """Actor, dyad and date filters on event_identities (same day, source and target as
-    every mention of the identity: they are part of its key)."""
+    every mention of the identity: they are part of its key); ``classes``: the quad, root
+    and PLOVER filters too (else :func:`mention_conditions` puts them on the events)."""
     t = event_identities
     conds: list[sa.ColumnElement[bool]] = []
     if f.actor:
-        conds.append(_subject_filter(t, f.actor, None, False))
+        conds.append(subject_filter(t, f.actor, None, False))
     if f.dyad:
-        conds.append(_subject_filter(t, f.dyad[0], f.dyad[1], False))
+        conds.append(subject_filter(t, f.dyad[0], f.dyad[1], False))
     if f.since:
         conds.append(t.c.day >= f.since)
     if f.until:
         conds.append(t.c.day <= f.until)
+    if classes:
+        conds += _class_conditions(t, f)
     return conds
 
 
-def _event_conditions(f: EventFilters) -> list[sa.ColumnElement[bool]]:
+def _class_conditions(table: sa.Table, f: EventFilters) -> list[sa.ColumnElement[bool]]:
+    conds: list[sa.ColumnElement[bool]] = []
+    if f.root:
+        conds.append(table.c.root_code == f.root)
+    if f.plover:
+        conds.append(table.c.plover_type == f.plover.upper())
+    if f.quad is not None:
+        conds.append(table.c.quad_class == f.quad)
+    return conds
+
+
+def mention_conditions(f: EventFilters, *, classes: bool = True
+                       ) -> list[sa.ColumnElement[bool]]:
+    """The filters on the events (mentions) themselves: code, factuality, place, text;
+    ``classes``: the quad, root and PLOVER filters too (else they go on the identities)."""
     e = events
-    conds: list[sa.ColumnElement[bool]] = []  # actor, dyad, dates: _identity_conditions
+    conds: list[sa.ColumnElement[bool]] = []  # actor, dyad, dates: identity_conditions
     if f.code:
         conds.append(_match(e.c.code, None, f.code))
-    if f.root:
-        conds.append(e.c.root_code == f.root)
-    if f.plover:
-        conds.append(e.c.plover_type == f.plover.upper())
-    if f.quad is not None:
-        conds.append(e.c.quad_class == f.quad)
+    if classes:
+        conds += _class_conditions(e, f)
     if f.factuality:
         conds.append(e.c.factuality == f.factuality.lower())
     if f.place:
         p = f.place
-        conds.append(sa.or_(e.c.geo_name.ilike(f"%{p}%"), e.c.geo_country == p.upper(),
+        conds.append(sa.or_(contains(e.c.geo_name, p), e.c.geo_country == p.upper(),
                             e.c.geo_cameo_country == p.upper()))
     if f.search:
-        conds.append(e.c.sentence.ilike(f"%{f.search}%"))
+        conds.append(contains(e.c.sentence, f.search))
     if f.counts_only:
         conds.append(e.c.counts == sa.true())
     if f.article_id:
@@ -272,8 +299,8 @@ def search_events(conn: sa.Connection, f: EventFilters, *, limit: int = 50,
                   offset: int = 0, after_id: int | None = None) -> list[dict[str, Any]]:
     """Event rows (mentions) matching the filters, by id; with identity and article."""
     e, a, m, s, t = events, articles, event_mentions, sources, event_identities
-    conds = _event_conditions(f)
-    ident = _identity_conditions(f)
+    conds = mention_conditions(f)
+    ident = identity_conditions(f)
     if after_id is not None:
         conds.append(e.c.id > after_id)
     order: sa.ColumnElement[Any] = e.c.id
@@ -330,7 +357,7 @@ def iter_identity_export_rows(conn: sa.Connection, *, counting_only: bool = True
     if dated_only:
         conds.append(t.c.day.is_not(None))
     if counting_only:
-        conds.append(_counting())
+        conds.append(counting())
     conds += _day_range(t, since, until)
     q = (
         sa.select(

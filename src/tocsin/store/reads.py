@@ -59,7 +59,7 @@ class AnalysisReads:
                       t.c.goldstein, e.c.article_id, a.c.source_id, e.c.sentence_index)
             .select_from(t.join(m, m.c.identity_id == t.c.id).join(e, e.c.id == m.c.event_id)
                          .outerjoin(a, a.c.id == e.c.article_id))
-            .where(queries._counting(), m.c.near_dup == sa.false(), t.c.week.is_not(None),
+            .where(queries.counting(), m.c.near_dup == sa.false(), t.c.week.is_not(None),
                    t.c.quad_class.is_not(None))
         )
         if weeks is None:
