@@ -44,7 +44,7 @@ class GoldSet:
     options: tuple[tuple[str, Any], ...] = ()
 
 
-PETRARCH_CONVENTION = (("place_roles", False),)
+PETRARCH_CONVENTION = (("place_roles", False), ("own_claims_as_acts", False))
 GOLD_SETS = (
     GoldSet(
         "petr_unittest.jsonl",

@@ -5,6 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+import pytest
+
+from tocsin.actors import Coreference
+from tocsin.coding.dictionaries import Dictionaries, load_dictionaries
+from tocsin.coding.options import Options
 from tocsin.models import Event, Factuality
 
 
@@ -50,3 +55,134 @@ def test_news_attribution_after_the_clause_is_not_a_claim(
         if e.source and e.target
     }
     assert found == {("GON", "ROH", "190", Factuality.ASSERTED)}
+
+
+REPORT_VERBS = """\
+---  ATTACK   [190]  ---
+ATTACK {ATTACKS ATTACKED ATTACKING}
+
+---  MEET   [040]  ---
+MEET {MEETS MET MEETING}
+
+---  REPORT   [---]  ---
+REPORT {REPORTS REPORTED REPORTING}
+
+---  SAY   [010]  ---
+SAY {SAYS SAID SAYING}
+"""
+REPORT_ACTORS = """\
+name\tsynonyms\tcode\tfrom\tto\tkind
+Arnor\tArnorian\tARN\t\t\tcountry
+Gondor\tGondorian\tGON\t\t\tcountry
+Rohan\tRohanian\tROH\t\t\tcountry
+Arnor Herald\t\tARNMED\t\t\tgroup
+"""
+
+
+@pytest.fixture(scope="module")
+def report_dictionaries(tmp_path_factory: pytest.TempPathFactory) -> Dictionaries:
+    """Attack, meet, say and an uncoded report verb; three countries and a newspaper."""
+    folder = tmp_path_factory.mktemp("report")
+    (folder / "manifest.toml").write_text(
+        'name = "report"\nverbs = ["r.verbs.txt"]\nactors = ["r.actors.tsv"]\n', encoding="utf-8"
+    )
+    (folder / "r.verbs.txt").write_text(REPORT_VERBS, encoding="utf-8")
+    (folder / "r.actors.tsv").write_text(REPORT_ACTORS, encoding="utf-8")
+    return load_dictionaries(str(folder))
+
+
+def _found(events: list[Event]) -> set[tuple[str | None, str | None, str, Factuality]]:
+    return {
+        (
+            e.source.code if e.source else None,
+            e.target.code if e.target else None,
+            e.code,
+            e.factuality,
+        )
+        for e in events
+    }
+
+
+def _speech_doc(make_doc: Any, speaker: list[str], verb: str, rest: list[str]) -> Any:
+    """ "<speaker> <verb> that <rest>": rest is (subject, [aux], verb, object) ending in '.'."""
+    n = len(speaker)
+    words = speaker + [verb, "that"] + rest + ["."]
+    v = n  # the speech verb
+    inner = n + 2 + len(rest) - 2  # the embedded verb: before the object
+    heads = [n - 1] * (n - 1) + [v] + [v, inner]
+    deps = ["compound"] * (n - 1) + ["nsubj", "ROOT", "mark"]
+    tags = ["NNP"] * n + ["VBD", "IN"]
+    heads += [inner]
+    deps += ["nsubj"]
+    tags += ["PRP" if rest[0].lower() in ("it", "they") else "NNP"]
+    for _ in rest[1:-2]:
+        heads.append(inner)
+        deps.append("aux")
+        tags.append("MD")
+    heads += [v, inner, v]
+    deps += ["ccomp", "dobj", "punct"]
+    tags += ["VB" if len(rest) > 3 else "VBD", "NNP", "."]
+    lemmas = [w.lower() for w in words]
+    lemmas[v] = {"said": "say", "reported": "report"}.get(verb, verb)
+    lemmas[inner] = {"attacked": "attack", "meet": "meet"}.get(words[inner], words[inner])
+    return make_doc(words, heads, deps, tags, lemmas=lemmas)
+
+
+def test_an_actor_reporting_its_own_attack_codes_the_attack(
+    make_doc: Any, code_doc: Callable[..., list[Event]]
+) -> None:
+    # "Arnor said that it attacked Gondor." / "Arnor said that Arnor attacked Gondor."
+    for subject in ("it", "Arnor"):
+        doc = _speech_doc(make_doc, ["Arnor"], "said", [subject, "attacked", "Gondor"])
+        found = _found(code_doc(doc, coref=Coreference()))
+        assert ("ARN", "GON", "190", Factuality.ASSERTED) in found, subject
+        assert not any(code in ("112", "015", "010") for _, _, code, _ in found), subject
+
+
+def test_another_actors_attack_stays_an_accusation_even_with_a_pronoun_elsewhere(
+    make_doc: Any, code_doc: Callable[..., list[Event]]
+) -> None:
+    # "Rohan said that Gondor attacked Arnor."
+    doc = _speech_doc(make_doc, ["Rohan"], "said", ["Gondor", "attacked", "Arnor"])
+    found = _found(code_doc(doc, coref=Coreference()))
+    assert ("ROH", "GON", "112", Factuality.ASSERTED) in found
+    assert ("GON", "ARN", "190", Factuality.ALLEGED) in found
+
+
+def test_a_speech_verb_without_a_code_still_gives_it_its_speaker(
+    make_doc: Any, code_doc: Callable[..., list[Event]], report_dictionaries: Dictionaries
+) -> None:
+    # "Arnor reported that it attacked Gondor.": REPORT codes nothing, "it" is Arnor
+    doc = _speech_doc(make_doc, ["Arnor"], "reported", ["it", "attacked", "Gondor"])
+    found = _found(code_doc(doc, coref=Coreference(), dictionaries=report_dictionaries))
+    assert ("ARN", "GON", "190", Factuality.ASSERTED) in found
+
+
+def test_a_newspaper_reporting_an_attack_is_attribution_not_accusation(
+    make_doc: Any, code_doc: Callable[..., list[Event]], report_dictionaries: Dictionaries
+) -> None:
+    # "Arnor Herald reported that Gondor attacked Rohan."
+    doc = _speech_doc(make_doc, ["Arnor", "Herald"], "reported", ["Gondor", "attacked", "Rohan"])
+    found = _found(code_doc(doc, coref=Coreference(), dictionaries=report_dictionaries))
+    assert ("GON", "ROH", "190", Factuality.ASSERTED) in found
+    assert not any(code == "112" for _, _, code, _ in found)
+
+
+def test_announcing_ones_own_future_meeting_is_an_intent(
+    make_doc: Any, code_doc: Callable[..., list[Event]]
+) -> None:
+    # "Arnor said that it will meet Gondor.": an intent to meet (036), not a meeting
+    doc = _speech_doc(make_doc, ["Arnor"], "said", ["it", "will", "meet", "Gondor"])
+    found = _found(code_doc(doc, coref=Coreference()))
+    assert ("ARN", "GON", "036", Factuality.INTENDED) in found
+    assert not any(code == "040" for _, _, code, _ in found)
+
+
+def test_petrarchs_convention_codes_an_own_claim_as_responsibility(
+    make_doc: Any, code_doc: Callable[..., list[Event]]
+) -> None:
+    # "Arnor said that it attacked Gondor." under own_claims_as_acts=False: 015, the act alleged
+    doc = _speech_doc(make_doc, ["Arnor"], "said", ["it", "attacked", "Gondor"])
+    found = _found(code_doc(doc, options=Options(own_claims_as_acts=False), coref=Coreference()))
+    assert ("ARN", "GON", "015", Factuality.ASSERTED) in found
+    assert ("ARN", "GON", "190", Factuality.ALLEGED) in found

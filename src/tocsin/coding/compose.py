@@ -20,7 +20,7 @@ from tocsin.coding.factuality import (
 )
 from tocsin.coding.npactors import np_actors_anywhere
 from tocsin.coding.slots import subject_actors
-from tocsin.coding.syntax import PASS_SUBJ, SUBJ, frame_of
+from tocsin.coding.syntax import PASS_SUBJ, SUBJ, frame_of, subject_head
 from tocsin.coding.verbmatch import match_verb
 from tocsin.coding.writer import Sent, make_event, recode
 from tocsin.models import Actor, Event, Factuality
@@ -51,15 +51,21 @@ NOMINAL_STOPPERS = frozenset(
     }
 )
 ALLEGE_WORDS = frozenset({"ALLEGE", "ACCUSE", "CHARGE"})
+# an embedded subject that is the speaker itself ("X says it / they / we captured ...")
+OWN_PRONOUNS = frozenset({"IT", "THEY", "WE", "I", "HE", "SHE"})
+# roles of a country's actors that are not its state (a speaker of the state is not them)
+NON_STATE_ROLES = frozenset({"OPP", "REB", "INS", "SEP", "CVL", "PPL"})
+FUTURE_AUX = frozenset({"WILL", "'LL", "SHALL"})
 
 
 def compose(ctx: DocContext, per_verb: PerVerb, sent_index: int) -> None:
     """Combine the events of nested clauses, as a reader would (in place):
 
     - reported speech ("X said Y did Z"): the embedded event stands for the statement
-      (the speaker's own 01x event is dropped); a conflict event reported by someone
-      else than its source becomes the speaker's accusation (112) of that source, and the
-      event itself only alleged; a speaker's claim of its own conflict act is 015;
+      (the speaker's own 01x event is dropped). A speaker reporting its own act ("X says
+      it captured ...") or a news medium reporting anyone's is the act, asserted; a
+      conflict event asserted by another actor becomes the speaker's accusation (112) of
+      its source, the event itself only alleged; "X announces it will ..." is an intent;
     - intent frames ("X plans/wants/offered to do Z", "willingness to"): the frame word's
       own event is dropped (the embedded event is already intended, coded 03x);
     - control by an object ("X urged/asked Y to do Z"): the frame verb's event (a request
@@ -78,11 +84,19 @@ def compose(ctx: DocContext, per_verb: PerVerb, sent_index: int) -> None:
             if h > v:  # "..., officials said": attribution of the news, not a claim
                 continue
             speakers = subject_actors(ctx, h, sent_index)
-            per_verb[v] = _reported(ctx, events, speakers, word in CLAIM_FRAME_WORDS)
+            per_verb[v] = _reported(ctx, v, events, speakers, word in CLAIM_FRAME_WORDS)
         elif edge == "xcomp" and word in NEGATING_WORDS:
             per_verb[h] = []  # "refused to provide aid": the rejection is the embedded act, negated
         elif edge in ("xcomp", "acl", "ccomp") and word in INTENT_FRAME_WORDS:
             _intent_frame(ctx, per_verb, v, h, edge)
+
+
+def observe_speaker(ctx: DocContext, v: int, sent_index: int) -> None:
+    """A speech verb with no code of its own ("X reports that it ..."): resolve its subject
+    anyway, so that a pronoun in what is said can refer to the speaker."""
+    view = ctx.view
+    if ctx.coref is not None and view.lem[v] in SPEECH_WORDS and view.kids(v, "ccomp"):
+        subject_actors(ctx, v, sent_index)
 
 
 def _intent_frame(ctx: DocContext, per_verb: PerVerb, v: int, h: int, edge: str) -> None:
@@ -145,15 +159,19 @@ def _accusations(
 
 
 def _reported(
-    ctx: DocContext, events: list[Event], speakers: list[Actor], claim: bool
+    ctx: DocContext, v: int, events: list[Event], speakers: list[Actor], claim: bool
 ) -> list[Event]:
+    acts = ctx.options.own_claims_as_acts
     out: list[Event] = []
     for e in events:
-        intent = _announced_intent(ctx, e, speakers)
+        intent = _announced_intent(ctx, v, e, speakers, acts)
         if intent is not None:
             out.append(intent)
         elif not speakers or e.factuality not in (Factuality.ASSERTED, Factuality.ALLEGED):
             out.append(e)
+        elif acts and _own_or_news(ctx, v, e, speakers):
+            rule = "reported speech: the speaker's own act, or news"
+            out.append(e.replace(factuality=Factuality.ASSERTED, rules=e.rules + (rule,)))
         elif is_conflict(e.code):
             out.extend(_reported_conflict(ctx, e, speakers))
         else:
@@ -161,15 +179,44 @@ def _reported(
     return out
 
 
-def _announced_intent(ctx: DocContext, e: Event, speakers: list[Actor]) -> Event | None:
-    """ "X announced it would free Y": an intent of X (None when ``e`` is not that)."""
-    if not (
-        e.factuality is Factuality.HYPOTHETICAL
-        and speakers
-        and e.source is not None
-        and any(r in ("frame: modal (would)", "frame: modal (will)") for r in e.rules)
-        and any(sp.root == e.source.root for sp in speakers)
-    ):
+def _own_or_news(ctx: DocContext, v: int, e: Event, speakers: list[Actor]) -> bool:
+    """Whether the speakers report their own act (the embedded subject is a pronoun, or
+    the event's source is on the speaker's side) or are news media (attribution)."""
+    if all(sp.role == "MED" or sp.code[3:6] == "MED" for sp in speakers):
+        return True  # "Tasnim reports that ...": where the news comes from, not a claim
+    if e.source is None:
+        return False
+    if any(same_side(sp, e.source) for sp in speakers):
+        return True
+    subj = subject_head(ctx.view, v)
+    return subj is not None and not subj[1] and ctx.view.up[subj[0]] in OWN_PRONOUNS
+
+
+def same_side(a: Actor, b: Actor) -> bool:
+    """The same actor, or the same country's state (its government, forces, media):
+    not an opposition or armed group against it."""
+    if a.code == b.code:
+        return True
+    if a.root != b.root:
+        return False
+    return _non_state(a) == _non_state(b)
+
+
+def _non_state(a: Actor) -> bool:
+    return any(a.code[k : k + 3] in NON_STATE_ROLES for k in range(3, len(a.code), 3))
+
+
+def _announced_intent(
+    ctx: DocContext, v: int, e: Event, speakers: list[Actor], future: bool
+) -> Event | None:
+    """ "X announced it would (``future``: or will) free Y": an intent of X (None when ``e``
+    is not that)."""
+    if not speakers or e.source is None or not any(same_side(sp, e.source) for sp in speakers):
+        return None
+    modal = e.factuality is Factuality.HYPOTHETICAL and any(
+        r in ("frame: modal (would)", "frame: modal (will)") for r in e.rules
+    )
+    if not (modal or (future and e.factuality is Factuality.ASSERTED and _future(ctx, v))):
         return None
     code = intent_code(e.code)
     if code == e.code:
@@ -177,11 +224,27 @@ def _announced_intent(ctx: DocContext, e: Event, speakers: list[Actor]) -> Event
     return recode(ctx, e, code, e.source, e.target).replace(factuality=Factuality.INTENDED)
 
 
+def _future(ctx: DocContext, v: int) -> bool:
+    """Whether the clause of ``v`` is in the future ("will be meeting", "is to send")."""
+    view = ctx.view
+    if any(view.dep[c] == "aux" and view.up[c] in FUTURE_AUX for c in view.children[v]):
+        return True
+    h = view.head[v]
+    return (
+        view.dep[v] == "xcomp"
+        and view.lem[h] == "BE"
+        and any(view.dep[c] == "aux" and view.up[c] == "TO" for c in view.children[v])
+    )
+
+
 def _reported_conflict(ctx: DocContext, e: Event, speakers: list[Actor]) -> list[Event]:
+    """Another actor's conflict act asserted by the speakers: their accusation of its
+    source (112), the act itself only alleged (PETRARCH's convention: a speaker's own act
+    is its claim of responsibility, 015)."""
     out: list[Event] = []
-    own = e.source is not None and any(sp.root == e.source.root for sp in speakers)
+    own = e.source is not None and any(same_side(sp, e.source) for sp in speakers)
     for sp in speakers:
-        if e.source is not None and e.source.root == sp.root:
+        if e.source is not None and same_side(sp, e.source):
             out.append(recode(ctx, e, "015", sp, e.target))
         elif e.source is not None and not own:
             out.append(recode(ctx, e, "112", sp, e.source))

@@ -27,7 +27,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from tocsin.coding.clauses import skipped_clauses
-from tocsin.coding.compose import allegations, compose
+from tocsin.coding.compose import allegations, compose, observe_speaker
 from tocsin.coding.context import CodingState, DocContext
 from tocsin.coding.factuality import Frame, factuality_of, intent_code, reject_code
 from tocsin.coding.guards import is_teaser, place_roles
@@ -68,6 +68,7 @@ def find_verb(ctx: DocContext, v: int, sent: Sent) -> tuple[VerbMatch | None, Ve
         return None, None
     m = match_verb(ctx, v, sent[0], sent[1])
     if m is None or (m.code is None and m.code2 is None):
+        observe_speaker(ctx, v, sent[2])  # "X reports that it ...": "it" may be X
         return m, None
     _, post = regions(ctx, v, sent[0], sent[1], m.extra_tokens)
     found = find_actors(ctx, m, post, sent[2])

@@ -23,6 +23,9 @@ class Options:
     # a role with no country ("---PPL") takes the sentence's one country, else its event is
     # dropped (tocsin's guard; PETRARCH's unit-test records turn it off: they code "---")
     place_roles: bool = True
+    # "X says it attacked Y": the act (tocsin's news convention, ../shared/eval/CONVENTIONS.md);
+    # False: PETRARCH's, X's claim of responsibility (015) with the act only alleged
+    own_claims_as_acts: bool = True
 
     @property
     def skips_commas(self) -> bool:
