@@ -8,6 +8,7 @@ import datetime as dt
 import numpy as np
 
 from tocsin.analysis.detectors import (
+    Hit,
     Subject,
     Track,
     baseline,
@@ -85,3 +86,31 @@ def test_an_escalation_inside_a_war_that_fills_the_news_is_found_by_its_own_rate
     assert hits[0].details["per_week_before"] == 4.0
     actor = Subject("ISR", "actor", "ISR", None, subj.tracks)
     assert rate(actor, vol, rules) == []  # actors: the share-based tests only
+
+
+def test_a_dyad_emerging_in_the_first_weeks_alerts_but_an_old_war_does_not() -> None:
+    # weeks 0-1 of the data: no history for anyone. A dyad silent before and after its
+    # burst in week 1 alerts there; a war at 4 reports a week throughout the series does not.
+    n, vol = 40, np.full(40, 50.0)
+    new = [0.0, 4.0] + [0.0] * (n - 2)
+    hits = baseline(_subject(new), vol, AlertSettings())
+    assert [(h.start, h.end) for h in hits] == [(1, 1)] and hits[0].score >= 2.0
+    assert not baseline(_subject([4.0] * n), vol, AlertSettings())
+    # with nothing after the first weeks, there is nothing to judge them by
+    assert not baseline(_subject([0.0, 4.0, 0.0]), np.full(3, 50.0), AlertSettings())
+
+
+def _hit(name: str, goldstein: float, articles: float) -> Hit:
+    x = [0.0] * 10 + [2.0]
+    subject = _subject(x)
+    subject = Subject(name, "dyad", name[:3], name[4:], subject.tracks)
+    track = subject.tracks["conflict"]
+    track.goldstein[10] = goldstein
+    track.articles[10] = articles
+    return Hit(subject, "baseline", "conflict", 10, 10, 2.33, 0.1)
+
+
+def test_equal_scores_rank_by_the_evidence_not_the_name() -> None:
+    hits = [_hit("AAA-BBB", -4.0, 2), _hit("YYY-ZZZ", -20.0, 2), _hit("MMM-NNN", -2.0, 3)]
+    assert [h.subject.name for h in sorted(hits, key=Hit.rank)] == [
+        "MMM-NNN", "YYY-ZZZ", "AAA-BBB"]  # more articles first, then the more violent

@@ -61,10 +61,11 @@ class Track:
     sources: np.ndarray = field(default_factory=lambda: np.zeros(0))
     forward: np.ndarray = field(default_factory=lambda: np.zeros(0))  # a -> b events
     backward: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    goldstein: np.ndarray = field(default_factory=lambda: np.zeros(0))  # Goldstein sums
 
     def __post_init__(self) -> None:
         for name in ("reports", "events", "material", "articles", "sources", "forward",
-                     "backward"):
+                     "backward", "goldstein"):
             setattr(self, name, np.zeros(self.n))
 
     def add(self, w: int, row: SubjectWeek) -> None:
@@ -75,6 +76,7 @@ class Track:
         self.sources[w] = max(self.sources[w], row.sources)
         self.forward[w] += row.forward
         self.backward[w] += row.backward
+        self.goldstein[w] += row.goldstein_sum
 
     def span(self, start: int, end: int) -> tuple[int, int, int]:
         """(events, articles, sources) of weeks start..end inclusive. Articles are summed
@@ -83,6 +85,16 @@ class Track:
         sl = slice(start, end + 1)
         return (int(self.events[sl].sum()), int(self.articles[sl].sum()),
                 int(self.sources[sl].max(initial=0)))
+
+    def strength(self, start: int, end: int) -> tuple[int, int, float, int]:
+        """What breaks a tie of scores, strongest first: distinct articles, then sources,
+        then how violent (the magnitude of the Goldstein sum), then material events. Two
+        alerts at one score (two reports against the floor, say) are otherwise equal, and
+        their names are no reason to rank one first."""
+        sl = slice(start, end + 1)
+        _, arts, srcs = self.span(start, end)
+        return arts, srcs, round(abs(float(self.goldstein[sl].sum())), 6), int(
+            self.material[sl].sum())
 
 
 @dataclass
@@ -106,6 +118,12 @@ class Hit:
     score: float
     expected: float
     details: dict[str, Any] = field(default_factory=dict)
+
+    def rank(self) -> tuple[Any, ...]:
+        """Dyads first, then best score, then the strength of the evidence (not the name)."""
+        strength = self.subject.tracks[self.direction].strength(self.start, self.end)
+        return (self.subject.kind == "actor", -self.score, tuple(-v for v in strength),
+                self.subject.name, self.start, self.kind)
 
 
 # --------------------------------------------------------------------------- subjects
@@ -189,14 +207,33 @@ def _period_score(x: np.ndarray, vol: np.ndarray, share: float, start: int, end:
 
 # --------------------------------------------------------------------------- baseline
 
-def _alerting_weeks(x: np.ndarray, vol: np.ndarray, rules: AlertSettings) -> list[int]:
-    """Weeks whose reports jump against both baselines. Once a week alerts, the weeks that
-    follow (within ``merge_gap_weeks``) are held against the shares from before it: the
-    episode itself must not raise the baseline it is measured against."""
+def baselines(x: np.ndarray, vol: np.ndarray, rules: AlertSettings
+              ) -> tuple[np.ndarray, np.ndarray]:
+    """The short and long baseline shares of each week. In the first ``min_history_weeks``
+    of the series there is too little history to be a baseline, so the subject's share of
+    the rest of the series (from ``min_history_weeks`` on) stands in for it: a war going on
+    since before the data began keeps its high share and does not look new, while a dyad
+    that only appears in its third week (no events before, few after) can still alert —
+    an emergent dyad is the most alarming case, not one to skip."""
     s4, s52 = _share(x, vol, rules.short_weeks), _share(x, vol, rules.long_weeks)
+    k = min(rules.min_history_weeks, len(x))
+    rest_vol = float(vol[k:].sum())
+    if k and rest_vol > 0:
+        rest = float(x[k:].sum()) / rest_vol
+        s4[:k], s52[:k] = np.maximum(s4[:k], rest), np.maximum(s52[:k], rest)
+    elif k:
+        s4[:k] = s52[:k] = np.inf  # no series beyond the first weeks: nothing to judge by
+    return s4, s52
+
+
+def _alerting_weeks(x: np.ndarray, vol: np.ndarray, s4: np.ndarray, s52: np.ndarray,
+                    rules: AlertSettings) -> list[int]:
+    """Weeks whose reports jump against both baselines (shares ``s4``, ``s52``). Once a week
+    alerts, the weeks that follow (within ``merge_gap_weeks``) are held against the shares
+    from before it: the episode itself must not raise the baseline it is measured against."""
     out: list[int] = []
     frozen: tuple[float, float] | None = None
-    for w in range(rules.min_history_weeks, len(x)):
+    for w in range(len(x)):
         if frozen is not None and w - out[-1] > rules.merge_gap_weeks + 1:
             frozen = None
         if x[w] < rules.min_increase:
@@ -204,6 +241,8 @@ def _alerting_weeks(x: np.ndarray, vol: np.ndarray, rules: AlertSettings) -> lis
         f4, f52 = frozen or (float(s4[w]), float(s52[w]))
         e4, e52 = f4 * vol[w], f52 * vol[w]
         expected = max(e4, e52)
+        if not math.isfinite(expected):
+            continue
         rel = min((x[w] - e4) / max(e4, 1.0), (x[w] - e52) / max(e52, 1.0))
         score = surprise(float(x[w]), max(expected, rules.min_expected))
         if (x[w] - expected >= rules.min_increase and rel >= rules.min_relative
@@ -231,13 +270,14 @@ def baseline(subject: Subject, volume: np.ndarray, rules: AlertSettings) -> list
         if x.max(initial=0.0) < rules.min_increase:
             continue  # no week can rise enough
         vol = _others(volume, track)
-        for start, end in _runs(_alerting_weeks(x, vol, rules), rules.merge_gap_weeks):
+        s4, s52 = baselines(x, vol, rules)
+        for start, end in _runs(_alerting_weeks(x, vol, s4, s52, rules),
+                                rules.merge_gap_weeks):
             if end - start + 1 > rules.max_weeks:  # a long episode alerts on its onset
                 end = start + rules.onset_weeks - 1
             if not _breadth_ok(track, start, end, rules):
                 continue
-            share = float(max(_share(x, vol, rules.short_weeks)[start],
-                              _share(x, vol, rules.long_weeks)[start]))
+            share = float(max(s4[start], s52[start]))
             score, expected = _period_score(x, vol, share, start, end, rules)
             if score >= rules.min_score:
                 hits.append(Hit(subject, "baseline", direction, start, end, round(score, 4),

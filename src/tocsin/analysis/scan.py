@@ -120,13 +120,9 @@ def scan(store: Store, rules: AlertSettings | Settings | None = None) -> list[Al
     ctx = context(store, rules)
     if ctx is None:
         return []
-    hits = sorted(find_hits(ctx, rules), key=_hit_rank)
+    hits = sorted(find_hits(ctx, rules), key=Hit.rank)
     return [_to_alert(store, h, ctx.weeks, rules, i < rules.evidence_alerts)
             for i, h in enumerate(hits)]
-
-
-def _hit_rank(hit: Hit) -> tuple[int, float, str, int]:
-    return (hit.subject.kind == "actor", -hit.score, hit.subject.name, hit.start)
 
 
 def rank(alert: Alert) -> tuple[int, float, str, dt.date]:
