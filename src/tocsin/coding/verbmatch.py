@@ -14,7 +14,7 @@ from tocsin.coding.context import DocContext, Regions
 from tocsin.coding.docview import DocView
 from tocsin.coding.matcher import SideMatcher
 from tocsin.coding.syntax import CUT, PASS_SUBJ, PUNCT_TAGS, subject_head
-from tocsin.coding.verbs import COMPOUND, NEGATION_WORDS, Pattern, VerbForm
+from tocsin.coding.verbs import COMPOUND, NEGATION_WORDS, WORD, Pattern, VerbForm
 
 MODAL_WORDS = frozenset({"WOULD", "SHOULD", "MAY", "MIGHT", "COULD", "MUST", "IF"})
 PREPOSITIONAL_PARTICIPLES = frozenset(
@@ -33,6 +33,14 @@ PREPOSITIONAL_PARTICIPLES = frozenset(
         "NOTWITHSTANDING",
         "GIVEN",
     }
+)
+
+
+# prepositions and particles: a pattern of nothing else spells one verb's own sense
+PARTICLES = frozenset(
+    "ABOUT ACROSS AFTER AGAINST ALONG AMONG AROUND AS AT AWAY BACK BEFORE BEHIND BETWEEN BY "
+    "DOWN FOR FROM IN INTO OF OFF ON ONTO OUT OVER THROUGH TO TOWARD TOWARDS UNDER UP UPON "
+    "WITH WITHIN WITHOUT".split()
 )
 
 
@@ -78,7 +86,7 @@ def match_verb(ctx: DocContext, v: int, start: int, end: int) -> VerbMatch | Non
     pre, post = regions(ctx, v, start, end, extra)
     words = _words_of(ctx.view, pre, post)
     best = _Best()
-    patterns = _candidates(ctx, forms, words)  # the same for every word order
+    patterns = _candidates(ctx, v, forms, words)  # the same for every word order
     if patterns:
         for pre_seq, post_seq in _orders(ctx, v, pre, post):
             _match_patterns(ctx, v, patterns, pre_seq, post_seq, best)
@@ -108,17 +116,39 @@ def _blocks(forms: list[VerbForm]) -> list[str]:
     return list(dict.fromkeys(f.block for f in forms))
 
 
-def _candidates(ctx: DocContext, forms: list[VerbForm], words: set[str]) -> list[Pattern]:
-    """The patterns of the verb's blocks whose required words the region has (file order)."""
+def _candidates(ctx: DocContext, v: int, forms: list[VerbForm], words: set[str]) -> list[Pattern]:
+    """The patterns of the verb's blocks whose required words the region has (file order),
+    without the particle patterns of another verb of a merged block."""
     out: list[Pattern] = []
+    own = (ctx.view.lem[v], ctx.view.up[v])
     for block_id in _blocks(forms):
         for pattern in ctx.dictionaries.candidate_patterns(block_id, words):
             if not pattern.required <= words or pattern.invalid:
                 continue
             if pattern.need and not all(not n.isdisjoint(words) for n in pattern.need):
                 continue
+            if pattern.origin and pattern.origin not in own and _borrowed(ctx, block_id, pattern):
+                continue
             out.append(pattern)
     return out
+
+
+_BORROWED: dict[tuple[str, str], bool] = {}
+
+
+def _borrowed(ctx: DocContext, block_id: str, pattern: Pattern) -> bool:
+    """Whether ``pattern`` was written for another verb of its (merged) block and says
+    nothing but particles: "head for" (travel, 042) does not make "conduct ... for" a
+    visit, while "conduct / lead ... training" shares its noun's sense."""
+    key = (block_id, pattern.source)
+    found = _BORROWED.get(key)
+    if found is None:
+        members = ctx.dictionaries.form_index.get(pattern.origin) or ()
+        found = _BORROWED[key] = any(f.block == block_id for f in members) and all(
+            e.kind == WORD and all(set(a) <= PARTICLES for a in e.alts)
+            for e in pattern.pre + pattern.post
+        )
+    return found
 
 
 def _match_patterns(
