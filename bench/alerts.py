@@ -112,6 +112,34 @@ def measure(ranked: Sequence[Alert], episodes: Sequence[Episode]) -> AlertBench:
     )
 
 
+def episode_ranks(ranked: Sequence[Alert], episodes: Sequence[Episode]) -> list[str]:
+    """One line per episode: the rank, detector and score of its best-ranked matching alert
+    among ``ranked`` (all conflict alerts, best first), and its reports and articles, or
+    "no alert": where a missed episode stands, not only that it was missed."""
+    lines = []
+    for ep in episodes:
+        label = f"{ep.dyad} {ep.start:%Y-%m}"
+        found = next(((i, a) for i, a in enumerate(ranked, 1) if matches(a, ep)), None)
+        if found is None:
+            lines.append(f"{label}: no alert")
+            continue
+        i, a = found
+        lines.append(f"{label}: rank {i} [{a.kind}] score {a.score:.2f}, "
+                     f"{a.details.get('observed', 0):.1f} reports, "
+                     f"{a.details.get('articles', 0)} articles, {a.period_start}..{a.period_end}")
+    return lines
+
+
+def ranks(db: Path, episodes: Path = EPISODES) -> list[str]:
+    """:func:`episode_ranks` of the stored conflict alerts of an SQLite store (a read)."""
+    from tocsin import analysis
+    from tocsin.store import Store
+
+    with Store.open_url(f"sqlite:///{db}", upgrade=False) as store:
+        ranked = analysis.alerts(store, top=10_000, direction="conflict")
+    return episode_ranks(ranked, read_episodes(episodes))
+
+
 # --------------------------------------------------------------------------- absorbing a day
 
 FLOOR_ABSORB_S = 30.0  # "a million-event store absorbs a day of news in seconds"
@@ -173,15 +201,22 @@ def absorb(db: Path, n_articles: int = 300, seed: int = 11) -> dict[str, float]:
 
 def main(argv: Sequence[str] | None = None) -> None:
     """``python -m bench.alerts absorb --db COPY.db [--articles 300]``: prints the seconds
-    and exits 1 when absorbing the day takes longer than the floor."""
+    and exits 1 when absorbing the day takes longer than the floor. ``python -m bench.alerts
+    ranks --db STORE.db``: where each episode's best alert ranks (reads only)."""
     import argparse
 
-    ap = argparse.ArgumentParser(description="absorbing a day of news into a coded store")
-    ap.add_argument("what", choices=["absorb"])
+    ap = argparse.ArgumentParser(description="absorbing a day of news into a coded store; "
+                                 "where each episode ranks")
+    ap.add_argument("what", choices=["absorb", "ranks"])
     ap.add_argument("--db", type=Path, required=True, help="a copy of a coded SQLite store")
     ap.add_argument("--articles", type=int, default=300)
     ap.add_argument("--seed", type=int, default=11, help="another seed: another day's articles")
+    ap.add_argument("--episodes", type=Path, default=EPISODES)
     args = ap.parse_args(argv)
+    if args.what == "ranks":
+        for line in ranks(args.db, args.episodes):
+            print(line)
+        return
     got = absorb(args.db, args.articles, args.seed)
     for key, value in got.items():
         print(f"{key}: {value:g}")

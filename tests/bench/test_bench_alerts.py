@@ -46,3 +46,13 @@ def test_absorbing_a_day_times_each_step_and_stores_the_day(tmp_path: Path) -> N
     with Store.open(settings, upgrade=False) as store:
         assert store.count_events() == before + 60  # 20 articles, three events each
         assert store.pending_days()[1] == []  # the day was absorbed
+
+
+def test_episode_ranks_say_where_each_episode_stands() -> None:
+    eps = [bench.Episode("IND-PAK", dt.date(2025, 4, 22), dt.date(2025, 5, 11), "x"),
+           bench.Episode("KHM-THA", dt.date(2025, 7, 24), dt.date(2025, 7, 29), "y")]
+    found = [_alert("IRN-ISR", "2025-06-09", "2025-06-29"),
+             _alert("IND-PAK", "2025-05-05", "2025-05-18")]
+    got = bench.episode_ranks(found, eps)
+    assert got[0].startswith("IND-PAK 2025-04: rank 2 [baseline] score 3.00")
+    assert got[1] == "KHM-THA 2025-07: no alert"
