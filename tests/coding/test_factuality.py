@@ -44,3 +44,51 @@ def test_plain_past_is_asserted(make_doc: Any) -> None:
         ["NNP", "VBD", "NNP", "."],
     )
     assert factuality_of(DocView.build(doc), 1, False) == (Factuality.ASSERTED, None)
+
+
+def _be_to(make_doc: Any, be: str, be_tag: str) -> Any:
+    """ "Gondor <be> to meet Rohan ." (the infinitive is the complement of "be")."""
+    return make_doc(
+        ["Gondor", be, "to", "meet", "Rohan", "."],
+        [1, 1, 3, 1, 3, 1],
+        ["nsubj", "ROOT", "aux", "xcomp", "dobj", "punct"],
+        ["NNP", be_tag, "TO", "VB", "NNP", "."],
+        lemmas=["Gondor", "be", "to", "meet", "Rohan", "."],
+    )
+
+
+def test_present_be_to_is_a_scheduled_act(
+    make_doc: Any, code_doc: Callable[..., list[Event]]
+) -> None:
+    doc = _be_to(make_doc, "is", "VBZ")  # "Gondor is to meet Rohan": not yet done
+    fact, frame = factuality_of(DocView.build(doc), 3, False)
+    assert fact is Factuality.INTENDED and frame is not None and frame.word == "be to"
+    assert [(e.code, e.factuality) for e in code_doc(doc)] == [("036", Factuality.INTENDED)]
+
+
+def test_past_be_to_is_a_plan_not_an_act(make_doc: Any) -> None:
+    doc = _be_to(make_doc, "was", "VBD")  # "Gondor was to meet Rohan": it may never have
+    fact, _ = factuality_of(DocView.build(doc), 3, False)
+    assert fact is Factuality.HYPOTHETICAL
+
+
+def test_headline_infinitive_is_intended(
+    make_doc: Any, code_doc: Callable[..., list[Event]]
+) -> None:
+    doc = make_doc(  # "Gondor to meet Rohan" (a headline's future)
+        ["Gondor", "to", "meet", "Rohan"],
+        [2, 2, 2, 2],
+        ["nsubj", "aux", "ROOT", "dobj"],
+        ["NNP", "TO", "VB", "NNP"],
+        lemmas=["Gondor", "to", "meet", "Rohan"],
+    )
+    assert [(e.code, e.factuality) for e in code_doc(doc)] == [("036", Factuality.INTENDED)]
+    doc = make_doc(  # "Gondor met Rohan": the headline's past stays asserted
+        ["Gondor", "met", "Rohan"],
+        [1, 1, 1],
+        ["nsubj", "ROOT", "dobj"],
+        ["NNP", "VBD", "NNP"],
+        lemmas=["Gondor", "meet", "Rohan"],
+    )
+    assert [(e.code, e.factuality) for e in code_doc(doc)] == [("040", Factuality.ASSERTED)]
+

@@ -30,7 +30,7 @@ from tocsin.coding.clauses import skipped_clauses
 from tocsin.coding.compose import allegations, compose, observe_speaker
 from tocsin.coding.context import CodingState, DocContext
 from tocsin.coding.factuality import Frame, factuality_of, intent_code, reject_code
-from tocsin.coding.guards import is_teaser, place_roles
+from tocsin.coding.guards import guard_sentence, is_teaser
 from tocsin.coding.nominal import nominal_events
 from tocsin.coding.npactors import may_be_new_actor
 from tocsin.coding.options import Options
@@ -130,7 +130,7 @@ def code_sentence(ctx: DocContext, start: int, end: int, sent_index: int) -> lis
     if ctx.dictionaries.nominal_index:
         nominal_events(ctx, per_verb, sent)
     events = dedupe(e for i in sorted(per_verb) for e in per_verb[i])
-    return place_roles(ctx, events, start, end) if ctx.options.place_roles else events
+    return guard_sentence(ctx, events, start, end)
 
 
 def _verbs(ctx: DocContext, start: int, end: int) -> list[int]:

@@ -9,7 +9,11 @@ Read from the verb's dependency context:
 - alleged: the verb sits in the complement of a claim or accusation ("accused Russia of
   supplying", "is believed to", "experts claimed that");
 - intended: the verb is the complement of an intent word ("plans to", "offered to",
-  "displayed willingness to"); such events take the CAMEO intent code (03x).
+  "displayed willingness to"), of a present "be" ("the minister is to resign") or the
+  infinitive of a headline ("President to visit China"); such events take the CAMEO
+  intent code (03x);
+- hypothetical: also the complement of a past "be" ("protesters were to storm the base":
+  a plan, not an act).
 """
 
 from __future__ import annotations
@@ -218,6 +222,28 @@ def _is_purpose(view: DocView, i: int) -> bool:
     )
 
 
+def _has_to(view: DocView, i: int) -> bool:
+    return any(view.dep[c] == "aux" and view.up[c] == "TO" for c in view.children[i])
+
+
+def _is_headline_infinitive(view: DocView, root: int) -> bool:
+    """A sentence whose main verb is a "to" infinitive with a subject: a headline's future
+    ("Argentine president to send bill to Congress")."""
+    return (
+        view.tag[root] == "VB"
+        and _has_to(view, root)
+        and any(view.dep[c] in ("nsubj", "nsubjpass") for c in view.children[root])
+    )
+
+
+def _planned(view: DocView, head: int) -> tuple[Factuality, Frame]:
+    """A complement of "be": "is to resign" is scheduled (intended), "were to storm" was
+    planned then (hypothetical)."""
+    if view.tag[head] == "VBD":
+        return Factuality.HYPOTHETICAL, Frame("plan", "be to")
+    return Factuality.INTENDED, Frame("intent", "be to")
+
+
 def factuality_of(
     view: DocView, v: int, negation_in_pattern: bool, modal_in_pattern: bool = False
 ) -> tuple[Factuality, Frame | None]:
@@ -233,6 +259,8 @@ def factuality_of(
     cur = v
     for _ in range(8):
         dep = view.dep[cur]
+        if view.head[cur] == cur and _is_headline_infinitive(view, cur):
+            return Factuality.INTENDED, Frame("intent", "to")
         if dep not in _CLIMB or view.head[cur] == cur:
             break
         found = _frame_above(view, v, cur, negation_in_pattern, modal_in_pattern)
@@ -265,6 +293,8 @@ def _frame_above(
         return Factuality.ALLEGED, Frame("cause", word.lower())
     if word in NEGATING_WORDS and dep == "xcomp" and cur == v and not negation_in_pattern:
         return Factuality.NEGATED, Frame("negation", "not")
+    if word == "BE" and dep == "xcomp" and cur == v and _has_to(view, v):
+        return _planned(view, head)
     if word in REQUEST_WORDS and dep in ("xcomp", "acl", "ccomp") and cur == v:
         return Factuality.HYPOTHETICAL, Frame("request", word.lower())
     if (

@@ -10,10 +10,15 @@ negated act keeps the actors the text gives it.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
+import logging
 
 from tocsin.coding.context import DocContext
+from tocsin.coding.history import is_history
 from tocsin.models import Actor, Event
+
+log = logging.getLogger(__name__)
 
 _COUNTRY_KINDS = frozenset({"country", "person"})
 _NOT_COUNTRIES = frozenset({"IGO", "NGO", "NGM", "MNC", "---", "UNK"})
@@ -79,6 +84,28 @@ def place_roles(ctx: DocContext, events: list[Event], start: int, end: int) -> l
             )
         out.append(e)
     return out
+
+
+def guard_sentence(ctx: DocContext, events: list[Event], start: int, end: int) -> list[Event]:
+    """The events of a sentence that pass the precision guards: no act cited as history
+    (:mod:`tocsin.coding.history`), and (tocsin's convention) roles placed in a country."""
+    events = [e for e in events if not _history(ctx, e)]
+    return place_roles(ctx, events, start, end) if ctx.options.place_roles else events
+
+
+def trigger_token(ctx: DocContext, e: Event) -> int | None:
+    """The token where the event's trigger starts."""
+    if e.trigger_span is None:
+        return None
+    return max(0, bisect.bisect_right(ctx.view.idx, e.trigger_span[0]) - 1)
+
+
+def _history(ctx: DocContext, e: Event) -> bool:
+    v = trigger_token(ctx, e)
+    if v is None or not is_history(ctx.view, v, ctx.date):
+        return False
+    log.debug("history, not coded: %s %s", e.code, e.trigger)
+    return True
 
 
 def is_teaser(ctx: DocContext, start: int, end: int) -> bool:

@@ -1,0 +1,99 @@
+"""Events cited as history: an act dated well before the article is background, not news.
+
+"In 2016, the Supreme Court declined to hear the case", "The United Kingdom voted on
+June 23, 2016, to leave the EU", "helped draft the constitution prior to independence in
+2011", "were previously convicted" (../shared/eval/CONVENTIONS.md: events cited as history
+inside a current one are not coded).  The test is on the parse: a time expression that
+modifies the event's verb (or the verb it is the complement of) and names a year, and
+whose latest possible day is more than :data:`HISTORY_DAYS` before the article's date; or
+an adverb that says so ("previously", "formerly"); or "N years ago".
+
+The dates are read here with a few lines rather than with the temporal stage, which runs
+after coding (and a stage does not import another): only the latest day an expression
+can mean is needed, from its year, month and decade.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+
+from tocsin.coding.docview import DocView
+
+HISTORY_DAYS = 90  # a date this many days before the article (or more) is history
+_YEAR = re.compile(r"^(1[89]\d\d|20\d\d)(S)?$")  # upper-cased: "2016", "1990S"
+_YEAR_TAGS = frozenset({"CD", "NNS", "NNP", "NN"})
+_MONTHS = {name.upper(): n for n, name in enumerate(calendar.month_name) if name} | {
+    name.upper(): n for n, name in enumerate(calendar.month_abbr) if name
+}
+# prepositions whose object dates the act itself ("since 2016" says it still goes on;
+# "by 2030", "until" look ahead)
+_DATING_PREPS = frozenset({"IN", "ON", "DURING", "BEFORE", "AT"})
+_PAST_ADVERBS = frozenset({"PREVIOUSLY", "FORMERLY"})
+_AGO_UNITS = frozenset({"YEARS", "DECADES", "CENTURIES"})
+# how an event's verb hangs from the verb whose modifiers date it too
+_CLIMB = frozenset({"xcomp", "dobj", "pcomp"})
+
+
+def latest_day(view: DocView, start: int, end: int) -> dt.date | None:
+    """The latest day the time expression in tokens [start, end) can mean, when it names a
+    year ("2016", "June 23, 2016", "August 2024", "the 1990s"), else None."""
+    year = month = None
+    decade = False
+    for i in range(start, end):
+        found = _YEAR.match(view.up[i]) if view.tag[i] in _YEAR_TAGS else None
+        if found:
+            year, decade = int(found.group(1)), bool(found.group(2))
+        elif view.up[i].rstrip(".") in _MONTHS:
+            month = _MONTHS[view.up[i].rstrip(".")]
+    if year is None:
+        return None
+    if decade:
+        return dt.date(year + 9, 12, 31)
+    if month is None:
+        return dt.date(year, 12, 31)
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _is_date(view: DocView, i: int) -> bool:
+    """Whether token ``i`` heads a calendar date: a month name or a year (the coding
+    pipeline's parse has no named entities to say so)."""
+    word = view.up[i]
+    return word.rstrip(".") in _MONTHS or (view.tag[i] in _YEAR_TAGS and bool(_YEAR.match(word)))
+
+
+def _dated_before(view: DocView, i: int, cutoff: dt.date) -> bool:
+    """Whether a modifier ``i`` of the verb dates it before ``cutoff``."""
+    dep, word = view.dep[i], view.up[i]
+    if dep == "advmod" and word in _PAST_ADVERBS:
+        return True
+    if word == "AGO":
+        return any(view.up[c] in _AGO_UNITS for c in view.children[i])
+    if dep == "prep" and word in _DATING_PREPS:
+        objects = [c for c in view.children[i] if view.dep[c] == "pobj" and _is_date(view, c)]
+    elif dep in ("npadvmod", "tmod") and _is_date(view, i):
+        objects = [i]
+    else:
+        return False
+    for o in objects:
+        lo, hi = view.subtree_span(o)
+        day = latest_day(view, lo, hi)
+        if day is not None and day < cutoff:
+            return True
+    return False
+
+
+def is_history(view: DocView, v: int, article_date: dt.date | None) -> bool:
+    """Whether the event whose trigger is token ``v`` is dated well before the article."""
+    if article_date is None:
+        return False
+    cutoff = article_date - dt.timedelta(days=HISTORY_DAYS)
+    cur = v
+    for _ in range(4):
+        if any(_dated_before(view, c, cutoff) for c in view.children[cur]):
+            return True
+        if view.dep[cur] not in _CLIMB or view.head[cur] == cur:
+            return False
+        cur = view.head[cur]
+    return False

@@ -1,0 +1,85 @@
+"""Events cited as history are not coded (hand-built Docs, no model; the tiny set's
+article date is 2026-01-01)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+from tocsin.coding.docview import DocView
+from tocsin.coding.history import is_history, latest_day
+from tocsin.models import Event
+
+DATE = dt.date(2026, 1, 1)
+
+
+def _dated(make_doc: Any, date_words: list[str], date_tags: list[str]) -> Any:
+    """ "Gondor attacked Rohan in/on <date words> ." with the date's first word as pobj."""
+    n = len(date_words)
+    words = ["Gondor", "attacked", "Rohan", "on", *date_words, "."]
+    heads = [1, 1, 1, 1, 3] + [4] * (n - 1) + [1]
+    deps = ["nsubj", "ROOT", "dobj", "prep", "pobj"] + ["nummod"] * (n - 1) + ["punct"]
+    tags = ["NNP", "VBD", "NNP", "IN", *date_tags, "."]
+    lemmas = ["Gondor", "attack", "Rohan", "on", *date_words, "."]
+    return make_doc(words, heads, deps, tags, lemmas=lemmas)
+
+
+def test_an_act_dated_years_back_is_history(
+    make_doc: Any, code_doc: Callable[..., list[Event]]
+) -> None:
+    doc = _dated(make_doc, ["June", "23", "2016"], ["NNP", "CD", "CD"])
+    assert is_history(DocView.build(doc), 1, DATE)
+    assert code_doc(doc) == []
+
+
+def test_a_recent_date_is_news(make_doc: Any, code_doc: Callable[..., list[Event]]) -> None:
+    doc = _dated(make_doc, ["December", "20", "2025"], ["NNP", "CD", "CD"])  # 12 days back
+    assert not is_history(DocView.build(doc), 1, DATE)
+    assert len(code_doc(doc)) == 1
+
+
+def test_a_year_fronting_the_clause_dates_its_complement(make_doc: Any) -> None:
+    doc = make_doc(  # "In 2019 , Gondor refused to meet Rohan ."
+        ["In", "2019", ",", "Gondor", "refused", "to", "meet", "Rohan", "."],
+        [4, 0, 4, 4, 4, 6, 4, 6, 4],
+        ["prep", "pobj", "punct", "nsubj", "ROOT", "aux", "xcomp", "dobj", "punct"],
+        ["IN", "CD", ",", "NNP", "VBD", "TO", "VB", "NNP", "."],
+    )
+    view = DocView.build(doc)
+    assert is_history(view, 6, DATE) and is_history(view, 4, DATE)
+    assert not is_history(view, 6, None)  # no article date: nothing to compare with
+
+
+def test_previously_marks_history(make_doc: Any, code_doc: Callable[..., list[Event]]) -> None:
+    doc = make_doc(
+        ["Gondor", "previously", "attacked", "Rohan", "."],
+        [2, 2, 2, 2, 2],
+        ["nsubj", "advmod", "ROOT", "dobj", "punct"],
+        ["NNP", "RB", "VBD", "NNP", "."],
+        lemmas=["Gondor", "previously", "attack", "Rohan", "."],
+    )
+    assert code_doc(doc) == []
+
+
+def test_a_year_inside_the_object_does_not_date_the_act(make_doc: Any) -> None:
+    doc = make_doc(  # "Gondor attacked the 2016 border post" : the act is today's
+        ["Gondor", "attacked", "the", "2016", "post", "."],
+        [1, 1, 4, 4, 1, 1],
+        ["nsubj", "ROOT", "det", "nummod", "dobj", "punct"],
+        ["NNP", "VBD", "DT", "CD", "NN", "."],
+    )
+    assert not is_history(DocView.build(doc), 1, DATE)
+
+
+def test_latest_day_of_an_expression(make_doc: Any) -> None:
+    doc = make_doc(
+        ["August", "2024", "the", "1990s", "May"],
+        [0, 0, 3, 3, 4],
+        ["ROOT", "nummod", "det", "ROOT", "ROOT"],
+        ["NNP", "CD", "DT", "NNS", "NNP"],
+    )
+    view = DocView.build(doc)
+    assert latest_day(view, 0, 2) == dt.date(2024, 8, 31)
+    assert latest_day(view, 2, 4) == dt.date(1999, 12, 31)
+    assert latest_day(view, 4, 5) is None  # a month alone (or a name) names no year
