@@ -33,8 +33,9 @@ SNAPSHOT = {
         "tocsin.components.places.v1",
     ],
     "detectors": [
-        "tocsin.detectors.baseline.v1", "tocsin.detectors.changepoint.v1",
-        "tocsin.detectors.rate.v1", "tocsin.detectors.third_party.v1",
+        "tocsin.detectors.baseline.v1", "tocsin.detectors.burst.v1",
+        "tocsin.detectors.changepoint.v1", "tocsin.detectors.rate.v1",
+        "tocsin.detectors.third_party.v1",
     ],
     "exporters": [
         "tocsin.exporters.csv.v1", "tocsin.exporters.gdelt.v1", "tocsin.exporters.parquet.v1",

@@ -74,6 +74,9 @@ registry.detectors.register_lazy(
     "tocsin.detectors.rate.v1", "tocsin.analysis.detectors:RATE",
     doc="a dyad's week against its own previous 4 and 52 weeks, news volume held constant")
 registry.detectors.register_lazy(
+    "tocsin.detectors.burst.v1", "tocsin.analysis.burst:BURST",
+    doc="a dyad's reports over 1 to onset_weeks weeks against its long baseline (scan)")
+registry.detectors.register_lazy(
     "tocsin.detectors.changepoint.v1", "tocsin.analysis.detectors:CHANGEPOINT",
     doc="an upward shift of the weekly share lasting at most max_weeks (binary segmentation)")
 registry.detectors.register_lazy(

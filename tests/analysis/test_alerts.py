@@ -151,9 +151,11 @@ def test_both_detectors_share_one_scale() -> None:
 
 
 def test_detectors_and_exporters_come_from_the_registry() -> None:
-    assert registry.detectors.choices() == ["baseline", "changepoint", "rate", "third_party"]
+    assert registry.detectors.choices() == ["baseline", "burst", "changepoint", "rate",
+                                            "third_party"]
     assert {"gdelt", "plover", "parquet", "csv"} <= set(registry.exporters.choices())
-    rules = Settings(alerts={"changepoint": False, "third_party": False, "rate": False}).alerts
+    rules = Settings(alerts={"changepoint": False, "third_party": False, "rate": False,
+                             "burst": False}).alerts
     assert [d.name for d in enabled_detectors(rules)] == ["baseline"]
 
 

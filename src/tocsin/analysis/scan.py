@@ -2,9 +2,10 @@
 
 :func:`scan` reads the detectors' input (``Store.subject_weeks``, kept current by the
 refresh step) and the event volume, runs every enabled detector of ``registry.detectors``
-(``baseline``, ``changepoint``, ``third_party`` and any plugin's), keeps the best of the
-hits that overlap on one subject, direction and time, and turns each hit into an
-:class:`~tocsin.models.Alert` with its evidence events and a one-line explanation.
+(``baseline``, ``rate``, ``burst``, ``changepoint``, ``third_party`` and any plugin's),
+keeps the best of the hits that overlap on one subject, direction and time, and turns each
+hit into an :class:`~tocsin.models.Alert` with its evidence events and a one-line
+explanation.
 Detector scores are one scale (see :mod:`tocsin.analysis.detectors`). Only
 :func:`recompute_alerts` writes (the stored alerts), and only the refresh step calls it.
 """

@@ -1,0 +1,58 @@
+"""The burst detector: a few small weeks against a long quiet baseline, a Bonferroni-corrected
+score on the one scale, and nothing for a steady dyad or an actor."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+
+from tocsin import registry
+from tocsin.analysis.burst import burst
+from tocsin.analysis.detectors import Subject, Track, baseline, surprise
+from tocsin.settings import AlertSettings
+
+
+def _subject(x: list[float], kind: str = "dyad") -> Subject:
+    n = len(x)
+    track = Track(n)
+    track.reports[:] = x
+    track.events[:] = x
+    track.articles[:] = [math.ceil(v) for v in x]
+    track.sources[:] = [1.0 if v else 0.0 for v in x]
+    b = "RWA" if kind == "dyad" else None
+    return Subject("COD-RWA" if b else "COD", kind, "COD", b,
+                   {"conflict": track, "cooperation": Track(n)})
+
+
+def test_a_slow_burst_no_single_week_shows_is_found() -> None:
+    # 40 quiet weeks, then 1, 2, 1, 2 reports: no week jumps against both baselines
+    x = [0.0] * 40 + [1.0, 2.0, 1.0, 2.0] + [0.0] * 6
+    vol, rules = np.full(len(x), 60.0), AlertSettings()
+    assert not baseline(_subject(x), vol, rules)
+    (hit,) = burst(_subject(x), vol, rules)
+    assert (hit.kind, hit.direction, hit.start, hit.end) == ("burst", "conflict", 40, 43)
+    expected = max(0.0, rules.min_expected * 4)  # no history: the floor of four weeks
+    assert hit.expected == pytest.approx(expected)
+    assert hit.score == pytest.approx(surprise(6.0, expected) - math.log10(rules.onset_weeks),
+                                      abs=1e-3)
+
+
+def test_a_steady_dyad_and_an_actor_raise_no_burst() -> None:
+    vol, rules = np.full(50, 60.0), AlertSettings()
+    assert not burst(_subject([1.0, 2.0] * 25), vol, rules)
+    x = [0.0] * 40 + [1.0, 2.0, 1.0, 2.0] + [0.0] * 6
+    assert not burst(_subject(x, kind="actor"), vol, rules)
+
+
+def test_one_article_is_not_a_burst() -> None:
+    x = [0.0] * 40 + [6.0] + [0.0] * 9
+    subject = _subject(x)
+    subject.tracks["conflict"].articles[40] = 1.0  # six events, all from one article
+    assert not burst(subject, np.full(len(x), 60.0), AlertSettings())
+
+
+def test_burst_is_a_registered_detector_with_its_switch() -> None:
+    assert "burst" in registry.detectors.choices()
+    assert not registry.detectors.get("burst").enabled(AlertSettings(burst=False))
