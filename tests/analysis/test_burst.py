@@ -56,3 +56,11 @@ def test_one_article_is_not_a_burst() -> None:
 def test_burst_is_a_registered_detector_with_its_switch() -> None:
     assert "burst" in registry.detectors.choices()
     assert not registry.detectors.get("burst").enabled(AlertSettings(burst=False))
+
+
+def test_a_plateau_alerts_once_at_its_onset() -> None:
+    # from week 40 on, three reports every week: the onset is a burst; the later weeks of
+    # the plateau, held against the short baseline they raised, are not a second one
+    x = [0.0] * 40 + [3.0] * 20
+    hits = burst(_subject(x), np.full(len(x), 60.0), AlertSettings())
+    assert [h.start for h in hits] == [40]

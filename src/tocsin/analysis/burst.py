@@ -5,13 +5,14 @@ against both baselines of the ``baseline`` detector: the first weeks of the run-
 short baseline before the peak, and no one week is large. Summed over its weeks, against the
 dyad's long-baseline share, the same burst is very surprising. ``burst`` is a temporal scan
 statistic: every window of 1 to ``onset_weeks`` weeks that begins and ends on a week with
-reports is scored like any alert — the Poisson surprise of its reports against the long
-baseline share from before the window (frozen at its start, so the burst does not raise its
-own expectation) times the news volume of its weeks — less ``log10(onset_weeks)``, a
-Bonferroni correction for the window lengths tried, so scanning cannot buy a score. Windows
-that pass ``min_score`` and the breadth rules (``min_events``, ``min_articles``,
-``min_sources``) are kept best first without overlaps. Dyads only: an actor's news is too
-varied for a window of its total to mean one crisis.
+reports is scored like a ``baseline`` period — the Poisson surprise of its reports against
+the larger of the short and long baseline shares from before the window (frozen at its
+start, so the burst does not raise its own expectation; the short one keeps the later weeks
+of a plateau from alerting again) times the news volume of its weeks — less
+``log10(onset_weeks)``, a Bonferroni correction for the window lengths tried, so scanning
+cannot buy a score. Windows that pass ``min_score`` and the breadth rules (``min_events``,
+``min_articles``, ``min_sources``) are kept best first without overlaps. Dyads only: an
+actor's news is too varied for a window of its total to mean one crisis.
 """
 
 from __future__ import annotations
@@ -76,7 +77,7 @@ def burst(subject: Subject, volume: np.ndarray, rules: AlertSettings) -> list[Hi
         if track.events.sum() < rules.min_events:
             continue
         vol = _others(volume, track)
-        _, share = baselines(track.reports, vol, rules)
+        share = np.maximum(*baselines(track.reports, vol, rules))
         kept: list[tuple[float, int, int, float]] = []
         for cand in sorted(_candidates(track, vol, share, rules), key=lambda c: (-c[0], c[1])):
             if all(cand[2] < k[1] or cand[1] > k[2] for k in kept):
