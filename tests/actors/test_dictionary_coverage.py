@@ -77,7 +77,7 @@ def test_brief_examples(resolver: ActorResolver, text: str, code: str) -> None:
 
 def test_the_check_fails_on_what_is_not_a_country(resolver: ActorResolver) -> None:
     forms = load_forms()
-    wrong = [type(f)(f.code, "Atlantis", f.kind) for f in forms["FRA"][:1]]
+    wrong = [type(f)(f.code, "Qwertania", f.kind) for f in forms["FRA"][:1]]
     assert check(resolver, wrong) == [(wrong[0], None)]
     assert resolve_form(resolver, "poles") is None  # a lower-case common noun is no actor
 

@@ -12,6 +12,7 @@ One loader reads every set, built-in or a user's::
     actors = ["mine.actors.tsv"]   # PETRARCH .actors or project .actors.tsv files
     agents = ["mine.agents.tsv"]
     discards = []
+    suppress = ["mine.suppress.tsv"]  # phrases to drop from the sets below (see suppress.py)
 
 A folder without a manifest is read by PETRARCH's naming rules (``*verbs*.txt`` or
 ``CAMEO*.txt`` are verb files; names containing ``actor``, ``agent``, ``discard`` are
@@ -41,7 +42,7 @@ log = logging.getLogger(__name__)
 MANIFEST = "manifest.toml"
 ONTOLOGIES = ("cameo",)
 LANGUAGES = ("en",)
-_KINDS = ("verbs", "actors", "agents", "discards")
+_KINDS = ("verbs", "actors", "agents", "discards", "suppress")
 _KEYS = frozenset({"name", "description", "language", "ontology", "extends", "overlays", *_KINDS})
 
 
@@ -70,6 +71,7 @@ class Manifest:
     actors: tuple[Path, ...] = ()
     agents: tuple[Path, ...] = ()
     discards: tuple[Path, ...] = ()
+    suppress: tuple[Path, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -175,6 +177,7 @@ def _inferred(directory: Path) -> Manifest:
         actors=named("actor"),
         agents=named("agent"),
         discards=named("discard"),
+        suppress=named("suppress"),
     )
 
 
@@ -209,7 +212,8 @@ def _flatten(directory: Path, order: list[Manifest], stack: list[Path]) -> None:
 
 
 def files_of(name_or_dir: str | Path, kind: str) -> list[tuple[Path, int]]:
-    """(file, priority) of one kind (verbs, actors, agents, discards) over a set's layers."""
+    """(file, priority) of one kind (verbs, actors, agents, discards, suppress) over a set's
+    layers."""
     if kind not in _KINDS:
         raise DictionaryError(f"no dictionary file kind {kind!r} ({', '.join(_KINDS)})")
     return [

@@ -21,6 +21,9 @@ from pathlib import Path
 from typing import Any
 
 from tocsin import registry
+from tocsin.actors.casing import cased_ok as _cased_ok
+from tocsin.actors.casing import place_ok
+from tocsin.actors.casing import usable_agents as _usable_agents
 from tocsin.actors.dictionary import (
     ActorEntry,
     AgentEntry,
@@ -32,6 +35,7 @@ from tocsin.actors.dictionary import (
 from tocsin.actors.docinfo import DocInfo
 from tocsin.actors.manifest import files_of, resolve_set
 from tocsin.actors.phrase import MentionIndex, phrase_indices, resolve_phrase
+from tocsin.actors.suppress import SuppressEntry, Suppressions, read_suppress_file
 from tocsin.errors import DictionaryError
 from tocsin.models import Actor, Mention
 
@@ -98,20 +102,25 @@ class ActorResolver:
         actors: Iterable[ActorEntry],
         agents: Iterable[AgentEntry] = (),
         discards: Iterable[DiscardEntry] = (),
+        suppress: Iterable[SuppressEntry] = (),
     ) -> None:
         self._trie: dict[Any, Any] = {}
+        dropped = Suppressions(suppress)
         self._discards: dict[Any, Any] = {}
         self.n_actors = self.n_agents = self.n_discards = 0
         actors = list(actors)
         for entry in actors:
             self.n_actors += 1
             for phrase in entry.phrases:
-                self._node(self._trie, phrase).setdefault(ACTOR, []).append(entry)
+                if not dropped or not dropped.drops(phrase, "actor", entry.priority):
+                    self._node(self._trie, phrase).setdefault(ACTOR, []).append(entry)
             for phrase in entry.upper_only:
                 self._node(self._trie, phrase)[UPPER] = True
-        self._link_people(actors)
+        self._link_people(actors, dropped)
         for agent in agents:
             self.n_agents += 1
+            if dropped and dropped.drops(agent.phrase, "agent", agent.priority):
+                continue
             self._node(self._trie, agent.phrase).setdefault(AGENT, []).append(agent)
         for discard in discards:
             self.n_discards += 1
@@ -144,12 +153,12 @@ class ActorResolver:
         process (same files, same object) and on disk (a pickle of the parse)."""
         key = tuple(
             (str(path.resolve()), path.stat().st_mtime_ns, priority, kind)
-            for kind in ("actors", "agents", "discards")
+            for kind in ("actors", "agents", "discards", "suppress")
             for path, priority in files_of(name, kind)
         )
         return _load_cached(key)
 
-    def _link_people(self, actors: list[ActorEntry]) -> None:
+    def _link_people(self, actors: list[ActorEntry], dropped: Suppressions) -> None:
         """A person of an overlaid layer (the project's files) whose full name is also an entry
         of another file takes over all that entry's forms ("PRESIDENT_LULA",
         "BRAZILIAN_PRESIDENT_LUIZ_INACIO_LULA_DA_SILVA"), so the longest match cannot bring
@@ -162,6 +171,8 @@ class ActorResolver:
                 if other.priority <= entry.priority:
                     continue
                 for phrase in other.phrases:
+                    if dropped and dropped.drops(phrase, "actor", other.priority):
+                        continue
                     payload = self._node(self._trie, phrase).setdefault(ACTOR, [])
                     if entry not in payload:
                         payload.insert(0, entry)
@@ -223,6 +234,9 @@ class ActorResolver:
                 i += 1
                 continue
             j, payload = match
+            if not place_ok(info.doc, i, j, payload):  # "Comandos de la Frontera"
+                i += 1
+                continue
             out.append(self._mention(info, i, j, payload, date))
             i = j
         return out
@@ -345,31 +359,6 @@ class ActorResolver:
         return self.discard_kind(doc, start, end) is not None
 
 
-def _usable_agents(
-    agents: list[AgentEntry], texts: list[str], i: int, j: int, stop: int
-) -> list[AgentEntry]:
-    """The agents of a match that its casing allows ("the commander": the plain entry,
-    not the rank "Commander" that wants a capital and a name after it)."""
-    if not agents[0].cased:
-        return agents
-    capital = texts[i][:1].isupper()
-    name_after = j < stop and texts[j][:1].isupper()
-    usable = [a for a in agents if not a.cased or (capital and (not a.before_name or name_after))]
-    return usable
-
-
-def _cased_ok(texts: list[str], i: int, j: int, upper: bool = False) -> bool:
-    """An actor name written all in lower case ("us", "china") is not a name; an acronym
-    must be written in capitals ("WHO", not "Who")."""
-    if upper:
-        return all(not texts[k].isalpha() or texts[k].isupper() for k in range(i, j))
-    for k in range(i, j):
-        text = texts[k]
-        if text[:1].isalpha() and not text.islower():
-            return True
-    return False
-
-
 def select_entry(entries: list[ActorEntry], date: dt.date | None) -> ActorEntry:
     """The entry that decides a phrase several entries share (``PRESIDENT_BUSH`` is under
     both Bushes). Only the best priority counts (project files over the rest); within it,
@@ -408,7 +397,7 @@ def bundled_dictionary_dir(name: str) -> Path:
     return resolve_set(name)
 
 
-CACHE_VERSION = "2"
+CACHE_VERSION = "3"
 _Key = tuple[tuple[str, int, int, str], ...]  # (file, mtime, priority, kind) per file
 
 
@@ -469,12 +458,15 @@ def _parse(key: _Key) -> ActorResolver:
     actors: list[ActorEntry] = []
     agents: list[AgentEntry] = []
     discards: list[DiscardEntry] = []
+    suppress: list[SuppressEntry] = []
     for name, _mtime, priority, kind in key:
         path = Path(name)
         if kind == "actors":
             actors.extend(read_actor_file(path, priority=priority))
         elif kind == "agents":
             agents.extend(read_agent_file(path, priority=priority))
+        elif kind == "suppress":
+            suppress.extend(read_suppress_file(path, priority=priority))
         else:
             discards.extend(read_discard_file(path))
     if not actors:
@@ -485,4 +477,4 @@ def _parse(key: _Key) -> ActorResolver:
         len(agents),
         len(discards),
     )
-    return ActorResolver(actors, agents, discards)
+    return ActorResolver(actors, agents, discards, suppress)

@@ -109,7 +109,7 @@ def _inputs(directory: Path) -> list[Path]:
     for layer in layers(directory):
         manifest = layer.manifest.directory / "manifest.toml"
         found += [manifest] if manifest.is_file() else []
-        found += [p for kind in ("verbs", "actors", "agents", "discards")
+        found += [p for kind in ("verbs", "actors", "agents", "discards", "suppress")
                   for p in getattr(layer.manifest, kind)]
     return found + [Path(str(resources.files("tocsin.data") / "ontology/cameo_events.tsv"))]
 

@@ -1,0 +1,59 @@
+"""Matching checks of the actor trie: casing of names, acronyms and titles, and places.
+
+Kept apart from :mod:`tocsin.actors.resolver` (the trie) so each stays small.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tocsin.actors.entries import ActorEntry, AgentEntry
+
+PLACE_KIND = "place"  # a city or region entry coded as its country (tocsin.places.actors.tsv)
+# entity labels under which a place's name is part of another name ("Comandos de la Frontera",
+# "Kyiv Independent", "Jenin Brigade"): the place does not match there
+NOT_PLACE_LABELS = frozenset({"ORG", "PERSON", "NORP", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"})
+# lower-case particles of Romance, Germanic names: after one, a place's name is part of a
+# longer name (the actors are found before NER runs, so this is the check that usually acts)
+NAME_PARTICLES = frozenset(
+    {"de", "la", "del", "della", "di", "du", "des", "do", "da", "dos", "das", "von", "van"}
+)
+
+
+def usable_agents(
+    agents: list[AgentEntry], texts: list[str], i: int, j: int, stop: int
+) -> list[AgentEntry]:
+    """The agents of a match that its casing allows ("the commander": the plain entry,
+    not the rank "Commander" that wants a capital and a name after it)."""
+    if not agents[0].cased:
+        return agents
+    capital = texts[i][:1].isupper()
+    name_after = j < stop and texts[j][:1].isupper()
+    usable = [a for a in agents if not a.cased or (capital and (not a.before_name or name_after))]
+    return usable
+
+
+def cased_ok(texts: list[str], i: int, j: int, upper: bool = False) -> bool:
+    """An actor name written all in lower case ("us", "china") is not a name; an acronym
+    must be written in capitals ("WHO", not "Who")."""
+    if upper:
+        return all(not texts[k].isalpha() or texts[k].isupper() for k in range(i, j))
+    for k in range(i, j):
+        text = texts[k]
+        if text[:1].isalpha() and not text.islower():
+            return True
+    return False
+
+
+def place_ok(doc: Any, i: int, j: int, payload: list[Any]) -> bool:
+    """A place entry ("Frontera" -> MEX) matches only where it is not part of a longer name:
+    not after a name particle ("Comandos de la Frontera") and, when NER has run, not in an
+    organisation's, person's or work's name. Other entries always match."""
+    first = payload[0]
+    if isinstance(first, AgentEntry) or not isinstance(first, ActorEntry):
+        return True
+    if first.kind != PLACE_KIND:
+        return True
+    if i > 0 and doc[i - 1].text in NAME_PARTICLES:
+        return False
+    return not any(doc[k].ent_type_ in NOT_PLACE_LABELS for k in range(i, j))
