@@ -91,4 +91,3 @@ def test_headline_infinitive_is_intended(
         lemmas=["Gondor", "meet", "Rohan"],
     )
     assert [(e.code, e.factuality) for e in code_doc(doc)] == [("040", Factuality.ASSERTED)]
-

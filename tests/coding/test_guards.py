@@ -5,6 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+import pytest
+
+from tocsin.coding.dictionaries import Dictionaries, load_dictionaries
 from tocsin.coding.options import Options
 from tocsin.models import Event
 
@@ -74,3 +77,58 @@ def test_a_teaser_tag_is_page_furniture(
         lemmas=["Gondor", "attack", "Rohan"],
     )
     assert len(code_doc(plain)) == 1
+
+
+PLACEHOLDER_VERBS = """\
+####### VERB PATTERNS #######
+
+---  OVERSEE   [060]  ---
+LEAD {LEADS LED LEADING}
+- * TALKS WITH                              [046]
+
+####### END #######
+"""
+
+
+@pytest.fixture(scope="module")
+def placeholder_dictionaries(tmp_path_factory: pytest.TempPathFactory) -> Dictionaries:
+    """Two countries and one verb whose block default is the placeholder 060."""
+    folder = tmp_path_factory.mktemp("placeholder")
+    (folder / "manifest.toml").write_text(
+        'name = "placeholder"\nverbs = ["p.verbs.txt"]\nactors = ["p.actors.tsv"]\n',
+        encoding="utf-8",
+    )
+    (folder / "p.verbs.txt").write_text(PLACEHOLDER_VERBS, encoding="utf-8")
+    (folder / "p.actors.tsv").write_text(
+        "name\tsynonyms\tcode\tfrom\tto\tkind\nGondor\t\tGON\t\t\tcountry\n"
+        "Rohan\t\tROH\t\t\tcountry\n",
+        encoding="utf-8",
+    )
+    return load_dictionaries(str(folder))
+
+
+def test_a_verb_default_placeholder_is_no_event(
+    make_doc: Any, code_doc: Callable[..., list[Event]], placeholder_dictionaries: Dictionaries
+) -> None:
+    doc = make_doc(  # "Gondor led Rohan ." : the block's default 060 says nothing
+        ["Gondor", "led", "Rohan", "."],
+        [1, 1, 1, 1],
+        ["nsubj", "ROOT", "dobj", "punct"],
+        ["NNP", "VBD", "NNP", "."],
+        lemmas=["Gondor", "lead", "Rohan", "."],
+    )
+    assert code_doc(doc, dictionaries=placeholder_dictionaries) == []
+
+
+def test_a_pattern_of_a_placeholder_verb_is_coded(
+    make_doc: Any, code_doc: Callable[..., list[Event]], placeholder_dictionaries: Dictionaries
+) -> None:
+    doc = make_doc(  # "Gondor led talks with Rohan ." : the pattern says what was done
+        ["Gondor", "led", "talks", "with", "Rohan", "."],
+        [1, 1, 1, 2, 3, 1],
+        ["nsubj", "ROOT", "dobj", "prep", "pobj", "punct"],
+        ["NNP", "VBD", "NNS", "IN", "NNP", "."],
+        lemmas=["Gondor", "lead", "talk", "with", "Rohan", "."],
+    )
+    events = code_doc(doc, dictionaries=placeholder_dictionaries)
+    assert [(e.source.code if e.source else None, e.code) for e in events] == [("GON", "046")]

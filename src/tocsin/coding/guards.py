@@ -16,12 +16,15 @@ import logging
 
 from tocsin.coding.context import DocContext
 from tocsin.coding.history import is_history
+from tocsin.coding.writer import VERB_DEFAULT
 from tocsin.models import Actor, Event
 
 log = logging.getLogger(__name__)
 
 _COUNTRY_KINDS = frozenset({"country", "person"})
 _NOT_COUNTRIES = frozenset({"IGO", "NGO", "NGM", "MNC", "---", "UNK"})
+# root codes that a verb's default gives without saying what was done (see _placeholder)
+PLACEHOLDER_DEFAULTS = frozenset({"060"})
 
 
 def sentence_countries(ctx: DocContext, start: int, end: int) -> set[str]:
@@ -87,10 +90,19 @@ def place_roles(ctx: DocContext, events: list[Event], start: int, end: int) -> l
 
 
 def guard_sentence(ctx: DocContext, events: list[Event], start: int, end: int) -> list[Event]:
-    """The events of a sentence that pass the precision guards: no act cited as history
-    (:mod:`tocsin.coding.history`), and (tocsin's convention) roles placed in a country."""
-    events = [e for e in events if not _history(ctx, e)]
+    """The events of a sentence that pass the precision guards: no verb-default
+    placeholder, no act cited as history (:mod:`tocsin.coding.history`), and (tocsin's
+    convention) roles placed in a country."""
+    events = [e for e in events if not _placeholder(e) and not _history(ctx, e)]
     return place_roles(ctx, events, start, end) if ctx.options.place_roles else events
+
+
+def _placeholder(e: Event) -> bool:
+    """An event whose only code is its verb's placeholder default: "engage in material
+    cooperation" (060) is the default of PETRARCH verb blocks such as AID, GRANT, LINK,
+    OVERSEE_MANAGE ("led", "rules", "served", "grants"); without a pattern it says that
+    the verb was seen, not what was done to whom."""
+    return e.code in PLACEHOLDER_DEFAULTS and VERB_DEFAULT in e.rules
 
 
 def trigger_token(ctx: DocContext, e: Event) -> int | None:

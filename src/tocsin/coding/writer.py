@@ -16,6 +16,8 @@ from tocsin.coding.verbmatch import VerbMatch
 from tocsin.models import Actor, Event, Factuality
 
 Sent = tuple[int, int, int]  # (first token, end token, sentence index)
+# a rule of the events of a verb (not a noun) coded by its block's default, no pattern
+VERB_DEFAULT = "the verb's default code (no pattern matched)"
 
 
 def make_event(
@@ -32,6 +34,8 @@ def make_event(
     view = ctx.view
     info = ctx.dictionaries.ontology.get(code)
     trig = sorted({m.verb} | set(m.extra_tokens))
+    if m.pattern is None and view.tag[m.verb].startswith("VB"):
+        rules = rules + (VERB_DEFAULT,)
     return Event(
         source=source,
         target=target,
