@@ -10,6 +10,14 @@ hit Y", the victims or place of "were killed in a ... strike").
 from __future__ import annotations
 
 from tocsin.coding.context import DocContext
+from tocsin.coding.docview import DocView
+from tocsin.coding.eventplace import (
+    _NEW,
+    anonymous,
+    is_role_only,
+    location_country,
+    place_all,
+)
 from tocsin.coding.npactors import actors_of_np, first_actors, np_actors_anywhere
 from tocsin.coding.slots import subject_actors
 from tocsin.coding.syntax import subtree_tokens
@@ -52,17 +60,48 @@ CASUALTY_WORDS = frozenset(
         "TARGET",
     }
 )
+# attack nouns whose attacker often goes unnamed (a strike, a shelling or an invasion is a
+# state's, and its news names it)
+UNNAMED_VIOLENCE = frozenset(
+    {"ATTACK", "SHOOTING", "SHOOT", "BOMBING", "AMBUSH", "ASSAULT", "STABBING", "STAB"}
+)
 _SOURCE_MODIFIERS = ("poss", "compound", "amod", "nmod")
 
 
 def owners(ctx: DocContext, i: int, sent_index: int) -> list[Actor]:
-    """Countries, groups and people that modify the noun ("Russian", "Israel's", "NATO")."""
+    """Countries, groups and people that modify the noun ("Russian", "Israel's", "NATO"),
+    also through a compound ("Russian drone strikes", "a Rapid Support Forces drone
+    strike")."""
     view = ctx.view
     out: list[Actor] = []
-    for c in view.children[i]:
+    for c in _modifiers(ctx, i):
         if view.dep[c] == "poss" or (view.dep[c] in _SOURCE_MODIFIERS and c in ctx.mention_at):
             out.extend(a for a in actors_of_np(ctx, c, sent_index) if not a.code.startswith("---"))
     return out
+
+
+def _modifiers(ctx: DocContext, i: int) -> list[int]:
+    view = ctx.view
+    out = list(view.children[i])
+    if not _NEW:
+        return out
+    for c in view.children[i]:
+        if view.dep[c] == "compound" and c not in ctx.mention_at:
+            out.extend(g for g in view.children[c] if view.dep[g] in _SOURCE_MODIFIERS)
+    return out
+
+
+def _by_objects(ctx: DocContext, i: int) -> list[int]:
+    """The objects of the noun's ``by`` phrase, also when the parser hung it on the
+    attacked thing ("an attack on a military post by the Pakistani Taliban")."""
+    view = ctx.view
+    preps = [p for p in view.kids(i, "prep", "agent")]
+    if _NEW:
+        for p in list(preps):
+            if view.up[p] in TARGET_PREPS:
+                for o in view.kids(p, "pobj"):
+                    preps.extend(view.kids(o, "prep", "agent"))
+    return [o for p in preps if view.up[p] == "BY" for o in view.kids(p, "pobj")]
 
 
 def attack_sources(ctx: DocContext, i: int, light: int | None, sent_index: int) -> list[Actor]:
@@ -71,38 +110,61 @@ def attack_sources(ctx: DocContext, i: int, light: int | None, sent_index: int) 
     found = _known_attack_sources(ctx, i, light, sent_index)
     if found or not ctx.options.place_roles:
         return found
-    return _role_sources(ctx, i, sent_index)
+    found = _role_sources(ctx, i, sent_index)
+    if found or not _NEW or ctx.view.lem[i] not in UNNAMED_VIOLENCE:
+        return found
+    if not in_casualty_clause(ctx.view, i):
+        return found
+    # "two people are killed in a mass shooting in X": an attacker no one names
+    return [anonymous("UAF", "unnamed attacker of a casualty clause")]
+
+
+def in_casualty_clause(view: DocView, i: int) -> bool:
+    """ "(people) were killed in an attack": the noun is the object of a casualty verb's phrase."""
+    head = view.head[i]
+    return view.dep[i] == "pobj" and head != i and view.lem[view.head[head]] in CASUALTY_WORDS
+
+
+def casualty_verb(view: DocView, i: int) -> int | None:
+    """The casualty verb of the clause the noun is in ("killed" of "killed in an attack")."""
+    return view.head[view.head[i]] if in_casualty_clause(view, i) else None
+
+
+def placed_pairs(
+    ctx: DocContext, i: int, light: int | None, pairs: list[tuple[Actor, Actor]]
+) -> list[tuple[Actor, Actor]]:
+    """The pairs with their role-only participants placed where the attack happened
+    (:mod:`tocsin.coding.eventplace`); the rest is left to the precision guard."""
+    if not _NEW or not any(is_role_only(s) or is_role_only(t) for s, t in pairs):
+        return pairs
+    words = [w for w in (i, casualty_verb(ctx.view, i), light) if w is not None]
+    country = location_country(ctx, words)
+    if country is None:
+        return pairs
+    why = "country of the attack's place"
+    return [(place_all([s], country, why)[0], place_all([t], country, why)[0]) for s, t in pairs]
 
 
 def _role_sources(ctx: DocContext, i: int, sent_index: int) -> list[Actor]:
     view = ctx.view
-    for c in view.children[i]:
+    for c in _modifiers(ctx, i):
         if view.dep[c] in ("compound", "amod", "poss", "nmod") and c in ctx.mention_at:
             return actors_of_np(ctx, c, sent_index)
-    for prep in view.kids(i, "prep", "agent"):
-        if view.up[prep] == "BY":
-            for o in view.kids(prep, "pobj"):
-                return np_actors_anywhere(ctx, o, sent_index)
+    for o in _by_objects(ctx, i):
+        return np_actors_anywhere(ctx, o, sent_index)
     return []
 
 
 def _known_attack_sources(
     ctx: DocContext, i: int, light: int | None, sent_index: int
 ) -> list[Actor]:
-    view = ctx.view
     found = owners(ctx, i, sent_index)
     if found:
         return found
-    for prep in view.kids(i, "prep", "agent"):
-        if view.up[prep] == "BY":
-            for o in view.kids(prep, "pobj"):
-                found = [
-                    a
-                    for a in np_actors_anywhere(ctx, o, sent_index)
-                    if not a.code.startswith("---")
-                ]
-                if found:
-                    return found
+    for o in _by_objects(ctx, i):
+        found = [a for a in np_actors_anywhere(ctx, o, sent_index) if not a.code.startswith("---")]
+        if found:
+            return found
     if light is not None:
         return [a for a in subject_actors(ctx, light, sent_index) if not a.code.startswith("---")]
     return []
@@ -126,6 +188,9 @@ def attack_targets(
     victims = _patients(ctx, verb, sent[2])
     known = [a for a in victims if not a.code.startswith("---")]
     place = own or _pp_actors(ctx, verb, sent[2], skip=head)
+    if _NEW:  # a place in the attacker's own country is no target: the victims are
+        roots = {a.root for a in sources if not a.code.startswith("---")}
+        place = [a for a in place if a.root not in roots]
     roles = victims if ctx.options.place_roles else []
     if all(a.code.startswith("---") for a in sources):  # a role attacked: its own country's
         return known or roles or place
@@ -151,12 +216,21 @@ def _pp_actors(ctx: DocContext, word: int, sent_index: int, skip: int = -1) -> l
     for c in view.children[word]:
         if c == skip or view.dep[c] not in ("prep", "acl") or view.up[c] not in TARGET_PREPS:
             continue
-        tokens = sorted(subtree_tokens(view, [c]))
+        tokens = sorted(subtree_tokens(view, [c]) - _by_tokens(ctx, c))
         found = first_actors(ctx, tokens, sent_index, -1)
         found = [a for a in found if not a.code.startswith("---")]
         if found:
             return found
     return []
+
+
+def _by_tokens(ctx: DocContext, prep: int) -> set[int]:
+    """The ``by`` phrases under the objects of a prepositional phrase (the attacker)."""
+    if not _NEW:
+        return set()
+    view = ctx.view
+    by = [p for o in view.kids(prep, "pobj") for p in view.kids(o, "prep") if view.up[p] == "BY"]
+    return subtree_tokens(view, by) if by else set()
 
 
 def _clause_objects(ctx: DocContext, verb: int, noun: int, sent_index: int) -> list[Actor]:

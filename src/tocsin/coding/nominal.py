@@ -13,7 +13,15 @@ clause and no target there, the target is the sentence's one other country.
 
 from __future__ import annotations
 
-from tocsin.coding.attacks import CASUALTY_WORDS, attack_sources, attack_targets, owners
+from tocsin.coding.attacks import (
+    _NEW,
+    attack_sources,
+    attack_targets,
+    casualty_verb,
+    in_casualty_clause,
+    owners,
+    placed_pairs,
+)
 from tocsin.coding.compose import NOMINAL_STOPPERS, PerVerb
 from tocsin.coding.context import DocContext
 from tocsin.coding.docview import DocView
@@ -127,7 +135,7 @@ def nominal_events(ctx: DocContext, per_verb: PerVerb, sent: Sent) -> None:
         if (
             form is None
             or not form.code
-            or not view.tag[i].startswith("NN")
+            or not (view.tag[i].startswith("NN") or _gerund_noun(view, i))
             or per_verb.get(i)
             or i in ctx.state.skipped
         ):
@@ -139,7 +147,7 @@ def nominal_events(ctx: DocContext, per_verb: PerVerb, sent: Sent) -> None:
                 per_verb[verb] = []
                 per_verb[i] = _events(ctx, i, code, pairs, verb, sent, sensed=True)
             continue
-        light = _light_verb(ctx, i, sent)
+        light = _light_verb(ctx, i, sent, _is_attack(form.code))
         if light is None and _coded_by_verb(ctx, i, sent):
             continue  # "held talks with X", "the talks were cancelled": the verb says it
         noun_code = _noun_code(ctx, i, form.code)
@@ -152,6 +160,7 @@ def nominal_events(ctx: DocContext, per_verb: PerVerb, sent: Sent) -> None:
         if light is not None:
             per_verb[light] = []  # the light verb's own default code is not the event
         per_verb[i] = _events(ctx, i, code, found, light, sent)
+        _yield_unnamed(ctx, per_verb, i)
 
 
 def _events(
@@ -191,12 +200,6 @@ def _speakers(ctx: DocContext, i: int, sent_index: int) -> list[Actor]:
     return [] if speech is None else subject_actors(ctx, speech, sent_index)
 
 
-def _in_casualty_clause(view: DocView, i: int) -> bool:
-    """ "(people) were killed in an attack": the noun is the object of a casualty verb's phrase."""
-    head = view.head[i]
-    return view.dep[i] == "pobj" and head != i and view.lem[view.head[head]] in CASUALTY_WORDS
-
-
 def _reported_by(view: DocView, i: int) -> int | None:
     """The speech verb whose reported clause holds the noun ("says an incursion by X is
     imminent": a claim, not an act), else None."""
@@ -211,14 +214,41 @@ def _reported_by(view: DocView, i: int) -> int | None:
     return None
 
 
-def _light_verb(ctx: DocContext, i: int, sent: Sent) -> int | None:
-    """The light verb whose object the noun is, unless a pattern of the verb codes it."""
+def _yield_unnamed(ctx: DocContext, per_verb: PerVerb, i: int) -> None:
+    """ "The pipeline is hit in an Iranian attack": the casualty verb's unnamed attacker
+    is the noun's named one, so the verb's event with it goes."""
+    verb = casualty_verb(ctx.view, i)
+    if verb is not None and per_verb.get(verb) and per_verb.get(i):
+        per_verb[verb] = [e for e in per_verb[verb] if not _unnamed(e.source)]
+
+
+def _unnamed(actor: Actor | None) -> bool:
+    return actor is not None and "unnamed agent" in (actor.entry or "")
+
+
+def _gerund_noun(view: DocView, i: int) -> bool:
+    """A gerund used as a noun ("in a drive-by shooting", tagged VBG): it has a determiner
+    and is an argument, not a verb of its own clause."""
+    return (
+        _NEW
+        and view.tag[i] == "VBG"
+        and view.dep[i] in ("pobj", "dobj", "nsubj", "nsubjpass")
+        and bool(view.kids(i, "det"))
+    )
+
+
+def _light_verb(ctx: DocContext, i: int, sent: Sent, attack: bool = False) -> int | None:
+    """The light verb whose object the noun is, unless a pattern of the verb codes it (an
+    attack noun beats a pattern of another kind: "conducted strikes against X for ...")."""
     view = ctx.view
     head = view.head[i]
     if head == i or view.dep[i] != "dobj" or view.lem[head] not in LIGHT_VERBS:
         return None
     if is_candidate(view, head, ctx.dictionaries.form_index):
         hm = match_verb(ctx, head, sent[0], sent[1])
+        code = hm.code or hm.code2 if hm is not None else None
+        if attack and _NEW and code is not None and not _is_attack(code):
+            return head
         if hm is not None and hm.pattern is not None and (hm.code or hm.code2):
             return None  # one of the verb's patterns says what "launch talks" is
     return head
@@ -270,10 +300,10 @@ def _pairs(
         for a in attack_targets(ctx, i, light, sent, sources)
         if a.root not in roots and all(a.code != s.code for s in sources)
     ]
-    if not targets and (light is not None or _in_casualty_clause(ctx.view, i)):
+    if not targets and (light is not None or in_casualty_clause(ctx.view, i)):
         others = sentence_countries(ctx, sent[0], sent[1]) - roots
         targets = [_country(ctx, others.pop(), sent)] if len(others) == 1 else []
-    return [(s, t) for s in sources for t in targets if t is not None]
+    return placed_pairs(ctx, i, light, [(s, t) for s in sources for t in targets if t is not None])
 
 
 def _country(ctx: DocContext, root: str, sent: Sent) -> Actor:

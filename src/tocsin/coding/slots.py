@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from tocsin.coding.context import DocContext
+from tocsin.coding.eventplace import placed_roles, unnamed_attacker
 from tocsin.coding.factuality import SPEECH_WORDS
 from tocsin.coding.npactors import (
     REFLEXIVES,
@@ -71,9 +72,12 @@ def find_actors(ctx: DocContext, m: VerbMatch, post: list[int], sent_index: int)
         targets = [a for a in np_actors_anywhere(ctx, subj[0], sent_index) if a.code not in codes]
     if not sources:
         sources = _source_actors(ctx, v, subj, passive, sent_index)
+    if not sources and passive:
+        sources = unnamed_attacker(ctx, m, subj, sent_index)
     target_head: int | None = None
     if not targets:
         targets, target_head = _target_actors(ctx, m, subj, passive, sources, post, sent_index)
+    sources, targets = placed_roles(ctx, m, sources, targets, target_head, subj)
     found = _paired(m, sources, targets, passive, ctx.options.place_roles)
     found.reverse_ok = _reverse_ok(ctx, v, target_head, found.targets)
     found.reflexive = target_head is not None and view.up[target_head] in REFLEXIVES

@@ -1,0 +1,106 @@
+"""Violent and law-enforcement events whose participants the text leaves unnamed, and
+attack nouns the parser hides (coding/eventplace.py, coding/attacks.py): hand-made
+sentences, coded with the bundled model and dictionaries."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def coder(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    from tocsin.pipeline import Coder
+    from tocsin.settings import load_settings
+
+    settings = load_settings(env={}, data_dir=tmp_path_factory.mktemp("violence") / "data")
+    return Coder(settings, enrich=False)
+
+
+def roots(coder: Any, sentence: str) -> set[tuple[str, str, str]]:
+    """(source root, target root, code root) of the events that count."""
+    return {
+        (e.source.code[:3], e.target.code[:3], e.code[:2])
+        for e in coder.code_text(sentence, date="2025-06-01")
+        if e.source and e.target and e.factuality.counts
+    }
+
+
+# an attacker no one names, in a casualty clause: the country where it happens
+UNNAMED_ATTACKER = [
+    ("Four people were killed in a shooting at a market in Lagos, Nigeria.", "NGA", "NGA"),
+    ("Two people are wounded in a bombing at a bus station in Peshawar, Pakistan.", "PAK", "PAK"),
+    ("Two people were injured in a stabbing attack in Sydney, Australia.", "AUS", "AUS"),
+    # the passive of an attack verb with no agent: the attacked thing's place
+    ("The French consulate in Benghazi, Libya, was attacked with grenades.", "LBY", "FRA"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "source", "target"), UNNAMED_ATTACKER)
+def test_unnamed_attacker_takes_the_country_of_the_place(
+    coder: Any, sentence: str, source: str, target: str
+) -> None:
+    got = roots(coder, sentence)
+    assert any(s == source and t == target and c in ("18", "19") for s, t, c in got), got
+
+
+# no attack happened: no attacker is made up
+NO_ATTACKER = [
+    "Three people died in a car crash in Ohio.",
+    "Ten people were killed in a flood in Kenya.",
+    "Rockets from Lebanon were fired into Israel.",
+]
+
+
+@pytest.mark.parametrize("sentence", NO_ATTACKER)
+def test_no_attacker_where_the_text_has_none(coder: Any, sentence: str) -> None:
+    got = roots(coder, sentence)
+    assert not any(c in ("18", "19", "20") and s == t for s, t, c in got), got
+    assert ("ISR", "LBN", "19") not in got and ("ISR", "LBN", "18") not in got
+
+
+# the attacker of an attack noun the parser hangs elsewhere
+HIDDEN_SOURCES = [
+    # a demonym through a compound ("Turkish drone strike")
+    ("Five civilians were killed in a Turkish drone strike in northern Syria.", "TUR", "SYR", "19"),
+    (
+        "At least ten people were killed in Russian missile strikes across Ukraine.",
+        "RUS",
+        "UKR",
+        "19",
+    ),
+    # "by X" hung on the attacked thing
+    (
+        "Six soldiers were killed in an ambush on a convoy by Al-Shabaab militants near Mogadishu.",
+        "SOM",
+        "SOM",
+        "19",
+    ),
+    # a light verb's own pattern ("conduct ... for") loses to the attack noun
+    ("The Indian army conducted strikes against Pakistan for a second night.", "IND", "PAK", "19"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "source", "target", "code"), HIDDEN_SOURCES)
+def test_attack_noun_source(coder: Any, sentence: str, source: str, target: str, code: str) -> None:
+    assert (source, target, code) in roots(coder, sentence)
+
+
+# law enforcement: the unnamed side is the enforcing state's
+LAW = [
+    # the court's country, though the sentence names another
+    ("A Turkish court sentenced a man to ten years in prison for spying for Greece.", "TUR", "TUR"),
+    # "X is arrested": the police of X's country
+    ("Japanese businessman Kenji Sato was arrested for fraud.", "JPN", "JPN"),
+    # the place of the arrest
+    ("A French tourist was arrested in Bangkok, Thailand.", "THA", "FRA"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "source", "target"), LAW)
+def test_law_enforcement_is_the_states(coder: Any, sentence: str, source: str, target: str) -> None:
+    got = roots(coder, sentence)
+    assert any(s == source and t == target and c == "17" for s, t, c in got), got
