@@ -91,6 +91,14 @@ CASES = [
     ("China ordered the expulsion of a Canadian diplomat.", "CHN", "CAN", "161"),
     ("The ICC issued an arrest warrant for Netanyahu.", "IGO", "ISR", "173"),
     ("Israel barred two Spanish officials from entering Israel.", "ISR", "ESP", "172"),
+    ("Turkey carried out a series of airstrikes on Kurdish militants in Iraq.", "TUR", "IRQ", "195"),
+    ("Israel conducted a new wave of strikes against Hezbollah.", "ISR", "LBN", "190"),
+    ("Russia launched another round of attacks on Ukraine.", "RUS", "UKR", "190"),
+    ("Mexico will implement tariffs on Chinese cars.", "MEX", "CHN", "163"),
+    ("Australia froze its financial support to Nauru.", "AUS", "NRU", "1621"),
+    ("Nigeria denied visas to Ghanaian journalists.", "NGA", "GHA", "172"),
+    ("Venezuela rejected the proposal of Brazil.", "VEN", "BRA", "120"),
+    ("Serbia rejects the ultimatum of Kosovo.", "SRB", "KSV", "123"),
 ]
 
 NOT_THESE = [
