@@ -86,13 +86,18 @@ PLACEHOLDER_VERBS = """\
 LEAD {LEADS LED LEADING}
 - * TALKS WITH                              [046]
 
+---  ANNOUNCE   [010]  ---
+ANNOUNCE {ANNOUNCES ANNOUNCED ANNOUNCING}
+TELL {TELLS TOLD TELLING}
+
 ####### END #######
 """
 
 
 @pytest.fixture(scope="module")
 def placeholder_dictionaries(tmp_path_factory: pytest.TempPathFactory) -> Dictionaries:
-    """Two countries and one verb whose block default is the placeholder 060."""
+    """Two countries, a verb whose block default is the placeholder 060 and two verbs of
+    saying (010)."""
     folder = tmp_path_factory.mktemp("placeholder")
     (folder / "manifest.toml").write_text(
         'name = "placeholder"\nverbs = ["p.verbs.txt"]\nactors = ["p.actors.tsv"]\n',
@@ -132,3 +137,38 @@ def test_a_pattern_of_a_placeholder_verb_is_coded(
     )
     events = code_doc(doc, dictionaries=placeholder_dictionaries)
     assert [(e.source.code if e.source else None, e.code) for e in events] == [("GON", "046")]
+
+
+def test_a_statement_about_a_thing_is_not_addressed_to_its_owner(
+    make_doc: Any, code_doc: Callable[..., list[Event]], placeholder_dictionaries: Dictionaries
+) -> None:
+    doc = make_doc(  # "Gondor announced the designation of Rohan ."
+        ["Gondor", "announced", "the", "designation", "of", "Rohan", "."],
+        [1, 1, 3, 1, 3, 4, 1],
+        ["nsubj", "ROOT", "det", "dobj", "prep", "pobj", "punct"],
+        ["NNP", "VBD", "DT", "NN", "IN", "NNP", "."],
+        lemmas=["Gondor", "announce", "the", "designation", "of", "Rohan", "."],
+    )
+    assert code_doc(doc, dictionaries=placeholder_dictionaries) == []
+
+
+def test_a_statement_to_an_actor_is_coded(
+    make_doc: Any, code_doc: Callable[..., list[Event]], placeholder_dictionaries: Dictionaries
+) -> None:
+    told = make_doc(  # "Gondor told Rohan ."
+        ["Gondor", "told", "Rohan", "."],
+        [1, 1, 1, 1],
+        ["nsubj", "ROOT", "dobj", "punct"],
+        ["NNP", "VBD", "NNP", "."],
+        lemmas=["Gondor", "tell", "Rohan", "."],
+    )
+    to = make_doc(  # "Gondor announced it to Rohan ."
+        ["Gondor", "announced", "it", "to", "Rohan", "."],
+        [1, 1, 1, 1, 3, 1],
+        ["nsubj", "ROOT", "dobj", "dative", "pobj", "punct"],
+        ["NNP", "VBD", "PRP", "IN", "NNP", "."],
+        lemmas=["Gondor", "announce", "it", "to", "Rohan", "."],
+    )
+    for doc in (told, to):
+        events = code_doc(doc, dictionaries=placeholder_dictionaries)
+        assert _codes(events) == {("GON", "ROH")} and events[0].code == "010"

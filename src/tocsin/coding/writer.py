@@ -18,6 +18,7 @@ from tocsin.models import Actor, Event, Factuality
 Sent = tuple[int, int, int]  # (first token, end token, sentence index)
 # a rule of the events of a verb (not a noun) coded by its block's default, no pattern
 VERB_DEFAULT = "the verb's default code (no pattern matched)"
+REPORTED_SPEECH = "reported speech"  # the rule of an embedded act recoded as a statement
 
 
 def make_event(
@@ -92,7 +93,7 @@ def recode(
         quad_class=info.quad_class if info else None,
         plover_type=info.plover_type if info else None,
         plover_mode=info.plover_mode if info else None,
-        rules=e.rules + (f"reported speech: {code}",),
+        rules=e.rules + (f"{REPORTED_SPEECH}: {code}",),
     )
 
 
