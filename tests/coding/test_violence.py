@@ -36,6 +36,8 @@ UNNAMED_ATTACKER = [
     ("Two people were injured in a stabbing attack in Sydney, Australia.", "AUS", "AUS"),
     # the passive of an attack verb with no agent: the attacked thing's place
     ("The French consulate in Benghazi, Libya, was attacked with grenades.", "LBY", "FRA"),
+    # a gerund the tagger reads as a verb ("a drive-by shooting", VBG)
+    ("Two people were wounded in a drive-by shooting in Malmo, Sweden.", "SWE", "SWE"),
 ]
 
 
@@ -79,6 +81,15 @@ HIDDEN_SOURCES = [
         "SOM",
         "19",
     ),
+    # an attack inside one country: the attacker's own soldiers are its target
+    (
+        "Five Nigerian soldiers were killed in an attack on a base by Boko Haram militants.",
+        "NGA",
+        "NGA",
+        "19",
+    ),
+    # the subject of a verb conjoined to a root noun ("settlers ... beat and injure")
+    ("Israeli settlers near Nablus beat and injure two Palestinian farmers.", "ISR", "PSE", "18"),
     # a light verb's own pattern ("conduct ... for") loses to the attack noun
     ("The Indian army conducted strikes against Pakistan for a second night.", "IND", "PAK", "19"),
 ]

@@ -136,7 +136,7 @@ def nominal_events(ctx: DocContext, per_verb: PerVerb, sent: Sent) -> None:
             form is None
             or not form.code
             or not (view.tag[i].startswith("NN") or _gerund_noun(view, i))
-            or per_verb.get(i)
+            or (per_verb.get(i) and not _gerund_noun(view, i))
             or i in ctx.state.skipped
         ):
             continue
@@ -298,12 +298,19 @@ def _pairs(
     targets = [
         a
         for a in attack_targets(ctx, i, light, sent, sources)
-        if a.root not in roots and all(a.code != s.code for s in sources)
+        if (a.root not in roots or (_NEW and _domestic(a, sources)))
+        and all(a.code != s.code for s in sources)
     ]
     if not targets and (light is not None or in_casualty_clause(ctx.view, i)):
         others = sentence_countries(ctx, sent[0], sent[1]) - roots
         targets = [_country(ctx, others.pop(), sent)] if len(others) == 1 else []
     return placed_pairs(ctx, i, light, [(s, t) for s in sources for t in targets if t is not None])
+
+
+def _domestic(target: Actor, sources: list[Actor]) -> bool:
+    """A role of the attacker's own country ("the Pakistani Taliban ... Pakistani soldiers":
+    PAKREB -> PAKMIL), not the country itself or a source's own code."""
+    return len(target.code) > 3 and all(len(s.code) > 3 and s.code != target.code for s in sources)
 
 
 def _country(ctx: DocContext, root: str, sent: Sent) -> Actor:

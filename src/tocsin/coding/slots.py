@@ -11,10 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from tocsin.coding.context import DocContext
-from tocsin.coding.eventplace import placed_roles, unnamed_attacker
+from tocsin.coding.docview import DocView
+from tocsin.coding.eventplace import _NEW, placed_roles, unnamed_attacker
 from tocsin.coding.factuality import SPEECH_WORDS
 from tocsin.coding.npactors import (
     REFLEXIVES,
+    actor_of_single,
     actors_of_np,
     first_actors_at,
     is_modifier_only,
@@ -66,6 +68,8 @@ def find_actors(ctx: DocContext, m: VerbMatch, post: list[int], sent_index: int)
     view, v = ctx.view, m.verb
     sources, targets = _slot_actors(ctx, m, sent_index)
     subj = subject_head(view, v)
+    if not sources:
+        sources = _noun_root_sources(ctx, v, sent_index)
     passive = subj is not None and (subj[1] or bool(view.kids(v, "auxpass", "agent")))
     if sources and not targets and subj is not None and not passive:
         codes = {s.code for s in sources}
@@ -123,6 +127,31 @@ def _source_actors(
     if len(sources) > 1:
         ctx.state.last_group = tuple(sources)
     return sources
+
+
+def noun_root_subject(view: DocView, v: int) -> tuple[int, bool] | None:
+    """ "Israeli settlers in the West Bank shoot and injure five Palestinians" parsed with
+    "settlers" as the root and "injure" conjoined to it: the root noun is the subject."""
+    head = view.head[v]
+    if (
+        _NEW
+        and view.dep[v] == "conj"
+        and head != v
+        and view.dep[head] == "ROOT"
+        and view.tag[head].startswith("NN")
+        and view.tag[v].startswith("VB")
+    ):
+        return head, False
+    return None
+
+
+def _noun_root_sources(ctx: DocContext, v: int, sent_index: int) -> list[Actor]:
+    """The actors of the root noun that is the verb's subject (:func:`noun_root_subject`)."""
+    found = noun_root_subject(ctx.view, v)
+    if found is None:
+        return []
+    actor = actor_of_single(ctx, found[0], sent_index)  # not its conjoined verb's objects
+    return [actor] if isinstance(actor, Actor) else list(actor or [])
 
 
 def _implicit_state_agent(ctx: DocContext, v: int) -> list[Actor]:
