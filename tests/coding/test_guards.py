@@ -90,14 +90,21 @@ LEAD {LEADS LED LEADING}
 ANNOUNCE {ANNOUNCES ANNOUNCED ANNOUNCING}
 TELL {TELLS TOLD TELLING}
 
+---  PLEDGE   [---]  ---
+PLEDGE {PLEDGES PLEDGED PLEDGING}
+- * FUNDS                                   [0331]
+
+---  MEET   [040]  ---
+MEET {MEETS MET MEETING}
+
 ####### END #######
 """
 
 
 @pytest.fixture(scope="module")
 def placeholder_dictionaries(tmp_path_factory: pytest.TempPathFactory) -> Dictionaries:
-    """Two countries, a verb whose block default is the placeholder 060 and two verbs of
-    saying (010)."""
+    """Two countries, a verb whose block default is the placeholder 060, two verbs of
+    saying (010), "pledge funds" (0331) and "meet" (040)."""
     folder = tmp_path_factory.mktemp("placeholder")
     (folder / "manifest.toml").write_text(
         'name = "placeholder"\nverbs = ["p.verbs.txt"]\nactors = ["p.actors.tsv"]\n',
@@ -172,3 +179,30 @@ def test_a_statement_to_an_actor_is_coded(
     for doc in (told, to):
         events = code_doc(doc, dictionaries=placeholder_dictionaries)
         assert _codes(events) == {("GON", "ROH")} and events[0].code == "010"
+
+
+def _coordinated(make_doc: Any, verb: str, lemma: str, tail: list[str]) -> Any:
+    """ "Gondor and Rohan <verb> <tail> ." (a compound subject)."""
+    n = len(tail)
+    return make_doc(
+        ["Gondor", "and", "Rohan", verb, *tail, "."],
+        [3, 0, 0, 3] + [3] * n + [3],
+        ["nsubj", "cc", "conj", "ROOT"] + ["dobj"] * n + ["punct"],
+        ["NNP", "CC", "NNP", "VBD"] + ["NNS"] * n + ["."],
+        lemmas=["Gondor", "and", "Rohan", lemma, *[w.lower() for w in tail], "."],
+    )
+
+
+def test_a_pledge_of_two_is_not_a_pledge_to_each_other(
+    make_doc: Any, code_doc: Callable[..., list[Event]], placeholder_dictionaries: Dictionaries
+) -> None:
+    doc = _coordinated(make_doc, "pledged", "pledge", ["funds"])  # funds for someone else
+    assert code_doc(doc, dictionaries=placeholder_dictionaries) == []
+
+
+def test_a_meeting_of_two_is_between_them(
+    make_doc: Any, code_doc: Callable[..., list[Event]], placeholder_dictionaries: Dictionaries
+) -> None:
+    doc = _coordinated(make_doc, "met", "meet", [])
+    events = code_doc(doc, dictionaries=placeholder_dictionaries)
+    assert _codes(events) == {("GON", "ROH"), ("ROH", "GON")}

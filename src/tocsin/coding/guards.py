@@ -24,6 +24,9 @@ log = logging.getLogger(__name__)
 
 _COUNTRY_KINDS = frozenset({"country", "person"})
 _NOT_COUNTRIES = frozenset({"IGO", "NGO", "NGM", "MNC", "---", "UNK"})
+# codes of acts done for a third party (aid and the intents to give aid, reform, yield,
+# accept or offer mediation), never between the members of one coordination
+ONE_SIDED_PREFIXES = ("033", "034", "035", "038", "039", "07")
 # root codes that a verb's default gives without saying what was done (see _placeholder)
 PLACEHOLDER_DEFAULTS = frozenset({"060"})
 
@@ -92,13 +95,12 @@ def place_roles(ctx: DocContext, events: list[Event], start: int, end: int) -> l
 
 def guard_sentence(ctx: DocContext, events: list[Event], start: int, end: int) -> list[Event]:
     """The events of a sentence that pass the precision guards: no verb-default
-    placeholder, no statement about a thing as if addressed to its owner, no act cited
-    as history (:mod:`tocsin.coding.history`), and (tocsin's
-    convention) roles placed in a country."""
+    placeholder, no statement about a thing as if addressed to its owner, no act for a
+    third party coded between the members of one coordination, no act cited as history
+    (:mod:`tocsin.coding.history`), and (tocsin's convention) roles placed in a country."""
+    events = [e for e in events if not _placeholder(e) and not _history(ctx, e)]
     events = [
-        e
-        for e in events
-        if not _placeholder(e) and not _statement_about(ctx, e) and not _history(ctx, e)
+        e for e in events if not _statement_about(ctx, e) and not _one_sided_between_members(ctx, e)
     ]
     return place_roles(ctx, events, start, end) if ctx.options.place_roles else events
 
@@ -128,6 +130,29 @@ def _statement_about(ctx: DocContext, e: Event) -> bool:
     if v is None or t is None or not view.tag[v].startswith("VB"):
         return False
     return not _argument_of(view, t, v)
+
+
+def _one_sided_between_members(ctx: DocContext, e: Event) -> bool:
+    """An act done for a third party coded between the members of one coordination:
+    "China, Iran and Russia have pledged funds" is a pledge to someone else, not of China
+    to Iran (mutual acts, "X and Y met", "postponed their meeting", stay coded)."""
+    if e.source is None or e.target is None or e.source.span is None or e.target.span is None:
+        return False
+    if not e.code.startswith(ONE_SIDED_PREFIXES):
+        return False
+    s, t = _span_head(ctx, e.source.span), _span_head(ctx, e.target.span)
+    if s is None or t is None or s == t:
+        return False
+    return _coordination(ctx.view, s) == _coordination(ctx.view, t)
+
+
+def _coordination(view: DocView, t: int) -> int:
+    """The first member of the coordination that token ``t`` is part of (itself if none)."""
+    for _ in range(12):
+        if view.dep[t] not in ("conj", "appos") or view.head[t] == t:
+            break
+        t = view.head[t]
+    return t
 
 
 def _span_head(ctx: DocContext, span: tuple[int, int]) -> int | None:
