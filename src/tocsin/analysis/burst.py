@@ -44,28 +44,45 @@ def _cum(x: np.ndarray) -> np.ndarray:
     return np.concatenate(([0.0], np.cumsum(x)))
 
 
+def _windows(x: np.ndarray, longest: int) -> tuple[np.ndarray, np.ndarray]:
+    """(start, end) of every window of at most ``longest`` weeks that begins and ends on a
+    week with reports (a few vector operations, not a loop over weeks)."""
+    weeks = np.nonzero(x > 0)[0]
+    starts, ends = [], []
+    for d in range(longest):
+        j = weeks + d
+        ok = j < len(x)
+        ok[ok] = x[j[ok]] > 0
+        starts.append(weeks[ok])
+        ends.append(j[ok])
+    return np.concatenate(starts), np.concatenate(ends)
+
+
+def _window_max(values: np.ndarray, longest: int) -> np.ndarray:
+    """Row d: the most of ``values`` over each window of d + 1 weeks from each start."""
+    rows = [values.astype(float)]
+    for d in range(1, longest):
+        shifted = np.concatenate((values[d:], np.zeros(d)))
+        rows.append(np.maximum(rows[-1], shifted))
+    return np.vstack(rows)
+
+
 def _candidates(track: Track, vol: np.ndarray, share: np.ndarray, rules: AlertSettings
                 ) -> list[tuple[float, int, int, float]]:
-    """(score, start, end, expected) of every window passing the score and breadth rules."""
-    x, n = track.reports, len(track.reports)
-    cx, cv, ce, ca = _cum(x), _cum(vol), _cum(track.events), _cum(track.articles)
-    penalty = math.log10(max(rules.onset_weeks, 1))
-    sources = np.zeros(n)
-    out: list[tuple[float, int, int, float]] = []
-    for length in range(1, max(rules.onset_weeks, 1) + 1):
-        m = n - length + 1
-        if m <= 0:
-            break
-        a = np.arange(m)
-        sources = np.maximum(sources[:m], track.sources[length - 1:])  # most in any week
-        expected = np.maximum(share[:m] * (cv[a + length] - cv[a]), rules.min_expected * length)
-        score = _surprise(cx[a + length] - cx[a], expected) - penalty
-        ok = ((x[:m] > 0) & (x[length - 1:] > 0) & np.isfinite(expected)
-              & (score >= rules.min_score) & (ce[a + length] - ce[a] >= rules.min_events)
-              & (ca[a + length] - ca[a] >= rules.min_articles) & (sources >= rules.min_sources))
-        out += [(float(score[i]), int(i), int(i) + length - 1, float(expected[i]))
-                for i in np.nonzero(ok)[0]]
-    return out
+    """(score, start, end, expected) of every window passing the score and breadth rules;
+    the breadth rules first, so only their survivors are scored."""
+    longest = max(rules.onset_weeks, 1)
+    i, j = _windows(track.reports, longest)
+    cx, cv, ce, ca = (_cum(v) for v in (track.reports, vol, track.events, track.articles))
+    sources = _window_max(track.sources, longest)[j - i, i]
+    ok = ((ce[j + 1] - ce[i] >= rules.min_events) & (ca[j + 1] - ca[i] >= rules.min_articles)
+          & (sources >= rules.min_sources) & np.isfinite(share[i]))
+    i, j = i[ok], j[ok]
+    expected = np.maximum(share[i] * (cv[j + 1] - cv[i]), rules.min_expected * (j - i + 1))
+    score = _surprise(cx[j + 1] - cx[i], expected) - math.log10(longest)
+    good = score >= rules.min_score
+    return list(zip(score[good].tolist(), i[good].tolist(), j[good].tolist(),
+                    expected[good].tolist(), strict=True))
 
 
 def burst(subject: Subject, volume: np.ndarray, rules: AlertSettings) -> list[Hit]:
