@@ -131,6 +131,10 @@ def phoenix() -> ActorResolver:
         ("Drones hit Zaporizhzhia and Pokrovsk .", [("Zaporizhzhia", "UKR"), ("Pokrovsk", "UKR")]),
         ("Shelling of El Fasher and Jenin .", [("El Fasher", "SDN"), ("Jenin", "PSE")]),
         ("The Saeima and the Storting voted .", [("Saeima", "LVALEG"), ("Storting", "NORLEG")]),
+        # a country's or city's name before a capitalised treaty noun names the treaty
+        ("Chile left the Lima Convention and the Kyoto Protocol .", [("Chile", "CHL")]),
+        ("Peru and Chile signed the Peru Accords .", [("Peru", "PER"), ("Chile", "CHL")]),
+        ("Chile signed an agreement with Peru .", [("Chile", "CHL"), ("Peru", "PER")]),
     ],
 )
 def test_bundled_set(

@@ -9,7 +9,14 @@ from typing import Any
 
 from tocsin.actors.entries import ActorEntry, AgentEntry
 
-PLACE_KIND = "place"  # a city or region entry coded as its country (tocsin.places.actors.tsv)
+PLACE_KIND = "place"
+_COUNTRY_KINDS = frozenset({PLACE_KIND, "country", "metonym"})
+# capitalised nouns after which a country's or place's name is part of a treaty's name: "the
+# Istanbul Convention", "the Minsk Agreements", "the Oslo Accords" (not the country)
+TREATY_HEADS = frozenset(
+    ["convention", "conventions", "agreement", "agreements", "accord", "accords", "treaty"]
+    + ["protocol", "memorandum", "declaration", "charter", "pact"]
+)  # a city or region entry coded as its country (tocsin.places.actors.tsv)
 # entity labels under which a place's name is part of another name ("Comandos de la Frontera",
 # "Kyiv Independent", "Jenin Brigade"): the place does not match there
 NOT_PLACE_LABELS = frozenset({"ORG", "PERSON", "NORP", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"})
@@ -46,12 +53,17 @@ def cased_ok(texts: list[str], i: int, j: int, upper: bool = False) -> bool:
 
 
 def place_ok(doc: Any, i: int, j: int, payload: list[Any]) -> bool:
-    """A place entry ("Frontera" -> MEX) matches only where it is not part of a longer name:
+    """A country's or place's name followed by a capitalised treaty noun names the treaty
+    ("the Istanbul Convention"), not the country. A place entry ("Frontera" -> MEX) matches
+    only where it is not part of a longer name:
     not after a name particle ("Comandos de la Frontera") and, when NER has run, not in an
     organisation's, person's or work's name. Other entries always match."""
     first = payload[0]
     if isinstance(first, AgentEntry) or not isinstance(first, ActorEntry):
         return True
+    if first.kind in _COUNTRY_KINDS or (first.kind is None and "Countries" in first.source):
+        if j < len(doc) and doc[j].text[:1].isupper() and doc[j].lower_ in TREATY_HEADS:
+            return False
     if first.kind != PLACE_KIND:
         return True
     if i > 0 and doc[i - 1].text in NAME_PARTICLES:
