@@ -136,6 +136,10 @@ class DocView:
             cached = self._spans[i] = self._subtree_span(i)
         return cached
 
+    def set_span(self, i: int, span: tuple[int, int]) -> None:
+        """Record the subtree range of ``i`` (after a re-read of its sentence's parse)."""
+        self._spans[i] = span
+
     def _subtree_span(self, i: int) -> tuple[int, int]:
         if not self.children[i]:
             return i, i + 1

@@ -31,6 +31,7 @@ from tocsin.coding.compose import allegations, compose, observe_speaker
 from tocsin.coding.context import CodingState, DocContext
 from tocsin.coding.factuality import Frame, factuality_of, intent_code, reject_code
 from tocsin.coding.guards import guard_sentence, is_teaser
+from tocsin.coding.headline import recover_headline_verb
 from tocsin.coding.nominal import nominal_events
 from tocsin.coding.npactors import may_be_new_actor
 from tocsin.coding.options import Options
@@ -122,6 +123,7 @@ def code_sentence(ctx: DocContext, start: int, end: int, sent_index: int) -> lis
     if not _may_have_actors(ctx, start, end) or is_teaser(ctx, start, end):
         return []
     sent = (start, end, sent_index)
+    recover_headline_verb(ctx, start, end)  # "Mali severs ties with ...": a verb, not a noun
     per_verb: dict[int, list[Event]] = {}
     for i in _verbs(ctx, start, end):
         _, per_verb[i] = code_verb(ctx, i, sent)

@@ -1,0 +1,180 @@
+"""Headline present tense: a verb the small parser took for a noun.
+
+News summaries are written like headlines, in the present tense with few function words:
+"Mali severs ties with Ukraine", "Kenyan police fire tear gas at protesters". The small
+English model often tags the verb as a plural or mass noun inside one long noun phrase, so
+the sentence has no finite verb and the engine finds nothing to code. When a sentence has
+no finite verb and a noun-tagged word that the verb dictionaries know comes directly after
+a resolved actor mention and before an object or a preposition, this module re-reads the
+sentence as "subject verb object": the word becomes the root verb, the words before it its
+subject phrase, the words after it its object and prepositional phrases.
+
+The change is made to the document's :class:`~tocsin.coding.docview.DocView` arrays for
+that sentence only: the spaCy ``Doc`` is left as the parser made it (the actor resolver
+reads the Doc, so "Kenyan" and "police" stay two mentions there). Hand-written because
+no maintained library re-tags a parse from a verb lexicon; spaCy's own rules (attribute
+ruler) cannot re-attach dependencies.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from tocsin.coding.context import DocContext
+from tocsin.coding.docview import DocView, token_keys
+from tocsin.coding.syntax import PASS_SUBJ, SUBJ
+
+log = logging.getLogger(__name__)
+
+FINITE_TAGS = frozenset({"VBZ", "VBP", "VBD", "MD"})
+# what may follow a verb: its object's first word or a preposition / particle
+OBJECT_START_TAGS = frozenset(
+    {"DT", "NN", "NNS", "NNP", "NNPS", "JJ", "CD", "PRP", "PRP$", "IN", "TO", "RP", "PDT"}
+)
+NOMINAL_DEPS = {"NN": "dobj", "NNS": "dobj", "NNP": "dobj", "NNPS": "dobj", "PRP": "dobj"}
+
+
+def recover_headline_verb(ctx: DocContext, start: int, end: int) -> int | None:
+    """Re-read sentence [start, end) as "subject verb object" (in place) when the parser
+    missed its verb or the verb's subject; returns the verb, or None when the sentence is
+    left as it was."""
+    view = ctx.view
+    if end - start < 3:
+        return None
+    found = _subjectless_root(ctx, start, end)
+    if found is None and FINITE_TAGS.isdisjoint(view.tag[start:end]):
+        found = _headline_verb(ctx, start, end)
+    if found is None:
+        return None
+    v, lo = found
+    _reattach(ctx, lo, end, v)
+    _rebuild(view, start, end)
+    log.debug("headline verb: %r read as the root verb", view.up[v])
+    return v
+
+
+def _known(ctx: DocContext, i: int) -> bool:
+    index = ctx.dictionaries.form_index
+    return ctx.view.up[i] in index or ctx.view.lem[i] in index
+
+
+def _subjectless_root(ctx: DocContext, start: int, end: int) -> tuple[int, int] | None:
+    """ "Indian police arrest opposition leaders": the root is a known verb without a
+    subject, and the actor mention right before it hangs on it as a modifier."""
+    view = ctx.view
+    root = next((i for i in range(start, end) if view.head[i] == i), None)
+    if root is None or root == start or root + 1 >= end or not _known(ctx, root):
+        return None
+    if any(view.dep[c] in SUBJ + PASS_SUBJ for c in view.children[root]):
+        return None
+    mention = ctx.mention_at.get(root - 1)
+    if mention is None or mention.end != root or root in ctx.mention_at:
+        return None
+    if view.tag[root + 1] not in OBJECT_START_TAGS:
+        return None
+    lo = mention.start
+    while lo > start and view.tag[lo - 1] in ("DT", "JJ", "PRP$", "POS", "CD"):
+        lo -= 1  # "the", "two", "Kenya's"
+    inside = range(lo, root)
+    if not all(view.head[i] == root or view.head[i] in inside for i in inside):
+        return None
+    return root, lo
+
+
+def _headline_verb(ctx: DocContext, start: int, end: int) -> tuple[int, int] | None:
+    """The first noun-tagged known verb right after an actor mention, before an object."""
+    view, index = ctx.view, ctx.dictionaries.form_index
+    for i in range(start, end - 1):
+        if view.tag[i] not in ("NN", "NNS") or view.up[i] not in index:
+            continue
+        if view.head[i] == i:
+            return None  # "Thousands protest in ...": the root noun is read as a verb already
+        before = ctx.mention_at.get(i - 1)
+        if before is None or before.end != i or i in ctx.mention_at:
+            continue
+        if view.tag[i + 1] in OBJECT_START_TAGS:
+            return i, start
+    return None
+
+
+def _reattach(ctx: DocContext, lo: int, end: int, v: int) -> None:
+    """Words [lo, v) become the subject phrase of ``v``, the words after it its objects."""
+    view = ctx.view
+    old_root = next((i for i in range(lo, end) if view.head[i] == i), v)
+    subject = _subject_head(ctx, lo, v, old_root)
+    for i in range(lo, v):
+        if i != subject and not lo <= view.head[i] < v:
+            _attach_in_subject(view, lo, v, i, subject)
+    for i in range(v + 1, end):
+        if view.head[i] != v and (not v < view.head[i] < end or view.head[i] == i):
+            view.head[i] = v
+            view.dep[i] = _dependent_label(view, i)
+    view.head[v], view.dep[v] = v, "ROOT"
+    if not view.tag[v].startswith("VB"):
+        view.tag[v] = "VBZ" if view.tag[v] == "NNS" else "VBP"
+        view.keys[v] = token_keys(view.up[v], view.lem[v])
+    if subject is not None:
+        view.head[subject], view.dep[subject] = v, "nsubj"
+
+
+def _subject_head(ctx: DocContext, lo: int, v: int, old_root: int) -> int | None:
+    """The head of the words before the verb: the parser's root if it is among them, else
+    the head of the actor mention next to the verb."""
+    if lo <= old_root < v:
+        return old_root
+    mention = ctx.mention_at[v - 1]
+    head = mention.head if mention.start <= mention.head < mention.end else mention.end - 1
+    return head if lo <= head < v else None
+
+
+def _attach_in_subject(view: DocView, start: int, v: int, i: int, subject: int | None) -> None:
+    """A word of the subject phrase whose head was outside it: the object of an open
+    preposition before it ("a prosecutor at the court"), else a modifier of the subject."""
+    prep = next(
+        (
+            p
+            for p in range(i - 1, start - 1, -1)
+            if view.dep[p] == "prep" and not any(view.dep[c] == "pobj" for c in view.children[p])
+        ),
+        None,
+    )
+    if prep is not None and view.tag[i].startswith(("NN", "PRP", "CD")):
+        view.head[i], view.dep[i] = prep, "pobj"
+        view.children[prep].append(i)  # seen by the next word's search
+    elif subject is not None:
+        view.head[i] = subject
+        if view.dep[i] in ("ROOT", "nsubj", "dobj", "pobj"):
+            view.dep[i] = "compound"
+
+
+def _dependent_label(view: DocView, i: int) -> str:
+    tag = view.tag[i]
+    if tag in NOMINAL_DEPS:
+        return NOMINAL_DEPS[tag]
+    if tag in ("IN", "TO"):
+        return "prep"
+    if tag.startswith("VB"):
+        return "advcl"
+    return "punct" if not tag[:1].isalnum() else view.dep[i]
+
+
+def _rebuild(view: DocView, start: int, end: int) -> None:
+    """Children lists and subtree spans of the sentence from its new heads."""
+    for i in range(start, end):
+        view.children[i] = []
+    for i in range(start, end):
+        if view.head[i] != i:
+            view.children[view.head[i]].append(i)
+    spans: dict[int, tuple[int, int]] = {}
+
+    def span(i: int) -> tuple[int, int]:
+        if i not in spans:
+            lo, hi = i, i + 1
+            for c in view.children[i]:
+                clo, chi = span(c)
+                lo, hi = min(lo, clo), max(hi, chi)
+            spans[i] = (lo, hi)
+        return spans[i]
+
+    for i in range(start, end):
+        view.set_span(i, span(i))
