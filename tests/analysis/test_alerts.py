@@ -88,6 +88,17 @@ def test_no_third_party_alert_without_the_rivalry(store: Any) -> None:
     assert any(a.subject == "PAK-RUS" for a in analysis.alerts(store, direction="cooperation"))
 
 
+def test_no_third_party_alert_when_the_cooperation_rises_inside_a_war(store: Any) -> None:
+    stories = _history(rivals=True)
+    for w in (WEEKS - 2, WEEKS - 1):  # the talks come with heavier fighting between them
+        for d in range(5):
+            stories.append({"id": f"war{w}-{d}", "date": _day(w, d), "source": f"wire{d % 3}",
+                            "events": [_ev("RUS", "PAK", "190"), _ev("PAK", "RUS", "195")]})
+    add_articles_with_events(store, stories)
+    assert any(a.subject == "PAK-RUS" for a in analysis.alerts(store, direction="cooperation"))
+    assert analysis.alerts(store, kind="third_party", top=10) == []
+
+
 def test_no_alert_without_the_burst(store: Any) -> None:
     add_articles_with_events(store, _history(rivals=True, burst=False))
     assert not [a for a in analysis.alerts(store, top=50) if "PAK-RUS" in a.subject]

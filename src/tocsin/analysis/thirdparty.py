@@ -3,8 +3,10 @@
 When cooperation between A and B rises significantly (a cooperation alert on the dyad
 A-B) while, in the signed network of the ``third_party_weeks`` before the rise, A is a
 partner of C (positive net Goldstein) and B a rival of C (negative), C is alerted:
-"IND: RUS, a partner, moves toward PAK, a rival". The alert keeps the A-B alert's score
-(the same calibrated scale as every alert) and the evidence of all three edges.
+"IND: RUS, a partner, moves toward PAK, a rival". A and B only move toward each other when
+their relation over the rise is net cooperative: cooperation that rises inside a war between
+them (ceasefire talks while the strikes go on) is no rapprochement. The alert keeps the A-B
+alert's score (the same calibrated scale as every alert) and the evidence of all three edges.
 """
 
 from __future__ import annotations
@@ -55,6 +57,12 @@ class SignedWindows:
             return 0, n, 0.0
         return (1 if g > 0 else -1), n, round(g / n, 3)
 
+    def net(self, a: str, b: str, start: int, end: int) -> float:
+        """The net Goldstein score of the edge a-b in weeks [start, end) (0 without events)."""
+        key = (min(a, b), max(a, b))
+        gold = self.gold.get(key)
+        return 0.0 if gold is None else float(gold[end] - gold[start])
+
 
 def _third_party(hit: Hit, partner: str, rival: str, c: str, edges: dict[str, object]) -> Hit:
     subject = Subject(c, "third_party", c, None, hit.subject.tracks)
@@ -72,6 +80,8 @@ def third_party(hits: Sequence[Hit], windows: SignedWindows, rules: AlertSetting
             continue
         lo = max(0, hit.start - rules.third_party_weeks)
         a, b = hit.subject.a, hit.subject.b
+        if windows.net(a, b, hit.start, hit.end + 1) <= 0:
+            continue  # more hostile than cooperative over the rise: not moving toward
         for c in sorted((windows.neighbours[a] & windows.neighbours[b]) - {a, b}):
             sa_, na, ma = windows.sign(a, c, lo, hit.start)
             sb, nb, mb = windows.sign(b, c, lo, hit.start)
