@@ -115,3 +115,16 @@ LAW = [
 def test_law_enforcement_is_the_states(coder: Any, sentence: str, source: str, target: str) -> None:
     got = roots(coder, sentence)
     assert any(s == source and t == target and c == "17" for s, t, c in got), got
+
+
+def test_an_unnamed_attackers_attack_is_an_assault(coder: Any) -> None:
+    # CAMEO 18 (unconventional violence), not 19 (a fight between forces)
+    events = coder.code_text("Four people were killed in a shooting at a market in Lagos, Nigeria.")
+    assert {e.code for e in events if e.factuality.counts} == {"180"}
+
+
+def test_a_root_noun_that_is_no_actor_is_no_subject(coder: Any) -> None:
+    # "sentences" tagged as the root noun: "fines" has the court as its subject, not it
+    events = coder.code_text("A Moroccan court sentences a man to prison and fines him for fraud.")
+    sources = {e.source.code for e in events if e.source and e.factuality.counts}
+    assert sources == {"MARJUD"}, sources

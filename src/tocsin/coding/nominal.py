@@ -190,8 +190,15 @@ def _events(
         fact, fr = factuality, frame
         if speakers and fact is Factuality.ASSERTED and all(sp.root != s.root for sp in speakers):
             fact, fr = Factuality.ALLEGED, Frame("claim", "reported")  # another's act, claimed
-        out.append(make_event(ctx, m, code, s, t, fact, sent, rules_of(m, s, t, fr) + why))
+        c = _unnamed_code(code, s)
+        out.append(make_event(ctx, m, c, s, t, fact, sent, rules_of(m, s, t, fr) + why))
     return out
+
+
+def _unnamed_code(code: str, source: Actor) -> str:
+    """An attack by an attacker no one names ("killed in a shooting") is unconventional
+    violence (CAMEO 18, assault), not a fight between forces (19); an aerial one stays."""
+    return "180" if _NEW and code == "190" and "unnamed attacker" in (source.entry or "") else code
 
 
 def _speakers(ctx: DocContext, i: int, sent_index: int) -> list[Actor]:

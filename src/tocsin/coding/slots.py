@@ -148,8 +148,8 @@ def noun_root_subject(view: DocView, v: int) -> tuple[int, bool] | None:
 def _noun_root_sources(ctx: DocContext, v: int, sent_index: int) -> list[Actor]:
     """The actors of the root noun that is the verb's subject (:func:`noun_root_subject`)."""
     found = noun_root_subject(ctx.view, v)
-    if found is None:
-        return []
+    if found is None or found[0] not in ctx.mention_at:
+        return []  # "A court sentences X and fines him": "sentences" is no actor
     actor = actor_of_single(ctx, found[0], sent_index)  # not its conjoined verb's objects
     return [actor] if isinstance(actor, Actor) else list(actor or [])
 
