@@ -71,8 +71,8 @@ registry.detectors.register_lazy(
     "tocsin.detectors.baseline.v1", "tocsin.analysis.detectors:BASELINE",
     doc="a week's reports against the previous 4 and 52 weeks (Poisson surprise)")
 registry.detectors.register_lazy(
-    "tocsin.detectors.rate.v1", "tocsin.analysis.detectors:RATE",
-    doc="a dyad's week against its own previous 4 and 52 weeks, news volume held constant")
+    "tocsin.detectors.rate.v1", "tocsin.analysis.burst:RATE",
+    doc="a dyad's week (and windows of weeks) against its own past, news volume held constant")
 registry.detectors.register_lazy(
     "tocsin.detectors.burst.v1", "tocsin.analysis.burst:BURST",
     doc="a dyad's reports over 1 to onset_weeks weeks against its long baseline (scan)")

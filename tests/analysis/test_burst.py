@@ -64,3 +64,26 @@ def test_a_plateau_alerts_once_at_its_onset() -> None:
     x = [0.0] * 40 + [3.0] * 20
     hits = burst(_subject(x), np.full(len(x), 60.0), AlertSettings())
     assert [h.start for h in hits] == [40]
+
+
+def test_a_series_shorter_than_the_longest_window() -> None:
+    # three weeks, all inside the first min_history_weeks: nothing to judge them by (and the
+    # windows longer than the series do not break the scan)
+    assert burst(_subject([0.0, 3.0, 2.0]), np.full(3, 60.0), AlertSettings()) == []
+    x = [0.0] * 6 + [3.0, 2.0]  # history enough, the series ends inside the longest window
+    assert [(h.start, h.end) for h in burst(_subject(x), np.full(8, 60.0), AlertSettings())] \
+        == [(6, 7)]
+
+
+def test_the_own_rate_finds_a_steady_rise_no_single_week_shows() -> None:
+    from tocsin.analysis.burst import own_rate
+    from tocsin.analysis.detectors import rate
+
+    # a war that fills the news at 5 reports a week rises to 9 for six weeks: no week is
+    # twice its baseline, so the weekly test stays quiet; the six weeks together do not
+    x = [5.0] * 30 + [9.0] * 6
+    vol = np.array([v + 1.0 for v in x])
+    assert not rate(_subject(x), vol, AlertSettings())
+    hits = own_rate(_subject(x), vol, AlertSettings())
+    assert [(h.kind, h.start, h.end, h.details.get("window")) for h in hits] == [
+        ("rate", 30, 35, True)]

@@ -13,6 +13,10 @@ of a plateau from alerting again) times the news volume of its weeks — less
 cannot buy a score. Windows that pass ``min_score`` and the breadth rules (``min_events``,
 ``min_articles``, ``min_sources``) are kept best first without overlaps. Dyads only: an
 actor's news is too varied for a window of its total to mean one crisis.
+
+The ``rate`` detector (a dyad against its own previous weeks, the news volume held constant)
+runs the same window scan as well as its weekly test: an escalation inside a war that fills
+the news is often a few weeks of steady rise, not one week's jump.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ import numpy as np
 from scipy.special import gammainc
 
 from tocsin.analysis.detectors import (
+    _FLAT,
     Detector,
     Hit,
     Subject,
@@ -30,6 +35,7 @@ from tocsin.analysis.detectors import (
     _others,
     _per_subject,
     baselines,
+    rate,
 )
 from tocsin.settings import AlertSettings
 
@@ -62,7 +68,7 @@ def _window_max(values: np.ndarray, longest: int) -> np.ndarray:
     """Row d: the most of ``values`` over each window of d + 1 weeks from each start."""
     rows = [values.astype(float)]
     for d in range(1, longest):
-        shifted = np.concatenate((values[d:], np.zeros(d)))
+        shifted = np.concatenate((values[d:], np.zeros(min(d, len(values)))))
         rows.append(np.maximum(rows[-1], shifted))
     return np.vstack(rows)
 
@@ -105,4 +111,19 @@ def burst(subject: Subject, volume: np.ndarray, rules: AlertSettings) -> list[Hi
     return hits
 
 
+def rate_windows(subject: Subject, volume: np.ndarray, rules: AlertSettings) -> list[Hit]:
+    """The window scan of :func:`burst` on a dyad's own rate (a constant news volume)."""
+    flat = np.where(volume > 0, _FLAT, 0.0)
+    return [Hit(h.subject, "rate", h.direction, h.start, h.end, h.score, h.expected,
+                {"per_week_before": round(h.expected / (h.end - h.start + 1), 3),
+                 "window": True})
+            for h in burst(subject, flat, rules)]
+
+
+def own_rate(subject: Subject, volume: np.ndarray, rules: AlertSettings) -> list[Hit]:
+    """``rate``: the weekly test and the window scan on a dyad's own rate."""
+    return rate(subject, volume, rules) + rate_windows(subject, volume, rules)
+
+
 BURST = Detector("burst", _per_subject(burst), setting="burst")
+RATE = Detector("rate", _per_subject(own_rate), setting="rate")

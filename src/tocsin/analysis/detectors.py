@@ -437,4 +437,3 @@ def _per_subject(fn: Any) -> Any:
 
 BASELINE = Detector("baseline", _per_subject(baseline))
 CHANGEPOINT = Detector("changepoint", _per_subject(changepoint), setting="changepoint")
-RATE = Detector("rate", _per_subject(rate), setting="rate")
