@@ -206,3 +206,27 @@ def test_a_meeting_of_two_is_between_them(
     doc = _coordinated(make_doc, "met", "meet", [])
     events = code_doc(doc, dictionaries=placeholder_dictionaries)
     assert _codes(events) == {("GON", "ROH"), ("ROH", "GON")}
+
+
+def test_roles_of_an_act_that_does_not_count_are_placed_too(
+    make_doc: Any, code_doc: Callable[..., list[Event]]
+) -> None:
+    doc = make_doc(  # "Police did not attack civilians in Rohan ."
+        ["Police", "did", "not", "attack", "civilians", "in", "Rohan", "."],
+        [3, 3, 3, 3, 3, 4, 5, 3],
+        ["nsubj", "aux", "neg", "ROOT", "dobj", "prep", "pobj", "punct"],
+        ["NNS", "VBD", "RB", "VB", "NNS", "IN", "NNP", "."],
+        lemmas=["police", "do", "not", "attack", "civilian", "in", "Rohan", "."],
+    )
+    events = code_doc(doc)
+    assert _codes(events) == {("ROHCOP", "ROHCVL")}
+    assert not events[0].factuality.counts
+    lemmas = ["police", "do", "not", "attack", "civilian", "in", "Rohan", "and", "Gondor", "."]
+    two = make_doc(  # two countries: whose police? the negated act keeps its roles
+        ["Police", "did", "not", "attack", "civilians", "in", "Rohan", "and", "Gondor", "."],
+        [3, 3, 3, 3, 3, 4, 5, 6, 6, 3],
+        ["nsubj", "aux", "neg", "ROOT", "dobj", "prep", "pobj", "cc", "conj", "punct"],
+        ["NNS", "VBD", "RB", "VB", "NNS", "IN", "NNP", "CC", "NNP", "."],
+        lemmas=lemmas,
+    )
+    assert {s for s, _ in _codes(code_doc(two))} == {"---COP"}

@@ -4,8 +4,15 @@ A role with no country ("---PPL" protesters, "---MIL" troops) is not a real acto
 (no gold set codes one, and an analysis cannot place it). When the sentence names one
 country only (as a country, a capital or an office-holder's country), the role belongs to
 it ("police fire tear gas at protesters in Nairobi": KENCOP -> KENPPL); otherwise the
-event is dropped. Only events that count (asserted, intended) are guarded: an alleged or
-negated act keeps the actors the text gives it.
+event is dropped. An event that does not count (alleged, negated, hypothetical) is placed
+the same way, but kept with its roles when the sentence names no one country.
+
+The other guards (:func:`guard_sentence`) drop what a dictionary match alone does not
+make an event: a verb coded only by its block's placeholder default (060), a bare
+statement (010) whose target is only named inside what is stated, an act for a third
+party coded between the members of one coordination, and an act cited as history
+(:mod:`tocsin.coding.history`).  Teasers leaked from page furniture are skipped whole
+(:func:`is_teaser`).
 """
 
 from __future__ import annotations
@@ -67,30 +74,42 @@ def _self_directed(source: Actor, target: Actor) -> bool:
 
 
 def place_roles(ctx: DocContext, events: list[Event], start: int, end: int) -> list[Event]:
-    """Events whose role-only actors took the sentence's one country; the rest dropped."""
+    """Events whose role-only actors took the sentence's one country; the rest dropped
+    (an alleged, negated or hypothetical act with no country to take keeps its roles: it
+    is kept as the text gives it, and counts in no analysis)."""
     if not any(_role_only(e.source) or _role_only(e.target) for e in events):
         return events
     countries = sentence_countries(ctx, start, end)
     country = next(iter(countries)) if len(countries) == 1 else None
     out: list[Event] = []
     for e in events:
-        source, target = e.source, e.target
-        if (_role_only(source) or _role_only(target)) and e.factuality.counts:
+        if _role_only(e.source) or _role_only(e.target):
             if country is None:
-                continue
-            if source is not None and _role_only(source):
-                source = _placed(source, country)
-            if target is not None and _role_only(target):
-                target = _placed(target, country)
-            if source is not None and target is not None and _self_directed(source, target):
-                continue
-            e = e.replace(
-                source=source,
-                target=target,
-                rules=e.rules + (f"role placed in the sentence's country [{country}]",),
-            )
+                if e.factuality.counts:
+                    continue
+            else:
+                placed = _placed_event(e, country)
+                if placed is None:
+                    continue
+                e = placed
         out.append(e)
     return out
+
+
+def _placed_event(e: Event, country: str) -> Event | None:
+    """``e`` with its role-only actors placed in ``country`` (None: it became self-directed)."""
+    source, target = e.source, e.target
+    if source is not None and _role_only(source):
+        source = _placed(source, country)
+    if target is not None and _role_only(target):
+        target = _placed(target, country)
+    if source is not None and target is not None and _self_directed(source, target):
+        return None
+    return e.replace(
+        source=source,
+        target=target,
+        rules=e.rules + (f"role placed in the sentence's country [{country}]",),
+    )
 
 
 def guard_sentence(ctx: DocContext, events: list[Event], start: int, end: int) -> list[Event]:
