@@ -186,3 +186,34 @@ def test_petrarchs_convention_codes_an_own_claim_as_responsibility(
     found = _found(code_doc(doc, options=Options(own_claims_as_acts=False), coref=Coreference()))
     assert ("ARN", "GON", "015", Factuality.ASSERTED) in found
     assert ("ARN", "GON", "190", Factuality.ALLEGED) in found
+
+
+def test_saying_another_broke_a_rule_is_an_accusation(
+    make_doc: Any, code_doc: Callable[..., list[Event]]
+) -> None:
+    # "Rohan said that Gondor violated Arnor." / "... breached ...": 112, not a 010 statement
+    for verb, lemma in (("violated", "violate"), ("breached", "breach")):
+        doc = make_doc(
+            ["Rohan", "said", "that", "Gondor", verb, "Arnor", "."],
+            [1, 1, 4, 4, 1, 4, 1],
+            ["nsubj", "ROOT", "mark", "nsubj", "ccomp", "dobj", "punct"],
+            ["NNP", "VBD", "IN", "NNP", "VBD", "NNP", "."],
+            lemmas=["Rohan", "say", "that", "Gondor", lemma, "Arnor", "."],
+        )
+        found = _found(code_doc(doc))
+        assert ("ROH", "GON", "112", Factuality.ASSERTED) in found, verb
+        assert not any(code == "010" for _, _, code, _ in found), verb
+
+
+def test_saying_another_did_something_else_is_no_accusation(
+    make_doc: Any, code_doc: Callable[..., list[Event]]
+) -> None:
+    # "Rohan said that Gondor visited Arnor.": an uncoded act, no accusation
+    doc = make_doc(
+        ["Rohan", "said", "that", "Gondor", "visited", "Arnor", "."],
+        [1, 1, 4, 4, 1, 4, 1],
+        ["nsubj", "ROOT", "mark", "nsubj", "ccomp", "dobj", "punct"],
+        ["NNP", "VBD", "IN", "NNP", "VBD", "NNP", "."],
+        lemmas=["Rohan", "say", "that", "Gondor", "visit", "Arnor", "."],
+    )
+    assert not any(e.code.startswith("11") for e in code_doc(doc))

@@ -56,6 +56,8 @@ OWN_PRONOUNS = frozenset({"IT", "THEY", "WE", "I", "HE", "SHE"})
 # roles of a country's actors that are not its state (a speaker of the state is not them)
 NON_STATE_ROLES = frozenset({"OPP", "REB", "INS", "SEP", "CVL", "PPL"})
 FUTURE_AUX = frozenset({"WILL", "'LL", "SHALL"})
+# breaking a rule: "X says Y violated the ceasefire" accuses Y
+VIOLATION_WORDS = frozenset({"VIOLATE", "BREACH", "FLOUT", "BREAK", "CONTRAVENE", "INFRINGE"})
 
 
 def compose(ctx: DocContext, per_verb: PerVerb, sent_index: int) -> None:
@@ -119,20 +121,34 @@ def _intent_frame(ctx: DocContext, per_verb: PerVerb, v: int, h: int, edge: str)
 
 
 def allegations(ctx: DocContext, per_verb: PerVerb, sent: Sent) -> None:
-    """ "X alleged that Y was aware of ...": a disapproval of Y by X (the verb's own 11x
-    code, else 112 accuse) when nothing in the allegation itself was coded."""
+    """ "X alleged that Y was aware of ...", "X says Y violated the agreement": a
+    disapproval of Y by X (the verb's own 11x code, else 112 accuse) when nothing in the
+    allegation itself was coded (a statement that another broke a rule is an accusation,
+    and stands for the speaker's own statement event)."""
     view = ctx.view
     start, end, sent_index = sent
     for h in range(start, end):
-        if view.lem[h] not in ALLEGE_WORDS or not view.tag[h].startswith("VB") or per_verb.get(h):
+        word = view.lem[h]
+        if not view.tag[h].startswith("VB") or (
+            word not in ALLEGE_WORDS and word not in SPEECH_WORDS
+        ):
             continue
-        for c in view.kids(h, "ccomp"):
+        if word in ALLEGE_WORDS:
+            if per_verb.get(h):
+                continue
+            comps = view.kids(h, "ccomp")
+        else:  # "says that Y violated": only a breach of a rule makes a statement an accusation
+            comps = [c for c in view.kids(h, "ccomp") if view.lem[c] in VIOLATION_WORDS]
+        for c in comps:
             lo, hi = view.subtree_span(c)
             if any(per_verb.get(i) for i in range(lo, hi)):
                 continue
-            subj = [s for s in view.children[c] if view.dep[s] in SUBJ + PASS_SUBJ]
+            deps = SUBJ + PASS_SUBJ if word in ALLEGE_WORDS else ("nsubj", "nsubjpass")
+            subj = [s for s in view.children[c] if view.dep[s] in deps]  # not "drafting men"
             speakers = subject_actors(ctx, h, sent_index)
             accused = np_actors_anywhere(ctx, subj[0], sent_index) if subj else []
+            if word not in ALLEGE_WORDS and accused:
+                per_verb[h] = []  # the accusation stands for the statement
             _accusations(ctx, per_verb, h, speakers, accused, sent)
 
 
@@ -146,7 +162,7 @@ def _accusations(
 ) -> None:
     for sp in speakers:
         for ac in accused:
-            if sp.code == ac.code:
+            if same_side(sp, ac):
                 continue
             m = match_verb(ctx, h, sent[0], sent[1])
             if m is None:
