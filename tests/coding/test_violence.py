@@ -128,3 +128,12 @@ def test_a_root_noun_that_is_no_actor_is_no_subject(coder: Any) -> None:
     events = coder.code_text("A Moroccan court sentences a man to prison and fines him for fraud.")
     sources = {e.source.code for e in events if e.source and e.factuality.counts}
     assert sources == {"MARJUD"}, sources
+
+
+def test_a_verb_that_says_more_keeps_its_code_with_the_nouns_attacker(coder: Any) -> None:
+    # "abducted in a raid by bandits": an abduction (181) by the bandits, not a raid (190)
+    events = coder.code_text(
+        "Ten villagers were abducted in a raid by bandits in Zamfara, Nigeria."
+    )
+    got = {(e.source.code, e.code) for e in events if e.source and e.factuality.counts}
+    assert got == {("NGACRM", "181")}, got

@@ -223,10 +223,21 @@ def _reported_by(view: DocView, i: int) -> int | None:
 
 def _yield_unnamed(ctx: DocContext, per_verb: PerVerb, i: int) -> None:
     """ "The pipeline is hit in an Iranian attack": the casualty verb's unnamed attacker
-    is the noun's named one, so the verb's event with it goes."""
+    is the noun's named one, so the verb's event with it goes; a verb that says more than
+    the noun ("are kidnapped in an attack by gunmen": 181, not 190) keeps its code and
+    takes the noun's attacker instead."""
     verb = casualty_verb(ctx.view, i)
-    if verb is not None and per_verb.get(verb) and per_verb.get(i):
-        per_verb[verb] = [e for e in per_verb[verb] if not _unnamed(e.source)]
+    if verb is None or not per_verb.get(verb) or not per_verb.get(i):
+        return
+    unnamed = [e for e in per_verb[verb] if _unnamed(e.source)]
+    per_verb[verb] = [e for e in per_verb[verb] if not _unnamed(e.source)]
+    noun = per_verb[i]
+    if unnamed and all(e.code[:2] != n.code[:2] for e in unnamed for n in noun):
+        why = f"source: the attacker of '{ctx.view.text_of(i)}'"
+        per_verb[verb] += [
+            e.replace(source=n.source, rules=e.rules + (why,)) for e in unnamed for n in noun[:1]
+        ]
+        per_verb[i] = []
 
 
 def _unnamed(actor: Actor | None) -> bool:
