@@ -12,7 +12,7 @@ country without doubt, as country-coded actor entries of kind ``place``:
 - left out: names that already are actor or agent phrases of the phoenix set (those entries
   decide), names written in lower case in the bundled corpora (common words: "mobile",
   "split"), single words that are first or last names of dictionary persons ("Victoria"),
-  and names shorter than four letters.
+  names shorter than four letters, and the phrases of tocsin.suppress.tsv (by hand).
 
 Run from the repository root: ``.venv/bin/python tools/build_places_dictionary.py``.
 The actors package reads the result like any project file; it does not import the geo
@@ -32,15 +32,19 @@ from tocsin.actors.dictionary import read_actor_file, read_agent_file
 from tocsin.actors.entries import phrase_tokens
 from tocsin.actors.manifest import files_of
 from tocsin.actors.resolver import entry_kind
+from tocsin.actors.suppress import read_suppress_file
 
 ROOT = Path(__file__).resolve().parents[1]
 GAZETTEER = ROOT / "src/tocsin/data/gazetteer/places.tsv.gz"
 OUT = ROOT / "src/tocsin/data/dictionaries/tocsin/tocsin.places.actors.tsv"
+SUPPRESS = OUT.with_name("tocsin.suppress.tsv")
 CORPORA = [
     ROOT / "src/tocsin/data/samples/wikipedia_current_events_2025_2026.jsonl",
     Path("/work/shared/data/corpus/wikinews_2019_2021_sample.jsonl"),
 ]
 SPECIAL = {"PS": "PSE", "XK": "KSV"}  # CAMEO codes that differ from ISO alpha-3
+RESERVED = Path("/work/shared/eval/reserved_ids.txt")
+_NAME = re.compile(r"\b[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)*")
 _ARTICLE = re.compile(r"^(al|el|ad|an|ar|as|ash|at|az|ed|en|es|et)\s")
 HEADER = """\
 # tocsin project dictionary: cities and regions that name one country, coded as that
@@ -54,30 +58,38 @@ name\tsynonyms\tcode\tfrom\tto\tkind
 """
 
 
-def read_places() -> tuple[list[tuple[str, str, str, str, int]], dict[str, list[int]], dict]:
+def read_places(news: dict[str, set[str]]) -> tuple[list, dict, dict]:
     lines = gzip.open(GAZETTEER, "rt", encoding="utf-8").read().splitlines()
     n = int(lines[0].split("\t")[1])
     rows = []
     cameo: dict[str, str] = {}
+    names: dict[str, str] = {}  # country code -> country name
     for line in lines[1 : n + 1]:
         kind, name, cc, code, _a1, _a1n, _lat, _lon, pop, _gid = line.split("\t")
         rows.append((kind.rstrip("*"), name, cc, code, int(pop or 0), kind.endswith("*")))
         if kind == "country":
             cameo[cc] = code
+            names[cc] = name
     index: dict[str, list[int]] = {}
     for line in lines[n + 1 :]:
         if line:
             key, codes = line.split("\t")  # code = row * 4 + how (0 name, 1 alternate name,
-            ids = [int(c) >> 2 for c in codes.split(",") if _usable(rows, int(c))]  # 2 demonym,
-            if ids:  # 3 abbr)
+            usable = [int(c) for c in codes.split(",") if _usable(rows, int(c), key, news, names)]
+            primary = [c for c in usable if c & 3 == 0]  # alternates count only without one
+            ids = [c >> 2 for c in (primary or usable)]  # (how: 2 demonym, 3 abbreviation)
+            if ids:
                 index[key] = ids
     return rows, index, cameo
 
 
-def _usable(rows: list, code: int) -> bool:
-    """A primary name, or an alternate name of a curated place."""
+def _usable(rows: list, code: int, key: str, news: dict[str, set[str]], names: dict) -> bool:
+    """A primary name, or an alternate name of a curated place, or one the news writes
+    beside the place's country ("Kryvyi Rih, Ukraine" for GeoNames' "Kryvyy Rih", "Kufra,
+    Libya" for "Al Kufrah"; not "Tempi" in Greece for Tempe, Arizona)."""
     how, row = code & 3, rows[code >> 2]
-    return how == 0 or (how == 1 and row[5])
+    if how == 0 or (how == 1 and row[5]):
+        return True
+    return how == 1 and names.get(row[2], "") in news.get(key, ())
 
 
 def known_phrases() -> tuple[set[tuple[str, ...]], set[str]]:
@@ -103,15 +115,33 @@ def _codes_of(name: str) -> list[str]:
     return [line.split("\t", 1)[0].strip() for line in lines if line.strip()]
 
 
-def lower_words() -> set[str]:
+def corpus_words() -> tuple[set[str], dict[str, set[str]]]:
+    """Lower-case words of the bundled corpora, and their capitalised names of one to three
+    words (gazetteer keys) with the country names written in the same record; the records
+    kept for independent evaluation are left out."""
+    reserved = set(RESERVED.read_text(encoding="utf-8").split()) if RESERVED.is_file() else set()
+    from tocsin.geo.normalize import normalize
+
     words: set[str] = set()
+    names: dict[str, set[str]] = defaultdict(set)
     for path in CORPORA:
         if not path.is_file():
             continue
         for line in path.open(encoding="utf-8"):
-            text = json.loads(line).get("text") or ""
-            words.update(w for w in re.findall(r"\b[a-z][a-z\-]+\b", text))
-    return words
+            record = json.loads(line)
+            if record.get("id") in reserved:
+                continue
+            text = record.get("text") or ""
+            words.update(re.findall(r"\b[a-z][a-z\-]+\b", text))
+            grams: set[str] = set()
+            for found in _NAME.finditer(text):
+                parts = found.group(0).split()
+                for n in range(1, min(3, len(parts)) + 1):
+                    for k in range(len(parts) - n + 1):
+                        grams.add(" ".join(parts[k : k + n]))
+            for gram in grams:
+                names[normalize(gram)].update(grams)
+    return words, names
 
 
 def display(key: str, rows: list, ids: list[int]) -> list[str]:
@@ -156,9 +186,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--min-pop", type=int, default=50_000)
     args = parser.parse_args()
-    rows, index, cameo = read_places()
+    lower, news = corpus_words()
+    rows, index, cameo = read_places(news)
     phrases, names = known_phrases()
-    lower = lower_words()
+    phrases |= {e.phrase for e in read_suppress_file(SUPPRESS)}  # names dropped by hand
     known_codes = set(_codes_of("actor_countries.tsv"))
     written: set[str] = set()
     out: list[str] = []
