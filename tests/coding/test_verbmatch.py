@@ -65,6 +65,11 @@ HEAD {HEADS HEADED HEADING}
 CONDUCT {CONDUCTS CONDUCTED CONDUCTING}
 - * (FOR)                                   [042]     # HEAD
 - * TRAINING                                [062]     # CONDUCT
+
+---  BLAME   [112]  ---
+CHARGE {CHARGES CHARGED CHARGING}
+INDICT {INDICTS INDICTED INDICTING} [173]
+- * COURT                                   [1121]    # CHARGE
 """
 MERGED_ACTORS = "name\tsynonyms\tcode\tfrom\tto\tkind\nGondor\t\tGON\t\t\tcountry\n"
 
@@ -112,3 +117,11 @@ def test_a_noun_pattern_of_a_merged_block_is_shared_by_its_verbs(
     # "conducts training" (written for CONDUCT) also codes "leads training"
     assert _code_of(make_doc, merged_dictionaries, "conducts", "conduct", "training") == "062"
     assert _code_of(make_doc, merged_dictionaries, "leads", "lead", "training") == "062"
+
+
+def test_a_verb_with_a_code_of_its_own_keeps_it_against_a_block_mates_pattern(
+    make_doc: Any, merged_dictionaries: Dictionaries
+) -> None:
+    # CHARGE's "charge ... court" (1121) is not INDICT's sense: INDICT's own line says 173
+    assert _code_of(make_doc, merged_dictionaries, "charges", "charge", "court") == "1121"
+    assert _code_of(make_doc, merged_dictionaries, "indicts", "indict", "court") == "173"

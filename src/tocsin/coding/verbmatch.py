@@ -118,35 +118,45 @@ def _blocks(forms: list[VerbForm]) -> list[str]:
 
 def _candidates(ctx: DocContext, v: int, forms: list[VerbForm], words: set[str]) -> list[Pattern]:
     """The patterns of the verb's blocks whose required words the region has (file order),
-    without the particle patterns of another verb of a merged block."""
+    without the patterns written for another verb of a merged block that do not fit it
+    (see :func:`_borrowed`)."""
     out: list[Pattern] = []
     own = (ctx.view.lem[v], ctx.view.up[v])
+    own_code = {f.block for f in forms if f.has_code}
     for block_id in _blocks(forms):
         for pattern in ctx.dictionaries.candidate_patterns(block_id, words):
             if not pattern.required <= words or pattern.invalid:
                 continue
             if pattern.need and not all(not n.isdisjoint(words) for n in pattern.need):
                 continue
-            if pattern.origin and pattern.origin not in own and _borrowed(ctx, block_id, pattern):
-                continue
+            if pattern.origin and pattern.origin not in own:
+                member, particles = _borrowed(ctx, block_id, pattern)
+                if member and (particles or block_id in own_code):
+                    continue
             out.append(pattern)
     return out
 
 
-_BORROWED: dict[tuple[str, str], bool] = {}
+_BORROWED: dict[tuple[str, str], tuple[bool, bool]] = {}
 
 
-def _borrowed(ctx: DocContext, block_id: str, pattern: Pattern) -> bool:
-    """Whether ``pattern`` was written for another verb of its (merged) block and says
-    nothing but particles: "head for" (travel, 042) does not make "conduct ... for" a
-    visit, while "conduct / lead ... training" shares its noun's sense."""
+def _borrowed(ctx: DocContext, block_id: str, pattern: Pattern) -> tuple[bool, bool]:
+    """(written for another verb of its merged block, says nothing but particles).
+
+    Such a pattern does not fire for a verb when it is only particles ("head for" is
+    travel, 042; "conduct ... for" is no visit), nor when the verb's own form line gives
+    it a code of its own ("INDICT [173]" in the BLAME block: "charge ... in court" 112 is
+    CHARGE's sense); a noun pattern is shared otherwise ("conduct / lead ... training")."""
     key = (block_id, pattern.source)
     found = _BORROWED.get(key)
     if found is None:
         members = ctx.dictionaries.form_index.get(pattern.origin) or ()
-        found = _BORROWED[key] = any(f.block == block_id for f in members) and all(
-            e.kind == WORD and all(set(a) <= PARTICLES for a in e.alts)
-            for e in pattern.pre + pattern.post
+        found = _BORROWED[key] = (
+            any(f.block == block_id for f in members),
+            all(
+                e.kind == WORD and all(set(a) <= PARTICLES for a in e.alts)
+                for e in pattern.pre + pattern.post
+            ),
         )
     return found
 
