@@ -106,6 +106,8 @@ LAW = [
     ("A Turkish court sentenced a man to ten years in prison for spying for Greece.", "TUR", "TUR"),
     # "X is arrested": the police of X's country
     ("Japanese businessman Kenji Sato was arrested for fraud.", "JPN", "JPN"),
+    # a national group's members: their country's police
+    ("Nine Sinaloa Cartel members were arrested for kidnapping.", "MEX", "MEX"),
     # the place of the arrest
     ("A French tourist was arrested in Bangkok, Thailand.", "THA", "FRA"),
 ]

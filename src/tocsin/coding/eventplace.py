@@ -60,9 +60,12 @@ def placed(actor: Actor, country: str, why: str) -> Actor:
     return dataclasses.replace(actor, code=country + actor.code[3:], country=country, entry=entry)
 
 
-def _country_of_token(ctx: DocContext, t: int) -> str | None:
+def _country_of_token(ctx: DocContext, t: int, groups: bool = False) -> str | None:
+    """The country a mention at ``t`` names (``groups``: also a national group's,
+    "CJNG members": MEXCRM)."""
     m = ctx.mention_at.get(t)
-    if m is None or m.is_agent or m.actor.kind != "country":
+    kinds = ("country", "group") if groups else ("country",)
+    if m is None or m.is_agent or m.actor.kind not in kinds:
         return None
     root = m.actor.code[:3]
     return root if len(root) == 3 and root.isalpha() and root not in _NOT_COUNTRIES else None
@@ -99,15 +102,16 @@ def location_country(ctx: DocContext, words: Iterable[int]) -> str | None:
 
 
 def nationality(ctx: DocContext, head: int | None) -> str | None:
-    """The country of a demonym or name that modifies the phrase at ``head``, also through
-    a compound ("American football player Josh Jacobs": USA)."""
+    """The country of a demonym, name or national group that modifies the phrase at
+    ``head``, also through a compound ("American football player Josh Jacobs": USA; "Nine
+    CJNG members": MEX)."""
     if head is None:
         return None
     view = ctx.view
     stack = [c for c in view.children[head] if view.dep[c] in _MODIFIERS]
     while stack:
         t = stack.pop()
-        root = _country_of_token(ctx, t)
+        root = _country_of_token(ctx, t, groups=True)
         if root is not None:
             return root
         stack.extend(c for c in view.children[t] if view.dep[c] in _MODIFIERS)
