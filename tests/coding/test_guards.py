@@ -230,3 +230,16 @@ def test_roles_of_an_act_that_does_not_count_are_placed_too(
         lemmas=lemmas,
     )
     assert {s for s, _ in _codes(code_doc(two))} == {"---COP"}
+
+
+def test_a_statement_about_an_actors_act_is_not_addressed_to_it(
+    make_doc: Any, code_doc: Callable[..., list[Event]], placeholder_dictionaries: Dictionaries
+) -> None:
+    doc = make_doc(  # "Gondor announced Rohan 's withdrawal ." : Rohan only owns the object
+        ["Gondor", "announced", "Rohan", "'s", "withdrawal", "."],
+        [1, 1, 4, 2, 1, 1],
+        ["nsubj", "ROOT", "poss", "case", "dobj", "punct"],
+        ["NNP", "VBD", "NNP", "POS", "NN", "."],
+        lemmas=["Gondor", "announce", "Rohan", "'s", "withdrawal", "."],
+    )
+    assert code_doc(doc, dictionaries=placeholder_dictionaries) == []

@@ -148,7 +148,24 @@ def _statement_about(ctx: DocContext, e: Event) -> bool:
     t = _span_head(ctx, e.target.span)
     if v is None or t is None or not view.tag[v].startswith("VB"):
         return False
-    return not _argument_of(view, t, v)
+    return not any(_argument_of(view, h, v) for h in _actor_heads(ctx, t, e.target.span))
+
+
+def _actor_heads(ctx: DocContext, t: int, span: tuple[int, int]) -> list[int]:
+    """Where the actor of a phrase headed by ``t`` sits: ``t`` itself when it names the
+    actor ("the Russian newspaper"), else the heads of the mentions inside the phrase
+    ("Iran's escalation": Iran)."""
+    if t in ctx.mention_at:
+        return [t]
+    view = ctx.view
+    lo = bisect.bisect_left(view.idx, span[0])
+    hi = bisect.bisect_left(view.idx, span[1])
+    heads = {
+        m.head if m.head >= 0 else m.end - 1
+        for i in range(lo, hi)
+        if (m := ctx.mention_at.get(i)) is not None
+    }
+    return sorted(heads) or [t]
 
 
 def _one_sided_between_members(ctx: DocContext, e: Event) -> bool:
