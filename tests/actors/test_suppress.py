@@ -133,6 +133,11 @@ def phoenix() -> ActorResolver:
         # the news spelling of a gazetteer alternate name, written beside its country
         ("Strikes on Kryvyi Rih and Nabatieh .", [("Kryvyi Rih", "UKR"), ("Nabatieh", "LBN")]),
         ("Long Island voted .", []),  # suppressed by hand: not the Bahamas
+        # "Indian" in US names is not India
+        (
+            "American Indians sued the Bureau of Indian Affairs .",
+            [("American Indians", "USA"), ("Bureau of Indian Affairs", "USAGOV")],
+        ),
         ("The Saeima and the Storting voted .", [("Saeima", "LVALEG"), ("Storting", "NORLEG")]),
         # a country's or city's name before a capitalised treaty noun names the treaty
         ("Chile left the Lima Convention and the Kyoto Protocol .", [("Chile", "CHL")]),
