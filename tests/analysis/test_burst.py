@@ -87,3 +87,12 @@ def test_the_own_rate_finds_a_steady_rise_no_single_week_shows() -> None:
     hits = own_rate(_subject(x), vol, AlertSettings())
     assert [(h.kind, h.start, h.end, h.details.get("window")) for h in hits] == [
         ("rate", 30, 35, True)]
+
+
+def test_a_stray_report_weeks_before_does_not_open_the_burst() -> None:
+    # one report in week 34, then the war from week 39: the period (and its quote) begins
+    # at the war, scored against the baseline from before the stray report
+    x = [0.0] * 34 + [1.0, 0.0, 0.0, 0.0, 0.0, 3.0, 4.0, 3.0] + [0.0] * 8
+    (hit,) = burst(_subject(x), np.full(len(x), 60.0), AlertSettings())
+    assert (hit.start, hit.end) == (39, 41)
+    assert hit.score >= surprise(11.0, 0.8) - math.log10(AlertSettings().onset_weeks)

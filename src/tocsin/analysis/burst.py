@@ -11,7 +11,8 @@ start, so the burst does not raise its own expectation; the short one keeps the 
 of a plateau from alerting again) times the news volume of its weeks — less
 ``log10(onset_weeks)``, a Bonferroni correction for the window lengths tried, so scanning
 cannot buy a score. Windows that pass ``min_score`` and the breadth rules (``min_events``,
-``min_articles``, ``min_sources``) are kept best first without overlaps. Dyads only: an
+``min_articles``, ``min_sources``) are kept best first without overlaps, each without the
+leading weeks that add nothing to its surprise (a stray report weeks before). Dyads only: an
 actor's news is too varied for a window of its total to mean one crisis.
 
 The ``rate`` detector (a dyad against its own previous weeks, the news volume held constant)
@@ -32,10 +33,12 @@ from tocsin.analysis.detectors import (
     Hit,
     Subject,
     Track,
+    _breadth_ok,
     _others,
     _per_subject,
     baselines,
     rate,
+    surprise,
 )
 from tocsin.settings import AlertSettings
 
@@ -91,6 +94,24 @@ def _candidates(track: Track, vol: np.ndarray, share: np.ndarray, rules: AlertSe
                     expected[good].tolist(), strict=True))
 
 
+def _trimmed(track: Track, vol: np.ndarray, share: float, window: tuple[float, int, int, float],
+             rules: AlertSettings) -> tuple[float, int, int, float]:
+    """The window without the leading weeks that add nothing to its surprise: the latest
+    start whose window, held against the same baseline (the one from before the first
+    report), scores at least as high. A stray report weeks before a war would otherwise open
+    its period, date its onset and supply its quote."""
+    best, start, end, expected = window
+    x, penalty = track.reports, math.log10(max(rules.onset_weeks, 1))
+    for a in range(start + 1, end + 1):
+        if x[a] <= 0 or not _breadth_ok(track, a, end, rules):
+            continue
+        exp = max(share * float(vol[a:end + 1].sum()), rules.min_expected * (end - a + 1))
+        score = surprise(float(x[a:end + 1].sum()), exp) - penalty
+        if score >= best:
+            best, start, expected = score, a, exp
+    return best, start, end, expected
+
+
 def burst(subject: Subject, volume: np.ndarray, rules: AlertSettings) -> list[Hit]:
     """The best non-overlapping windows of a dyad's reports against its long baseline."""
     if subject.kind != "dyad":
@@ -105,9 +126,12 @@ def burst(subject: Subject, volume: np.ndarray, rules: AlertSettings) -> list[Hi
         for cand in sorted(_candidates(track, vol, share, rules), key=lambda c: (-c[0], c[1])):
             if all(cand[2] < k[1] or cand[1] > k[2] for k in kept):
                 kept.append(cand)
-        hits += [Hit(subject, "burst", direction, start, end, round(score, 4),
-                     round(expected, 3), {"share_before": round(float(share[start]), 5)})
-                 for score, start, end, expected in kept]
+        for window in kept:
+            score, start, end, expected = _trimmed(track, vol, float(share[window[1]]),
+                                                   window, rules)
+            hits.append(Hit(subject, "burst", direction, start, end, round(score, 4),
+                            round(expected, 3),
+                            {"share_before": round(float(share[window[1]]), 5)}))
     return hits
 
 
