@@ -99,6 +99,9 @@ CASES = [
     ("Nigeria denied visas to Ghanaian journalists.", "NGA", "GHA", "172"),
     ("Venezuela rejected the proposal of Brazil.", "VEN", "BRA", "120"),
     ("Serbia rejects the ultimatum of Kosovo.", "SRB", "KSV", "123"),
+    ("Canada declared the Sinaloa Cartel a terrorist organization.", "CAN", "MEX", "172"),
+    ("The Nigerian army eliminated dozens of Boko Haram fighters.", "NGA", "NGA", "190"),
+    ("Poland refused the extradition of a Ukrainian to Germany.", "POL", "DEU", "122"),
 ]
 
 NOT_THESE = [
@@ -106,6 +109,7 @@ NOT_THESE = [
     ("The United States suspends its contributions to the World Trade Organization.", "163"),
     ("Iran executes six prisoners convicted of spying for Israel.", "1823"),
     ("A car slammed into a crowd in Liverpool.", "111"),
+    ("Mexico eliminated the tariff on Canadian steel.", "190"),
 ]
 
 
