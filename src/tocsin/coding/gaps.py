@@ -84,6 +84,7 @@ class GapReport:
     articles: int = 0
     sentences: int = 0
     uncoded: int = 0  # sentences with two actors and no event
+    discarded: int = 0  # articles a story-level discard phrase rules out (not read further)
     predicates: dict[str, Gap] = field(default_factory=dict)
     names: dict[str, Gap] = field(default_factory=dict)
 
@@ -96,6 +97,7 @@ class GapReport:
             "articles": self.articles,
             "sentences": self.sentences,
             "uncoded": self.uncoded,
+            "discarded": self.discarded,
             "predicates": [dataclasses.asdict(g) for g in self.top("predicates", n)],
             "names": [dataclasses.asdict(g) for g in self.top("names", n)],
         }
@@ -105,15 +107,53 @@ def find_gaps(
     docs: Iterable[tuple[Article, Any]],
     dictionaries: Dictionaries,
     progress: Callable[[int], None] | None = None,
+    ner: Any = None,
+    batch_size: int = 64,
 ) -> GapReport:
-    """The gap report over parsed ``(article, doc)`` pairs."""
+    """The gap report over parsed ``(article, doc)`` pairs.
+
+    ``ner``: spaCy's NER component, when the documents were parsed without it (as the
+    coder parses, :mod:`tocsin.nlp.entities`): it then runs only on the sentences that hold
+    an unresolved name, ``batch_size`` articles at a time, for the names' entity labels.
+    """
     report = GapReport()
+    batch: list[tuple[Article, Any]] = []
+    for item in docs:
+        batch.append(item)
+        if len(batch) >= max(1, batch_size):
+            _batch_gaps(batch, dictionaries, report, progress, ner)
+            batch = []
+    if batch:
+        _batch_gaps(batch, dictionaries, report, progress, ner)
+    return report
+
+
+@dataclass(frozen=True)
+class _Name:
+    """An unresolved name found before its entity label is known."""
+
+    doc: Any
+    sent: Any  # the sentence span (NER runs on it when the document has no entities)
+    head: int
+    name: str
+    text: str
+
+
+def _batch_gaps(
+    batch: list[tuple[Article, Any]],
+    dictionaries: Dictionaries,
+    report: GapReport,
+    progress: Callable[[int], None] | None,
+    ner: Any,
+) -> None:
+    names: list[_Name] = []
     resolver = dictionaries.actors
-    for article, doc in docs:
+    for article, doc in batch:
         report.articles += 1
         if progress is not None:
             progress(report.articles)
         if resolver.discard_kind(doc) == "story":
+            report.discarded += 1
             continue
         ctx = DocContext(
             view=DocView.build(doc),
@@ -123,16 +163,33 @@ def find_gaps(
         )
         for index, sent in enumerate(doc.sents):
             report.sentences += 1
-            _sentence_gaps(ctx, report, sent.start, sent.end, index)
-    return report
+            names += _sentence_gaps(ctx, report, sent, index)
+    if ner is not None:
+        _label(ner, names)
+    for found in names:
+        label = found.doc[found.head].ent_type_ or "-"
+        if label not in _NOT_ACTORS:  # DATE and TIME among them: a time is no actor
+            report.names.setdefault(found.name, Gap(found.name)).add(found.text, label)
 
 
-def _sentence_gaps(ctx: DocContext, report: GapReport, start: int, end: int, index: int) -> None:
-    view = ctx.view
+def _label(ner: Any, names: list[_Name]) -> None:
+    """Run ``ner`` on the sentences of ``names`` that no NER pass has labelled yet."""
+    from tocsin.nlp.entities import tag_documents, untagged
+
+    sentences: dict[int, tuple[Any, dict[int, Any]]] = {}
+    for found in names:
+        sentences.setdefault(id(found.doc), (found.doc, {}))[1][found.sent.start] = found.sent
+    items = [(doc, untagged(list(sents.values()))) for doc, sents in sentences.values()]
+    tag_documents(ner, [(doc, sents) for doc, sents in items if sents])
+
+
+def _sentence_gaps(ctx: DocContext, report: GapReport, sent: Any, index: int) -> list[_Name]:
+    """Count the sentence's predicates; its unresolved names, to be labelled."""
+    view, start, end = ctx.view, sent.start, sent.end
     text = view.text[view.idx[start] : view.char_span(start, end)[1]].strip()
-    _name_gaps(ctx, report, start, end, index, text)
+    names = [_Name(view.doc, sent, h, name, text) for h, name in _name_gaps(ctx, start, end, index)]
     if code_sentence(ctx, start, end, index):
-        return
+        return names
     found = False
     for v in range(start, end):
         if (
@@ -150,6 +207,7 @@ def _sentence_gaps(ctx: DocContext, report: GapReport, start: int, end: int, ind
         report.predicates.setdefault(key, Gap(key)).add(text, closest)
         found = True
     report.uncoded += found
+    return names
 
 
 def _real(actors: list[Actor]) -> list[Actor]:
@@ -211,11 +269,10 @@ def _pattern_words(pattern: Pattern) -> set[str]:
     return {w for e in pattern.pre + pattern.post for alt in e.alts for w in alt}
 
 
-def _name_gaps(
-    ctx: DocContext, report: GapReport, start: int, end: int, index: int, text: str
-) -> None:
+def _name_gaps(ctx: DocContext, start: int, end: int, index: int) -> list[tuple[int, str]]:
+    """(head, name) of the capitalised subject/object names that resolve to no actor."""
     view = ctx.view
-    doc = view.doc
+    out = []
     for h in range(start, end):
         if view.dep[h] not in OBJECT_DEPS or view.tag[h] not in ("NNP", "NNPS") or view.temporal[h]:
             continue
@@ -223,11 +280,10 @@ def _name_gaps(
             continue
         if actor_of_single(ctx, h, index) is not None:
             continue
-        label = doc[h].ent_type_ or "-"
         name = _name(view, h)
-        if name is None or label in _NOT_ACTORS:
-            continue
-        report.names.setdefault(name, Gap(name)).add(text, label)
+        if name is not None:
+            out.append((h, name))
+    return out
 
 
 def _inside_name(view: DocView, h: int) -> bool:

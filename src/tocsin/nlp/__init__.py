@@ -8,7 +8,15 @@
 from __future__ import annotations
 
 from tocsin.nlp.model import DEFAULT_MODEL, components, load_pipeline
-from tocsin.nlp.parse import Doc, ParsedArticle, parse_articles, parse_texts
+from tocsin.nlp.parse import Doc, ParsedArticle, parse_articles, parse_bodies, parse_texts
 
-__all__ = ["DEFAULT_MODEL", "Doc", "ParsedArticle", "components", "load_pipeline",
-           "parse_articles", "parse_texts"]
+__all__ = [
+    "DEFAULT_MODEL",
+    "Doc",
+    "ParsedArticle",
+    "components",
+    "load_pipeline",
+    "parse_articles",
+    "parse_bodies",
+    "parse_texts",
+]

@@ -57,8 +57,9 @@ def tag_sentences(ner: Any, doc: Any, sentences: Sequence[Any], batch_size: int 
     return tag_documents(ner, [(doc, sentences)], batch_size)
 
 
-def tag_documents(ner: Any, items: Sequence[tuple[Any, Sequence[Any]]],
-                  batch_size: int = 64) -> int:
+def tag_documents(
+    ner: Any, items: Sequence[tuple[Any, Sequence[Any]]], batch_size: int = 64
+) -> int:
     """:func:`tag_sentences` for several documents at once (one ``ner.pipe`` over all
     their sentences, so that the model sees full batches)."""
     from spacy.tokens import Span
@@ -71,8 +72,9 @@ def tag_documents(ner: Any, items: Sequence[tuple[Any, Sequence[Any]]],
     for (doc, sent), sub in zip(todo, subs, strict=True):
         _doc, sents, ents = found.setdefault(id(doc), (doc, [], []))
         sents.append(sent)
-        ents += [Span(doc, sent.start + e.start, sent.start + e.end, label=e.label_)
-                 for e in sub.ents]
+        ents += [
+            Span(doc, sent.start + e.start, sent.start + e.end, label=e.label_) for e in sub.ents
+        ]
     for doc, sents, ents in found.values():
         doc.set_ents([], outside=sents, default="unmodified")
         doc.set_ents(ents, default="unmodified")

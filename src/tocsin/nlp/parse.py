@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 else:  # spaCy is imported only when a pipeline is loaded
     Doc = Any
 
-__all__ = ["Doc", "ParsedArticle", "parse_articles", "parse_texts"]
+__all__ = ["Doc", "ParsedArticle", "parse_articles", "parse_bodies", "parse_texts"]
 
 
 class ParsedArticle(NamedTuple):
@@ -35,18 +35,30 @@ def _texts(articles: Iterable[Article]) -> Iterator[tuple[str, tuple[Article, st
         yield article.text or "", (article, "body")
 
 
-def parse_articles(nlp: Any, articles: Iterable[Article], *, batch_size: int = 64
-                   ) -> Iterator[ParsedArticle]:
+def parse_articles(
+    nlp: Any, articles: Iterable[Article], *, batch_size: int = 64
+) -> Iterator[ParsedArticle]:
     """(article, title doc or None, body doc) for each article, parsed in batches."""
     title_doc = None
-    for doc, (article, part) in nlp.pipe(_texts(articles), as_tuples=True,
-                                         batch_size=max(1, batch_size)):
+    for doc, (article, part) in nlp.pipe(
+        _texts(articles), as_tuples=True, batch_size=max(1, batch_size)
+    ):
         if part == "title":
             title_doc = doc
             continue
         title = title_doc if title_doc is not None and article.title else None
         yield ParsedArticle(article, title, doc)
         title_doc = None
+
+
+def parse_bodies(
+    nlp: Any, articles: Iterable[Article], *, batch_size: int = 64
+) -> Iterator[tuple[Article, Doc]]:
+    """(article, body doc) for each article, parsed in batches (titles are not parsed:
+    for readers of the body alone, such as ``tocsin gaps``)."""
+    pairs = ((article.text or "", article) for article in articles)
+    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=max(1, batch_size)):
+        yield article, doc
 
 
 def parse_texts(nlp: Any, texts: Iterable[str], *, batch_size: int = 64) -> Iterator[Doc]:
