@@ -53,6 +53,15 @@ def recover_headline_verb(ctx: DocContext, start: int, end: int) -> int | None:
     return v
 
 
+def _root(view: DocView, i: int) -> int:
+    """The root of the tree token ``i`` is in (climbing heads, not scanning tokens)."""
+    for _ in range(len(view.head)):
+        if view.head[i] == i:
+            break
+        i = view.head[i]
+    return i
+
+
 def _known(ctx: DocContext, i: int) -> bool:
     index = ctx.dictionaries.form_index
     return ctx.view.up[i] in index or ctx.view.lem[i] in index
@@ -62,8 +71,8 @@ def _subjectless_root(ctx: DocContext, start: int, end: int) -> tuple[int, int] 
     """ "Indian police arrest opposition leaders": the root is a known verb without a
     subject, and the actor mention right before it hangs on it as a modifier."""
     view = ctx.view
-    root = next((i for i in range(start, end) if view.head[i] == i), None)
-    if root is None or root == start or root + 1 >= end or not _known(ctx, root):
+    root = _root(view, start)
+    if root == start or root + 1 >= end or not _known(ctx, root):
         return None
     if any(view.dep[c] in SUBJ + PASS_SUBJ for c in view.children[root]):
         return None
@@ -100,7 +109,7 @@ def _headline_verb(ctx: DocContext, start: int, end: int) -> tuple[int, int] | N
 def _reattach(ctx: DocContext, lo: int, end: int, v: int) -> None:
     """Words [lo, v) become the subject phrase of ``v``, the words after it its objects."""
     view = ctx.view
-    old_root = next((i for i in range(lo, end) if view.head[i] == i), v)
+    old_root = _root(view, lo)
     subject = _subject_head(ctx, lo, v, old_root)
     for i in range(lo, v):
         if i != subject and not lo <= view.head[i] < v:
