@@ -139,3 +139,9 @@ def test_a_verb_that_says_more_keeps_its_code_with_the_nouns_attacker(coder: Any
     )
     got = {(e.source.code, e.code) for e in events if e.source and e.factuality.counts}
     assert got == {("NGACRM", "181")}, got
+
+
+def test_no_unnamed_attacker_when_the_casualty_verb_names_one(coder: Any) -> None:
+    # "gunmen killed ... in an attack": the verb's subject did it; no second, unnamed attacker
+    events = coder.code_text("Gunmen killed five people in an attack on a mosque in Kano, Nigeria.")
+    assert events and not any("unnamed" in (e.source.entry or "") for e in events if e.source)

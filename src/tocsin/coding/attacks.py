@@ -113,8 +113,9 @@ def attack_sources(ctx: DocContext, i: int, light: int | None, sent_index: int) 
     found = _role_sources(ctx, i, sent_index)
     if found or not _NEW or ctx.view.lem[i] not in UNNAMED_VIOLENCE:
         return found
-    if not in_casualty_clause(ctx.view, i):
-        return found
+    verb = casualty_verb(ctx.view, i)
+    if verb is None or ctx.view.kids(verb, "nsubj"):
+        return found  # "gunmen killed five people in an attack": the verb names them
     # "two people are killed in a mass shooting in X": an attacker no one names
     return [anonymous("UAF", "unnamed attacker of a casualty clause")]
 
