@@ -11,6 +11,7 @@ import spacy
 from spacy.tokens import Doc, Span
 
 from tocsin.actors import ActorResolver
+from tocsin.actors.resolver import country_first
 from tocsin.actors.suppress import Suppressions, read_suppress_file
 from tocsin.errors import DictionaryError
 
@@ -133,6 +134,9 @@ def phoenix() -> ActorResolver:
         # the news spelling of a gazetteer alternate name, written beside its country
         ("Strikes on Kryvyi Rih and Nabatieh .", [("Kryvyi Rih", "UKR"), ("Nabatieh", "LBN")]),
         ("Long Island voted .", []),  # suppressed by hand: not the Bahamas
+        # media and multinationals with their country first ("roles with no country")
+        ("Reuters and Al Jazeera reported .", [("Reuters", "GBRMED"), ("Al Jazeera", "QATMED")]),
+        ("Boeing and Toyota agreed .", [("Boeing", "USAMNC"), ("Toyota", "JPNMNC")]),
         # "Indian" in US names is not India
         (
             "American Indians sued the Bureau of Indian Affairs .",
@@ -152,3 +156,10 @@ def test_bundled_set(
 
     got = [(m.text, m.code) for m in phoenix.find(blank(text), dt.date(2025, 6, 1))]
     assert got == expected
+
+
+def test_country_first() -> None:
+    assert country_first("MNCUSAHLH") == "USAMNCHLH"
+    assert country_first("MNC") == "MNC"  # no country: kept
+    assert country_first("MNCXYZ") == "MNCXYZ"  # not a country code
+    assert country_first("USABUS") == "USABUS"

@@ -379,9 +379,18 @@ _Parts = tuple[str, "str | None", "str | None", str, str, bool]
 
 def entry_parts(entry: ActorEntry, date: dt.date | None) -> _Parts:
     """(code, country, role, kind, label, metonym) of an entry on ``date``."""
-    code = entry.code_for(date) or "---"
+    code = country_first(entry.code_for(date) or "---")
     country, role = split_code(code)
     return code, country, role, entry_kind(entry, code), entry.label(), entry.kind == "metonym"
+
+
+def country_first(code: str) -> str:
+    """Phoenix writes a multinational's home country after the MNC prefix ("MNCUSA" Boeing,
+    "MNCUSAHLH" Pfizer); the coder's codes put the country first ("USAMNC"), so the event's
+    actor has its country like any other company ("USABUS")."""
+    if code.startswith("MNC") and len(code) >= 6 and code[3:6] in _ontology()[0]:
+        return code[3:6] + "MNC" + code[6:]
+    return code
 
 
 def agent_parts(agent: AgentEntry) -> _Parts:
