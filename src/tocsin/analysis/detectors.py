@@ -5,9 +5,10 @@ weekly signal, per direction (conflict: quad classes 3+4; cooperation: 1+2), is 
 number of **distinct events** (identities) reported in articles that are not
 near-duplicates, so one story retold in twenty sentences or articles counts once while a
 daily digest reporting five separate strikes counts five; a dyad named in one sentence
-with others gets its share of that event (1/k for k dyads coded from the sentence). An
-alert needs ``min_articles`` distinct articles and ``min_sources`` distinct sources. Generic
-actors (``IGO``, ``NGO``, ``---``, bare roles such as ``GOV``) make no subjects by default.
+with others in one action gets its share of that event (1/k for k dyads coded from the
+sentence with an event of the same CAMEO root). An alert needs ``min_articles`` distinct
+articles and ``min_sources`` distinct sources. Generic actors (``IGO``, ``NGO``, ``---``,
+bare roles such as ``GOV``) make no subjects by default.
 
 Both detectors give one calibrated score, the surprise of an alert's reports:
 ``-log10 P(X >= observed)`` for ``X ~ Poisson(expected)``, where *expected* is the

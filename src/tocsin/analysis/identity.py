@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from tocsin.models import EventIdentity, EventMention
 
-IDENTITY_RULES = 5  # bump when the rules change: stored identities must then be rebuilt
+IDENTITY_RULES = 6  # bump when the rules (or the report weights) change: all is rebuilt
 
 
 def week_start(day: dt.date) -> dt.date:

@@ -52,11 +52,14 @@ class AnalysisReads:
         """Counting events per week (all, or ``weeks``), directed country-level dyad and
         quad class, with the distinct articles and sources (not near-duplicates) that report
         them, and the report weights: per article and per event (``"#<identity id>"``), 1 /
-        the dyads coded from the sentence that reports it (the most of its mentions)."""
+        the dyads coded from the sentence that reports it with an event of the same CAMEO
+        root (the most of its mentions): "a coalition of GBR, FRA and DEU strikes SYR" is a
+        third each, while a sentence telling two different events gives each its whole."""
         t, m, e, a = event_identities, event_mentions, events, articles
         q = (
             sa.select(t.c.week, t.c.source_root, t.c.target_root, t.c.quad_class, t.c.id,
-                      t.c.goldstein, e.c.article_id, a.c.source_id, e.c.sentence_index)
+                      t.c.goldstein, e.c.article_id, a.c.source_id, e.c.sentence_index,
+                      t.c.root_code)
             .select_from(t.join(m, m.c.identity_id == t.c.id).join(e, e.c.id == m.c.event_id)
                          .outerjoin(a, a.c.id == e.c.article_id))
             .where(queries.counting(), m.c.near_dup == sa.false(), t.c.week.is_not(None),
@@ -130,13 +133,18 @@ class AnalysisReads:
             yield from queries.iter_event_export_rows(conn)
 
 
-def _sentence_dyads(rows: Sequence[Any]) -> dict[tuple[str, Any, Any], int]:
-    """(article, sentence, week) -> the number of distinct dyads coded from it."""
-    dyads: dict[tuple[str, Any, Any], set[tuple[str, str]]] = defaultdict(set)
+def _sentence_key(r: Any) -> tuple[Any, ...]:
+    return (r.article_id, r.sentence_index, r.week, r.root_code)
+
+
+def _sentence_dyads(rows: Sequence[Any]) -> dict[tuple[Any, ...], int]:
+    """(article, sentence, week, CAMEO root) -> the number of distinct dyads coded from it
+    with an event of that root (the countries one action is shared among)."""
+    dyads: dict[tuple[Any, ...], set[tuple[str, str]]] = defaultdict(set)
     for r in rows:
         src, tgt = r.source_root, r.target_root
         if src and tgt and src != tgt:
-            dyads[(r.article_id, r.sentence_index, r.week)].add((min(src, tgt), max(src, tgt)))
+            dyads[_sentence_key(r)].add((min(src, tgt), max(src, tgt)))
     return {k: len(v) for k, v in dyads.items()}
 
 
@@ -147,7 +155,7 @@ def _weekly(rows: Sequence[Any]) -> list[WeeklyCount]:
     for r in rows:
         ids, arts, srcs = acc[(r.week, r.source_root, r.target_root, int(r.quad_class))]
         ids[r.id] = float(r.goldstein or 0.0)
-        weight = 1.0 / max(1, per_sentence.get((r.article_id, r.sentence_index, r.week), 1))
+        weight = 1.0 / max(1, per_sentence.get(_sentence_key(r), 1))
         arts[r.article_id] = max(arts.get(r.article_id, 0.0), weight)
         key = f"#{r.id}"  # the event (identity): its report share, the most of its mentions
         arts[key] = max(arts.get(key, 0.0), weight)
