@@ -97,6 +97,9 @@ PLEDGE {PLEDGES PLEDGED PLEDGING}
 ---  MEET   [040]  ---
 MEET {MEETS MET MEETING}
 
+---  DEFEAT   [190]  ---
+DEFEAT {DEFEATS DEFEATED DEFEATING}
+
 ####### END #######
 """
 
@@ -104,7 +107,7 @@ MEET {MEETS MET MEETING}
 @pytest.fixture(scope="module")
 def placeholder_dictionaries(tmp_path_factory: pytest.TempPathFactory) -> Dictionaries:
     """Two countries, a verb whose block default is the placeholder 060, two verbs of
-    saying (010), "pledge funds" (0331) and "meet" (040)."""
+    saying (010), "pledge funds" (0331), "meet" (040) and "defeat" (190)."""
     folder = tmp_path_factory.mktemp("placeholder")
     (folder / "manifest.toml").write_text(
         'name = "placeholder"\nverbs = ["p.verbs.txt"]\nactors = ["p.actors.tsv"]\n',
@@ -243,3 +246,25 @@ def test_a_statement_about_an_actors_act_is_not_addressed_to_it(
         lemmas=["Gondor", "announce", "Rohan", "'s", "withdrawal", "."],
     )
     assert code_doc(doc, dictionaries=placeholder_dictionaries) == []
+
+
+def test_a_defeat_at_the_polls_is_no_fight(
+    make_doc: Any, code_doc: Callable[..., list[Event]], placeholder_dictionaries: Dictionaries
+) -> None:
+    vote = make_doc(  # "Gondor defeated Rohan in the election ."
+        ["Gondor", "defeated", "Rohan", "in", "the", "election", "."],
+        [1, 1, 1, 1, 5, 3, 1],
+        ["nsubj", "ROOT", "dobj", "prep", "det", "pobj", "punct"],
+        ["NNP", "VBD", "NNP", "IN", "DT", "NN", "."],
+        lemmas=["Gondor", "defeat", "Rohan", "in", "the", "election", "."],
+    )
+    assert code_doc(vote, dictionaries=placeholder_dictionaries) == []
+    battle = make_doc(  # "Gondor defeated Rohan in the battle ."
+        ["Gondor", "defeated", "Rohan", "in", "the", "battle", "."],
+        [1, 1, 1, 1, 5, 3, 1],
+        ["nsubj", "ROOT", "dobj", "prep", "det", "pobj", "punct"],
+        ["NNP", "VBD", "NNP", "IN", "DT", "NN", "."],
+        lemmas=["Gondor", "defeat", "Rohan", "in", "the", "battle", "."],
+    )
+    events = code_doc(battle, dictionaries=placeholder_dictionaries)
+    assert [(e.code, _codes([e])) for e in events] == [("190", {("GON", "ROH")})]

@@ -83,3 +83,48 @@ def test_latest_day_of_an_expression(make_doc: Any) -> None:
     assert latest_day(view, 0, 2) == dt.date(2024, 8, 31)
     assert latest_day(view, 2, 4) == dt.date(1999, 12, 31)
     assert latest_day(view, 4, 5) is None  # a month alone (or a name) names no year
+
+
+def test_a_date_after_a_cause_dates_the_cause(make_doc: Any) -> None:
+    doc = make_doc(  # "Gondor jailed Rohanians for attacks in 2019 ." : the jailing is news
+        ["Gondor", "jailed", "Rohanians", "for", "attacks", "in", "2019", "."],
+        [1, 1, 1, 1, 3, 1, 5, 1],
+        ["nsubj", "ROOT", "dobj", "prep", "pobj", "prep", "pobj", "punct"],
+        ["NNP", "VBD", "NNPS", "IN", "NNS", "IN", "CD", "."],
+    )
+    assert not is_history(DocView.build(doc), 1, DATE)
+
+
+def test_a_date_inside_the_subject_dates_the_subject(make_doc: Any) -> None:
+    doc = make_doc(  # "Rohanians abducted years ago attacked Gondor ." (parsed onto the verb)
+        ["Rohanians", "abducted", "years", "ago", "attacked", "Gondor", "."],
+        [4, 0, 3, 4, 4, 4, 4],
+        ["nsubj", "acl", "npadvmod", "advmod", "ROOT", "dobj", "punct"],
+        ["NNPS", "VBN", "NNS", "RB", "VBD", "NNP", "."],
+    )
+    assert not is_history(DocView.build(doc), 4, DATE)
+    fronted = make_doc(  # "Years ago , Gondor attacked Rohan ."
+        ["Years", "ago", ",", "Gondor", "attacked", "Rohan", "."],
+        [1, 4, 4, 4, 4, 4, 4],
+        ["npadvmod", "advmod", "punct", "nsubj", "ROOT", "dobj", "punct"],
+        ["NNS", "RB", ",", "NNP", "VBD", "NNP", "."],
+    )
+    assert is_history(DocView.build(fronted), 4, DATE)
+
+
+def test_a_date_after_a_judicial_object_dates_the_crime(make_doc: Any) -> None:
+    words = ["Gondor", "charged", "Rohanians", "with", "attacks", "in", "2019", "."]
+    heads = [1, 1, 1, 1, 3, 1, 5, 1]
+    deps = ["nsubj", "ROOT", "dobj", "prep", "pobj", "prep", "pobj", "punct"]
+    tags = ["NNP", "VBD", "NNPS", "IN", "NNS", "IN", "CD", "."]
+    lemmas = ["Gondor", "charge", "Rohanians", "with", "attack", "in", "2019", "."]
+    doc = make_doc(words, heads, deps, tags, lemmas=lemmas)  # the charging is news
+    assert not is_history(DocView.build(doc), 1, DATE)
+    arrested = make_doc(  # "Rohanians arrested in 2019 ..." : the arrest itself is dated
+        ["Gondor", "arrested", "in", "2019", "."],
+        [1, 1, 1, 2, 1],
+        ["nsubj", "ROOT", "prep", "pobj", "punct"],
+        ["NNP", "VBD", "IN", "CD", "."],
+        lemmas=["Gondor", "arrest", "in", "2019", "."],
+    )
+    assert is_history(DocView.build(arrested), 1, DATE)

@@ -10,9 +10,9 @@ the same way, but kept with its roles when the sentence names no one country.
 The other guards (:func:`guard_sentence`) drop what a dictionary match alone does not
 make an event: a verb coded only by its block's placeholder default (060), a bare
 statement (010) whose target is only named inside what is stated, an act for a third
-party coded between the members of one coordination, and an act cited as history
-(:mod:`tocsin.coding.history`).  Teasers leaked from page furniture are skipped whole
-(:func:`is_teaser`).
+party coded between the members of one coordination, an act cited as history
+(:mod:`tocsin.coding.history`) and a "defeat" in a sentence about a vote.  Teasers
+leaked from page furniture are skipped whole (:func:`is_teaser`).
 """
 
 from __future__ import annotations
@@ -34,6 +34,12 @@ _NOT_COUNTRIES = frozenset({"IGO", "NGO", "NGM", "MNC", "---", "UNK"})
 # codes of acts done for a third party (aid and the intents to give aid, reform, yield,
 # accept or offer mediation), never between the members of one coordination
 ONE_SIDED_PREFIXES = ("033", "034", "035", "038", "039", "07")
+# a vote's vocabulary: in such a sentence, "defeat" is an electoral result
+ELECTORAL_WORDS = frozenset(
+    "BALLOT BALLOTS CANDIDATE CANDIDATES CAUCUS ELECTION ELECTIONS ELECTORAL NOMINATION "
+    "POLL POLLS PRIMARY PRIMARIES REFERENDUM RUNOFF SEAT SEATS VOTE VOTES VOTERS".split()
+)
+DEFEAT_VERBS = frozenset({"DEFEAT", "BEAT", "TROUNCE"})
 # root codes that a verb's default gives without saying what was done (see _placeholder)
 PLACEHOLDER_DEFAULTS = frozenset({"060"})
 
@@ -116,8 +122,11 @@ def guard_sentence(ctx: DocContext, events: list[Event], start: int, end: int) -
     """The events of a sentence that pass the precision guards: no verb-default
     placeholder, no statement about a thing as if addressed to its owner, no act for a
     third party coded between the members of one coordination, no act cited as history
-    (:mod:`tocsin.coding.history`), and (tocsin's convention) roles placed in a country."""
+    (:mod:`tocsin.coding.history`), no electoral defeat coded as a fight, and (tocsin's
+    convention) roles placed in a country."""
     events = [e for e in events if not _placeholder(e) and not _history(ctx, e)]
+    if _electoral(ctx, start, end):
+        events = [e for e in events if not _electoral_defeat(ctx, e)]
     events = [
         e for e in events if not _statement_about(ctx, e) and not _one_sided_between_members(ctx, e)
     ]
@@ -189,6 +198,18 @@ def _coordination(view: DocView, t: int) -> int:
             break
         t = view.head[t]
     return t
+
+
+def _electoral(ctx: DocContext, start: int, end: int) -> bool:
+    """Whether the sentence is about a vote ("candidate", "election", "the polls")."""
+    return any(ctx.view.up[i] in ELECTORAL_WORDS for i in range(start, end))
+
+
+def _electoral_defeat(ctx: DocContext, e: Event) -> bool:
+    """ "Candidate X defeats former prime minister Y" in a sentence about a vote is a
+    result, not a use of force (the dictionaries code "defeat" as 19x fighting)."""
+    v = trigger_token(ctx, e)
+    return v is not None and e.code[:2] in ("18", "19") and ctx.view.lem[v] in DEFEAT_VERBS
 
 
 def _span_head(ctx: DocContext, span: tuple[int, int]) -> int | None:

@@ -20,6 +20,7 @@ import datetime as dt
 import re
 
 from tocsin.coding.docview import DocView
+from tocsin.coding.factuality import CAUSE_WORDS
 
 HISTORY_DAYS = 90  # a date this many days before the article (or more) is history
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)(S)?$")  # upper-cased: "2016", "1990S"
@@ -32,6 +33,13 @@ _MONTHS = {name.upper(): n for n, name in enumerate(calendar.month_name) if name
 _DATING_PREPS = frozenset({"IN", "ON", "DURING", "BEFORE", "AT"})
 _PAST_ADVERBS = frozenset({"PREVIOUSLY", "FORMERLY"})
 _AGO_UNITS = frozenset({"YEARS", "DECADES", "CENTURIES"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+# prepositions of a cause ("sentenced for", "jailed over"): a date after them is the cause's
+_CAUSE_PREPS = frozenset({"FOR", "OVER"})
+# after the object of a judicial verb ("charges a soldier with murder", "sentenced to
+# life for ...") a date is the crime's
+_OBJECTS = frozenset({"dobj", "dative", "oprd", "xcomp"})
+_SENTENCE_PREPS = frozenset({"TO", "WITH", "OF"})
 # how an event's verb hangs from the verb whose modifiers date it too
 _CLIMB = frozenset({"xcomp", "dobj", "pcomp"})
 
@@ -84,6 +92,32 @@ def _dated_before(view: DocView, i: int, cutoff: dt.date) -> bool:
     return False
 
 
+def _dating_modifiers(view: DocView, v: int) -> list[int]:
+    """The modifiers of verb ``v`` whose date can be the act's own ("previously" anywhere):
+    before the verb only when they open the clause ("In 2016, the court declined";
+    "citizens abducted decades ago hold a rally" dates the abduction), after it only up to
+    a cause phrase ("sentenced for the murder of two men in July 2024" dates the murder)
+    and, for a judicial verb, up to its object ("charges a soldier with murders in 2012")."""
+    subject = next((c for c in view.children[v] if view.dep[c] in _SUBJECTS), None)
+    opening = view.subtree_span(subject)[0] if subject is not None else v
+    judicial = view.lem[v] in CAUSE_WORDS
+    cause = min(
+        (
+            c
+            for c in view.children[v]
+            if c > v
+            and (
+                view.up[c] in _CAUSE_PREPS
+                or (judicial and (view.dep[c] in _OBJECTS or view.up[c] in _SENTENCE_PREPS))
+            )
+        ),
+        default=len(view.up),
+    )
+    return [
+        c for c in view.children[v] if c < opening or v < c < cause or view.up[c] in _PAST_ADVERBS
+    ]
+
+
 def is_history(view: DocView, v: int, article_date: dt.date | None) -> bool:
     """Whether the event whose trigger is token ``v`` is dated well before the article."""
     if article_date is None:
@@ -91,7 +125,7 @@ def is_history(view: DocView, v: int, article_date: dt.date | None) -> bool:
     cutoff = article_date - dt.timedelta(days=HISTORY_DAYS)
     cur = v
     for _ in range(4):
-        if any(_dated_before(view, c, cutoff) for c in view.children[cur]):
+        if any(_dated_before(view, c, cutoff) for c in _dating_modifiers(view, cur)):
             return True
         if view.dep[cur] not in _CLIMB or view.head[cur] == cur:
             return False
