@@ -75,7 +75,7 @@ registry.detectors.register_lazy(
     doc="a dyad's week (and windows of weeks) against its own past, news volume held constant")
 registry.detectors.register_lazy(
     "tocsin.detectors.burst.v1", "tocsin.analysis.burst:BURST",
-    doc="a dyad's reports over 1 to onset_weeks weeks against its long baseline (scan)")
+    doc="a dyad's reports over 1 to onset_weeks weeks against its baselines (a scan)")
 registry.detectors.register_lazy(
     "tocsin.detectors.changepoint.v1", "tocsin.analysis.detectors:CHANGEPOINT",
     doc="an upward shift of the weekly share lasting at most max_weeks (binary segmentation)")

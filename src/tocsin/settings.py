@@ -108,7 +108,7 @@ class AlertSettings:
     active_share: float = 0.25  # weeks below this share of the median volume bound the scan
     changepoint: bool = True
     rate: bool = True  # dyads: the baseline test against their own recent rate (no volume)
-    burst: bool = True  # dyads: windows of up to onset_weeks against the long baseline
+    burst: bool = True  # dyads: windows of up to onset_weeks weeks against the baselines
     changepoint_min_weeks: int = 12  # weeks of data before change points are sought
     changepoint_min_events: int = 20  # counting events of a subject before it is segmented
     changepoint_penalty: float = 3.0  # BIC-like penalty factor of the segmentation

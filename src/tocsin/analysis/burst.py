@@ -113,7 +113,7 @@ def _trimmed(track: Track, vol: np.ndarray, share: float, window: tuple[float, i
 
 
 def burst(subject: Subject, volume: np.ndarray, rules: AlertSettings) -> list[Hit]:
-    """The best non-overlapping windows of a dyad's reports against its long baseline."""
+    """The best non-overlapping windows of a dyad's reports against its baselines."""
     if subject.kind != "dyad":
         return []
     hits: list[Hit] = []
