@@ -182,6 +182,46 @@ def pick(key: str, ids: list[int], rows: list, cameo: dict, min_pop: int) -> str
     return country
 
 
+_GENERIC = frozenset(
+    "north south east west central northern southern eastern western city capital northwest"
+    " southwest northeast southeast far upper lower middle coast coastal".split()
+)
+DIVISION_WORDS = ("State", "Province", "Region", "Governorate", "Oblast", "District", "Department")
+
+
+def _country(row: tuple, cameo: dict) -> str:
+    return SPECIAL.get(row[2]) or row[3] or cameo.get(row[2], "")
+
+
+def divisions(index: dict, rows: list, cameo: dict, news: dict, known: set) -> list[str]:
+    """Divisions with their type word as the news writes them ("Plateau State", "Rivers
+    State"), where the bare name is left out (a common word, a smaller namesake abroad)
+    and only divisions of one country bear it, with no town abroad a tenth their size."""
+    out: list[str] = []
+    for key, ids in sorted(index.items()):
+        if phrase_tokens(key) in known or any(len(w) == 1 for w in key.split()):
+            continue  # the bare name already resolves; "cox s bazar" lost its apostrophe
+        if set(key.split()) <= _GENERIC:
+            continue  # "North Governorate" is in Lebanon and in Cameroon's French names
+        adm = [i for i in ids if rows[i][0] in ("adm1", "adm2", "region")]
+        countries = {SPECIAL.get(rows[i][2]) or rows[i][3] or cameo.get(rows[i][2], "")
+                     for i in adm}
+        if len(countries) != 1 or "" in countries:
+            continue
+        country = countries.pop()
+        top = max(max(rows[i][4], 1) for i in adm)
+        if any(_country(rows[i], cameo) != country and rows[i][4] * 10 > top for i in ids):
+            continue  # a town elsewhere as big as a tenth of it: "Karak" in Pakistan
+        for word in DIVISION_WORDS:
+            if f"{key} {word.lower()}" not in news:
+                continue
+            form = " ".join(w.capitalize() for w in key.split()) + " " + word
+            if phrase_tokens(form) not in known:
+                known.add(phrase_tokens(form))
+                out.append(f"{form}\t\t{country}\t\t\tplace")
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--min-pop", type=int, default=50_000)
@@ -212,6 +252,8 @@ def main() -> None:
         if len(tokens[0]) == 1 and tokens[0][0] in names:
             continue
         out.append(f"{forms[0]}\t{'|'.join(forms[1:])}\t{country}\t\t\tplace")
+    out += divisions(index, rows, cameo, news, phrases | {phrase_tokens(w) for w in written})
+    out = [row for row in out if row.split("\t", 3)[2] in known_codes]
     OUT.write_text(HEADER + "\n".join(out) + "\n", encoding="utf-8")
     print(f"{len(out)} places written to {OUT.relative_to(ROOT)}")
 
