@@ -90,6 +90,14 @@ HIDDEN_SOURCES = [
     ),
     # the subject of a verb conjoined to a root noun ("settlers ... beat and injure")
     ("Israeli settlers near Nablus beat and injure two Palestinian farmers.", "ISR", "PSE", "18"),
+    # a light verb's pattern that only hit a role ("cruise missiles" read as troops)
+    (
+        "Russian forces launch strikes involving drones and cruise missiles, including "
+        "hypersonic missiles, across Ukraine.",
+        "RUS",
+        "UKR",
+        "19",
+    ),
     # a light verb's own pattern ("conduct ... for") loses to the attack noun
     ("The Indian army conducted strikes against Pakistan for a second night.", "IND", "PAK", "19"),
 ]

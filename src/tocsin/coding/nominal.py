@@ -148,6 +148,8 @@ def nominal_events(ctx: DocContext, per_verb: PerVerb, sent: Sent) -> None:
                 per_verb[i] = _events(ctx, i, code, pairs, verb, sent, sensed=True)
             continue
         light = _light_verb(ctx, i, sent, _is_attack(form.code))
+        if light is None and _is_attack(form.code) and _only_roles_hit(ctx, per_verb, i):
+            light = ctx.view.head[i]  # "launch strikes involving cruise missiles": no one hit
         if light is None and _coded_by_verb(ctx, i, sent):
             continue  # "held talks with X", "the talks were cancelled": the verb says it
         noun_code = _noun_code(ctx, i, form.code)
@@ -253,6 +255,18 @@ def _gerund_noun(view: DocView, i: int) -> bool:
         and view.dep[i] in ("pobj", "dobj", "nsubj", "nsubjpass")
         and bool(view.kids(i, "det"))
     )
+
+
+def _only_roles_hit(ctx: DocContext, per_verb: PerVerb, i: int) -> bool:
+    """Whether the light verb of an attack noun coded only events whose target is a role
+    with no country ("launch strikes involving drones and cruise missiles": the missiles
+    read as troops), which the noun's own target reading beats."""
+    view = ctx.view
+    head = view.head[i]
+    if not _NEW or head == i or view.dep[i] != "dobj" or view.lem[head] not in LIGHT_VERBS:
+        return False
+    events = per_verb.get(head)
+    return bool(events) and all(e.target is None or e.target.code.startswith("---") for e in events)
 
 
 def _light_verb(ctx: DocContext, i: int, sent: Sent, attack: bool = False) -> int | None:
