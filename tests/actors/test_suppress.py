@@ -137,6 +137,12 @@ def phoenix() -> ActorResolver:
         # media and multinationals with their country first ("roles with no country")
         ("Reuters and Al Jazeera reported .", [("Reuters", "GBRMED"), ("Al Jazeera", "QATMED")]),
         ("Boeing and Toyota agreed .", [("Boeing", "USAMNC"), ("Toyota", "JPNMNC")]),
+        # from `tocsin gaps`: small places and peoples of conflict news
+        (
+            "Drones hit Bint Jbeil and the Bari Region .",
+            [("Bint Jbeil", "LBN"), ("Bari Region", "SOM")],
+        ),
+        ("Alawites and Afrikaners protested .", [("Alawites", "SYR"), ("Afrikaners", "ZAF")]),
         # "Indian" in US names is not India
         (
             "American Indians sued the Bureau of Indian Affairs .",
