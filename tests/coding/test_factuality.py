@@ -91,3 +91,33 @@ def test_headline_infinitive_is_intended(
         lemmas=["Gondor", "meet", "Rohan"],
     )
     assert [(e.code, e.factuality) for e in code_doc(doc)] == [("040", Factuality.ASSERTED)]
+
+
+def _noun_infinitive(make_doc: Any, modifier: str | None, noun: str) -> Any:
+    """ "Gondor made a [modifier] <noun> to attack Rohan ." (the infinitive completes the
+    noun)."""
+    mods = [modifier] if modifier else []
+    k = len(mods)
+    words = ["Gondor", "made", "a", *mods, noun, "to", "attack", "Rohan", "."]
+    n = 3 + k  # the noun
+    heads = [1, 1, n] + [n] * k + [1, n + 2, n, n + 2, 1]
+    deps = ["nsubj", "ROOT", "det"] + ["amod"] * k + ["dobj", "aux", "acl", "dobj", "punct"]
+    tags = ["NNP", "VBD", "DT"] + ["JJ"] * k + ["NN", "TO", "VB", "NNP", "."]
+    lemmas = [w.lower() for w in words]
+    return make_doc(words, heads, deps, tags, lemmas=lemmas), n + 2
+
+
+def test_an_infinitive_completing_a_noun_is_an_aim(make_doc: Any) -> None:
+    doc, v = _noun_infinitive(make_doc, None, "proposal")  # "a proposal to attack Rohan"
+    fact, frame = factuality_of(DocView.build(doc), v, False)
+    assert fact is Factuality.HYPOTHETICAL and frame is not None and frame.kind == "purpose"
+
+
+def test_the_first_to_act_did_act(make_doc: Any) -> None:
+    doc, v = _noun_infinitive(make_doc, "first", "country")  # "the first country to attack"
+    assert factuality_of(DocView.build(doc), v, False)[0] is Factuality.ASSERTED
+
+
+def test_an_intent_noun_frames_its_infinitive(make_doc: Any) -> None:
+    doc, v = _noun_infinitive(make_doc, None, "plan")  # "a plan to attack": intended
+    assert factuality_of(DocView.build(doc), v, False)[0] is Factuality.INTENDED

@@ -13,7 +13,8 @@ Read from the verb's dependency context:
   infinitive of a headline ("President to visit China"); such events take the CAMEO
   intent code (03x);
 - hypothetical: also the complement of a past "be" ("protesters were to storm the base":
-  a plan, not an act).
+  a plan, not an act) and an infinitive completing a noun ("a proposal to end the war",
+  "talks to discuss ending it"; not "the first leader to visit").
 """
 
 from __future__ import annotations
@@ -222,6 +223,25 @@ def _is_purpose(view: DocView, i: int) -> bool:
     )
 
 
+_ORDINALS = frozenset({"FIRST", "LAST", "ONLY", "SECOND", "THIRD", "LATEST"})
+_FRAMING_NOUNS = INTENT_WORDS | INTENT_FRAME_WORDS | REQUEST_WORDS | NEGATING_WORDS | CLAIM_WORDS
+
+
+def _is_aim(view: DocView, i: int) -> bool:
+    """An infinitive completing a noun: "a proposal to end the war", "talks to discuss",
+    "an effort to resolve the crisis" say what is aimed at, not done ("the first leader to
+    visit Kyiv" did visit)."""
+    if view.dep[i] != "acl" or not _has_to(view, i):
+        return False
+    noun = view.head[i]
+    if view.lem[noun] in _FRAMING_NOUNS:  # "willingness to supply": the frame says what
+        return False
+    return not any(
+        view.up[c] in _ORDINALS or view.dep[c] == "nummod" or view.tag[c] == "JJS"
+        for c in view.children[noun]
+    )
+
+
 def _has_to(view: DocView, i: int) -> bool:
     return any(view.dep[c] == "aux" and view.up[c] == "TO" for c in view.children[i])
 
@@ -256,6 +276,8 @@ def factuality_of(
         return Factuality.HYPOTHETICAL, Frame("modal", modal.lower())
     if _is_purpose(view, v):
         return Factuality.HYPOTHETICAL, Frame("purpose", "to")
+    if _is_aim(view, v):
+        return Factuality.HYPOTHETICAL, Frame("purpose", "to")
     cur = v
     for _ in range(8):
         dep = view.dep[cur]
@@ -283,7 +305,8 @@ def _frame_above(
     dep = view.dep[cur]
     head = view.head[cur]
     word = view.lem[head]
-    if _is_purpose(view, head) and dep != "conj":  # "met to discuss efforts to counter X"
+    if (_is_purpose(view, head) or _is_aim(view, head)) and dep != "conj":
+        # "met to discuss efforts to counter X", "talks to discuss ending the war"
         return Factuality.HYPOTHETICAL, Frame("purpose", "to")
     if word in CLAIM_WORDS and (
         dep in ("ccomp", "xcomp") or (dep in ("pcomp", "pobj", "prep", "dobj") and cur != v)
