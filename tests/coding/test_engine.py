@@ -278,3 +278,24 @@ def test_allegation_takes_the_verbs_own_code(coder: Any) -> None:
     events = coder.code_text("Brazil alleged that France was aware of the preparations.")
     e = find(events, "BRA", "FRA", "11")
     assert e.code == "110" and e.factuality is Factuality.ASSERTED
+
+
+def test_young_collections_raise_the_threshold_for_a_block_only() -> None:
+    import gc
+
+    from tocsin.coding.pipeline import GC_YOUNG, young_collections
+
+    old = gc.get_threshold()
+    try:
+        gc.set_threshold(700, 10, 10)
+        with young_collections():
+            assert gc.get_threshold() == (GC_YOUNG, 10, 10)
+        assert gc.get_threshold() == (700, 10, 10)
+        with pytest.raises(ValueError), young_collections():  # restored on an error too
+            raise ValueError
+        assert gc.get_threshold() == (700, 10, 10)
+        gc.set_threshold(GC_YOUNG * 2, 5, 5)  # a caller's higher setting is left alone
+        with young_collections():
+            assert gc.get_threshold() == (GC_YOUNG * 2, 5, 5)
+    finally:
+        gc.set_threshold(*old)

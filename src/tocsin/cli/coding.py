@@ -64,9 +64,10 @@ def _progress(done: int, total: int | None) -> None:
 @click.option("--articles", default=300, show_default=True, help="Corpus articles to time.")
 @click.option("--skip-accuracy", is_flag=True, help="Only time the coder.")
 @click.option("--skip-speed", is_flag=True, help="Only score the gold sets.")
+@click.option("--skip-gaps", is_flag=True, help="Do not time tocsin gaps on the corpus sample.")
 @click.pass_context
 def bench_cmd(ctx: click.Context, eval_dir: str | None, articles: int, skip_accuracy: bool,
-              skip_speed: bool) -> None:
+              skip_speed: bool, skip_gaps: bool) -> None:
     """Score the gold sets and time the coder; exit 1 below the floors."""
     import bench.coding as bench
 
@@ -86,6 +87,11 @@ def bench_cmd(ctx: click.Context, eval_dir: str | None, articles: int, skip_accu
             click.echo(line)
         failures.extend(bench.speed_failures(report))
         failures.extend(_enrichment_overhead(settings, articles))
+        if not skip_gaps:
+            directory = Path(eval_dir) if eval_dir else bench.default_eval_dir()
+            gaps = bench.run_gaps(directory / "reserved_ids.txt")
+            click.echo(bench.format_gaps(gaps))
+            failures.extend(bench.gaps_failures(gaps))
     for failure in failures:
         click.echo(f"FAIL {failure}", err=True)
     if failures:

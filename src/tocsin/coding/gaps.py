@@ -28,6 +28,7 @@ from tocsin.coding.docview import DocView
 from tocsin.coding.engine import code_sentence
 from tocsin.coding.nominal import LIGHT_VERBS
 from tocsin.coding.npactors import actor_of_single, first_actors
+from tocsin.coding.pipeline import young_collections
 from tocsin.coding.slots import subject_actors
 from tocsin.coding.syntax import subtree_tokens
 from tocsin.coding.verbmatch import PREPOSITIONAL_PARTICIPLES, regions
@@ -147,29 +148,38 @@ def _batch_gaps(
     ner: Any,
 ) -> None:
     names: list[_Name] = []
-    resolver = dictionaries.actors
     for article, doc in batch:
         report.articles += 1
         if progress is not None:
             progress(report.articles)
-        if resolver.discard_kind(doc) == "story":
-            report.discarded += 1
-            continue
-        ctx = DocContext(
-            view=DocView.build(doc),
-            dictionaries=dictionaries,
-            date=article.date,
-            mentions=resolver.find(doc, article.date),
-        )
-        for index, sent in enumerate(doc.sents):
-            report.sentences += 1
-            names += _sentence_gaps(ctx, report, sent, index)
+        with young_collections():  # as the coder codes a document
+            names += _doc_gaps(article, doc, dictionaries, report)
     if ner is not None:
         _label(ner, names)
     for found in names:
         label = found.doc[found.head].ent_type_ or "-"
         if label not in _NOT_ACTORS:  # DATE and TIME among them: a time is no actor
             report.names.setdefault(found.name, Gap(found.name)).add(found.text, label)
+
+
+def _doc_gaps(
+    article: Article, doc: Any, dictionaries: Dictionaries, report: GapReport
+) -> list[_Name]:
+    resolver = dictionaries.actors
+    if resolver.discard_kind(doc) == "story":
+        report.discarded += 1
+        return []
+    ctx = DocContext(
+        view=DocView.build(doc),
+        dictionaries=dictionaries,
+        date=article.date,
+        mentions=resolver.find(doc, article.date),
+    )
+    names: list[_Name] = []
+    for index, sent in enumerate(doc.sents):
+        report.sentences += 1
+        names += _sentence_gaps(ctx, report, sent, index)
+    return names
 
 
 def _label(ner: Any, names: list[_Name]) -> None:

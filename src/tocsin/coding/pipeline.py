@@ -9,8 +9,11 @@ attaches the events to their article.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import gc
 import logging
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -23,7 +26,30 @@ from tocsin.nlp import Doc
 
 log = logging.getLogger(__name__)
 
-__all__ = ["DocCoder", "Found", "Options", "coerce_date"]
+__all__ = ["DocCoder", "Found", "Options", "coerce_date", "young_collections"]
+
+# Young objects between two collections of the youngest generation while a document is
+# coded (Python's default is 700). Coding a document builds many short-lived lists, tuples
+# and sets; at 700 the collector runs often enough to promote the document's own arrays
+# into the oldest generation, whose collections then walk the dictionaries' half a million
+# objects. 50,000 lets them die young: the coding stage runs 15-20% faster (bench harness,
+# 300 articles: 2.21 -> 1.87 s), with the same events (the collector changes when cycles
+# are freed, not what the coder computes); the young objects cost a few MB at most.
+GC_YOUNG = 50_000
+
+
+@contextlib.contextmanager
+def young_collections() -> Iterator[None]:
+    """Raise the collector's youngest threshold to GC_YOUNG for a block, then restore it."""
+    old = gc.get_threshold()
+    if old[0] == 0 or old[0] >= GC_YOUNG:  # collection off, or already as high
+        yield
+        return
+    gc.set_threshold(GC_YOUNG, *old[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*old)
 
 
 def coerce_date(value: dt.date | str | None) -> dt.date | None:
@@ -72,10 +98,11 @@ class DocCoder:
     def find_actors(self, doc: Doc, date: dt.date | None) -> Found:
         """The actor mentions of a document (none when a discard phrase rules out the story)."""
         resolver = self.dictionaries.actors
-        discard = resolver.discard_kind(doc)
-        if discard == "story":
-            return Found(discard)
-        return Found(discard, resolver.find(doc, date))
+        with young_collections():
+            discard = resolver.discard_kind(doc)
+            if discard == "story":
+                return Found(discard)
+            return Found(discard, resolver.find(doc, date))
 
     def code_found(self, doc: Doc, found: Found, *, date: dt.date | None, title: bool = False,
                    options: Options | None = None, coref: Any = None,
@@ -84,6 +111,11 @@ class DocCoder:
         title, sentence index -1; ``text``: what was parsed)."""
         if found.discard == "story":
             return []
+        with young_collections():
+            return self._code_sentences(doc, found, date, title, options, coref, text)
+
+    def _code_sentences(self, doc: Doc, found: Found, date: dt.date | None, title: bool,
+                        options: Options | None, coref: Any, text: str | None) -> list[Event]:
         resolver = self.dictionaries.actors
         view = DocView.build(doc, text)
         ctx = DocContext(view=view, dictionaries=self.dictionaries, date=date,
