@@ -22,6 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from tocsin.coding.docview import DocView
+from tocsin.coding.threats import threat_code
 from tocsin.models import Factuality
 
 HYPOTHETICAL_MODALS = frozenset({"MIGHT", "MAY", "COULD", "WOULD", "SHOULD", "MUST"})
@@ -191,6 +192,8 @@ def intent_code(code: str, frame_word: str = "") -> str:
         return code
     if code[:2] in ("18", "19", "20"):
         return "138"
+    if code[:2] in ("16", "17"):  # "willing to impose sanctions": a threat (1312), not the act
+        return threat_code(code, frame_word) or code
     for prefix, intent in _INTENT_BY_PREFIX:
         if code.startswith(prefix):
             return intent
