@@ -12,7 +12,6 @@ from __future__ import annotations
 from tocsin.coding.context import DocContext
 from tocsin.coding.docview import DocView
 from tocsin.coding.eventplace import (
-    _NEW,
     anonymous,
     is_role_only,
     location_country,
@@ -83,8 +82,6 @@ def owners(ctx: DocContext, i: int, sent_index: int) -> list[Actor]:
 def _modifiers(ctx: DocContext, i: int) -> list[int]:
     view = ctx.view
     out = list(view.children[i])
-    if not _NEW:
-        return out
     for c in view.children[i]:
         if view.dep[c] == "compound" and c not in ctx.mention_at:
             out.extend(g for g in view.children[c] if view.dep[g] in _SOURCE_MODIFIERS)
@@ -95,12 +92,11 @@ def _by_objects(ctx: DocContext, i: int) -> list[int]:
     """The objects of the noun's ``by`` phrase, also when the parser hung it on the
     attacked thing ("an attack on a military post by the Pakistani Taliban")."""
     view = ctx.view
-    preps = [p for p in view.kids(i, "prep", "agent")]
-    if _NEW:
-        for p in list(preps):
-            if view.up[p] in TARGET_PREPS:
-                for o in view.kids(p, "pobj"):
-                    preps.extend(view.kids(o, "prep", "agent"))
+    preps = view.kids(i, "prep", "agent")
+    for p in list(preps):
+        if view.up[p] in TARGET_PREPS:
+            for o in view.kids(p, "pobj"):
+                preps.extend(view.kids(o, "prep", "agent"))
     return [o for p in preps if view.up[p] == "BY" for o in view.kids(p, "pobj")]
 
 
@@ -111,7 +107,7 @@ def attack_sources(ctx: DocContext, i: int, light: int | None, sent_index: int) 
     if found or not ctx.options.place_roles:
         return found
     found = _role_sources(ctx, i, sent_index)
-    if found or not _NEW or ctx.view.lem[i] not in UNNAMED_VIOLENCE:
+    if found or ctx.view.lem[i] not in UNNAMED_VIOLENCE:
         return found
     verb = casualty_verb(ctx.view, i)
     if verb is None or ctx.view.kids(verb, "nsubj"):
@@ -136,7 +132,7 @@ def placed_pairs(
 ) -> list[tuple[Actor, Actor]]:
     """The pairs with their role-only participants placed where the attack happened
     (:mod:`tocsin.coding.eventplace`); the rest is left to the precision guard."""
-    if not _NEW or not any(is_role_only(s) or is_role_only(t) for s, t in pairs):
+    if not any(is_role_only(s) or is_role_only(t) for s, t in pairs):
         return pairs
     words = [w for w in (i, casualty_verb(ctx.view, i), light) if w is not None]
     country = location_country(ctx, words)
@@ -189,9 +185,9 @@ def attack_targets(
     victims = _patients(ctx, verb, sent[2])
     known = [a for a in victims if not a.code.startswith("---")]
     place = own or _pp_actors(ctx, verb, sent[2], skip=head)
-    if _NEW:  # a place in the attacker's own country is no target: the victims are
-        roots = {a.root for a in sources if not a.code.startswith("---")}
-        place = [a for a in place if a.root not in roots]
+    # a place in the attacker's own country is no target: the victims are
+    roots = {a.root for a in sources if not a.code.startswith("---")}
+    place = [a for a in place if a.root not in roots]
     roles = victims if ctx.options.place_roles else []
     if all(a.code.startswith("---") for a in sources):  # a role attacked: its own country's
         return known or roles or place
@@ -227,8 +223,6 @@ def _pp_actors(ctx: DocContext, word: int, sent_index: int, skip: int = -1) -> l
 
 def _by_tokens(ctx: DocContext, prep: int) -> set[int]:
     """The ``by`` phrases under the objects of a prepositional phrase (the attacker)."""
-    if not _NEW:
-        return set()
     view = ctx.view
     by = [p for o in view.kids(prep, "pobj") for p in view.kids(o, "prep") if view.up[p] == "BY"]
     return subtree_tokens(view, by) if by else set()

@@ -20,15 +20,12 @@ country ("gunmen", "people", "a man") or the unnamed agent of a passive ("is att
 from __future__ import annotations
 
 import dataclasses
-import os
 from collections.abc import Iterable
 
 from tocsin.coding.context import DocContext
 from tocsin.coding.npactors import actors_of_np
 from tocsin.coding.verbmatch import VerbMatch
 from tocsin.models import Actor
-
-_NEW = os.environ.get("TOCSIN_VIOL_OFF") is None  # A/B switch while measuring
 
 LOCATION_PREPS = frozenset(
     {"IN", "AT", "ACROSS", "INSIDE", "NEAR", "THROUGHOUT", "OUTSIDE", "ON", "INTO", "OVER"}
@@ -174,8 +171,7 @@ def unnamed_attacker(
     code = m.code or m.code2
     view = ctx.view
     if (
-        not _NEW
-        or not ctx.options.place_roles
+        not ctx.options.place_roles
         or subj is None
         or code is None
         or code[:2] not in ("18", "19", "20")
@@ -198,7 +194,7 @@ def placed_roles(
     """A verb's role-only participants placed where its violent or coercive act happens
     (the module docstring); unchanged for other codes and with PETRARCH's options."""
     code = m.code or m.code2
-    if not _NEW or not ctx.options.place_roles or not is_placed_code(code):
+    if not ctx.options.place_roles or not is_placed_code(code):
         return sources, targets
     if not any(is_role_only(a) for a in sources) and not any(is_role_only(a) for a in targets):
         return sources, targets

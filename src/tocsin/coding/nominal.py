@@ -14,7 +14,6 @@ clause and no target there, the target is the sentence's one other country.
 from __future__ import annotations
 
 from tocsin.coding.attacks import (
-    _NEW,
     attack_sources,
     attack_targets,
     casualty_verb,
@@ -200,7 +199,7 @@ def _events(
 def _unnamed_code(code: str, source: Actor) -> str:
     """An attack by an attacker no one names ("killed in a shooting") is unconventional
     violence (CAMEO 18, assault), not a fight between forces (19); an aerial one stays."""
-    return "180" if _NEW and code == "190" and "unnamed attacker" in (source.entry or "") else code
+    return "180" if code == "190" and "unnamed attacker" in (source.entry or "") else code
 
 
 def _speakers(ctx: DocContext, i: int, sent_index: int) -> list[Actor]:
@@ -250,8 +249,7 @@ def _gerund_noun(view: DocView, i: int) -> bool:
     """A gerund used as a noun ("in a drive-by shooting", tagged VBG): it has a determiner
     and is an argument, not a verb of its own clause."""
     return (
-        _NEW
-        and view.tag[i] == "VBG"
+        view.tag[i] == "VBG"
         and view.dep[i] in ("pobj", "dobj", "nsubj", "nsubjpass")
         and bool(view.kids(i, "det"))
     )
@@ -263,7 +261,7 @@ def _only_roles_hit(ctx: DocContext, per_verb: PerVerb, i: int) -> bool:
     read as troops), which the noun's own target reading beats."""
     view = ctx.view
     head = view.head[i]
-    if not _NEW or head == i or view.dep[i] != "dobj" or view.lem[head] not in LIGHT_VERBS:
+    if head == i or view.dep[i] != "dobj" or view.lem[head] not in LIGHT_VERBS:
         return False
     events = per_verb.get(head)
     return bool(events) and all(e.target is None or e.target.code.startswith("---") for e in events)
@@ -279,7 +277,7 @@ def _light_verb(ctx: DocContext, i: int, sent: Sent, attack: bool = False) -> in
     if is_candidate(view, head, ctx.dictionaries.form_index):
         hm = match_verb(ctx, head, sent[0], sent[1])
         code = hm.code or hm.code2 if hm is not None else None
-        if attack and _NEW and code is not None and not _is_attack(code):
+        if attack and code is not None and not _is_attack(code):
             return head
         if hm is not None and hm.pattern is not None and (hm.code or hm.code2):
             return None  # one of the verb's patterns says what "launch talks" is
@@ -330,8 +328,7 @@ def _pairs(
     targets = [
         a
         for a in attack_targets(ctx, i, light, sent, sources)
-        if (a.root not in roots or (_NEW and _domestic(a, sources)))
-        and all(a.code != s.code for s in sources)
+        if (a.root not in roots or _domestic(a, sources)) and all(a.code != s.code for s in sources)
     ]
     if not targets and (light is not None or in_casualty_clause(ctx.view, i)):
         others = sentence_countries(ctx, sent[0], sent[1]) - roots

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from tocsin.coding.context import DocContext
 from tocsin.coding.docview import DocView
-from tocsin.coding.eventplace import _NEW, placed_roles, unnamed_attacker
+from tocsin.coding.eventplace import placed_roles, unnamed_attacker
 from tocsin.coding.factuality import SPEECH_WORDS
 from tocsin.coding.npactors import (
     REFLEXIVES,
@@ -134,8 +134,7 @@ def noun_root_subject(view: DocView, v: int) -> tuple[int, bool] | None:
     "settlers" as the root and "injure" conjoined to it: the root noun is the subject."""
     head = view.head[v]
     if (
-        _NEW
-        and view.dep[v] == "conj"
+        view.dep[v] == "conj"
         and head != v
         and view.dep[head] == "ROOT"
         and view.tag[head].startswith("NN")
