@@ -263,7 +263,7 @@ def _only_roles_hit(ctx: DocContext, per_verb: PerVerb, i: int) -> bool:
     head = view.head[i]
     if head == i or view.dep[i] != "dobj" or view.lem[head] not in LIGHT_VERBS:
         return False
-    events = per_verb.get(head)
+    events = per_verb.get(head) or []
     return bool(events) and all(e.target is None or e.target.code.startswith("---") for e in events)
 
 
