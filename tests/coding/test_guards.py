@@ -89,6 +89,7 @@ LEAD {LEADS LED LEADING}
 ---  ANNOUNCE   [010]  ---
 ANNOUNCE {ANNOUNCES ANNOUNCED ANNOUNCING}
 TELL {TELLS TOLD TELLING}
+- * PLANS                                   [030]
 
 ---  PLEDGE   [---]  ---
 PLEDGE {PLEDGES PLEDGED PLEDGING}
@@ -268,3 +269,16 @@ def test_a_defeat_at_the_polls_is_no_fight(
     )
     events = code_doc(battle, dictionaries=placeholder_dictionaries)
     assert [(e.code, _codes([e])) for e in events] == [("190", {("GON", "ROH")})]
+
+
+def test_announced_plans_about_a_thing_are_not_addressed_to_its_owner(
+    make_doc: Any, code_doc: Callable[..., list[Event]], placeholder_dictionaries: Dictionaries
+) -> None:
+    doc = make_doc(  # "Gondor announced plans for Rohan 's bases ."
+        ["Gondor", "announced", "plans", "for", "Rohan", "'s", "bases", "."],
+        [1, 1, 1, 2, 6, 4, 3, 1],
+        ["nsubj", "ROOT", "dobj", "prep", "poss", "case", "pobj", "punct"],
+        ["NNP", "VBD", "NNS", "IN", "NNP", "POS", "NNS", "."],
+        lemmas=["Gondor", "announce", "plan", "for", "Rohan", "'s", "base", "."],
+    )
+    assert code_doc(doc, dictionaries=placeholder_dictionaries) == []

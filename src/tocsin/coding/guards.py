@@ -23,6 +23,7 @@ import logging
 
 from tocsin.coding.context import DocContext
 from tocsin.coding.docview import DocView
+from tocsin.coding.factuality import SPEECH_WORDS
 from tocsin.coding.history import is_history
 from tocsin.coding.writer import REPORTED_SPEECH, VERB_DEFAULT
 from tocsin.models import Actor, Event
@@ -142,13 +143,14 @@ def _placeholder(e: Event) -> bool:
 
 
 def _statement_about(ctx: DocContext, e: Event) -> bool:
-    """A bare statement (CAMEO 010) whose target is named only inside what is stated
-    ("announces the designation of Saudi Arabia", "cites Iran's escalation", "announces
-    the creation of a council") is about a thing, not addressed to the actor: the target
-    must be an argument of the verb ("tells the newspaper", "said to reporters").  The
-    specific statements keep PETRARCH's reading ("claims responsibility for an attack on
-    Kenya": 015 to Kenya; "expressed sorrow for the shootings in Charleston": 018)."""
-    if e.code != "010" or e.target is None or e.target.span is None:
+    """A bare statement (CAMEO 010, or a verb of saying's 030 "announces plans") whose
+    target is named only inside what is stated ("announces the designation of Saudi
+    Arabia", "cites Iran's escalation", "announces plans for destroyers") is about a
+    thing, not addressed to the actor: the target must be an argument of the verb ("tells
+    the newspaper", "said to reporters").  The specific statements keep PETRARCH's
+    reading ("claims responsibility for an attack on Kenya": 015 to Kenya; "expressed
+    sorrow for the shootings in Charleston": 018)."""
+    if e.code not in ("010", "030") or e.target is None or e.target.span is None:
         return False
     if any(r.startswith(REPORTED_SPEECH) for r in e.rules):
         return False  # the embedded act recoded as the statement: its actors are its own
@@ -157,6 +159,8 @@ def _statement_about(ctx: DocContext, e: Event) -> bool:
     t = _span_head(ctx, e.target.span)
     if v is None or t is None or not view.tag[v].startswith("VB"):
         return False
+    if e.code == "030" and view.lem[v] not in SPEECH_WORDS:
+        return False  # "announces plans for destroyers": the 030 of a verb of saying only
     return not any(_argument_of(view, h, v) for h in _actor_heads(ctx, t, e.target.span))
 
 
