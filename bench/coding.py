@@ -325,7 +325,7 @@ GAPS_SAMPLE = "wikipedia_current_events_2025_2026.jsonl"
 def run_gaps(exclude_ids: Path | None = None) -> dict[str, Any]:
     """Run ``tocsin gaps`` over the bundled corpus sample as a user runs it (a separate
     process, start-up included): its CPU and wall seconds and what it read."""
-    sample = Path(str(resources.files("tocsin.data").joinpath("samples", GAPS_SAMPLE)))
+    sample = Path(str(resources.files("tocsin.data").joinpath("samples").joinpath(GAPS_SAMPLE)))
     cmd = [sys.executable, "-m", "tocsin", "-q", "gaps", str(sample), "--json", "--top", "5"]
     if exclude_ids is not None and exclude_ids.is_file():
         cmd += ["--exclude-ids", str(exclude_ids)]
