@@ -19,13 +19,12 @@ import datetime as dt
 import logging
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from tocsin import registry
 from tocsin.coding.pipeline import Options, coerce_date
 from tocsin.components import Component, Work
 from tocsin.errors import NotFoundError, PipelineError
-from tocsin.ingest.dedup import Deduplicator
 from tocsin.models import Article, Event
 from tocsin.nlp import ParsedArticle, parse_articles
 from tocsin.parallel import run_chunks
@@ -38,7 +37,10 @@ from tocsin.reports import (
     ProgressCallback,
 )
 from tocsin.settings import Settings
-from tocsin.store import Store, iter_batches
+
+if TYPE_CHECKING:  # the store and the ingest readers are imported when used: `tocsin code`
+    from tocsin.ingest.dedup import Deduplicator  # needs neither (a faster start)
+    from tocsin.store import Store
 
 log = logging.getLogger(__name__)
 
@@ -66,7 +68,7 @@ def ingest(sources: Sequence[str], settings: Settings, *, code: bool = True,
     (on a Dask cluster when ``settings.dask_scheduler`` is set).
     """
     own = store is None
-    store = store or Store.open(settings)
+    store = store or _open_store(settings)
     try:
         report = IngestReport()
         _ingest_articles(sources, settings, store, report, reader or _default_reader(),
@@ -89,9 +91,11 @@ def _ingest_articles(sources: Sequence[str], settings: Settings, store: Store,
                      report: IngestReport, reader: Reader,
                      progress: ProgressCallback | None) -> None:
     start = time.monotonic()
+    from tocsin.ingest.dedup import Deduplicator
+
     dedup = Deduplicator(store, settings.near_dup_threshold)
     items = _articles_only(reader(sources, settings), report)
-    for batch in iter_batches(items, max(1, settings.batch_size)):
+    for batch in _batches(items, max(1, settings.batch_size)):
         report.read += len(batch)
         _store_batch(batch, store, dedup, report)
         report.ingest_seconds = time.monotonic() - start
@@ -298,7 +302,7 @@ def code_stored(store: Store, settings: Settings, *, coder: CoderLike | None = N
     worker = _worker_id() if uncoded_only and ids is None else None
     chunks: Iterable[list[Article]] = (
         _claimed_chunks(store, worker, size) if worker else
-        iter_batches(store.iter_articles(uncoded_only=uncoded_only, ids=ids,
+        _batches(store.iter_articles(uncoded_only=uncoded_only, ids=ids,
                                          batch=max(size, 100)), size))
     try:
         _code_chunks(store, settings, chunks, coder, factory or load_coder, report,
@@ -391,7 +395,7 @@ def code(settings: Settings, *, progress: ProgressCallback | None = None,
          coder_factory: CoderFactory | None = None) -> CodeReport:
     """Code the stored articles that are not coded yet."""
     own = store is None
-    store = store or Store.open(settings)
+    store = store or _open_store(settings)
     try:
         return code_stored(store, settings, coder=coder, factory=coder_factory,
                            uncoded_only=True, total=store.count_articles(uncoded_only=True),
@@ -407,7 +411,7 @@ def recode(settings: Settings, ids: Sequence[str] | None = None, *,
            ) -> CodeReport:
     """Re-code stored articles (all, or ``ids``), replacing their events."""
     own = store is None
-    store = store or Store.open(settings)
+    store = store or _open_store(settings)
     try:
         if ids:
             missing = store.missing_ids(ids)
@@ -433,9 +437,21 @@ def refresh(settings: Settings, *, store: Store | None = None) -> Any:
     """Bring identities, series and alerts up to date with the stored events (coding
     does this after each run; this is the step on its own)."""
     own = store is None
-    store = store or Store.open(settings)
+    store = store or _open_store(settings)
     try:
         return refresh_analysis(store, settings)
     finally:
         if own:
             store.close()
+
+
+def _open_store(settings: Settings) -> Store:
+    from tocsin.store import Store
+
+    return Store.open(settings)
+
+
+def _batches(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    from tocsin.store import iter_batches
+
+    return iter_batches(items, size)
