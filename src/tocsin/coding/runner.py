@@ -8,7 +8,7 @@ from typing import Any, Protocol, TextIO
 
 from tocsin.coding.pipeline import coerce_date
 from tocsin.errors import InputError
-from tocsin.models import Article, Event
+from tocsin.models import Article, Event, Factuality
 
 
 class ArticleCoder(Protocol):
@@ -39,9 +39,13 @@ NO_TARGET = "---"  # PETRARCH's code for an event without a target (kept by the 
 
 
 def output_events(events: Iterable[Event], keep: set[str] | None) -> list[dict[str, Any]]:
-    """Records of the events to report: one per (source, target, code), factuality filtered."""
+    """Records of the events to report: one per (source, target, code), factuality filtered.
+
+    Of repeated (source, target, code) events the first asserted one is reported (at the place
+    of the first repeat), so an alleged or intended mention never hides an asserted one.
+    """
     out: list[dict[str, Any]] = []
-    seen: set[tuple[Any, Any, str]] = set()
+    index: dict[tuple[Any, Any, str], int] = {}
     for e in events:
         if keep is not None and e.factuality.value not in keep:
             continue
@@ -49,10 +53,12 @@ def output_events(events: Iterable[Event], keep: set[str] | None) -> list[dict[s
         if rec["target"] is None:
             rec["target"] = NO_TARGET
         key = (rec["source"], rec["target"], rec["code"])
-        if key in seen:
-            continue
-        seen.add(key)
-        out.append(rec)
+        if key not in index:
+            index[key] = len(out)
+            out.append(rec)
+        elif (e.factuality is Factuality.ASSERTED
+              and out[index[key]].get("factuality") != Factuality.ASSERTED.value):
+            out[index[key]] = rec
     return out
 
 
