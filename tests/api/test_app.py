@@ -121,6 +121,11 @@ def test_series_alerts_and_triads(client: TestClient) -> None:
     assert top["subject"] in ("IND-PAK", "IND", "PAK") and top["evidence"]
     assert "struck" in top["evidence"][0]["sentence"]
     assert client.get(f"/alerts/{top['id']}").json()["id"] == top["id"]
+    every = client.get("/alerts", params={"limit": 100}).json()["items"]
+    now = client.get("/alerts", params={"limit": 100, "current": True}).json()["items"]
+    latest = max(a["period_end"] for a in every)
+    assert now and {a["id"] for a in now} <= {a["id"] for a in every}
+    assert any(a["period_end"] == latest for a in now)
     triads = client.get("/triads", params={"min_events": 1}).json()["items"]
     assert triads and triads[0]["pattern"] == "++-"
     shifts = client.get("/triads/shifts", params={

@@ -187,17 +187,20 @@ def _alert_routes(app: FastAPI, store: Store, aggregates: Aggregates) -> None:
                     direction: Literal["conflict", "cooperation"] | None = None,
                     kind: DetectorKind | None = None,  # type: ignore[valid-type]
                     subject: Annotated[str | None, Query(max_length=40)] = None,
-                    evidence: bool = True, distinct: bool = False) -> dict[str, Any]:
+                    evidence: bool = True, distinct: bool = False,
+                    current: bool = False) -> dict[str, Any]:
         """Stored alerts, best score first, with their evidence events (``distinct``: skip
-        alerts overlapping a better one on the same actor and time)."""
+        alerts overlapping a better one on the same actor and time; ``current``: only the
+        alerts active in the latest weeks of data, as ``tocsin alerts --current``)."""
         def answer() -> dict[str, Any]:
             found = analysis.alerts(store, top=limit, offset=offset, direction=direction,
-                                    kind=kind, subject=subject, distinct=distinct)
+                                    kind=kind, subject=subject, distinct=distinct,
+                                    current=current)
             items = [_safe_alert(analysis.alert_record(
                 a, analysis.alert_evidence(store, a) if evidence else None)) for a in found]
             return _page(items, limit, offset)
 
-        key = ("alerts", limit, offset, direction, kind, subject, evidence, distinct)
+        key = ("alerts", limit, offset, direction, kind, subject, evidence, distinct, current)
         return aggregates.cached(key, answer)  # type: ignore[no-any-return]
 
     @app.get("/alerts/{alert_id}", tags=["alerts"])

@@ -49,7 +49,7 @@ function alertItem(a) {
 async function alertsCard(ctx) {
   const card = section("Current alerts");
   try {
-    const page = await get("alerts", { limit: 40, distinct: true, evidence: false });
+    const page = await get("alerts", { limit: 40, distinct: true, current: true, evidence: false });
     const items = page.items
       .sort((p, q) => (q.period_end > p.period_end) - (q.period_end < p.period_end)
         || q.score - p.score)
