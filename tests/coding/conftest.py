@@ -41,6 +41,9 @@ SIGN {SIGNS SIGNED SIGNING}
 ---  LAUNCH   [---]  ---
 LAUNCH {LAUNCHES LAUNCHED LAUNCHING}
 
+---  MARCH   [141]  ---
+MARCH {MARCHES MARCHED MARCHING}
+
 ---  NOMINAL_ATTACK   [190]  ---
 STRIKE {STRIKES}
 ATTACK {ATTACKS}
@@ -60,6 +63,7 @@ TINY_AGENTS = """\
 phrase\tcode\tflags
 police\t~COP\tnoplural
 civilian\t~CVL\t
+people\t~PPL\tnoplural
 """
 TINY_ACTORS = """\
 name\tsynonyms\tcode\tfrom\tto\tkind

@@ -59,3 +59,36 @@ def test_the_unnamed_agent_of_a_passive_attack(
     assert triples(got) == {("ROHUAF", "GONCVL", "190")}
     assert "unnamed agent of a passive attack" in (got[0].source.entry or "")
     assert code_doc(doc, Options(place_roles=False)) == []
+
+
+
+def _marched_in_gondor_against_rohan(make_doc: Any) -> Any:
+    # "People marched in Gondor against Rohan."
+    return make_doc(
+        ["People", "marched", "in", "Gondor", "against", "Rohan", "."],
+        [1, 1, 1, 2, 1, 4, 1],
+        ["nsubj", "ROOT", "prep", "pobj", "prep", "pobj", "punct"],
+        ["NNS", "VBD", "IN", "NNP", "IN", "NNP", "."],
+        lemmas=["people", "march", "in", "Gondor", "against", "Rohan", "."],
+    )
+
+
+def _sources(events: list[Event]) -> set[str | None]:
+    return {e.source.code if e.source else None for e in events}
+
+
+def test_unnamed_protesters_take_the_country_of_the_protest_place(
+    make_doc: Any, code_doc: Callable[..., list[Event]]
+) -> None:
+    # two countries: the sentence's one country cannot place the marchers; "in Gondor" does
+    got = code_doc(_marched_in_gondor_against_rohan(make_doc))
+    assert _sources(got) == {"GONPPL"}
+    assert {e.code for e in got} == {"141"}
+    assert "country of the event's place [GON]" in (got[0].source.entry or "")
+
+
+def test_protesters_stay_unplaced_with_petrarch_options(
+    make_doc: Any, code_doc: Callable[..., list[Event]]
+) -> None:
+    got = code_doc(_marched_in_gondor_against_rohan(make_doc), Options(place_roles=False))
+    assert _sources(got) <= {"---PPL"}

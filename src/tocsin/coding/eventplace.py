@@ -1,4 +1,5 @@
-"""The country where a violent or coercive event happens, for its unnamed participants.
+"""The country where a protest, violent or coercive event happens, for its unnamed
+participants.
 
 News often leaves one side of an attack or an arrest unnamed or anonymous: "three people
 are injured in a shooting by unidentified gunmen in Abu Jarin, Aleppo Governorate, Syria",
@@ -30,9 +31,9 @@ from tocsin.models import Actor
 LOCATION_PREPS = frozenset(
     {"IN", "AT", "ACROSS", "INSIDE", "NEAR", "THROUGHOUT", "OUTSIDE", "ON", "INTO", "OVER"}
 )
-# codes whose unnamed participants take the event's country: coerce, assault, fight,
-# mass violence; law enforcement is 17x
-PLACED_ROOTS = frozenset({"17", "18", "19", "20"})
+# codes whose unnamed participants take the event's country: protest ("thousands of people
+# marched in Nairobi": KENPPL), coerce, assault, fight, mass violence; law enforcement is 17x
+PLACED_ROOTS = frozenset({"14", "17", "18", "19", "20"})
 _NOT_COUNTRIES = frozenset({"IGO", "NGO", "NGM", "MNC", "---", "UNK"})
 _MODIFIERS = frozenset({"amod", "compound", "nmod", "poss"})
 _CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp"})
