@@ -103,6 +103,12 @@ CASES = [
     ("Canada declared the Sinaloa Cartel a terrorist organization.", "CAN", "MEX", "172"),
     ("The Nigerian army eliminated dozens of Boko Haram fighters.", "NGA", "NGA", "190"),
     ("Poland refused the extradition of a Ukrainian to Germany.", "POL", "DEU", "122"),
+    # approving money is aid by its object (07x), not yielding (APPROVE [080])
+    ("The World Bank approved the disbursement of $500 million to Kenya.", "IGO", "KEN", "071"),
+    ("The IMF approves the release of US$800 million to Egypt.", "IGO", "EGY", "071"),
+    # role nouns of the project agents: suspects are criminals, settlers SET (ISR settlers)
+    ("Police in Lahore arrested three suspects.", "PAK", "PAK", "173"),
+    ("West Bank settlers set fire to Palestinian homes near Hebron.", "ISR", "PSE", "180"),
 ]
 
 NOT_THESE = [
@@ -111,6 +117,13 @@ NOT_THESE = [
     ("Iran executes six prisoners convicted of spying for Israel.", "1823"),
     ("A car slammed into a crowd in Liverpool.", "111"),
     ("Mexico eliminated the tariff on Canadian steel.", "190"),
+    # defaults that said more than the verb (DIE, SURROUND, RING, JOIN), "slated" (NAME)
+    ("Two Egyptian fishermen died of exposure off the coast of Libya.", "190"),
+    ("Kenyan protesters surrounded the parliament in Nairobi.", "190"),
+    ("The French president rang the German chancellor on Sunday.", "190"),
+    ("Sweden joined Finland in Oslo on Monday.", "040"),
+    ("Talks between the Iraqi foreign minister and Jordanian officials are slated for May.", "060"),
+    ("The approval of $2 billion in loans to Ghana by the IMF", "080"),
 ]
 
 
