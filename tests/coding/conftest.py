@@ -31,6 +31,9 @@ ATTACK {ATTACKS ATTACKED ATTACKING}
 ---  MEET   [040]  ---
 MEET {MEETS MET MEETING}
 
+---  FIGHT   [190]  ---
+FIGHT {FIGHTS FOUGHT FIGHTING}
+
 ---  SAY   [010]  ---
 SAY {SAYS SAID SAYING}
 
@@ -136,7 +139,7 @@ def _pos(tag: str) -> str:
 @pytest.fixture(scope="session")
 def tiny_dictionaries(tmp_path_factory: pytest.TempPathFactory) -> Dictionaries:
     """A three-country set (Arnor, Gondor, Rohan, with demonyms), police and civilian
-    agents, attack/meet/say/sign/launch verbs and attack and protest nouns."""
+    agents, attack/meet/fight/say/sign/launch verbs and attack and protest nouns."""
     folder = tmp_path_factory.mktemp("tiny")
     (folder / "manifest.toml").write_text(
         'name = "tiny"\nverbs = ["tiny.verbs.txt"]\nactors = ["tiny.actors.tsv"]\n'

@@ -79,3 +79,31 @@ def test_no_known_actor_no_event(make_doc: Any, code_doc: Callable[..., list[Eve
         lemmas=["rebel", "attack", "village", "."],
     )
     assert code_doc(doc) == []
+
+
+def test_a_meeting_place_is_not_the_target_of_a_coordinated_subject(
+    make_doc: Any, code_doc: Callable[..., list[Event]]
+) -> None:
+    doc = make_doc(
+        ["Gondor", "and", "Arnor", "met", "in", "Rohan", "."],
+        [3, 0, 0, 3, 3, 4, 3],
+        ["nsubj", "cc", "conj", "ROOT", "prep", "pobj", "punct"],
+        ["NNP", "CC", "NNP", "VBD", "IN", "NNP", "."],
+        lemmas=["Gondor", "and", "Arnor", "meet", "in", "Rohan", "."],
+    )
+    assert triples(code_doc(doc)) == {("GON", "ARN", "040"), ("ARN", "GON", "040")}
+
+
+def test_a_coordinated_subject_of_a_reciprocal_verb_fights_each_other(
+    make_doc: Any, code_doc: Callable[..., list[Event]]
+) -> None:
+    doc = make_doc(
+        ["Gondor", "and", "Arnor", "fought", "."],
+        [3, 0, 0, 3, 3],
+        ["nsubj", "cc", "conj", "ROOT", "punct"],
+        ["NNP", "CC", "NNP", "VBD", "."],
+        lemmas=["Gondor", "and", "Arnor", "fight", "."],
+    )
+    got = triples(code_doc(doc))
+    assert {(s, t) for s, t, _ in got} == {("GON", "ARN"), ("ARN", "GON")}
+    assert all(c.startswith("19") for _, _, c in got)

@@ -28,6 +28,11 @@ from tocsin.coding.verbmatch import VerbMatch
 from tocsin.models import Actor
 
 SYMMETRIC_ROOTS = frozenset({"03", "04", "05", "06"})
+# verbs whose coordinated subject acts on each other ("Thai and Cambodian troops clash",
+# "X and Y fight"); a pattern coding both directions alike ("exchange fire [193:193]") too
+RECIPROCAL_VERBS = frozenset({"CLASH", "FIGHT", "BATTLE", "SKIRMISH", "DUEL", "QUARREL",
+                              "SPAR", "FEUD", "EXCHANGE"})
+LOCATIVE_PREPS = frozenset({"IN", "AT", "NEAR"})
 # passive verbs whose unnamed agent is the state: police (COP) or courts (JUD)
 STATE_AGENT_VERBS = {
     "ARREST": "COP",
@@ -82,7 +87,10 @@ def find_actors(ctx: DocContext, m: VerbMatch, post: list[int], sent_index: int)
     if not targets:
         targets, target_head = _target_actors(ctx, m, subj, passive, sources, post, sent_index)
     sources, targets = placed_roles(ctx, m, sources, targets, target_head, subj)
-    found = _paired(m, sources, targets, passive, ctx.options.place_roles)
+    mutual = _reciprocal(view, m)
+    if mutual and len(sources) > 1 and _locative(view, target_head):
+        targets = []  # "India and Pakistan held talks in Geneva": between the two, not CHE
+    found = _paired(m, sources, targets, passive, ctx.options.place_roles, mutual)
     found.reverse_ok = _reverse_ok(ctx, v, target_head, found.targets)
     found.reflexive = target_head is not None and view.up[target_head] in REFLEXIVES
     return found
@@ -194,10 +202,11 @@ def _paired(
     targets: list[Actor],
     passive: bool,
     place_roles: bool = False,
+    reciprocal: bool = False,
 ) -> Found:
     """How sources and targets pair: one event per (source, target), or between members."""
     pairwise = False
-    symmetric = (m.code or m.code2 or "")[:2] in SYMMETRIC_ROOTS
+    symmetric = reciprocal or (m.code or m.code2 or "")[:2] in SYMMETRIC_ROOTS
     if len(sources) > 1 and symmetric and targets and _agents_only(targets):
         targets = []  # "Russia and Pakistan held military exercises": between the two
     compound = m.pattern is not None and m.pattern.has_compound
@@ -211,6 +220,20 @@ def _paired(
         targets = []  # "insurgents killed people": no known actor on either side (with
         sources = []  # place_roles, the guard gives both the sentence's one country)
     return Found(sources, targets, pairwise)
+
+
+def _reciprocal(view: DocView, m: VerbMatch) -> bool:
+    """A mutual act: a cooperative root coded both ways, a reciprocal verb, or a pattern that
+    codes the reverse direction with the same code."""
+    code = m.code or m.code2 or ""
+    return (code[:2] in SYMMETRIC_ROOTS or view.lem[m.verb] in RECIPROCAL_VERBS
+            or (bool(m.code2) and m.code2 == m.code))
+
+
+def _locative(view: DocView, head: int | None) -> bool:
+    """``head`` is the object of a place preposition ("in Geneva", "at the border")."""
+    return (head is not None and view.dep[head] == "pobj"
+            and view.up[view.head[head]] in LOCATIVE_PREPS)
 
 
 def _reverse_ok(ctx: DocContext, v: int, target_head: int | None, targets: list[Actor]) -> bool:
