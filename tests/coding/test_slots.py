@@ -107,3 +107,16 @@ def test_a_coordinated_subject_of_a_reciprocal_verb_fights_each_other(
     got = triples(code_doc(doc))
     assert {(s, t) for s, t, _ in got} == {("GON", "ARN"), ("ARN", "GON")}
     assert all(c.startswith("19") for _, _, c in got)
+
+
+def test_conjoined_demonyms_share_the_head_s_role(
+    make_doc: Any, code_doc: Callable[..., list[Event]]
+) -> None:
+    doc = make_doc(  # "Gondorian and Arnorian police met in Rohan."
+        ["Gondorian", "and", "Arnorian", "police", "met", "in", "Rohan", "."],
+        [3, 0, 0, 4, 4, 4, 5, 4],
+        ["amod", "cc", "conj", "nsubj", "ROOT", "prep", "pobj", "punct"],
+        ["JJ", "CC", "JJ", "NNS", "VBD", "IN", "NNP", "."],
+        lemmas=["Gondorian", "and", "Arnorian", "police", "meet", "in", "Rohan", "."],
+    )
+    assert triples(code_doc(doc)) == {("GONCOP", "ARNCOP", "040"), ("ARNCOP", "GONCOP", "040")}

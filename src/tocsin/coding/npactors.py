@@ -52,6 +52,7 @@ def _actors_of_np(ctx: DocContext, head: int, sent_index: int) -> list[Actor]:
                 continue  # "the US commander, General X": the same actor twice
             out.append(actor)
             out.extend(_distributed(ctx, h, actor))
+            out.extend(_shared_modifier(ctx, h, actor))
     out.extend(a for a in _listed(ctx, head, sent_index) if all(a.root != b.root for b in out))
     seen: set[str] = set()
     uniq = []
@@ -95,6 +96,26 @@ def _listed(ctx: DocContext, head: int, sent_index: int) -> list[Actor]:
                 ):
                     out.append(actor)
         stack.extend(c for c in view.children[t] if view.dep[c] in _LIST_PATH)
+    return out
+
+
+def _shared_modifier(ctx: DocContext, head: int, actor: Actor) -> list[Actor]:
+    """ "Thai and Cambodian troops", "Russian and Belarusian forces": the head's role for each
+    country conjoined to the modifier that gave the head its country."""
+    view = ctx.view
+    out: list[Actor] = []
+    for mod in view.children[head]:
+        base = ctx.mention_at.get(mod)
+        if (view.dep[mod] not in ("amod", "nmod", "compound") or base is None
+                or not actor.code.startswith(base.actor.code) or base.actor.code == actor.code):
+            continue
+        suffix = actor.code[len(base.actor.code):]
+        for c in view.conjuncts(mod)[1:]:
+            m = ctx.mention_at.get(c)
+            if m is not None and not m.actor.code.startswith("---"):
+                other = m.actor
+                out.append(Actor(other.code + suffix, other.text, other.span, other.country,
+                                 actor.role, other.kind, other.entry))
     return out
 
 

@@ -88,7 +88,7 @@ def find_actors(ctx: DocContext, m: VerbMatch, post: list[int], sent_index: int)
         targets, target_head = _target_actors(ctx, m, subj, passive, sources, post, sent_index)
     sources, targets = placed_roles(ctx, m, sources, targets, target_head, subj)
     mutual = _reciprocal(view, m)
-    if mutual and len(sources) > 1 and _locative(view, target_head):
+    if mutual and len(sources) > 1 and _locative(view, target_head, m.verb):
         targets = []  # "India and Pakistan held talks in Geneva": between the two, not CHE
     found = _paired(m, sources, targets, passive, ctx.options.place_roles, mutual)
     found.reverse_ok = _reverse_ok(ctx, v, target_head, found.targets)
@@ -230,10 +230,16 @@ def _reciprocal(view: DocView, m: VerbMatch) -> bool:
             or (bool(m.code2) and m.code2 == m.code))
 
 
-def _locative(view: DocView, head: int | None) -> bool:
-    """``head`` is the object of a place preposition ("in Geneva", "at the border")."""
-    return (head is not None and view.dep[head] == "pobj"
-            and view.up[view.head[head]] in LOCATIVE_PREPS)
+def _locative(view: DocView, head: int | None, verb: int) -> bool:
+    """``head`` sits inside a place preposition's object ("in Geneva", "at the border",
+    "in the Philippine-designated zone") on its way up to the verb."""
+    t, steps = head, 0
+    while t is not None and t != verb and steps < 8:
+        if view.dep[t] == "pobj" and view.up[view.head[t]] in LOCATIVE_PREPS:
+            return True
+        t = None if view.head[t] == t else view.head[t]
+        steps += 1
+    return False
 
 
 def _reverse_ok(ctx: DocContext, v: int, target_head: int | None, targets: list[Actor]) -> bool:
