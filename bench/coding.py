@@ -69,7 +69,7 @@ GOLD_SETS = (
 # the project's development set (src/tocsin/data/eval/devset): rules are developed on the
 # "develop" part, the "measure" part is only scored; its floors are what the coder reaches
 DEVSET_DIR = Path(str(resources.files("tocsin") / "data" / "eval" / "devset"))
-DEVSET_FLOORS = (("root", "f1", 0.29), ("plover", "f1", 0.33))  # reached: 0.299, 0.335
+DEVSET_FLOORS = (("root", "f1", 0.40), ("plover", "f1", 0.45))  # reached: 0.421, 0.471
 CODING_FLOOR = 5000.0  # sentences per second, coding stage alone, one core
 END_TO_END_RATIO = 0.8  # end to end vs spaCy alone
 
