@@ -10,10 +10,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import gc
-import hashlib
 import logging
-import os
-import pickle
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from importlib import resources
@@ -36,6 +33,7 @@ from tocsin.actors.docinfo import DocInfo
 from tocsin.actors.manifest import files_of, resolve_set
 from tocsin.actors.phrase import MentionIndex, phrase_indices, resolve_phrase
 from tocsin.actors.suppress import SuppressEntry, Suppressions, read_suppress_file
+from tocsin.cache import cached, content_key
 from tocsin.errors import DictionaryError
 from tocsin.models import Actor, Mention
 
@@ -408,59 +406,23 @@ def bundled_dictionary_dir(name: str) -> Path:
 
 CACHE_VERSION = "3"
 _Key = tuple[tuple[str, int, int, str], ...]  # (file, mtime, priority, kind) per file
-
-
-def cache_dir() -> Path:
-    """Where parsed dictionaries are cached: the ``cache.dir`` setting (``$TOCSIN_CACHE_DIR``),
-    else ``$XDG_CACHE_HOME/tocsin``, else ``~/.cache/tocsin``."""
-    from tocsin.settings import load_settings
-
-    return load_settings().cache_dir
-
-
-def _cache_path(key: _Key) -> Path:
-    code = Path(__file__).parent
-    stamps = sorted((p.name, p.stat().st_mtime_ns) for p in code.glob("*.py"))
-    sizes = [Path(entry[0]).stat().st_size for entry in key]
-    digest = hashlib.sha256(repr((CACHE_VERSION, key, sizes, stamps)).encode()).hexdigest()[:24]
-    return cache_dir() / f"actors-{digest}.pickle"
+# (the mtime only keys the per-process cache; the disk cache is keyed by contents)
 
 
 @lru_cache(maxsize=8)
 def _load_cached(key: _Key) -> ActorResolver:
-    """Parse the files (or read the pickled parse keyed by paths, sizes and mtimes)."""
-    path = _cache_path(key)
+    """Parse the files, or read the parse cached on disk under a hash of their contents, their
+    roles and this package's code (:func:`tocsin.cache.cached`)."""
+    layout = repr([(Path(name).name, priority, kind) for name, _mtime, priority, kind in key])
+    digest = content_key([Path(entry[0]) for entry in key], code=["tocsin.actors"],
+                         extra=f"actors {CACHE_VERSION} {layout}")
     gc_was_enabled = gc.isenabled()
-    gc.disable()  # millions of small objects: the collector would only slow this down
+    gc.disable()  # millions of small objects: the collector would only slow the parse down
     try:
-        resolver = _read_pickle(path)
-        if resolver is None:
-            resolver = _parse(key)
-            _write_pickle(path, resolver)
-        return resolver
+        return cached("actors", digest, lambda: _parse(key))
     finally:
         if gc_was_enabled:
             gc.enable()
-
-
-def _read_pickle(path: Path) -> ActorResolver | None:
-    try:
-        with path.open("rb") as handle:
-            resolver = pickle.load(handle)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
-        return None
-    return resolver if isinstance(resolver, ActorResolver) else None
-
-
-def _write_pickle(path: Path, resolver: ActorResolver) -> None:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        with tmp.open("wb") as handle:
-            pickle.dump(resolver, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        tmp.replace(path)
-    except OSError as exc:  # a read-only home is fine: we just parse next time
-        log.debug("could not write dictionary cache %s: %s", path, exc)
 
 
 def _parse(key: _Key) -> ActorResolver:
