@@ -43,6 +43,13 @@ def is_placed_code(code: str | None) -> bool:
     return code is not None and code[:2] in PLACED_ROOTS
 
 
+def country_root(code: str) -> str | None:
+    """The country ``code`` names (its first three letters); None for a role with no
+    country and for IGO, NGO, MNC and unknown codes."""
+    root = code[:3]
+    return root if len(root) == 3 and root.isalpha() and root not in _NOT_COUNTRIES else None
+
+
 def is_role_only(actor: Actor | None) -> bool:
     return actor is not None and actor.code.startswith("---")
 
@@ -65,8 +72,7 @@ def _country_of_token(ctx: DocContext, t: int, groups: bool = False) -> str | No
     kinds = ("country", "group") if groups else ("country",)
     if m is None or m.is_agent or m.actor.kind not in kinds:
         return None
-    root = m.actor.code[:3]
-    return root if len(root) == 3 and root.isalpha() and root not in _NOT_COUNTRIES else None
+    return country_root(m.actor.code)
 
 
 def _phrase_countries(ctx: DocContext, pobj: int) -> set[str]:
@@ -121,12 +127,10 @@ def jurisdiction(code: str | None, actors: Iterable[Actor]) -> str | None:
     if code is None or code[:2] != "17":
         return None
     roots = {
-        a.code[:3]
+        root
         for a in actors
-        if not is_role_only(a)
-        and a.kind in ("country", "agent", "person", "group")
-        and a.code[:3].isalpha()
-        and a.code[:3] not in _NOT_COUNTRIES
+        if a.kind in ("country", "agent", "person", "group")
+        and (root := country_root(a.code)) is not None
     }
     return next(iter(roots)) if len(roots) == 1 else None
 

@@ -18,11 +18,11 @@ leaked from page furniture are skipped whole (:func:`is_teaser`).
 from __future__ import annotations
 
 import bisect
-import dataclasses
 import logging
 
 from tocsin.coding.context import DocContext
 from tocsin.coding.docview import DocView
+from tocsin.coding.eventplace import country_root, is_role_only, placed
 from tocsin.coding.factuality import SPEECH_WORDS
 from tocsin.coding.history import is_history
 from tocsin.coding.writer import REPORTED_SPEECH, VERB_DEFAULT
@@ -31,7 +31,7 @@ from tocsin.models import Actor, Event
 log = logging.getLogger(__name__)
 
 _COUNTRY_KINDS = frozenset({"country", "person"})
-_NOT_COUNTRIES = frozenset({"IGO", "NGO", "NGM", "MNC", "---", "UNK"})
+SENTENCE_COUNTRY = "country of the sentence"  # why a role took the sentence's one country
 # codes of acts done for a third party (aid and the intents to give aid, reform, yield,
 # accept or offer mediation), never between the members of one coordination
 ONE_SIDED_PREFIXES = ("033", "034", "035", "038", "039", "07")
@@ -51,26 +51,10 @@ def sentence_countries(ctx: DocContext, start: int, end: int) -> set[str]:
     for m in ctx.mentions:
         if m.start < start or m.end > end or m.is_agent:
             continue
-        actor = m.actor
-        root = actor.code[:3]
-        if (
-            actor.kind in _COUNTRY_KINDS
-            and len(root) == 3
-            and root.isalpha()
-            and root not in _NOT_COUNTRIES
-        ):
+        root = country_root(m.actor.code)
+        if m.actor.kind in _COUNTRY_KINDS and root is not None:
             roots.add(root)
     return roots
-
-
-def _placed(actor: Actor, country: str) -> Actor:
-    code = country + actor.code[3:]
-    entry = f"{actor.entry or actor.code} + country of the sentence [{country}]"
-    return dataclasses.replace(actor, code=code, country=country, entry=entry)
-
-
-def _role_only(actor: Actor | None) -> bool:
-    return actor is not None and actor.code.startswith("---")
 
 
 def _self_directed(source: Actor, target: Actor) -> bool:
@@ -84,21 +68,21 @@ def place_roles(ctx: DocContext, events: list[Event], start: int, end: int) -> l
     """Events whose role-only actors took the sentence's one country; the rest dropped
     (an alleged, negated or hypothetical act with no country to take keeps its roles: it
     is kept as the text gives it, and counts in no analysis)."""
-    if not any(_role_only(e.source) or _role_only(e.target) for e in events):
+    if not any(is_role_only(e.source) or is_role_only(e.target) for e in events):
         return events
     countries = sentence_countries(ctx, start, end)
     country = next(iter(countries)) if len(countries) == 1 else None
     out: list[Event] = []
     for e in events:
-        if _role_only(e.source) or _role_only(e.target):
+        if is_role_only(e.source) or is_role_only(e.target):
             if country is None:
                 if e.factuality.counts:
                     continue
             else:
-                placed = _placed_event(e, country)
-                if placed is None:
+                moved = _placed_event(e, country)
+                if moved is None:
                     continue
-                e = placed
+                e = moved
         out.append(e)
     return out
 
@@ -106,10 +90,10 @@ def place_roles(ctx: DocContext, events: list[Event], start: int, end: int) -> l
 def _placed_event(e: Event, country: str) -> Event | None:
     """``e`` with its role-only actors placed in ``country`` (None: it became self-directed)."""
     source, target = e.source, e.target
-    if source is not None and _role_only(source):
-        source = _placed(source, country)
-    if target is not None and _role_only(target):
-        target = _placed(target, country)
+    if source is not None and is_role_only(source):
+        source = placed(source, country, SENTENCE_COUNTRY)
+    if target is not None and is_role_only(target):
+        target = placed(target, country, SENTENCE_COUNTRY)
     if source is not None and target is not None and _self_directed(source, target):
         return None
     return e.replace(
