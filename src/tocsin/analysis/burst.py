@@ -25,7 +25,6 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from scipy.special import gammainc
 
 from tocsin.analysis.detectors import (
     _FLAT,
@@ -39,14 +38,9 @@ from tocsin.analysis.detectors import (
     baselines,
     rate,
     surprise,
+    surprises,
 )
 from tocsin.settings import AlertSettings
-
-
-def _surprise(observed: np.ndarray, expected: np.ndarray) -> np.ndarray:
-    """:func:`tocsin.analysis.detectors.surprise` over arrays."""
-    tail = gammainc(np.maximum(observed, 1e-12), np.maximum(expected, 1e-9))
-    return np.where(observed > 0, -np.log10(np.maximum(tail, 1e-300)), 0.0)
 
 
 def _cum(x: np.ndarray) -> np.ndarray:
@@ -88,7 +82,7 @@ def _candidates(track: Track, vol: np.ndarray, share: np.ndarray, rules: AlertSe
           & (sources >= rules.min_sources) & np.isfinite(share[i]))
     i, j = i[ok], j[ok]
     expected = np.maximum(share[i] * (cv[j + 1] - cv[i]), rules.min_expected * (j - i + 1))
-    score = _surprise(cx[j + 1] - cx[i], expected) - math.log10(longest)
+    score = surprises(cx[j + 1] - cx[i], expected) - math.log10(longest)
     good = score >= rules.min_score
     return list(zip(score[good].tolist(), i[good].tolist(), j[good].tolist(),
                     expected[good].tolist(), strict=True))

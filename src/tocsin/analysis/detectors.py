@@ -173,6 +173,12 @@ def surprise(observed: float, expected: float) -> float:
     return -math.log10(max(tail, 1e-300))
 
 
+def surprises(observed: np.ndarray, expected: np.ndarray) -> np.ndarray:
+    """:func:`surprise` over arrays (the same formula, element by element)."""
+    tail = gammainc(np.maximum(observed, 1e-12), np.maximum(expected, 1e-9))
+    return np.where(observed > 0, -np.log10(np.maximum(tail, 1e-300)), 0.0)
+
+
 def _rolling(x: np.ndarray, weeks: int) -> np.ndarray:
     """Sum of the ``weeks`` values before each index (fewer at the start)."""
     c = np.concatenate(([0.0], np.cumsum(x)))
