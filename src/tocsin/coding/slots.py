@@ -32,7 +32,8 @@ SYMMETRIC_ROOTS = frozenset({"03", "04", "05", "06"})
 # "X and Y fight"); a pattern coding both directions alike ("exchange fire [193:193]") too
 RECIPROCAL_VERBS = frozenset({"CLASH", "FIGHT", "BATTLE", "SKIRMISH", "DUEL", "QUARREL",
                               "SPAR", "FEUD", "EXCHANGE"})
-LOCATIVE_PREPS = frozenset({"IN", "AT", "NEAR"})
+LOCATIVE_PREPS = frozenset({"IN", "AT", "NEAR"})  # narrower than eventplace.LOCATION_PREPS:
+# a mutual act "on"/"over" X names its topic ("agree on Iran", "fight over Karabakh")
 # passive verbs whose unnamed agent is the state: police (COP) or courts (JUD)
 STATE_AGENT_VERBS = {
     "ARREST": "COP",
