@@ -65,6 +65,8 @@ UNNAMED_VIOLENCE = frozenset(
     {"ATTACK", "SHOOTING", "SHOOT", "BOMBING", "AMBUSH", "ASSAULT", "STABBING", "STAB"}
 )
 _SOURCE_MODIFIERS = ("poss", "compound", "amod", "nmod")
+# fights named by a noun are mutual (CONVENTIONS.md): their dictionary block says so
+MUTUAL_BLOCK = "NOMINAL_MUTUAL"
 
 
 def owners(ctx: DocContext, i: int, sent_index: int) -> list[Actor]:
@@ -233,3 +235,68 @@ def _clause_objects(ctx: DocContext, verb: int, noun: int, sent_index: int) -> l
     lo, hi = view.subtree_span(noun)
     tokens = [t for t in range(verb + 1, view.subtree_span(verb)[1]) if not lo <= t < hi]
     return [a for a in first_actors(ctx, tokens, sent_index, verb) if not a.code.startswith("---")]
+
+
+def is_mutual(ctx: DocContext, i: int) -> bool:
+    """Whether the noun at ``i`` names a fight that has two sides ("clashes", "fighting"):
+    a noun of a ``NOMINAL_MUTUAL_*`` block of the verb dictionary."""
+    form = ctx.dictionaries.nominal_index.get(ctx.view.up[i])
+    return form is not None and form.block.startswith(MUTUAL_BLOCK)
+
+
+def mutual_pairs(
+    ctx: DocContext, i: int, light: int | None, sent: Sent
+) -> list[tuple[Actor, Actor]]:
+    """Both ways between the sides of a fight named by a noun: the members of its
+    ``between`` phrase ("clashes between X and Y"); else its owners, the light verb's
+    subject or the victims of its casualty clause, with its ``with`` partners ("X's clashes
+    with Y", "soldiers of X are killed in clashes with Y"); else victims of two countries
+    ("soldiers of X and of Y are killed in clashes at the border")."""
+    sides = _between_members(ctx, i, sent[2])
+    if len({a.code for a in sides}) < 2:
+        partners = _with_partners(ctx, i, light, sent[2])
+        own = _mutual_owners(ctx, i, light, sent[2])
+        sides = own + partners if partners else own
+        if not partners and len({a.root for a in own if not is_role_only(a)}) < 2:
+            return []
+    return [(a, b) for a in sides for b in sides if a.code != b.code]
+
+
+def _mutual_owners(ctx: DocContext, i: int, light: int | None, sent_index: int) -> list[Actor]:
+    view = ctx.view
+    found = owners(ctx, i, sent_index)
+    if not found and light is not None:
+        found = [a for a in subject_actors(ctx, light, sent_index) if not is_role_only(a)]
+    verb = casualty_verb(view, i)
+    if not found and verb is not None:
+        found = _patients(ctx, verb, sent_index)
+    return found
+
+
+def _between_members(ctx: DocContext, i: int, sent_index: int) -> list[Actor]:
+    """The actors of the ``between`` phrase of the noun, or of the verb it is the subject
+    of ("clashes erupted between X and Y")."""
+    view = ctx.view
+    words = [i]
+    if view.dep[i] == "nsubj" and view.head[i] != i:
+        words.append(view.head[i])
+    for w in words:
+        for prep in view.kids(w, "prep"):
+            if view.up[prep] == "BETWEEN":
+                objs = view.kids(prep, "pobj")
+                found = [a for o in objs for a in actors_of_np(ctx, o, sent_index)]
+                if found:
+                    return found
+    return []
+
+
+def _with_partners(ctx: DocContext, i: int, light: int | None, sent_index: int) -> list[Actor]:
+    view = ctx.view
+    for w in (i,) if light is None else (i, light):
+        for prep in view.kids(w, "prep"):
+            if view.up[prep] in ("WITH", "AGAINST"):
+                objs = view.kids(prep, "pobj")
+                found = [a for o in objs for a in np_actors_anywhere(ctx, o, sent_index)]
+                if found:
+                    return found
+    return []

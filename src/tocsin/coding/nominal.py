@@ -18,6 +18,8 @@ from tocsin.coding.attacks import (
     attack_targets,
     casualty_verb,
     in_casualty_clause,
+    is_mutual,
+    mutual_pairs,
     owners,
     placed_pairs,
 )
@@ -149,7 +151,7 @@ def nominal_events(ctx: DocContext, per_verb: PerVerb, sent: Sent) -> None:
         light = _light_verb(ctx, i, sent, _is_attack(form.code))
         if light is None and _is_attack(form.code) and _only_roles_hit(ctx, per_verb, i):
             light = ctx.view.head[i]  # "launch strikes involving cruise missiles": no one hit
-        if light is None and _coded_by_verb(ctx, i, sent):
+        if light is None and _coded_by_verb(ctx, i, sent) and not _fight_subject(ctx, i):
             continue  # "held talks with X", "the talks were cancelled": the verb says it
         noun_code = _noun_code(ctx, i, form.code)
         if noun_code is None:
@@ -162,6 +164,8 @@ def nominal_events(ctx: DocContext, per_verb: PerVerb, sent: Sent) -> None:
             per_verb[light] = []  # the light verb's own default code is not the event
         per_verb[i] = _events(ctx, i, code, found, light, sent)
         _yield_unnamed(ctx, per_verb, i)
+        if is_mutual(ctx, i):
+            _yield_sides(ctx, per_verb, i, found)
 
 
 def _events(
@@ -241,17 +245,40 @@ def _yield_unnamed(ctx: DocContext, per_verb: PerVerb, i: int) -> None:
         per_verb[i] = []
 
 
+def _yield_sides(
+    ctx: DocContext, per_verb: PerVerb, i: int, found: list[tuple[Actor, Actor]]
+) -> None:
+    """ "Fighting between X and Y continued / killed ten": the sides are the noun's, not
+    the verb's agents, so the verb's events with them as sources go."""
+    head = ctx.view.head[i]
+    if head == i or ctx.view.dep[i] != "nsubj" or not per_verb.get(i) or not per_verb.get(head):
+        return
+    sides = {s.code for s, _ in found} | {s.span for s, _ in found if s.span is not None}
+    per_verb[head] = [
+        e
+        for e in per_verb[head]
+        if e.source is None or (e.source.code not in sides and e.source.span not in sides)
+    ]
+
+
 def _unnamed(actor: Actor | None) -> bool:
     return actor is not None and "unnamed agent" in (actor.entry or "")
 
 
 def _gerund_noun(view: DocView, i: int) -> bool:
-    """A gerund used as a noun ("in a drive-by shooting", tagged VBG): it has a determiner
-    and is an argument, not a verb of its own clause."""
+    """A gerund used as a noun ("in a drive-by shooting", "killed in fighting between X
+    and Y", tagged VBG): it is an argument, not a verb of its own clause, and has a
+    determiner or a ``between`` phrase but no object."""
     return (
         view.tag[i] == "VBG"
         and view.dep[i] in ("pobj", "dobj", "nsubj", "nsubjpass")
-        and bool(view.kids(i, "det"))
+        and (
+            bool(view.kids(i, "det"))
+            or (
+                any(view.up[p] == "BETWEEN" for p in view.kids(i, "prep"))
+                and not view.kids(i, "dobj")
+            )
+        )
     )
 
 
@@ -282,6 +309,12 @@ def _light_verb(ctx: DocContext, i: int, sent: Sent, attack: bool = False) -> in
         if hm is not None and hm.pattern is not None and (hm.code or hm.code2):
             return None  # one of the verb's patterns says what "launch talks" is
     return head
+
+
+def _fight_subject(ctx: DocContext, i: int) -> bool:
+    """ "Fighting between X and Y continued / left ten dead": a fight noun as the subject
+    is the event; the verb only says how it went."""
+    return ctx.view.dep[i] == "nsubj" and is_mutual(ctx, i)
 
 
 def _coded_by_verb(ctx: DocContext, i: int, sent: Sent) -> bool:
@@ -319,6 +352,8 @@ def _pairs(
 ) -> list[tuple[Actor, Actor]]:
     if code[:2] == "14":
         return protest_pairs(ctx, i, sent[2])
+    if is_mutual(ctx, i):
+        return placed_pairs(ctx, i, light, mutual_pairs(ctx, i, light, sent))
     if not _is_attack(code):
         return _cooperation_pairs(ctx, i, light, sent[2])
     sources = attack_sources(ctx, i, light, sent[2])
