@@ -282,3 +282,57 @@ def test_announced_plans_about_a_thing_are_not_addressed_to_its_owner(
         lemmas=["Gondor", "announce", "plan", "for", "Rohan", "'s", "base", "."],
     )
     assert code_doc(doc, dictionaries=placeholder_dictionaries) == []
+
+
+# --- one act, one event (hand-made sentences, the spaCy model) ---
+
+
+@pytest.fixture(scope="module")
+def news_coder(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    from tocsin.pipeline import Coder
+    from tocsin.settings import load_settings
+
+    settings = load_settings(env={}, data_dir=tmp_path_factory.mktemp("guards") / "data")
+    return Coder(settings, enrich=False)
+
+
+def _root_keys(events: list[Event]) -> list[tuple[str, str, str]]:
+    return [
+        (
+            (e.source.code if e.source else "")[:3],
+            (e.target.code if e.target else "")[:3],
+            e.code[:2],
+        )
+        for e in events
+    ]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("sentence", "key"),
+    [
+        ("Egypt launched airstrikes targeting Islamist militants in Libya.", ("EGY", "LBY", "19")),
+        ("Israeli forces raided Jenin, killing three Palestinian militants.", ("ISR", "PSE", "19")),
+    ],
+)
+def test_a_participle_describing_an_act_is_that_act(
+    news_coder: Any, sentence: str, key: tuple[str, str, str]
+) -> None:
+    keys = _root_keys(news_coder.code_text(sentence, date="2025-06-01"))
+    assert keys.count(key) == 1, keys
+
+
+@pytest.mark.slow
+def test_two_acts_joined_by_and_stay_two(news_coder: Any) -> None:
+    for sentence, triggers in [
+        (
+            "Japan seized a Chinese fishing boat and arrested two Chinese fishermen.",
+            {"seized", "arrested"},
+        ),
+        (
+            "Turkey shelled Kurdish positions in Syria and bombed a Syrian army base.",
+            {"shelled", "bombed"},
+        ),
+    ]:
+        events = news_coder.code_text(sentence, date="2025-06-01")
+        assert {e.trigger for e in events} >= triggers, [e.trigger for e in events]

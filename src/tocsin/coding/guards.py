@@ -11,7 +11,8 @@ The other guards (:func:`guard_sentence`) drop what a dictionary match alone doe
 make an event: a verb coded only by its block's placeholder default (060), a bare
 statement (010) whose target is only named inside what is stated, an act for a third
 party coded between the members of one coordination, an act cited as history
-(:mod:`tocsin.coding.history`) and a "defeat" in a sentence about a vote.  Teasers
+(:mod:`tocsin.coding.history`), a "defeat" in a sentence about a vote and a participle
+that describes an act already coded (:func:`one_act`: "airstrikes targeting ...").  Teasers
 leaked from page furniture are skipped whole (:func:`is_teaser`).
 """
 
@@ -115,7 +116,47 @@ def guard_sentence(ctx: DocContext, events: list[Event], start: int, end: int) -
     events = [
         e for e in events if not _statement_about(ctx, e) and not _one_sided_between_members(ctx, e)
     ]
+    events = one_act(ctx, events)
     return place_roles(ctx, events, start, end) if ctx.options.place_roles else events
+
+
+# how a participle or relative clause hangs from the act it describes ("airstrikes
+# targeting militants", "fired missiles that hit the base", "struck Gaza, killing 20")
+_DESCRIBING_DEPS = frozenset({"acl", "relcl", "advcl"})
+
+
+def _act_key(e: Event) -> tuple[str | None, str | None, str]:
+    return (
+        e.source.root if e.source else None,
+        e.target.root if e.target else None,
+        e.code[:2],
+    )
+
+
+def one_act(ctx: DocContext, events: list[Event]) -> list[Event]:
+    """One act, one event: an event whose trigger is a participle or relative clause of
+    another event's trigger (or of that trigger's object: "launch airstrikes targeting
+    militants") between the same two countries at the same CAMEO root describes that act
+    ("the strikes targeted them"), and is dropped; acts joined by "and" ("seize a vessel and
+    arrest its captain") are two."""
+    if len(events) < 2:
+        return events
+    view = ctx.view
+    triggers: dict[int | None, set[tuple[str | None, str | None, str]]] = {}
+    for e in events:
+        triggers.setdefault(trigger_token(ctx, e), set()).add(_act_key(e))
+    out: list[Event] = []
+    for e in events:
+        v = trigger_token(ctx, e)
+        if v is not None and view.dep[v] in _DESCRIBING_DEPS and view.head[v] != v:
+            h = view.head[v]
+            governing = {h, view.head[h]} - {v}
+            key = _act_key(e)
+            if any(key in triggers.get(g, ()) for g in governing):
+                log.debug("one act: %s %s describes its head's event", e.code, e.trigger)
+                continue
+        out.append(e)
+    return out
 
 
 def _placeholder(e: Event) -> bool:
