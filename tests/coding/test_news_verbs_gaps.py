@@ -1,0 +1,73 @@
+"""Verb patterns grown from `tocsin gaps` over the bundled corpus (issue #9): each
+construction gets the codebook's code on sentences written for these tests, and the
+near misses stay uncoded or keep their Phoenix reading."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+CASES = [
+    # (sentence, source, target, code): hand-made, not taken from a gold set or the corpus
+    # signing a deal is a formal agreement (057)
+    ("Kenya signed an energy deal with Uganda.", "KEN", "UGA", "057"),
+    ("Chile signed a lithium deal with Germany.", "CHL", "DEU", "057"),
+    # issuing / adopting sanctions imposes them (163)
+    ("Britain issued sanctions against Belarus.", "GBR", "BLR", "163"),
+    ("The European Union adopts a sanctions package against Iran.", "IGO", "IRN", "163"),
+    # reducing aid (162 family), downgrading relations (161)
+    ("Sweden reduced its aid to Zambia.", "SWE", "ZMB", "162"),
+    ("The Netherlands slashed funding for Mali.", "NLD", "MLI", "162"),
+    ("Argentina downgraded diplomatic relations with Venezuela.", "ARG", "VEN", "161"),
+    # money and weapon systems sent to a country: economic (071) and military aid (072)
+    ("Japan sent $300 million to the Philippines.", "JPN", "PHL", "071"),
+    ("Norway will send air defence systems to Ukraine.", "NOR", "UKR", "072"),
+    ("North Korea sent artillery shells to Russia.", "PRK", "RUS", "072"),
+    ("Poland delivered tanks to Ukraine.", "POL", "UKR", "072"),
+    # deploying arms near a country is a show of force (154)
+    ("China deployed warships near Japan.", "CHN", "JPN", "154"),
+    # expelling an ambassador reduces diplomatic relations (161)
+    ("Burkina Faso expelled the French envoy.", "BFA", "FRA", "161"),
+    # a counter-offensive is an attack named by a noun (190)
+    ("Ethiopia launched a counteroffensive against Eritrean troops.", "ETH", "ERI", "190"),
+]
+
+NOT_THESE = [
+    # (sentence, code the new patterns must not give)
+    ("Belarus deployed missiles on its border with Poland.", "072"),  # deploying is not aid
+    ("The minister delivered a speech to the parliament of Ghana.", "072"),
+    ("Nigeria reduced tensions with Niger.", "162"),  # Phoenix's REDUCE TENSION (040) stays
+]
+
+
+@pytest.fixture(scope="module")
+def coder(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    from tocsin.pipeline import Coder
+    from tocsin.settings import load_settings
+
+    settings = load_settings(env={}, data_dir=tmp_path_factory.mktemp("news_gaps") / "data")
+    return Coder(settings, enrich=False)
+
+
+def _triples(events: list[Any]) -> set[tuple[str, str, str]]:
+    return {
+        ((e.source.code or "")[:3], (e.target.code or "")[:3] if e.target else "", e.code)
+        for e in events
+        if e.source
+    }
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("sentence", "source", "target", "code"), CASES)
+def test_gap_construction_is_coded(
+    coder: Any, sentence: str, source: str, target: str, code: str
+) -> None:
+    got = _triples(coder.code_text(sentence, date="2025-06-01"))
+    assert (source, target, code) in got, got
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("sentence", "code"), NOT_THESE)
+def test_gap_near_miss_is_not_coded_so(coder: Any, sentence: str, code: str) -> None:
+    assert code not in {e.code for e in coder.code_text(sentence, date="2025-06-01")}
