@@ -5,6 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+import pytest
+
+from tocsin.coding.dictionaries import Dictionaries, load_dictionaries
 from tocsin.models import Event, Factuality
 
 
@@ -120,3 +123,99 @@ def test_conjoined_demonyms_share_the_head_s_role(
         lemmas=["Gondorian", "and", "Arnorian", "police", "meet", "in", "Rohan", "."],
     )
     assert triples(code_doc(doc)) == {("GONCOP", "ARNCOP", "040"), ("ARNCOP", "GONCOP", "040")}
+
+
+ACCUSE_VERBS = """\
+####### VERB PATTERNS #######
+
+---  ATTACK   [190]  ---
+ATTACK {ATTACKS ATTACKED ATTACKING}
+
+---  ACCUSE   [112]  ---
+ACCUSE {ACCUSES ACCUSED ACCUSING}
+
+---  CLAIM   [110]  ---
+CLAIM {CLAIMS CLAIMED CLAIMING}
+
+####### END #######
+"""
+ACCUSE_ACTORS = """\
+name\tsynonyms\tcode\tfrom\tto\tkind
+Arnor\tArnorian|Arnorians\tARN\t\t\tcountry
+Gondor\tGondorian|Gondorians\tGON\t\t\tcountry
+Rohan\tRohanian|Rohanians\tROH\t\t\tcountry
+"""
+ACCUSE_AGENTS = "phrase\tcode\tflags\nofficial\t~GOV\t\n"
+
+
+@pytest.fixture(scope="module")
+def accuse_dictionaries(tmp_path_factory: pytest.TempPathFactory) -> Dictionaries:
+    """The tiny set's countries with attack, accuse and claim verbs."""
+    folder = tmp_path_factory.mktemp("accuse")
+    (folder / "manifest.toml").write_text(
+        'name = "accuse"\nverbs = ["v.txt"]\nactors = ["a.tsv"]\nagents = ["g.tsv"]\n',
+        encoding="utf-8",
+    )
+    (folder / "v.txt").write_text(ACCUSE_VERBS, encoding="utf-8")
+    (folder / "a.tsv").write_text(ACCUSE_ACTORS, encoding="utf-8")
+    (folder / "g.tsv").write_text(ACCUSE_AGENTS, encoding="utf-8")
+    return load_dictionaries(str(folder))
+
+
+def test_a_participle_s_pronoun_object_is_the_main_verb_s_object(
+    make_doc: Any, code_doc: Callable[..., list[Event]], accuse_dictionaries: Dictionaries
+) -> None:
+    # "Gondor attacked two Rohanian officials, accusing them of spying."
+    doc = make_doc(
+        ["Gondor", "attacked", "two", "Rohanian", "officials", ",", "accusing", "them", "of",
+         "spying", "."],
+        [1, 1, 4, 4, 1, 1, 1, 6, 6, 8, 1],
+        ["nsubj", "ROOT", "nummod", "amod", "dobj", "punct", "advcl", "dobj", "prep", "pcomp",
+         "punct"],
+        ["NNP", "VBD", "CD", "JJ", "NNS", ",", "VBG", "PRP", "IN", "VBG", "."],
+        lemmas=["Gondor", "attack", "two", "Rohanian", "official", ",", "accuse", "they", "of",
+                "spy", "."],
+    )
+    events = code_doc(doc, dictionaries=accuse_dictionaries)
+    found = {(s, t[:3] if t else t, c) for s, t, c in triples(events)}
+    assert ("GON", "ROH", "112") in found
+    assert ("GON", "ROH", "190") in found
+
+
+def test_a_claimed_pronoun_subject_is_the_main_verb_s_object(
+    make_doc: Any, code_doc: Callable[..., list[Event]], accuse_dictionaries: Dictionaries
+) -> None:
+    # "Gondor attacked Rohanians, claiming them to be spies."
+    doc = make_doc(
+        ["Gondor", "attacked", "Rohanians", ",", "claiming", "them", "to", "be", "spies", "."],
+        [1, 1, 1, 1, 1, 7, 7, 4, 7, 1],
+        ["nsubj", "ROOT", "dobj", "punct", "advcl", "nsubj", "aux", "ccomp", "attr", "punct"],
+        ["NNP", "VBD", "NNPS", ",", "VBG", "PRP", "TO", "VB", "NNS", "."],
+        lemmas=["Gondor", "attack", "Rohanians", ",", "claim", "they", "to", "be", "spy", "."],
+    )
+    events = code_doc(doc, dictionaries=accuse_dictionaries)
+    found = {(s, t[:3] if t else t, c) for s, t, c in triples(events)}
+    assert ("GON", "ROH", "110") in found
+
+
+def test_a_participle_without_a_pronoun_keeps_its_own_object(
+    make_doc: Any, code_doc: Callable[..., list[Event]], accuse_dictionaries: Dictionaries
+) -> None:
+    # "Gondor attacked Rohan, accusing Arnor of helping it." and "..., accusing the press"
+    doc = make_doc(
+        ["Gondor", "attacked", "Rohan", ",", "accusing", "Arnor", "of", "helping", "."],
+        [1, 1, 1, 1, 1, 4, 4, 6, 1],
+        ["nsubj", "ROOT", "dobj", "punct", "advcl", "dobj", "prep", "pcomp", "punct"],
+        ["NNP", "VBD", "NNP", ",", "VBG", "NNP", "IN", "VBG", "."],
+        lemmas=["Gondor", "attack", "Rohan", ",", "accuse", "Arnor", "of", "help", "."],
+    )
+    found = triples(code_doc(doc, dictionaries=accuse_dictionaries))
+    assert ("GON", "ARN", "112") in found and ("GON", "ROH", "112") not in found
+    doc = make_doc(
+        ["Gondor", "attacked", "Rohan", ",", "accusing", "the", "press", "of", "lying", "."],
+        [1, 1, 1, 1, 1, 6, 4, 4, 7, 1],
+        ["nsubj", "ROOT", "dobj", "punct", "advcl", "det", "dobj", "prep", "pcomp", "punct"],
+        ["NNP", "VBD", "NNP", ",", "VBG", "DT", "NN", "IN", "VBG", "."],
+        lemmas=["Gondor", "attack", "Rohan", ",", "accuse", "the", "press", "of", "lie", "."],
+    )
+    assert triples(code_doc(doc, dictionaries=accuse_dictionaries)) == {("GON", "ROH", "190")}

@@ -32,6 +32,8 @@ SYMMETRIC_ROOTS = frozenset({"03", "04", "05", "06"})
 # "X and Y fight"); a pattern coding both directions alike ("exchange fire [193:193]") too
 RECIPROCAL_VERBS = frozenset({"CLASH", "FIGHT", "BATTLE", "SKIRMISH", "DUEL", "QUARREL",
                               "SPAR", "FEUD", "EXCHANGE"})
+# pronouns that stand for a main clause's object in a participle clause after it
+OBJECT_PRONOUNS = frozenset({"THEM", "HIM", "HER"})
 LOCATIVE_PREPS = frozenset({"IN", "AT", "NEAR"})  # narrower than eventplace.LOCATION_PREPS:
 # a mutual act "on"/"over" X names its topic ("agree on Iran", "fight over Karabakh")
 # passive verbs whose unnamed agent is the state: police (COP) or courts (JUD)
@@ -87,6 +89,8 @@ def find_actors(ctx: DocContext, m: VerbMatch, post: list[int], sent_index: int)
     target_head: int | None = None
     if not targets:
         targets, target_head = _target_actors(ctx, m, subj, passive, sources, post, sent_index)
+    if not targets and not passive:
+        targets = _participle_pronoun_target(ctx, v, sources, sent_index)
     sources, targets = placed_roles(ctx, m, sources, targets, target_head, subj)
     mutual = _reciprocal(view, m)
     if mutual and len(sources) > 1 and _locative(view, target_head, m.verb):
@@ -195,6 +199,31 @@ def _target_actors(
         skip |= subtree_tokens(view, view.kids(v, "ccomp"))
     exclude = frozenset(a.code for a in sources if a.code)  # new actors have no code
     return first_actors_at(ctx, [t for t in post if t not in skip], sent_index, v, exclude)
+
+
+def _participle_pronoun_target(
+    ctx: DocContext, v: int, sources: list[Actor], sent_index: int
+) -> list[Actor]:
+    """A participle clause's pronoun is its main verb's object: "detained two Estonian
+    officials, accusing them of spying", "arrested 33 Russians, claiming them to be
+    mercenaries" (the pronoun as the object, or as the subject of what is claimed)."""
+    view = ctx.view
+    head = view.head[v]
+    if view.dep[v] != "advcl" or view.tag[v] != "VBG" or head == v:
+        return []
+    pronoun = next((c for c in view.kids(v, "dobj") if view.up[c] in OBJECT_PRONOUNS), None)
+    for c in view.kids(v, "ccomp") if pronoun is None else ():
+        pronoun = next((s for s in view.kids(c, "nsubj") if view.up[s] in OBJECT_PRONOUNS), None)
+        if pronoun is not None:
+            break
+    if pronoun is None:
+        return []
+    codes = {a.code for a in sources}
+    for obj in view.kids(head, "dobj"):
+        found = [a for a in np_actors_anywhere(ctx, obj, sent_index) if a.code not in codes]
+        if found:
+            return found
+    return []
 
 
 def _paired(
