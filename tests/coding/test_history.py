@@ -83,6 +83,24 @@ def test_latest_day_of_an_expression(make_doc: Any) -> None:
     assert latest_day(view, 0, 2) == dt.date(2024, 8, 31)
     assert latest_day(view, 2, 4) == dt.date(1999, 12, 31)
     assert latest_day(view, 4, 5) is None  # a month alone (or a name) names no year
+    # ... unless it is a past act's: the last such month up to the article's date
+    assert latest_day(view, 4, 5, dt.date(2026, 1, 1)) == dt.date(2025, 5, 31)
+    assert latest_day(view, 4, 5, dt.date(2026, 6, 3)) == dt.date(2026, 5, 31)
+
+
+def test_a_bare_month_dates_a_past_act_only(make_doc: Any) -> None:
+    # "Gondor attacked Rohan in March ." in a January story: last March, history
+    past = _dated(make_doc, ["March"], ["NNP"])
+    assert is_history(DocView.build(past), 1, DATE)
+    assert not is_history(DocView.build(past), 1, dt.date(2026, 4, 2))  # this March: news
+    # "Gondor will attack Rohan in March ." : a month ahead, not history
+    future = make_doc(
+        ["Gondor", "will", "attack", "Rohan", "in", "March", "."],
+        [2, 2, 2, 2, 2, 4, 2],
+        ["nsubj", "aux", "ROOT", "dobj", "prep", "pobj", "punct"],
+        ["NNP", "MD", "VB", "NNP", "IN", "NNP", "."],
+    )
+    assert not is_history(DocView.build(future), 2, DATE)
 
 
 def test_a_date_after_a_cause_dates_the_cause(make_doc: Any) -> None:

@@ -4,8 +4,10 @@
 June 23, 2016, to leave the EU", "helped draft the constitution prior to independence in
 2011", "were previously convicted" (../shared/eval/CONVENTIONS.md: events cited as history
 inside a current one are not coded).  The test is on the parse: a time expression that
-modifies the event's verb (or the verb it is the complement of) and names a year, and
-whose latest possible day is more than :data:`HISTORY_DAYS` before the article's date; or
+modifies the event's verb (or the verb it is the complement of) and names a year (or, for a
+verb in the past tense, a month: the last such month up to the article's date, "attacked a
+vessel in late February" in a November story), and whose latest possible day is more than
+:data:`HISTORY_DAYS` before the article's date; or
 an adverb that says so ("previously", "formerly"); or "N years ago".
 
 The dates are read here with a few lines rather than with the temporal stage, which runs
@@ -32,6 +34,7 @@ _MONTHS = {name.upper(): n for n, name in enumerate(calendar.month_name) if name
 # "by 2030", "until" look ahead)
 _DATING_PREPS = frozenset({"IN", "ON", "DURING", "BEFORE", "AT"})
 _PAST_ADVERBS = frozenset({"PREVIOUSLY", "FORMERLY"})
+_PAST_TAGS = frozenset({"VBD", "VBN"})  # a verb told in the past: a bare month is a past one
 _AGO_UNITS = frozenset({"YEARS", "DECADES", "CENTURIES"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 # prepositions of a cause ("sentenced for", "jailed over"): a date after them is the cause's
@@ -44,9 +47,13 @@ _SENTENCE_PREPS = frozenset({"TO", "WITH", "OF"})
 _CLIMB = frozenset({"xcomp", "dobj", "pcomp"})
 
 
-def latest_day(view: DocView, start: int, end: int) -> dt.date | None:
+def latest_day(
+    view: DocView, start: int, end: int, before: dt.date | None = None
+) -> dt.date | None:
     """The latest day the time expression in tokens [start, end) can mean, when it names a
-    year ("2016", "June 23, 2016", "August 2024", "the 1990s"), else None."""
+    year ("2016", "June 23, 2016", "August 2024", "the 1990s"), else None; with ``before``
+    (the article's date, for an act told in the past tense) a month without a year is the
+    last such month up to that date ("in late February" in a November story)."""
     year = month = None
     decade = False
     for i in range(start, end):
@@ -55,6 +62,8 @@ def latest_day(view: DocView, start: int, end: int) -> dt.date | None:
             year, decade = int(found.group(1)), bool(found.group(2))
         elif view.up[i].rstrip(".") in _MONTHS:
             month = _MONTHS[view.up[i].rstrip(".")]
+    if year is None and month is not None and before is not None:
+        year = before.year if month <= before.month else before.year - 1
     if year is None:
         return None
     if decade:
@@ -71,8 +80,9 @@ def _is_date(view: DocView, i: int) -> bool:
     return word.rstrip(".") in _MONTHS or (view.tag[i] in _YEAR_TAGS and bool(_YEAR.match(word)))
 
 
-def _dated_before(view: DocView, i: int, cutoff: dt.date) -> bool:
-    """Whether a modifier ``i`` of the verb dates it before ``cutoff``."""
+def _dated_before(view: DocView, i: int, cutoff: dt.date, past: dt.date | None) -> bool:
+    """Whether a modifier ``i`` of the verb dates it before ``cutoff`` (``past``: the
+    article's date when the verb is in the past tense, which dates a bare month)."""
     dep, word = view.dep[i], view.up[i]
     if dep == "advmod" and word in _PAST_ADVERBS:
         return True
@@ -86,7 +96,7 @@ def _dated_before(view: DocView, i: int, cutoff: dt.date) -> bool:
         return False
     for o in objects:
         lo, hi = view.subtree_span(o)
-        day = latest_day(view, lo, hi)
+        day = latest_day(view, lo, hi, past)
         if day is not None and day < cutoff:
             return True
     return False
@@ -125,7 +135,8 @@ def is_history(view: DocView, v: int, article_date: dt.date | None) -> bool:
     cutoff = article_date - dt.timedelta(days=HISTORY_DAYS)
     cur = v
     for _ in range(4):
-        if any(_dated_before(view, c, cutoff) for c in _dating_modifiers(view, cur)):
+        past = article_date if view.tag[cur] in _PAST_TAGS else None
+        if any(_dated_before(view, c, cutoff, past) for c in _dating_modifiers(view, cur)):
             return True
         if view.dep[cur] not in _CLIMB or view.head[cur] == cur:
             return False
