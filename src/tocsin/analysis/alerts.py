@@ -17,13 +17,13 @@ from tocsin.analysis.detectors import WEEK
 from tocsin.analysis.refresh import refresh
 from tocsin.analysis.scan import (
     AlertRules,
-    _evidence,
     active_weeks,
     detectors,
     find_hits,
     recompute_alerts,
     rules_of,
     scan,
+    top_evidence,
 )
 from tocsin.errors import InputError
 from tocsin.models import Alert
@@ -118,7 +118,7 @@ def alert_evidence(store: Store, alert: Alert, limit: int = 5) -> list[dict[str,
         return store.evidence(list(alert.evidence))
     a, _, b = (alert.details.get("dyad") or alert.subject).partition("-")
     lo, hi = (dt.date.fromisoformat(str(d)) for d in window)
-    rows = _evidence(store, a, b or None, lo, hi, alert.direction, limit)
+    rows = top_evidence(store, a, b or None, lo, hi, alert.direction, limit)
     return store.evidence([int(r["event_id"]) for r in rows])
 
 

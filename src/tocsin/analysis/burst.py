@@ -27,15 +27,15 @@ import math
 import numpy as np
 
 from tocsin.analysis.detectors import (
-    _FLAT,
+    FLAT_VOLUME,
     Detector,
     Hit,
     Subject,
     Track,
-    _breadth_ok,
-    _others,
-    _per_subject,
     baselines,
+    breadth_ok,
+    others_volume,
+    per_subject,
     rate,
     surprise,
     surprises,
@@ -97,7 +97,7 @@ def _trimmed(track: Track, vol: np.ndarray, share: float, window: tuple[float, i
     best, start, end, expected = window
     x, penalty = track.reports, math.log10(max(rules.onset_weeks, 1))
     for a in range(start + 1, end + 1):
-        if x[a] <= 0 or not _breadth_ok(track, a, end, rules):
+        if x[a] <= 0 or not breadth_ok(track, a, end, rules):
             continue
         exp = max(share * float(vol[a:end + 1].sum()), rules.min_expected * (end - a + 1))
         score = surprise(float(x[a:end + 1].sum()), exp) - penalty
@@ -114,7 +114,7 @@ def burst(subject: Subject, volume: np.ndarray, rules: AlertSettings) -> list[Hi
     for direction, track in subject.tracks.items():
         if track.events.sum() < rules.min_events:
             continue
-        vol = _others(volume, track)
+        vol = others_volume(volume, track)
         share = np.maximum(*baselines(track.reports, vol, rules))
         kept: list[tuple[float, int, int, float]] = []
         for cand in sorted(_candidates(track, vol, share, rules), key=lambda c: (-c[0], c[1])):
@@ -131,7 +131,7 @@ def burst(subject: Subject, volume: np.ndarray, rules: AlertSettings) -> list[Hi
 
 def rate_windows(subject: Subject, volume: np.ndarray, rules: AlertSettings) -> list[Hit]:
     """The window scan of :func:`burst` on a dyad's own rate (a constant news volume)."""
-    flat = np.where(volume > 0, _FLAT, 0.0)
+    flat = np.where(volume > 0, FLAT_VOLUME, 0.0)
     return [Hit(h.subject, "rate", h.direction, h.start, h.end, h.score, h.expected,
                 {"per_week_before": round(h.expected / (h.end - h.start + 1), 3),
                  "window": True})
@@ -143,5 +143,5 @@ def own_rate(subject: Subject, volume: np.ndarray, rules: AlertSettings) -> list
     return rate(subject, volume, rules) + rate_windows(subject, volume, rules)
 
 
-BURST = Detector("burst", _per_subject(burst), setting="burst")
-RATE = Detector("rate", _per_subject(own_rate), setting="rate")
+BURST = Detector("burst", per_subject(burst), setting="burst")
+RATE = Detector("rate", per_subject(own_rate), setting="rate")

@@ -192,13 +192,15 @@ def _share(x: np.ndarray, vol: np.ndarray, weeks: int) -> np.ndarray:
     return np.divide(xs, vs, out=np.zeros_like(xs), where=vs > 0)
 
 
-def _others(vol: np.ndarray, track: Track) -> np.ndarray:
+def others_volume(vol: np.ndarray, track: Track) -> np.ndarray:
     """The news volume of everything but the subject: a subject's own surge must not raise
     the volume its expectation scales with (a war that fills the news would never rise)."""
     return np.maximum(vol - track.events, 0.0)
 
 
-def _breadth_ok(track: Track, start: int, end: int, rules: AlertSettings) -> bool:
+def breadth_ok(track: Track, start: int, end: int, rules: AlertSettings) -> bool:
+    """Whether weeks start..end have the events, articles and sources an alert needs and
+    are no longer than ``max_weeks`` (shared by every series detector)."""
     events, arts, srcs = track.span(start, end)
     return (events >= rules.min_events and arts >= rules.min_articles
             and srcs >= rules.min_sources and end - start + 1 <= rules.max_weeks)
@@ -276,13 +278,13 @@ def baseline(subject: Subject, volume: np.ndarray, rules: AlertSettings) -> list
         x = track.reports
         if x.max(initial=0.0) < rules.min_increase:
             continue  # no week can rise enough
-        vol = _others(volume, track)
+        vol = others_volume(volume, track)
         s4, s52 = baselines(x, vol, rules)
         for start, end in _runs(_alerting_weeks(x, vol, s4, s52, rules),
                                 rules.merge_gap_weeks):
             if end - start + 1 > rules.max_weeks:  # a long episode alerts on its onset
                 end = start + rules.onset_weeks - 1
-            if not _breadth_ok(track, start, end, rules):
+            if not breadth_ok(track, start, end, rules):
                 continue
             share = float(max(s4[start], s52[start]))
             score, expected = _period_score(x, vol, share, start, end, rules)
@@ -294,7 +296,7 @@ def baseline(subject: Subject, volume: np.ndarray, rules: AlertSettings) -> list
 
 # --------------------------------------------------------------------------- own rate
 
-_FLAT = 1e6  # a constant news volume: the baseline test on a subject's own weekly rate
+FLAT_VOLUME = 1e6  # a constant news volume: the baseline test on a subject's own weekly rate
 
 
 def rate(subject: Subject, volume: np.ndarray, rules: AlertSettings) -> list[Hit]:
@@ -303,7 +305,7 @@ def rate(subject: Subject, volume: np.ndarray, rules: AlertSettings) -> list[Hit
     it) hides from the share-based tests; against its own previous weeks it stands out."""
     if subject.kind != "dyad":
         return []
-    flat = np.where(volume > 0, _FLAT, 0.0)
+    flat = np.where(volume > 0, FLAT_VOLUME, 0.0)
     return [Hit(h.subject, "rate", h.direction, h.start, h.end, h.score, h.expected,
                 {"per_week_before": round(h.expected / (h.end - h.start + 1), 3)})
             for h in baseline(subject, flat, rules)]
@@ -360,7 +362,7 @@ def changepoint(subject: Subject, volume: np.ndarray, rules: AlertSettings) -> l
     for direction, track in subject.tracks.items():
         if track.events.sum() < rules.changepoint_min_events:
             continue
-        x, vol = track.reports, _others(volume, track)
+        x, vol = track.reports, others_volume(volume, track)
         signal = np.divide(x, vol, out=np.zeros_like(x), where=vol > 0)
         bounds = _segments(signal, rules.changepoint_penalty)
         for i in range(1, len(bounds) - 1):
@@ -368,7 +370,7 @@ def changepoint(subject: Subject, volume: np.ndarray, rules: AlertSettings) -> l
             if start < rules.changepoint_min_weeks or end < start:
                 continue  # too little history: a shift from the series' start is a trend
             before = signal[max(0, start - rules.long_weeks):start]
-            if signal[start:end + 1].mean() <= before.mean() or not _breadth_ok(
+            if signal[start:end + 1].mean() <= before.mean() or not breadth_ok(
                     track, start, end, rules):
                 continue
             score, expected = _period_score(x, vol, float(before.mean()), start, end, rules)
@@ -436,11 +438,12 @@ class Detector:
         return bool(getattr(rules, self.setting)) if self.setting else True
 
 
-def _per_subject(fn: Any) -> Any:
+def per_subject(fn: Any) -> Any:
+    """A detector's ``detect`` from a function of one subject (subject, volume, rules)."""
     def detect(ctx: ScanContext, rules: AlertSettings) -> list[Hit]:
         return [h for s in ctx.subjects for h in fn(s, ctx.vol, rules)]
     return detect
 
 
-BASELINE = Detector("baseline", _per_subject(baseline))
-CHANGEPOINT = Detector("changepoint", _per_subject(changepoint), setting="changepoint")
+BASELINE = Detector("baseline", per_subject(baseline))
+CHANGEPOINT = Detector("changepoint", per_subject(changepoint), setting="changepoint")

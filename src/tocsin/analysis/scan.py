@@ -137,8 +137,9 @@ def _dates(hit: Hit, weeks: list[dt.date]) -> tuple[dt.date, dt.date]:
     return weeks[hit.start], weeks[hit.end] + dt.timedelta(days=6)
 
 
-def _evidence(store: Store, a: str, b: str | None, start: dt.date, end: dt.date,
-              direction: str, limit: int) -> list[dict[str, Any]]:
+def top_evidence(store: Store, a: str, b: str | None, start: dt.date, end: dt.date,
+                 direction: str, limit: int) -> list[dict[str, Any]]:
+    """The ``limit`` events that contribute most to a subject's direction in a period."""
     return store.top_contributors(a, b, start, end, DIRECTIONS[direction], limit)
 
 
@@ -148,9 +149,9 @@ def _third_party_evidence(store: Store, hit: Hit, weeks: list[dt.date], rules: A
     lo, hi = hit.details["edges"]["window_weeks"]
     w0, w1 = weeks[lo], weeks[max(lo, hi - 1)] + dt.timedelta(days=6)
     p, r, c = hit.details["partner"], hit.details["rival"], hit.subject.a
-    parts = {f"{p}-{r}": _evidence(store, p, r, start, end, "cooperation", rules.evidence),
-             f"{p}-{c}": _evidence(store, p, c, w0, w1, "cooperation", rules.evidence),
-             f"{r}-{c}": _evidence(store, r, c, w0, w1, "conflict", rules.evidence)}
+    parts = {f"{p}-{r}": top_evidence(store, p, r, start, end, "cooperation", rules.evidence),
+             f"{p}-{c}": top_evidence(store, p, c, w0, w1, "cooperation", rules.evidence),
+             f"{r}-{c}": top_evidence(store, r, c, w0, w1, "conflict", rules.evidence)}
     rows = [row for part in parts.values() for row in part]
     return rows, {k: [int(x["event_id"]) for x in v] for k, v in parts.items()}
 
@@ -173,8 +174,8 @@ def _to_alert(store: Store, hit: Hit, weeks: list[dt.date], rules: AlertSettings
         rows, by_edge = _third_party_evidence(store, hit, weeks, rules)
         details["evidence_by_edge"] = by_edge
     else:
-        rows = _evidence(store, hit.subject.a, hit.subject.b, start, ev_end, hit.direction,
-                         rules.evidence)
+        rows = top_evidence(store, hit.subject.a, hit.subject.b, start, ev_end, hit.direction,
+                            rules.evidence)
     details["explanation"] = explain(hit, details, rows)
     return Alert(kind=hit.kind, subject=hit.subject.name, period_start=start, period_end=end,
                  direction=hit.direction, score=hit.score, details=details,
