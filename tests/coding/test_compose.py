@@ -217,3 +217,29 @@ def test_saying_another_did_something_else_is_no_accusation(
         lemmas=["Rohan", "say", "that", "Gondor", "visit", "Arnor", "."],
     )
     assert not any(e.code.startswith("11") for e in code_doc(doc))
+
+
+@pytest.fixture(scope="module")
+def news_coder(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    from tocsin.pipeline import Coder
+    from tocsin.settings import load_settings
+
+    settings = load_settings(env={}, data_dir=tmp_path_factory.mktemp("compose") / "data")
+    return Coder(settings, enrich=False)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "code"),
+    [
+        ("Germany decided on sending troops to Mali.", "sending", "0312"),
+        ("Japan is committed to providing aid to Ukraine.", "providing", "033"),
+    ],
+)
+def test_an_intent_word_with_a_gerund_is_one_intent(
+    news_coder: Any, sentence: str, trigger: str, code: str
+) -> None:
+    events = news_coder.code_text(sentence, date="2025-06-01")
+    assert [(e.trigger, e.code, e.factuality) for e in events] == [
+        (trigger, code, Factuality.INTENDED)
+    ]

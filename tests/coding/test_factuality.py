@@ -121,3 +121,32 @@ def test_the_first_to_act_did_act(make_doc: Any) -> None:
 def test_an_intent_noun_frames_its_infinitive(make_doc: Any) -> None:
     doc, v = _noun_infinitive(make_doc, None, "plan")  # "a plan to attack": intended
     assert factuality_of(DocView.build(doc), v, False)[0] is Factuality.INTENDED
+
+
+def _gerund_frame(make_doc: Any, frame: str, frame_lemma: str, prep: str) -> Any:
+    """ "Gondor <frame> <prep> attacking Rohan ." (the gerund is the preposition's pcomp)."""
+    return make_doc(
+        ["Gondor", frame, prep, "attacking", "Rohan", "."],
+        [1, 1, 1, 2, 3, 1],
+        ["nsubj", "ROOT", "prep", "pcomp", "dobj", "punct"],
+        ["NNP", "VBD", "IN", "VBG", "NNP", "."],
+        lemmas=["Gondor", frame_lemma, prep, "attack", "Rohan", "."],
+    )
+
+
+def test_a_gerund_after_an_intent_word_is_intended(make_doc: Any) -> None:
+    for frame, lemma, prep in [("decided", "decide", "on"), ("committed", "commit", "to")]:
+        view = DocView.build(_gerund_frame(make_doc, frame, lemma, prep))
+        fact, found = factuality_of(view, 3, False)
+        assert fact is Factuality.INTENDED and found is not None and found.word == lemma
+
+
+def test_a_gerund_after_a_request_is_not_done(make_doc: Any) -> None:
+    view = DocView.build(_gerund_frame(make_doc, "called", "call", "for"))
+    assert factuality_of(view, 3, False)[0] is Factuality.HYPOTHETICAL
+
+
+def test_a_gerund_after_another_verb_is_asserted(make_doc: Any) -> None:
+    # "Gondor succeeded in attacking Rohan": no frame, the act was done
+    view = DocView.build(_gerund_frame(make_doc, "succeeded", "succeed", "in"))
+    assert factuality_of(view, 3, False) == (Factuality.ASSERTED, None)

@@ -14,6 +14,7 @@ from tocsin.coding.context import DocContext
 from tocsin.coding.factuality import (
     CLAIM_FRAME_WORDS,
     INTENT_FRAME_WORDS,
+    INTENT_WORDS,
     NEGATING_WORDS,
     SPEECH_WORDS,
     intent_code,
@@ -91,6 +92,8 @@ def compose(ctx: DocContext, per_verb: PerVerb, sent_index: int) -> None:
             per_verb[h] = []  # "refused to provide aid": the rejection is the embedded act, negated
         elif edge in ("xcomp", "acl", "ccomp") and word in INTENT_FRAME_WORDS:
             _intent_frame(ctx, per_verb, v, h, edge)
+        elif edge == "pcomp" and word in INTENT_WORDS:
+            per_verb[h] = []  # "decided on sending troops": the intent is the embedded act's
 
 
 def observe_speaker(ctx: DocContext, v: int, sent_index: int) -> None:

@@ -9,7 +9,9 @@ Read from the verb's dependency context:
 - alleged: the verb sits in the complement of a claim or accusation ("accused Russia of
   supplying", "is believed to", "experts claimed that");
 - intended: the verb is the complement of an intent word ("plans to", "offered to",
-  "displayed willingness to"), of a present "be" ("the minister is to resign") or the
+  "displayed willingness to", or a gerund after its preposition: "decided on sending",
+  "committed to providing"; after a request's, "called for ending", it is hypothetical),
+  of a present "be" ("the minister is to resign") or the
   infinitive of a headline ("President to visit China"); such events take the CAMEO
   intent code (03x);
 - hypothetical: also the complement of a past "be" ("protesters were to storm the base":
@@ -136,7 +138,7 @@ _INTENT_CORE = frozenset(
 # frame words whose complement is an intended act (also requests: "urge X to ...")
 INTENT_FRAME_WORDS = _INTENT_CORE | {"ASK", "CALL", "PREPARE", "PRESS", "REQUEST", "URGE"}
 # words that make what they govern intended, not done
-INTENT_WORDS = _INTENT_CORE | {"DETERMINED", "EAGER", "EXPECT", "KEEN", "RESOLVE"}
+INTENT_WORDS = _INTENT_CORE | {"COMMIT", "DETERMINED", "EAGER", "EXPECT", "KEEN", "RESOLVE"}
 _CLIMB = (
     "xcomp",
     "ccomp",
@@ -245,6 +247,12 @@ def _is_aim(view: DocView, i: int) -> bool:
     )
 
 
+def _gerund_of_prep(view: DocView, v: int, cur: int) -> bool:
+    """Whether ``v`` is the verb a preposition ``cur`` takes ("decided on sending troops",
+    "committed to providing aid", "plans for deploying warships")."""
+    return view.dep[cur] == "prep" and view.head[v] == cur and view.dep[v] == "pcomp"
+
+
 def _has_to(view: DocView, i: int) -> bool:
     return any(view.dep[c] == "aux" and view.up[c] == "TO" for c in view.children[i])
 
@@ -321,12 +329,13 @@ def _frame_above(
         return Factuality.NEGATED, Frame("negation", "not")
     if word == "BE" and dep == "xcomp" and cur == v and _has_to(view, v):
         return _planned(view, head)
-    if word in REQUEST_WORDS and dep in ("xcomp", "acl", "ccomp") and cur == v:
+    if word in REQUEST_WORDS and (
+        dep in ("xcomp", "acl", "ccomp") and cur == v or _gerund_of_prep(view, v, cur)
+    ):
         return Factuality.HYPOTHETICAL, Frame("request", word.lower())
     if (
         word in INTENT_WORDS
-        and dep in ("xcomp", "acl", "ccomp")
-        and cur == v
+        and (dep in ("xcomp", "acl", "ccomp") and cur == v or _gerund_of_prep(view, v, cur))
         and not _has_neg(view, head)
     ):
         return Factuality.INTENDED, Frame("intent", word.lower())
