@@ -33,6 +33,7 @@ from tocsin.actors.docinfo import DocInfo
 from tocsin.actors.manifest import files_of, resolve_set
 from tocsin.actors.phrase import MentionIndex, phrase_indices, resolve_phrase
 from tocsin.actors.suppress import SuppressEntry, Suppressions, read_suppress_file
+from tocsin.actors.surnames import surname_mentions
 from tocsin.cache import cached, content_key
 from tocsin.errors import DictionaryError
 from tocsin.models import Actor, Mention
@@ -237,7 +238,8 @@ class ActorResolver:
                 continue
             out.append(self._mention(info, i, j, payload, date))
             i = j
-        return out
+        later = surname_mentions(info.doc, info.texts, keys, out, start, stop)
+        return sorted(out + later, key=lambda m: m.start) if later else out
 
     def _longest(self, info: DocInfo, i: int, stop: int) -> tuple[int, list[Any]] | None:
         keys = info.keys
