@@ -122,6 +122,9 @@ _GENERIC_NOUNS = frozenset(
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "agent", "poss", "ROOT"})
 _ACTING_DEPS = _SUBJECT_DEPS | {"dobj"}
 _ARMED_NONSTATE = frozenset({"REB", "INS", "UAF", "SEP", "CRM", "OPP"})
+# prepositions through which an agent-only phrase takes its actor: a place "in" a country
+# ("officials in Kabul"), or an organisation it works "at" or speaks "for"
+_BORROW_PREPS = frozenset({"IN", "AT", "FOR"})
 
 
 class MentionIndex:
@@ -211,15 +214,16 @@ def _borrowed_base(
     info: DocInfo, head_i: int, index: MentionIndex, lo: int, hi: int
 ) -> tuple[Mention | None, list[Mention]]:
     """A country for an agent-only phrase from its context, as PETRARCH does:
-    "officials in Kabul" (a locative "in" on the agent) or "Danish media and government"
+    "officials in Kabul" (a locative "in" on the agent; "at"/"for" an organisation:
+    "a prosecutor at the ICC") or "Danish media and government"
     (the second conjunct shares the first one's modifiers: DNKGOV)."""
     heads, deps, keys = info.heads, info.deps, info.keys
     for k in range(head_i + 1, hi):
-        if heads[k] == head_i and deps[k] == "prep" and keys[k] == "IN":
+        if heads[k] == head_i and deps[k] == "prep" and keys[k] in _BORROW_PREPS:
             for obj in range(k + 1, hi):
                 if heads[obj] == k and deps[obj] == "pobj":
                     found = _nearest_actor(info, obj, index)
-                    if found is not None:
+                    if found is not None and (keys[k] == "IN" or _organisation(found)):
                         return found, []
     if deps[head_i] != "conj":
         return None, []
@@ -237,6 +241,14 @@ def _borrowed_base(
         return None, []
     base = min(actors, key=lambda m: abs(first - m.start))
     return base, [m for m in modifiers if m.is_agent]
+
+
+def _organisation(mention: Mention) -> bool:
+    """Whether a mention names an organisation (an IGO, NGO, group or agency with a role
+    of its own), which an agent noun "at"/"for" it belongs to ("a prosecutor at the ICC",
+    "a spokesman for the UN"), unlike a country ("protesters at the US embassy")."""
+    actor = mention.actor
+    return actor.kind in ("igo", "ngo", "group") and len(actor.code) > 3
 
 
 def _shared_noun_roles(info: DocInfo, head_i: int, index: MentionIndex) -> list[Mention]:
