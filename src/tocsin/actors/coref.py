@@ -114,7 +114,8 @@ class Coreference:
                 owner = self._pronoun(possessor, possessor.lower_, sent_index)
             else:
                 owner = self._last_country(possessor, sent_index)
-            if isinstance(owner, Actor) and owner.country and len(owner.code) == 3:
+            owner = _as_country(owner)
+            if owner is not None:
                 return _with_roles(owner, actor, doc, head_i)
         if head.pos_ == "PROPN":
             named = self._by_name(head)
@@ -310,6 +311,19 @@ def _is_the_country(tok: Any) -> bool:
         and tok.tag_ == "NN"
         and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
     )
+
+
+def _as_country(owner: Actor | list[Actor] | None) -> Actor | None:
+    """The country of a possessive pronoun's antecedent: "Russia" or a body of its state
+    ("the Russian army said its forces ...", "Russia's Defence Ministry ... its forces":
+    RUS, to which the possessed noun adds its own role, RUSMIL; "Putin ... his forces")."""
+    if not isinstance(owner, Actor) or not owner.country:
+        return None
+    if len(owner.code) == 3:
+        return owner
+    if owner.kind in ("country", "person") and owner.code[:3] == owner.country:
+        return dataclasses.replace(owner, code=owner.country, role=None)
+    return None
 
 
 def _with_roles(owner: Actor, agent: Actor, doc: Any, head_i: int) -> Actor:
