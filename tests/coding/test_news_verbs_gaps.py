@@ -31,6 +31,19 @@ CASES = [
     ("Burkina Faso expelled the French envoy.", "BFA", "FRA", "161"),
     # a counter-offensive is an attack named by a noun (190)
     ("Ethiopia launched a counteroffensive against Eritrean troops.", "ETH", "ERI", "190"),
+    # a veto is 129 whatever is vetoed (Phoenix's BAN block read "vetoed ... aid" as 162)
+    ("Slovakia vetoed the EU loan package for Moldova.", "SVK", "IGO", "129"),
+    ("Slovakia vetoed the EU aid package for Moldova.", "SVK", "IGO", "129"),
+    # releasing one person named by a noun of persons (0841)
+    ("Belarus released a Lithuanian citizen.", "BLR", "LTU", "0841"),
+    ("Tehran freed a Swedish national.", "IRN", "SWE", "0841"),
+    # money pledged is economic aid promised (0331)
+    ("South Korea pledged $200 million to Ukraine.", "KOR", "UKR", "0331"),
+    # revoking documents of status (172)
+    ("Nicaragua revoked the passports of Costa Rican priests.", "NIC", "CRI", "172"),
+    # organising protests (141), general strikes (143)
+    ("Georgian students organised protests against the government.", "GEO", "GEO", "141"),
+    ("Greek workers staged a general strike against the government.", "GRC", "GRC", "143"),
 ]
 
 NOT_THESE = [
@@ -38,6 +51,19 @@ NOT_THESE = [
     ("Belarus deployed missiles on its border with Poland.", "072"),  # deploying is not aid
     ("The minister delivered a speech to the parliament of Ghana.", "072"),
     ("Nigeria reduced tensions with Niger.", "162"),  # Phoenix's REDUCE TENSION (040) stays
+    ("The Chilean company organised a conference in Peru.", "141"),
+]
+
+NO_EVENT = [
+    # vehicles and migrants arriving are no meeting (Phoenix's ARRIVE [040])
+    "A plane carrying deported migrants from Mexico arrives in Honduras.",
+    "Hundreds of Eritrean migrants arrive in Malta.",
+    "A ship carrying Kazakh wheat arrived in Iran.",
+]
+
+NAMING = [
+    # "calling it/them X" is no telephone call (041)
+    "Ghana rejected the claims of Togo, calling them lies.",
 ]
 
 
@@ -71,3 +97,22 @@ def test_gap_construction_is_coded(
 @pytest.mark.parametrize(("sentence", "code"), NOT_THESE)
 def test_gap_near_miss_is_not_coded_so(coder: Any, sentence: str, code: str) -> None:
     assert code not in {e.code for e in coder.code_text(sentence, date="2025-06-01")}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("sentence", NO_EVENT)
+def test_vehicle_or_migrants_arriving_is_no_event(coder: Any, sentence: str) -> None:
+    assert not {e.code for e in coder.code_text(sentence, date="2025-06-01")} & {"040", "042"}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("sentence", NAMING)
+def test_calling_it_something_is_no_phone_call(coder: Any, sentence: str) -> None:
+    assert "041" not in {e.code for e in coder.code_text(sentence, date="2025-06-01")}
+
+
+@pytest.mark.slow
+def test_an_office_holder_arriving_still_visits(coder: Any) -> None:
+    # the vehicle patterns must not stop Phoenix's ARRIVE for people
+    got = _triples(coder.code_text("The Peruvian president arrived in Chile.", date="2025-06-01"))
+    assert any(c.startswith("04") for _, _, c in got), got
