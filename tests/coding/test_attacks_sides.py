@@ -53,3 +53,81 @@ def test_the_verb_of_a_fight_noun_subject_has_no_events_of_its_own(coder: Any) -
 
 def test_a_fight_noun_with_one_side_is_no_event(coder: Any) -> None:
     assert roots(coder, "The fighting in Gaza continued on Sunday.") == set()
+
+
+def test_the_partners_of_one_side_do_not_fight_each_other(coder: Any) -> None:
+    got = roots(coder, "Two civilians were killed in clashes with Azerbaijani and Turkish troops.")
+    assert not {("AZE", "TUR", "19"), ("TUR", "AZE", "19")} & got, got
+
+
+# an attack noun named by a demonym, an "X-led" modifier or split off by the parser
+NAMED_SOURCE = [
+    ("Four children were killed in Israeli shelling in Gaza.", "ISR", "PSE"),
+    ("Three people were killed in Israeli artillery shelling in southern Lebanon.", "ISR", "LBN"),
+    ("Ten people died in Saudi-led airstrikes in Yemen.", "SAU", "YEM"),
+    ("Five people were killed in Russian shelling of Kharkiv.", "RUS", "UKR"),
+    # a role that reports it ("medics said") is the news's source: the act stands
+    ("Two men were killed in Israeli tank shelling in Gaza, medics said.", "ISR", "PSE"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "source", "target"), NAMED_SOURCE)
+def test_the_named_source_of_an_attack_noun(
+    coder: Any, sentence: str, source: str, target: str
+) -> None:
+    got = roots(coder, sentence)
+    assert any(s == source and t == target and c == "19" for s, t, c in got), got
+
+
+def test_victims_are_never_the_source_of_a_split_attack_noun(coder: Any) -> None:
+    got = roots(coder, "Four children were killed in Israeli tank shelling in Gaza.")
+    assert all(s == "ISR" for s, _, _ in got), got
+
+
+# soldiers or police killed at a named place, no cause given: the place's unnamed attacker
+FORCES_KILLED = [
+    ("There were ten Russian soldiers killed in Ukraine today.", "UKR", "RUS"),
+    ("Three French soldiers were killed in Mali on Sunday.", "MLI", "FRA"),
+    ("Six Pakistani policemen were wounded in Quetta, Pakistan.", "PAK", "PAK"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "source", "target"), FORCES_KILLED)
+def test_forces_killed_at_a_place_had_an_attacker_there(
+    coder: Any, sentence: str, source: str, target: str
+) -> None:
+    got = roots(coder, sentence)
+    assert any(s == source and t == target and c in ("18", "19") for s, t, c in got), got
+
+
+NO_ATTACKER = [
+    "Three French soldiers were killed in a helicopter crash in Mali.",
+    "Ten civilians were killed in Gaza.",  # civilians die of more than attacks
+    "Two Indian soldiers were killed.",  # no place: no country to take
+]
+
+
+@pytest.mark.parametrize("sentence", NO_ATTACKER)
+def test_no_attacker_without_forces_a_place_or_with_a_cause(coder: Any, sentence: str) -> None:
+    assert roots(coder, sentence) == set()
+
+
+# a weapon is no actor of the country it hits: its owner, else no event
+def test_a_weapon_with_no_owner_is_no_event(coder: Any) -> None:
+    assert roots(coder, "Cruise missiles struck Kyiv.") == set()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source", "target"),
+    [
+        ("Missiles fired by the Houthis hit a ship off Yemen.", "YEM", "YEM"),
+        ("Russian missiles struck Kyiv.", "RUS", "UKR"),
+        ("Two ballistic missiles launched by Iran hit Tel Aviv.", "IRN", "ISR"),
+    ],
+)
+def test_a_weapons_owner_is_the_source_and_never_the_target(
+    coder: Any, sentence: str, source: str, target: str
+) -> None:
+    got = roots(coder, sentence)
+    assert any(s == source and t == target and c == "19" for s, t, c in got), got
+    assert all(t != source or s == t for s, t, _ in got), got

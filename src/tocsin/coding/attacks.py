@@ -19,9 +19,9 @@ from tocsin.coding.eventplace import (
 )
 from tocsin.coding.npactors import actors_of_np, first_actors, np_actors_anywhere
 from tocsin.coding.slots import subject_actors
-from tocsin.coding.syntax import subtree_tokens
+from tocsin.coding.syntax import subject_head, subtree_tokens
 from tocsin.coding.writer import Sent
-from tocsin.models import Actor
+from tocsin.models import Actor, Event
 
 TARGET_PREPS = frozenset(
     {
@@ -37,6 +37,7 @@ TARGET_PREPS = frozenset(
         "TARGETING",
         "INSIDE",
         "UPON",
+        "OF",  # "the shelling of Kharkiv", "the invasion of Ukraine": what was attacked
     }
 )
 CASUALTY_WORDS = frozenset(
@@ -64,7 +65,37 @@ CASUALTY_WORDS = frozenset(
 UNNAMED_VIOLENCE = frozenset(
     {"ATTACK", "SHOOTING", "SHOOT", "BOMBING", "AMBUSH", "ASSAULT", "STABBING", "STAB"}
 )
-_SOURCE_MODIFIERS = ("poss", "compound", "amod", "nmod")
+_SOURCE_MODIFIERS = ("poss", "compound", "amod", "nmod", "npadvmod")
+# weapons that news makes the subject of an attack verb ("cruise missiles struck Kyiv"):
+# hand-listed head nouns, since Phoenix's &WEAPON set has no drones, shells or mortars and
+# lists phrases, not heads
+WEAPON_NOUNS = frozenset(
+    {
+        "MISSILE",
+        "MISSILES",
+        "ROCKET",
+        "ROCKETS",
+        "DRONE",
+        "DRONES",
+        "UAV",
+        "UAVS",
+        "SHELL",
+        "SHELLS",
+        "MORTAR",
+        "MORTARS",
+        "BOMB",
+        "BOMBS",
+        "PROJECTILE",
+        "PROJECTILES",
+        "GRENADE",
+        "GRENADES",
+        "WARPLANE",
+        "WARPLANES",
+        "JETS",
+    }
+)
+# "missiles fired/launched by X": the participle that names who used the weapon
+_USED_BY = frozenset({"FIRE", "LAUNCH", "DROP", "SEND", "DEPLOY", "OPERATE"})
 # fights named by a noun are mutual (CONVENTIONS.md): their dictionary block says so
 MUTUAL_BLOCK = "NOMINAL_MUTUAL"
 
@@ -82,12 +113,26 @@ def owners(ctx: DocContext, i: int, sent_index: int) -> list[Actor]:
 
 
 def _modifiers(ctx: DocContext, i: int) -> list[int]:
+    """The noun's children, with those of a compound that names no one ("Russian drone
+    strikes") and the leader of an "X-led" modifier ("Saudi-led airstrikes", "Saudi-led
+    coalition airstrikes")."""
     view = ctx.view
     out = list(view.children[i])
     for c in view.children[i]:
         if view.dep[c] == "compound" and c not in ctx.mention_at:
-            out.extend(g for g in view.children[c] if view.dep[g] in _SOURCE_MODIFIERS)
+            grand = [g for g in view.children[c] if view.dep[g] in _SOURCE_MODIFIERS]
+            out.extend(grand)
+            for g in grand:
+                out.extend(_leaders(view, g))
+        out.extend(_leaders(view, c))
     return out
+
+
+def _leaders(view: DocView, t: int) -> list[int]:
+    """The "X" of an "X-led" modifier at ``t``."""
+    if view.lem[t] != "LEAD" or view.dep[t] != "amod":
+        return []
+    return [c for c in view.children[t] if view.dep[c] in ("npadvmod", "compound", "nmod")]
 
 
 def _by_objects(ctx: DocContext, i: int) -> list[int]:
@@ -253,13 +298,16 @@ def mutual_pairs(
     with Y", "soldiers of X are killed in clashes with Y"); else victims of two countries
     ("soldiers of X and of Y are killed in clashes at the border")."""
     sides = _between_members(ctx, i, sent[2])
-    if len({a.code for a in sides}) < 2:
-        partners = _with_partners(ctx, i, light, sent[2])
-        own = _mutual_owners(ctx, i, light, sent[2])
-        sides = own + partners if partners else own
-        if not partners and len({a.root for a in own if not is_role_only(a)}) < 2:
-            return []
-    return [(a, b) for a in sides for b in sides if a.code != b.code]
+    if len({a.code for a in sides}) > 1:
+        return [(a, b) for a in sides for b in sides if a.code != b.code]
+    own = _mutual_owners(ctx, i, light, sent[2])
+    partners = _with_partners(ctx, i, light, sent[2])
+    if partners:  # one side with the other, never the partners among themselves
+        pairs = [(a, b) for a in own for b in partners if a.code != b.code]
+        return pairs + [(b, a) for a, b in pairs]
+    if len({a.root for a in own if not is_role_only(a)}) < 2:
+        return []
+    return [(a, b) for a in own for b in own if a.code != b.code]
 
 
 def _mutual_owners(ctx: DocContext, i: int, light: int | None, sent_index: int) -> list[Actor]:
@@ -300,3 +348,103 @@ def _with_partners(ctx: DocContext, i: int, light: int | None, sent_index: int) 
                 if found:
                     return found
     return []
+
+
+def weapon_subjects(ctx: DocContext, per_verb: dict[int, list[Event]], sent: Sent) -> None:
+    """ "Cruise missiles struck Kyiv": a weapon is no actor of the country it hits. A verb
+    whose subject is a weapon noun has the weapon's owner as source (a demonym or name in
+    its phrase, "missiles fired by X"), and none when the text names no owner (no event
+    rather than one of the target's country against itself); the weapon's side is never
+    the target (the reverse of a mutual pattern such as Phoenix's "&WEAPON *")."""
+    view = ctx.view
+    for v, events in per_verb.items():
+        subj = subject_head(view, v) if events else None
+        if subj is None or subj[1] or view.up[subj[0]] not in WEAPON_NOUNS:
+            continue
+        w = subj[0]
+        lo, hi = view.char_span(*view.subtree_span(w))
+        own = ctx.mention_at.get(w)
+        bare = view.char_span(own.start, own.end) if own is not None else (-1, -1)
+        owner = _weapon_owner(ctx, w, sent[2])
+        kept: list[Event] = []
+        for e in events:
+            if _within(e.target, lo, hi):
+                continue
+            if _inside(e.source, *bare) and is_role_only(_unplaced(ctx, w)):
+                why = f"source: the owner of '{view.text_of(w)}'"
+                kept.extend(e.replace(source=o, rules=e.rules + (why,)) for o in owner[:1])
+                continue
+            kept.append(e)
+        per_verb[v] = kept
+
+
+def _within(actor: Actor | None, lo: int, hi: int) -> bool:
+    """Whether the actor's mention lies in (or covers) the character range [lo, hi)."""
+    span = None if actor is None else actor.span
+    return span is not None and span[0] < hi and lo < span[1]
+
+
+def _inside(actor: Actor | None, lo: int, hi: int) -> bool:
+    """Whether the actor's mention is all inside [lo, hi) (the weapon noun itself, not
+    "Israeli warplanes")."""
+    span = None if actor is None else actor.span
+    return span is not None and lo <= span[0] and span[1] <= hi
+
+
+def _unplaced(ctx: DocContext, w: int) -> Actor | None:
+    """The actor the weapon noun's own mention names, as the dictionaries give it."""
+    m = ctx.mention_at.get(w)
+    return None if m is None else m.actor
+
+
+def _weapon_owner(ctx: DocContext, w: int, sent_index: int) -> list[Actor]:
+    view = ctx.view
+    found = [a for a in owners(ctx, w, sent_index) if not is_role_only(a)]
+    if found:
+        return found
+    for c in view.kids(w, "acl"):
+        if view.lem[c] in _USED_BY:
+            for agent in view.kids(c, "agent"):
+                for o in view.kids(agent, "pobj"):
+                    found = np_actors_anywhere(ctx, o, sent_index)
+                    if any(not is_role_only(a) for a in found):
+                        return [a for a in found if not is_role_only(a)]
+    return []
+
+
+def split_attack_noun(view: DocView, i: int) -> int | None:
+    """ "Children were killed in Israeli (tank) shelling in Gaza": the parser reads the
+    attack gerund as a clause of the casualty verb and its modifier as the object of "in".
+    The token of that object (the gerund's modifier, "Israeli" or "tank") when the gerund
+    at ``i`` directly follows it and has no subject or object of its own, else None."""
+    head = view.head[i]
+    p = i - 1
+    if view.tag[i] != "VBG" or view.dep[i] != "advcl" or p < 0 or view.dep[p] != "pobj":
+        return None
+    prep = view.head[p]
+    if view.head[prep] != head or view.up[prep] not in ("IN", "DURING", "BY"):
+        return None
+    if view.lem[head] not in CASUALTY_WORDS or view.kids(i, "nsubj", "dobj", "nsubjpass"):
+        return None
+    return p
+
+
+def split_attack_pairs(ctx: DocContext, i: int, p: int, sent: Sent) -> list[tuple[Actor, Actor]]:
+    """Who attacked whom for a split attack noun (:func:`split_attack_noun`): the actors of
+    its modifier ("Israeli", "Israeli tank") against the victims or the place."""
+    view = ctx.view
+    sources = [a for a in np_actors_anywhere(ctx, p, sent[2]) if not is_role_only(a)]
+    if not sources:
+        return []
+    verb = view.head[i]
+    roots = {a.root for a in sources}
+    victims = _patients(ctx, verb, sent[2])
+    known = [a for a in victims if not is_role_only(a) and a.root not in roots]
+    place = [a for a in _pp_actors(ctx, i, sent[2]) if a.root not in roots]
+    targets = known or place or (victims if ctx.options.place_roles else [])
+    pairs = [(s, t) for s in sources for t in targets if s.code != t.code]
+    if not any(is_role_only(t) for _, t in pairs):
+        return pairs
+    country = location_country(ctx, [i, verb])
+    why = "country of the attack's place"
+    return [(s, place_all([t], country, why)[0]) for s, t in pairs]

@@ -167,12 +167,20 @@ ATTACK_VERBS = frozenset(
 )
 
 
+# casualty verbs whose unnamed agent is an attacker when the dead are a state's forces
+# killed at a named place with no other cause ("ten soldiers were killed in X")
+CASUALTY_VERBS = frozenset({"KILL", "WOUND", "INJURE"})
+SECURITY_ROLES = frozenset({"MIL", "COP", "SPY"})
+
+
 def unnamed_attacker(
     ctx: DocContext, m: VerbMatch, subj: tuple[int, bool] | None, sent_index: int
 ) -> list[Actor]:
     """ "The embassy is attacked with rockets": the unnamed agent of a passive attack verb
     whose subject is an actor (placed like any role); none for other verbs ("rockets from
-    X were fired": no actor was hit) or with PETRARCH's options."""
+    X were fired": no actor was hit) or with PETRARCH's options. Soldiers or police killed
+    or wounded at a named place with no cause given ("There were ten Russian soldiers
+    killed in Ukraine") had an attacker too (:func:`_forces_killed_at`)."""
     code = m.code or m.code2
     view = ctx.view
     if (
@@ -180,12 +188,31 @@ def unnamed_attacker(
         or subj is None
         or code is None
         or code[:2] not in ("18", "19", "20")
-        or view.lem[m.verb] not in ATTACK_VERBS
         or view.kids(m.verb, "agent")
-        or not actors_of_np(ctx, subj[0], sent_index)
     ):
         return []
-    return [anonymous("UAF", "unnamed agent of a passive attack")]
+    victims = actors_of_np(ctx, subj[0], sent_index)
+    if not victims:
+        return []
+    if view.lem[m.verb] in ATTACK_VERBS:
+        return [anonymous("UAF", "unnamed agent of a passive attack")]
+    if view.lem[m.verb] in CASUALTY_VERBS and _forces_killed_at(ctx, m.verb, victims):
+        return [anonymous("UAF", "unnamed attacker of forces killed at a place")]
+    return []
+
+
+def _forces_killed_at(ctx: DocContext, verb: int, victims: list[Actor]) -> bool:
+    """Whether the victims are all soldiers, police or agents and the verb names a place
+    (a country) and no cause: not "killed in a crash", "killed when a helicopter fell"."""
+    view = ctx.view
+    if not all(a.code[3:6] in SECURITY_ROLES for a in victims):
+        return False
+    if view.kids(verb, "advcl") or location_country(ctx, [verb]) is None:
+        return False
+    for prep in view.kids(verb, "prep"):
+        if any(not view.tag[o].startswith("NNP") for o in view.kids(prep, "pobj")):
+            return False  # "in a crash", "during clashes": a cause the verb's clause names
+    return True
 
 
 def placed_roles(

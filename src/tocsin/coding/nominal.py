@@ -22,6 +22,9 @@ from tocsin.coding.attacks import (
     mutual_pairs,
     owners,
     placed_pairs,
+    split_attack_noun,
+    split_attack_pairs,
+    weapon_subjects,
 )
 from tocsin.coding.compose import NOMINAL_STOPPERS, PerVerb
 from tocsin.coding.context import DocContext
@@ -130,14 +133,15 @@ NOT_ATTACK_WORDS = frozenset(
 
 def nominal_events(ctx: DocContext, per_verb: PerVerb, sent: Sent) -> None:
     """Events of the event nouns of a sentence (in place, see the module docstring)."""
+    weapon_subjects(ctx, per_verb, sent)
     view, nominal = ctx.view, ctx.dictionaries.nominal_index
     for i in range(sent[0], sent[1]):
         form = nominal.get(view.up[i])
         if (
             form is None
             or not form.code
-            or not (view.tag[i].startswith("NN") or _gerund_noun(view, i))
-            or (per_verb.get(i) and not _gerund_noun(view, i))
+            or not (view.tag[i].startswith("NN") or _gerund_noun(view, i) or _split(view, i))
+            or (per_verb.get(i) and not (_gerund_noun(view, i) or _split(view, i)))
             or i in ctx.state.skipped
         ):
             continue
@@ -207,9 +211,12 @@ def _unnamed_code(code: str, source: Actor) -> str:
 
 
 def _speakers(ctx: DocContext, i: int, sent_index: int) -> list[Actor]:
-    """The actors of the speech verb whose reported clause holds the noun, if any."""
+    """The actors of the speech verb whose reported clause holds the noun, if any; a role
+    with no country ("medics said", "witnesses said") is the news's source, not a party
+    that claims another's act."""
     speech = _reported_by(ctx.view, i)
-    return [] if speech is None else subject_actors(ctx, speech, sent_index)
+    found = [] if speech is None else subject_actors(ctx, speech, sent_index)
+    return [a for a in found if not a.code.startswith("---")]
 
 
 def _reported_by(view: DocView, i: int) -> int | None:
@@ -263,6 +270,10 @@ def _yield_sides(
 
 def _unnamed(actor: Actor | None) -> bool:
     return actor is not None and "unnamed agent" in (actor.entry or "")
+
+
+def _split(view: DocView, i: int) -> bool:
+    return split_attack_noun(view, i) is not None
 
 
 def _gerund_noun(view: DocView, i: int) -> bool:
@@ -354,6 +365,9 @@ def _pairs(
         return protest_pairs(ctx, i, sent[2])
     if is_mutual(ctx, i):
         return placed_pairs(ctx, i, light, mutual_pairs(ctx, i, light, sent))
+    split = split_attack_noun(ctx.view, i)
+    if split is not None:  # "killed in Israeli tank shelling", misparsed
+        return split_attack_pairs(ctx, i, split, sent)
     if not _is_attack(code):
         return _cooperation_pairs(ctx, i, light, sent[2])
     sources = attack_sources(ctx, i, light, sent[2])
