@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 import re
 import sys
 from collections import Counter
@@ -26,6 +25,8 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
+
+from tocsin.jsonlines import read_objects
 
 ROOT = Path(__file__).resolve().parent.parent
 FORMS = ROOT / "tests" / "actors" / "country_forms.tsv"
@@ -91,10 +92,7 @@ def corpus_texts() -> list[str]:
     for path in sorted(resources.files("tocsin.data.samples").iterdir(), key=str):
         if not str(path).endswith(".jsonl"):
             continue
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if not line.strip():
-                continue
-            record = json.loads(line)
+        for _, record in read_objects(path.read_text(encoding="utf-8").splitlines()):
             if record.get("id", "").split("#")[0] in skip:
                 continue
             texts.append(f"{record.get('title', '')}\n{record.get('text', '')}")

@@ -25,6 +25,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from tocsin.jsonlines import read_objects
 from tocsin.settings import Settings
 
 DEDUP_RATIO_FLOOR = 1.5
@@ -43,8 +44,7 @@ def corpus_records(limit: int | None = None) -> list[dict[str, Any]]:
     folder = resources.files("tocsin") / "data" / "samples"
     found = []
     for name in SAMPLES:
-        for line in (folder / name).read_text(encoding="utf-8").splitlines():
-            record = json.loads(line)
+        for _, record in read_objects((folder / name).read_text(encoding="utf-8").splitlines()):
             if record["id"] not in reserved:
                 found.append(record)
     return found[:limit] if limit else found

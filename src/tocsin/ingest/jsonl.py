@@ -7,17 +7,17 @@ other lines are still read.
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from tocsin.errors import IngestError
+from tocsin.errors import IngestError, InputError
 from tocsin.ingest.articles import Draft, derive_id, finish
 from tocsin.ingest.dates import date_from_url, parse_date
 from tocsin.ingest.html import extract_html
 from tocsin.ingest.problems import IngestProblem
 from tocsin.ingest.text import split_paragraphs
+from tocsin.jsonlines import json_objects
 from tocsin.models import Article
 
 log = logging.getLogger(__name__)
@@ -30,15 +30,12 @@ KNOWN_FIELDS = frozenset(
 def read_jsonl_lines(
     lines: Iterable[str], where: str, default_source: str | None
 ) -> Iterator[Article | IngestProblem]:
-    """Articles and problems from the lines of a JSONL document named ``where``."""
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
+    """Articles and problems from the lines of a JSONL document named ``where`` (the lines
+    are read by :func:`tocsin.jsonlines.json_objects`, the library's JSONL reader)."""
+    for number, record in json_objects(lines):
         location = f"{where}:{number}"
-        try:
-            record = _parse(line)
-        except IngestError as exc:
-            yield IngestProblem(location, exc.message)
+        if isinstance(record, InputError):
+            yield IngestProblem(location, record.message)
             continue
         yield read_record(record, location, default_source)
 
@@ -54,16 +51,6 @@ def read_record(record: dict[str, Any], location: str, default_source: str | Non
     if article is None:
         return IngestProblem(location, "no text left after clean-up")
     return article
-
-
-def _parse(line: str) -> dict[str, Any]:
-    try:
-        record = json.loads(line)
-    except json.JSONDecodeError as exc:
-        raise IngestError(f"malformed JSON ({exc.msg} at column {exc.colno})") from exc
-    if not isinstance(record, dict):
-        raise IngestError(f"expected a JSON object, got {type(record).__name__}")
-    return record
 
 
 def _string(record: dict[str, Any], name: str) -> str | None:
