@@ -219,3 +219,24 @@ def test_a_participle_without_a_pronoun_keeps_its_own_object(
         lemmas=["Gondor", "attack", "Rohan", ",", "accuse", "the", "press", "of", "lie", "."],
     )
     assert triples(code_doc(doc, dictionaries=accuse_dictionaries)) == {("GON", "ROH", "190")}
+
+
+def test_the_verb_s_own_argument_beats_an_actor_deep_in_a_modifier(
+    make_doc: Any, code_doc: Callable[..., list[Event]]
+) -> None:
+    # "Gondor attacked police over their role in a dispute with Rohan": the police, not Rohan
+    words = ["Gondor", "attacked", "police", "over", "their", "role", "in", "a", "dispute",
+             "with", "Rohan", "."]
+    heads = [1, 1, 1, 1, 5, 3, 5, 8, 6, 8, 9, 1]
+    deps = ["nsubj", "ROOT", "dobj", "prep", "poss", "pobj", "prep", "det", "pobj", "prep",
+            "pobj", "punct"]
+    tags = ["NNP", "VBD", "NNS", "IN", "PRP$", "NN", "IN", "DT", "NN", "IN", "NNP", "."]
+    lemmas = ["Gondor", "attack", "police", "over", "their", "role", "in", "a", "dispute",
+              "with", "Rohan", "."]
+    doc = make_doc(words, heads, deps, tags, lemmas=lemmas)
+    assert ("GON", "ROH", "190") not in triples(code_doc(doc))
+    # an actor that is the verb's own argument stays the target
+    words[2], lemmas[2], tags[2] = "Rohan", "Rohan", "NNP"
+    words[10], lemmas[10] = "Arnor", "Arnor"
+    assert ("GON", "ROH", "190") in triples(code_doc(make_doc(words, heads, deps, tags,
+                                                                lemmas=lemmas)))

@@ -23,7 +23,13 @@ from tocsin.coding.npactors import (
     np_actors_anywhere,
     placed_in,
 )
-from tocsin.coding.syntax import is_direct, np_head_of, subject_head, subtree_tokens
+from tocsin.coding.syntax import (
+    clause_of,
+    is_direct,
+    np_head_of,
+    subject_head,
+    subtree_tokens,
+)
 from tocsin.coding.verbmatch import VerbMatch
 from tocsin.models import Actor
 
@@ -198,7 +204,22 @@ def _target_actors(
     if view.lem[v] in SPEECH_WORDS:  # the target of a statement is not in what is said
         skip |= subtree_tokens(view, view.kids(v, "ccomp"))
     exclude = frozenset(a.code for a in sources if a.code)  # new actors have no code
-    return first_actors_at(ctx, [t for t in post if t not in skip], sent_index, v, exclude)
+    tokens = [t for t in post if t not in skip]
+    found, head = first_actors_at(ctx, tokens, sent_index, v, exclude)
+    if head is None or is_direct(view, head, v) or _agents_only(found):
+        return found, head
+    # "drop charges against former rebel leader X over his role in an attack on AU
+    # peacekeepers": the verb's own argument is the role, not the actor deep in a modifier
+    lo = view.subtree_span(head)[0]
+    roles, role_head = first_actors_at(ctx, [t for t in tokens if t < lo], sent_index, v, exclude)
+    if (
+        roles
+        and role_head is not None
+        and clause_of(view, role_head, v) == v
+        and is_direct(view, role_head, v)
+    ):
+        return roles, role_head
+    return found, head
 
 
 def _participle_pronoun_target(
