@@ -336,3 +336,19 @@ def test_two_acts_joined_by_and_stay_two(news_coder: Any) -> None:
     ]:
         events = news_coder.code_text(sentence, date="2025-06-01")
         assert {e.trigger for e in events} >= triggers, [e.trigger for e in events]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("sentence", "code"),
+    [
+        ("Iran imposed sanctions on Iranian journalists.", "172"),
+        ("The Hungarian government announced a ban on social media for children.", "172"),
+        ("The United States imposed sanctions on Iran.", "163"),
+    ],
+)
+def test_a_ban_on_ones_own_people_is_an_administrative_sanction(
+    news_coder: Any, sentence: str, code: str
+) -> None:
+    codes = {e.code for e in news_coder.code_text(sentence, date="2025-06-01")}
+    assert codes == {code}, codes

@@ -12,7 +12,9 @@ make an event: a verb coded only by its block's placeholder default (060), a bar
 statement (010) whose target is only named inside what is stated, an act for a third
 party coded between the members of one coordination, an act cited as history
 (:mod:`tocsin.coding.history`), a "defeat" in a sentence about a vote and a participle
-that describes an act already coded (:func:`one_act`: "airstrikes targeting ...").  Teasers
+that describes an act already coded (:func:`one_act`: "airstrikes targeting ..."); a ban
+a state imposes on its own country's actors is an administrative sanction (172, not the
+embargo or sanctions code 163).  Teasers
 leaked from page furniture are skipped whole (:func:`is_teaser`).
 """
 
@@ -117,7 +119,36 @@ def guard_sentence(ctx: DocContext, events: list[Event], start: int, end: int) -
         e for e in events if not _statement_about(ctx, e) and not _one_sided_between_members(ctx, e)
     ]
     events = one_act(ctx, events)
-    return place_roles(ctx, events, start, end) if ctx.options.place_roles else events
+    if ctx.options.place_roles:
+        events = place_roles(ctx, events, start, end)
+    return [_domestic_ban(ctx, e) for e in events]
+
+
+# an embargo, boycott or sanctions (163) is imposed on another country; a ban a state
+# imposes on its own people or media is an administrative sanction (CAMEO 172)
+INTERNATIONAL_SANCTION, DOMESTIC_SANCTION = "163", "172"
+
+
+def _domestic_ban(ctx: DocContext, e: Event) -> Event:
+    """ "Britain announces a ban on social media for children": GBRGOV -> GBRCVL is 172
+    (impose administrative sanctions), not 163, which the codebook keeps for embargoes and
+    sanctions on another country."""
+    if e.code != INTERNATIONAL_SANCTION or e.source is None or e.target is None:
+        return e
+    if e.source.root != e.target.root or not e.source.root.isalpha():
+        return e
+    info = ctx.dictionaries.ontology.get(DOMESTIC_SANCTION)
+    if info is None:
+        return e
+    return e.replace(
+        code=DOMESTIC_SANCTION,
+        name=info.name,
+        goldstein=info.goldstein,
+        quad_class=info.quad_class,
+        plover_type=info.plover_type,
+        plover_mode=info.plover_mode,
+        rules=e.rules + (f"a ban on its own country's actors [{DOMESTIC_SANCTION}]",),
+    )
 
 
 # how a participle or relative clause hangs from the act it describes ("airstrikes
