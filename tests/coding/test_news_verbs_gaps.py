@@ -52,6 +52,8 @@ NOT_THESE = [
     ("The minister delivered a speech to the parliament of Ghana.", "072"),
     ("Nigeria reduced tensions with Niger.", "162"),  # Phoenix's REDUCE TENSION (040) stays
     ("The Chilean company organised a conference in Peru.", "141"),
+    # mediating is no yielding (Phoenix's COMPROMISE block default, 080)
+    ("Israel and Hamas reach an agreement mediated by Egypt and Qatar.", "080"),
 ]
 
 NO_EVENT = [
@@ -59,6 +61,7 @@ NO_EVENT = [
     "A plane carrying deported migrants from Mexico arrives in Honduras.",
     "Hundreds of Eritrean migrants arrive in Malta.",
     "A ship carrying Kazakh wheat arrived in Iran.",
+    "A Greek tanker arrives in India.",
 ]
 
 NAMING = [
@@ -116,3 +119,10 @@ def test_an_office_holder_arriving_still_visits(coder: Any) -> None:
     # the vehicle patterns must not stop Phoenix's ARRIVE for people
     got = _triples(coder.code_text("The Peruvian president arrived in Chile.", date="2025-06-01"))
     assert any(c.startswith("04") for _, _, c in got), got
+
+
+@pytest.mark.slow
+def test_recognising_that_is_no_praise(coder: Any) -> None:
+    # "recognise that ..." acknowledges a fact (Phoenix's RECOGNIZE default is praise, 051)
+    events = coder.code_text("Egypt and Sudan recognize that the dam talks failed.")
+    assert "051" not in {e.code for e in events}
