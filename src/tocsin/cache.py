@@ -4,9 +4,14 @@ Building the coder's tables from their text files (the verb patterns and their i
 the actor tries) takes seconds that every process start would pay again. :func:`cached`
 builds a table once, pickles it under the cache directory (the ``cache.dir`` setting,
 ``$TOCSIN_CACHE_DIR``), and later processes read the pickle instead, as long as the key
-is the same. The key is a SHA-256 of the *contents* of the input files and of the code
-that builds the table (:func:`content_key`), not of their names or modification times: a
-changed dictionary file or a changed parser is a new key, a touched or copied one is not.
+is the same. The directory is that of the settings a command started with: the CLI and
+:func:`tocsin.pipeline.build_components` run under :func:`using` their ``Settings``' one,
+so a ``cache.dir`` given only in ``--config FILE`` is seen too (outside such a block, the
+settings of the environment and ``./tocsin.toml``).
+
+The key is a SHA-256 of the *contents* of the input files and of the code that builds
+the table (:func:`content_key`), not of their names or modification times: a changed
+dictionary file or a changed parser is a new key, a touched or copied one is not.
 
 A pickle is written to a temporary file and renamed into place, so concurrent processes
 never read half of one; one that cannot be read (another Python, a truncated file) is
@@ -21,7 +26,8 @@ import hashlib
 import logging
 import os
 import pickle
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
 from typing import TypeVar
@@ -30,6 +36,7 @@ log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 FORMAT = "1"  # bump to drop every cached table
+_directory: Path | None = None  # set by using() for the length of a command
 
 
 def content_key(files: Iterable[Path], *, code: Iterable[str] = (), extra: str = "") -> str:
@@ -46,7 +53,24 @@ def content_key(files: Iterable[Path], *, code: Iterable[str] = (), extra: str =
     return digest.hexdigest()
 
 
+@contextmanager
+def using(directory: Path | str | None) -> Iterator[None]:
+    """Cache under ``directory`` until the block ends (``None``: leave it as it is), then
+    go back to the one before: the CLI wraps each command in its settings' ``cache.dir``."""
+    global _directory
+    before = _directory
+    if directory is not None:
+        _directory = Path(directory)
+    try:
+        yield
+    finally:
+        _directory = before
+
+
 def default_directory() -> Path:
+    """The directory of :func:`using`, else the ``cache.dir`` of the environment's settings."""
+    if _directory is not None:
+        return _directory
     from tocsin.settings import load_settings
 
     return load_settings().cache_dir

@@ -21,7 +21,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Protocol
 
-from tocsin import registry
+from tocsin import cache, registry
 from tocsin.coding.pipeline import Options, coerce_date
 from tocsin.components import Component, Work
 from tocsin.errors import NotFoundError, PipelineError
@@ -166,7 +166,8 @@ def build_components(settings: Settings, names: Sequence[str] | None = None
             raise PipelineError(f"pipeline component {name!r} needs {', '.join(missing)}, "
                                 f"which no component before it sets (pipeline: {names})")
         have.update(getattr(factory, "sets", ()))
-    return [factory(settings) for factory in factories]
+    with cache.using(settings.cache.dir):  # the tables cached under these settings' cache.dir
+        return [factory(settings) for factory in factories]
 
 
 def _factory(name: str) -> Any:

@@ -14,7 +14,7 @@ from typing import Any
 
 import click
 
-from tocsin import __version__
+from tocsin import __version__, cache
 from tocsin.errors import TocsinError
 from tocsin.settings import Settings, load_settings
 
@@ -78,6 +78,7 @@ def main(ctx: click.Context, config: str | None, database_url: str | None,
             raise
         click.echo(f"Error: {exc}", err=True)
         ctx.exit(exc.exit_code)
+    ctx.with_resource(cache.using(ctx.obj.cache.dir))  # also a cache.dir of --config FILE
 
 
 def _register_all() -> None:
