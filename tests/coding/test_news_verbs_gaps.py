@@ -44,6 +44,10 @@ CASES = [
     # organising protests (141), general strikes (143)
     ("Georgian students organised protests against the government.", "GEO", "GEO", "141"),
     ("Greek workers staged a general strike against the government.", "GRC", "GRC", "143"),
+    # meeting someone at a place is a meeting (040), for talks negotiating (046); Phoenix's
+    # "MEET ... (AT)" and "(FOR TALKS)" gave the intent to meet (036)
+    ("Erdogan met Aliyev at the summit in Baku.", "TUR", "AZE", "040"),
+    ("Ramaphosa met with Museveni for talks in Kampala.", "ZAF", "UGA", "046"),
 ]
 
 NOT_THESE = [
