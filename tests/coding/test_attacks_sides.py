@@ -131,3 +131,19 @@ def test_a_weapons_owner_is_the_source_and_never_the_target(
     got = roots(coder, sentence)
     assert any(s == source and t == target and c == "19" for s, t, c in got), got
     assert all(t != source or s == t for s, t, _ in got), got
+
+
+# another's attack claimed by a speaker: the speaker's accusation, not the attack
+CLAIMED = [
+    ("Armenia says that an Azerbaijani offensive is imminent.", "ARM", "AZE"),
+    ("Iraqi officials said an incursion by Turkey was under way.", "IRQ", "TUR"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "speaker", "attacker"), CLAIMED)
+def test_a_claimed_attack_noun_is_the_speakers_accusation(
+    coder: Any, sentence: str, speaker: str, attacker: str
+) -> None:
+    got = roots(coder, sentence)
+    assert (speaker, attacker, "11") in got, got
+    assert not any(c in ("18", "19", "20") for _, _, c in got), got

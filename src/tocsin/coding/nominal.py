@@ -162,11 +162,14 @@ def nominal_events(ctx: DocContext, per_verb: PerVerb, sent: Sent) -> None:
             continue
         code = noun_code
         found = _pairs(ctx, i, code, light, sent)
+        claims = _accusations(ctx, i, light, sent) if _is_attack(code) else []
         if not found:
+            if claims:  # "X says an incursion by Y is imminent": X accuses Y
+                per_verb[i] = claims
             continue
         if light is not None:
             per_verb[light] = []  # the light verb's own default code is not the event
-        per_verb[i] = _events(ctx, i, code, found, light, sent)
+        per_verb[i] = _events(ctx, i, code, found, light, sent) + claims
         _yield_unnamed(ctx, per_verb, i)
         if is_mutual(ctx, i):
             _yield_sides(ctx, per_verb, i, found)
@@ -202,6 +205,24 @@ def _events(
         c = _unnamed_code(code, s)
         out.append(make_event(ctx, m, c, s, t, fact, sent, rules_of(m, s, t, fr) + why))
     return out
+
+
+def _accusations(ctx: DocContext, i: int, light: int | None, sent: Sent) -> list[Event]:
+    """The speakers' accusation (112) of the attacker when they claim another's attack
+    ("X says an incursion by Y is imminent"; CONVENTIONS.md: the statement is coded, the
+    act is not), as the verb path does for a reported conflict act."""
+    speakers = _speakers(ctx, i, sent[2])
+    if not speakers:
+        return []
+    form = ctx.dictionaries.nominal_index[ctx.view.up[i]]
+    m = VerbMatch(i, (form,), None, "112", None, frozenset(), {}, False)
+    why = ("nominal event", f"claim of another's act: {ctx.view.text_of(i)}")
+    return [
+        make_event(ctx, m, "112", sp, s, Factuality.ASSERTED, sent, rules_of(m, sp, s, None) + why)
+        for s in attack_sources(ctx, i, light, sent[2])
+        if not s.code.startswith("---") and all(sp.root != s.root for sp in speakers)
+        for sp in speakers
+    ]
 
 
 def _unnamed_code(code: str, source: Actor) -> str:
