@@ -240,3 +240,22 @@ def test_the_verb_s_own_argument_beats_an_actor_deep_in_a_modifier(
     words[10], lemmas[10] = "Arnor", "Arnor"
     assert ("GON", "ROH", "190") in triples(code_doc(make_doc(words, heads, deps, tags,
                                                                 lemmas=lemmas)))
+
+
+def test_its_role_belongs_to_the_owner_of_the_parallel_object(
+    make_doc: Any, code_doc: Callable[..., list[Event]]
+) -> None:
+    # "Gondor attacked a Rohanian town and attacked its police": Rohan's police
+    words = ["Gondor", "attacked", "a", "Rohanian", "town", "and", "attacked", "its", "police",
+             "."]
+    heads = [1, 1, 4, 4, 1, 1, 1, 8, 6, 1]
+    deps = ["nsubj", "ROOT", "det", "amod", "dobj", "cc", "conj", "poss", "dobj", "punct"]
+    tags = ["NNP", "VBD", "DT", "JJ", "NN", "CC", "VBD", "PRP$", "NNS", "."]
+    lemmas = ["Gondor", "attack", "a", "Rohanian", "town", "and", "attack", "its", "police",
+              "."]
+    found = triples(code_doc(make_doc(words, heads, deps, tags, lemmas=lemmas)))
+    assert ("GON", "ROHCOP", "190") in found
+    # a parallel object of no country owns nothing
+    words[3], tags[3], lemmas[3] = "small", "JJ", "small"
+    found = triples(code_doc(make_doc(words, heads, deps, tags, lemmas=lemmas)))
+    assert not any(t and t.endswith("COP") and t != "GONCOP" for _, t, _ in found)

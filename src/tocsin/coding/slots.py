@@ -8,11 +8,12 @@ gives the event between its members (both ways).
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 from tocsin.coding.context import DocContext
 from tocsin.coding.docview import DocView
-from tocsin.coding.eventplace import placed_roles, unnamed_attacker
+from tocsin.coding.eventplace import is_role_only, placed, placed_roles, unnamed_attacker
 from tocsin.coding.factuality import SPEECH_WORDS
 from tocsin.coding.npactors import (
     REFLEXIVES,
@@ -38,6 +39,7 @@ SYMMETRIC_ROOTS = frozenset({"03", "04", "05", "06"})
 # "X and Y fight"); a pattern coding both directions alike ("exchange fire [193:193]") too
 RECIPROCAL_VERBS = frozenset({"CLASH", "FIGHT", "BATTLE", "SKIRMISH", "DUEL", "QUARREL",
                               "SPAR", "FEUD", "EXCHANGE"})
+OWNER_PRONOUNS = frozenset({"ITS", "THEIR"})
 # pronouns that stand for a main clause's object in a participle clause after it
 OBJECT_PRONOUNS = frozenset({"THEM", "HIM", "HER"})
 LOCATIVE_PREPS = frozenset({"IN", "AT", "NEAR"})  # narrower than eventplace.LOCATION_PREPS:
@@ -97,6 +99,7 @@ def find_actors(ctx: DocContext, m: VerbMatch, post: list[int], sent_index: int)
         targets, target_head = _target_actors(ctx, m, subj, passive, sources, post, sent_index)
     if not targets and not passive:
         targets = _participle_pronoun_target(ctx, v, sources, sent_index)
+    targets = _owned_by_parallel_object(ctx, v, sources, targets, target_head, sent_index)
     sources, targets = placed_roles(ctx, m, sources, targets, target_head, subj)
     mutual = _reciprocal(view, m)
     if mutual and len(sources) > 1 and _locative(view, target_head, m.verb):
@@ -220,6 +223,47 @@ def _target_actors(
     ):
         return roles, role_head
     return found, head
+
+
+def _owned_by_parallel_object(
+    ctx: DocContext,
+    v: int,
+    sources: list[Actor],
+    targets: list[Actor],
+    target_head: int | None,
+    sent_index: int,
+) -> list[Actor]:
+    """ "seized a Chinese vessel and arrested its captain", "raided a Palestinian village
+    and arrested its mayor": the role owned by "its/their" belongs to the country of the
+    object of the verb it is conjoined with (not to the source's, which coreference may
+    have given the pronoun)."""
+    view = ctx.view
+    roots = {a.root for a in sources}
+    if target_head is None or not targets or sources == targets:
+        return targets
+    if not all(len(a.code) > 3 and (is_role_only(a) or a.root in roots) for a in targets):
+        return targets
+    if view.dep[v] != "conj" or view.head[v] == v:
+        return targets
+    if not any(view.up[c] in OWNER_PRONOUNS for c in view.kids(target_head, "poss")):
+        return targets
+    for obj in view.kids(view.head[v], "dobj"):
+        owners = {
+            a.root
+            for a in np_actors_anywhere(ctx, obj, sent_index)
+            if a.root and a.root not in roots and a.root != "---"
+        }
+        if len(owners) == 1:
+            country = owners.pop()
+            why = "owner of the parallel object"
+            return [placed(a, country, why) if is_role_only(a) else _moved(a, country, why)
+                    for a in targets]
+    return targets
+
+
+def _moved(actor: Actor, country: str, why: str) -> Actor:
+    """A country's role moved to another country (``actor.code`` is country + role)."""
+    return placed(dataclasses.replace(actor, code="---" + actor.code[3:]), country, why)
 
 
 def _participle_pronoun_target(
