@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import signal
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -96,12 +97,16 @@ def test_a_killed_worker_has_its_partition_retried(baseline: Path, shards: Path,
     lost: dict[str, Any] = {}
 
     def kill_one(p: BatchProgress) -> None:
-        if p.done == 1 and not lost:  # the other partitions are running or queued
-            pids = client.run(os.getpid)
-            addr, keys = next((a, k) for a, k in client.processing().items() if k)
-            # task keys are tocsin-part-NNNNN-KEY-TIME: keep the partition numbers
-            lost.update(pid=pids[addr], parts={str(k).split("-")[2] for k in keys})
-            os.kill(pids[addr], signal.SIGKILL)
+        if p.done == 0 or lost:  # after a first result: the other partitions run or wait
+            return
+        pids = client.run(os.getpid)
+        busy = next(((a, k) for a, k in client.processing().items() if k), None)
+        if busy is None:  # no task running at this instant: kill at the next result
+            return
+        addr, keys = busy
+        # task keys are tocsin-part-NNNNN-KEY-TIME: keep the partition numbers
+        lost.update(pid=pids[addr], parts={str(k).split("-")[2] for k in keys})
+        os.kill(pids[addr], signal.SIGKILL)
 
     report = run_batch([str(shards)], tmp_path, settings, scheduler=local.scheduler_address,
                        partition_size=4, progress=kill_one)
@@ -111,6 +116,42 @@ def test_a_killed_worker_has_its_partition_retried(baseline: Path, shards: Path,
         [result] = (tmp_path / "parts").glob(f"part-{number}-*/result.json")
         assert json.loads(result.read_text())["worker_pid"] != lost["pid"]
     assert lost["pid"] not in client.run(os.getpid).values()  # the nanny started a new one
+
+
+def _held(client: Any) -> dict[str, int]:
+    """Worker address -> how many finished partition results it holds."""
+    held: dict[str, int] = {}
+    for key, addresses in client.who_has().items():
+        for address in addresses if str(key).startswith("tocsin-part") else ():
+            held[address] = held.get(address, 0) + 1
+    return held
+
+
+def test_results_a_killed_worker_held_unread_are_recomputed_and_read(
+        shards: Path, cluster: Any, settings: Any, tmp_path: Path) -> None:
+    """The deterministic case of the worker-kill test: a worker dies holding results that
+    the driver has not read yet. Their futures are lost and computed again; the driver must
+    wait for them on its own client's event loop, not on that of another client that is
+    current in this thread (here the fixture's), or Dask raises "Event ... is bound to a
+    different event loop" and the partitions are recorded as failed."""
+    local, client = cluster
+    lost: dict[str, Any] = {}
+
+    def kill_a_holder(p: BatchProgress) -> None:
+        if p.done != 1 or lost:  # the driver reads no result while this callback runs
+            return
+        deadline = time.monotonic() + 60
+        while sum(_held(client).values()) < 3 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        address, count = max(_held(client).items(), key=lambda item: item[1])
+        lost.update(held=count)  # of them at most one is the result read so far
+        os.kill(client.run(os.getpid)[address], signal.SIGKILL)
+
+    report = run_batch([str(shards)], tmp_path, settings, scheduler=local.scheduler_address,
+                       partition_size=4, code=False, progress=kill_a_holder)
+    assert lost["held"] >= 2, "the killed worker held no result the driver had not read"
+    assert report.done == 7 and not report.failed, report.failed
+    assert len(list((tmp_path / "parts").glob("part-*/result.json"))) == 7
 
 
 def test_a_rerun_after_an_interruption_skips_finished_partitions(

@@ -164,7 +164,10 @@ def _submit_all(client: Any, pending: Sequence[Partition], settings: Settings, o
     futures = {client.submit(run_partition, part, settings, out, code, retries=retries,
                              pure=False, key=f"tocsin-{part.name}-{time.time_ns()}"): part
                for part in pending}
-    for future in as_completed(futures):
+    # on this client's event loop: by default as_completed waits on the loop of the current
+    # client, and another client current in this thread (a caller's ``with Client(...)``)
+    # made the futures a killed worker lost fail ("Event ... bound to a different event loop")
+    for future in as_completed(futures, loop=client.loop):
         part = futures[future]
         try:
             run.finished(part.name, future.result())
