@@ -34,7 +34,11 @@ MUTUAL = [
     ("Border clashes between Thailand and Cambodia left 12 dead.", "THA", "KHM"),
     ("Clashes erupted between Armenian and Azerbaijani troops on the border.", "ARM", "AZE"),
     ("Two Indian soldiers were killed in clashes with Pakistani troops in Kashmir.", "IND", "PAK"),
-    ("Seven Malian and four Burkinabe soldiers died during skirmishes at the border.", "MLI", "BFA"),
+    (
+        "Seven Malian and four Burkinabe soldiers died during skirmishes at the border.",
+        "MLI",
+        "BFA",
+    ),
     ("Heavy fighting between Israeli troops and Hezbollah continued on Sunday.", "ISR", "LBN"),
 ]
 
