@@ -150,3 +150,73 @@ def test_a_gerund_after_another_verb_is_asserted(make_doc: Any) -> None:
     # "Gondor succeeded in attacking Rohan": no frame, the act was done
     view = DocView.build(_gerund_frame(make_doc, "succeeded", "succeed", "in"))
     assert factuality_of(view, 3, False) == (Factuality.ASSERTED, None)
+
+
+def _framed_attack(make_doc: Any, frame: str, lemma: str, tag: str = "VBD") -> Any:
+    """ "Gondor <frame> to attack Rohan ." (the infinitive is the frame's xcomp)."""
+    return make_doc(
+        ["Gondor", frame, "to", "attack", "Rohan", "."],
+        [1, 1, 3, 1, 3, 1],
+        ["nsubj", "ROOT", "aux", "xcomp", "dobj", "punct"],
+        ["NNP", tag, "TO", "VB", "NNP", "."],
+        lemmas=["Gondor", lemma, "to", "attack", "Rohan", "."],
+    )
+
+
+def test_a_threatened_attack_is_a_threat_not_force(
+    make_doc: Any, code_doc: Callable[..., list[Event]]
+) -> None:
+    doc = _framed_attack(make_doc, "threatened", "threaten")
+    fact, frame = factuality_of(DocView.build(doc), 3, False)
+    assert fact is Factuality.INTENDED and frame is not None and frame.word == "threaten"
+    assert [(e.code, e.factuality) for e in code_doc(doc)] == [("138", Factuality.INTENDED)]
+
+
+def test_a_misread_lemma_still_frames(make_doc: Any) -> None:
+    # the small model lemmatizes "hopes" as "hop": the surface form says HOPE
+    doc = _framed_attack(make_doc, "hopes", "hop", "VBZ")
+    assert factuality_of(DocView.build(doc), 3, False)[0] is Factuality.INTENDED
+
+
+def test_allegedly_hedges_the_act(make_doc: Any) -> None:
+    doc = make_doc(
+        ["Gondor", "allegedly", "attacked", "Rohan", "."],
+        [2, 2, 2, 2, 2],
+        ["nsubj", "advmod", "ROOT", "dobj", "punct"],
+        ["NNP", "RB", "VBD", "NNP", "."],
+        lemmas=["Gondor", "allegedly", "attack", "Rohan", "."],
+    )
+    assert factuality_of(DocView.build(doc), 2, False)[0] is Factuality.ALLEGED
+
+
+def test_a_claim_noun_with_its_clause_is_alleged(make_doc: Any) -> None:
+    doc = make_doc(  # "Arnor rejected claims that Gondor attacked Rohan ."
+        ["Arnor", "rejected", "claims", "that", "Gondor", "attacked", "Rohan", "."],
+        [1, 1, 1, 5, 5, 2, 5, 1],
+        ["nsubj", "ROOT", "dobj", "mark", "nsubj", "acl", "dobj", "punct"],
+        ["NNP", "VBD", "NNS", "IN", "NNP", "VBD", "NNP", "."],
+        lemmas=["Arnor", "reject", "claim", "that", "Gondor", "attack", "Rohan", "."],
+    )
+    assert factuality_of(DocView.build(doc), 5, False)[0] is Factuality.ALLEGED
+
+
+def test_weighing_an_act_is_not_doing_it(make_doc: Any) -> None:
+    doc = make_doc(  # "Gondor is considering attacking Rohan ."
+        ["Gondor", "is", "considering", "attacking", "Rohan", "."],
+        [2, 2, 2, 2, 3, 2],
+        ["nsubj", "aux", "ROOT", "xcomp", "dobj", "punct"],
+        ["NNP", "VBZ", "VBG", "VBG", "NNP", "."],
+        lemmas=["Gondor", "be", "consider", "attack", "Rohan", "."],
+    )
+    assert factuality_of(DocView.build(doc), 3, False)[0] is Factuality.HYPOTHETICAL
+
+
+def test_no_plans_to_act_is_negated(make_doc: Any) -> None:
+    doc = make_doc(  # "Gondor has no plans to attack Rohan ."
+        ["Gondor", "has", "no", "plans", "to", "attack", "Rohan", "."],
+        [1, 1, 3, 1, 5, 3, 5, 1],
+        ["nsubj", "ROOT", "det", "dobj", "aux", "acl", "dobj", "punct"],
+        ["NNP", "VBZ", "DT", "NNS", "TO", "VB", "NNP", "."],
+        lemmas=["Gondor", "have", "no", "plan", "to", "attack", "Rohan", "."],
+    )
+    assert factuality_of(DocView.build(doc), 5, False)[0] is Factuality.NEGATED

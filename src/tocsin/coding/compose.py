@@ -17,6 +17,7 @@ from tocsin.coding.factuality import (
     INTENT_WORDS,
     NEGATING_WORDS,
     SPEECH_WORDS,
+    frame_lemma,
     intent_code,
 )
 from tocsin.coding.npactors import np_actors_anywhere
@@ -81,7 +82,7 @@ def compose(ctx: DocContext, per_verb: PerVerb, sent_index: int) -> None:
         if not events or frame is None:
             continue
         h, edge = frame
-        word = view.lem[h]
+        word = frame_lemma(view, h)
         if edge == "ccomp" and word in SPEECH_WORDS:
             per_verb[h] = []
             if h > v:  # "..., officials said": attribution of the news, not a claim

@@ -7,13 +7,17 @@ Read from the verb's dependency context:
   matched pattern itself contains the negation (its code already says so);
 - hypothetical: a modal ``might/may/could/would/should`` or a conditional ``if/unless``;
 - alleged: the verb sits in the complement of a claim or accusation ("accused Russia of
-  supplying", "is believed to", "experts claimed that");
+  supplying", "is believed to", "experts claimed that", "rejected claims that it
+  attacked") or is hedged by an adverb ("allegedly attacked");
 - intended: the verb is the complement of an intent word ("plans to", "offered to",
   "displayed willingness to", or a gerund after its preposition: "decided on sending",
   "committed to providing"; after a request's, "called for ending", it is hypothetical),
   of a present "be" ("the minister is to resign") or the
   infinitive of a headline ("President to visit China"); such events take the CAMEO
   intent code (03x);
+- a threat: "threatened to attack" is intended, coded as the threat (138, 13x), and the
+  force is not used; "is considering imposing sanctions" is weighed (hypothetical) and
+  "has no plans to attack" negated;
 - hypothetical: also the complement of a past "be" ("protesters were to storm the base":
   a plan, not an act) and an infinitive completing a noun ("a proposal to end the war",
   "talks to discuss ending it"; not "the first leader to visit").
@@ -136,9 +140,30 @@ _INTENT_CORE = frozenset(
     "PLEDGE PROMISE PROPOSE READINESS READY SEEK TRY VOW WANT WILLING WILLINGNESS WISH".split()
 )
 # frame words whose complement is an intended act (also requests: "urge X to ...")
-INTENT_FRAME_WORDS = _INTENT_CORE | {"ASK", "CALL", "PREPARE", "PRESS", "REQUEST", "URGE"}
-# words that make what they govern intended, not done
-INTENT_WORDS = _INTENT_CORE | {"COMMIT", "DETERMINED", "EAGER", "EXPECT", "KEEN", "RESOLVE"}
+INTENT_FRAME_WORDS = _INTENT_CORE | {
+    "ASK",
+    "CALL",
+    "PREPARE",
+    "PRESS",
+    "REQUEST",
+    "THREATEN",
+    "URGE",
+}
+# words that make what they govern intended, not done ("threatened to attack": the
+# threat is the intent, 13x; the force is not used)
+INTENT_WORDS = _INTENT_CORE | {
+    "COMMIT",
+    "DETERMINED",
+    "EAGER",
+    "EXPECT",
+    "KEEN",
+    "RESOLVE",
+    "THREATEN",
+}
+# words whose complement is weighed, not decided ("is considering imposing sanctions")
+DELIBERATION_WORDS = frozenset({"CONSIDER", "CONTEMPLATE", "WEIGH", "MULL", "DEBATE"})
+# adverbs that hedge an act as someone else's claim ("allegedly attacked")
+HEDGE_ADVERBS = frozenset({"ALLEGEDLY", "PURPORTEDLY", "SUPPOSEDLY"})
 _CLIMB = (
     "xcomp",
     "ccomp",
@@ -212,6 +237,23 @@ def _has_neg(view: DocView, i: int) -> bool:
     return any(view.dep[c] == "neg" for c in view.children[i])
 
 
+def frame_lemma(view: DocView, i: int) -> str:
+    """The lemma of token ``i`` as a frame word: the parser's lemma, or, when that is no
+    frame word, the frame word its surface form inflects (the small model lemmatizes
+    "hopes" and "hoped" as HOP)."""
+    lem = view.lem[i]
+    if lem in FRAME_VOCAB:
+        return lem
+    up = view.up[i]
+    for suffix in ("S", "D", "ED", "ING"):
+        stem = up[: -len(suffix)]
+        if up.endswith(suffix) and len(stem) > 2:
+            for candidate in (stem, stem + "E"):
+                if candidate in FRAME_VOCAB:
+                    return candidate
+    return lem
+
+
 def _modal(view: DocView, i: int) -> str | None:
     for c in view.children[i]:
         if view.dep[c] == "aux" and view.tag[c] == "MD" and view.up[c] in HYPOTHETICAL_MODALS:
@@ -230,6 +272,7 @@ def _is_purpose(view: DocView, i: int) -> bool:
 
 _ORDINALS = frozenset({"FIRST", "LAST", "ONLY", "SECOND", "THIRD", "LATEST"})
 _FRAMING_NOUNS = INTENT_WORDS | INTENT_FRAME_WORDS | REQUEST_WORDS | NEGATING_WORDS | CLAIM_WORDS
+FRAME_VOCAB = _FRAMING_NOUNS | SPEECH_WORDS | CAUSE_WORDS | DELIBERATION_WORDS
 
 
 def _is_aim(view: DocView, i: int) -> bool:
@@ -285,6 +328,9 @@ def factuality_of(
     modal = None if modal_in_pattern else _modal(view, v)
     if modal is not None:
         return Factuality.HYPOTHETICAL, Frame("modal", modal.lower())
+    hedge = next((c for c in view.children[v] if view.up[c] in HEDGE_ADVERBS), None)
+    if hedge is not None:
+        return Factuality.ALLEGED, Frame("claim", view.lem[hedge].lower())
     if _is_purpose(view, v):
         return Factuality.HYPOTHETICAL, Frame("purpose", "to")
     if _is_aim(view, v):
@@ -308,6 +354,24 @@ def factuality_of(
 _STOP = object()  # the climb ends here (the clause is reported speech)
 
 
+def _weighed_or_refused(
+    view: DocView, v: int, cur: int, word: str
+) -> tuple[Factuality, Frame] | None:
+    """ "is considering imposing sanctions": weighed, hypothetical; "has no plans to
+    attack": an intent denied, negated."""
+    direct = view.dep[cur] in ("xcomp", "ccomp", "acl") and cur == v
+    if not (direct or _gerund_of_prep(view, v, cur)):
+        return None
+    head = view.head[cur]
+    if word in DELIBERATION_WORDS:
+        return Factuality.HYPOTHETICAL, Frame("modal", word.lower())
+    if word in INTENT_WORDS and any(
+        view.dep[c] == "det" and view.up[c] == "NO" for c in view.children[head]
+    ):
+        return Factuality.NEGATED, Frame("negation", "no")
+    return None
+
+
 def _frame_above(
     view: DocView, v: int, cur: int, negation_in_pattern: bool, modal_in_pattern: bool
 ) -> tuple[Factuality, Frame] | object | None:
@@ -315,12 +379,15 @@ def _frame_above(
     ``_STOP``: stop climbing)."""
     dep = view.dep[cur]
     head = view.head[cur]
-    word = view.lem[head]
+    word = frame_lemma(view, head)
+    weighed = _weighed_or_refused(view, v, cur, word)
+    if weighed is not None:
+        return weighed
     if (_is_purpose(view, head) or _is_aim(view, head)) and dep != "conj":
         # "met to discuss efforts to counter X", "talks to discuss ending the war"
         return Factuality.HYPOTHETICAL, Frame("purpose", "to")
     if word in CLAIM_WORDS and (
-        dep in ("ccomp", "xcomp") or (dep in ("pcomp", "pobj", "prep", "dobj") and cur != v)
+        dep in ("ccomp", "xcomp", "acl") or (dep in ("pcomp", "pobj", "prep", "dobj") and cur != v)
     ):
         return Factuality.ALLEGED, Frame("claim", word.lower())
     if word in CAUSE_WORDS and dep == "prep" and cur != v and view.up[cur] in ("FOR", "OF", "OVER"):
