@@ -352,3 +352,14 @@ def test_a_ban_on_ones_own_people_is_an_administrative_sanction(
 ) -> None:
     codes = {e.code for e in news_coder.code_text(sentence, date="2025-06-01")}
     assert codes == {code}, codes
+
+
+@pytest.mark.slow
+def test_a_target_named_by_the_sources_own_possessive_is_no_other_party(news_coder: Any) -> None:
+    for sentence in ("Taiwan put its forces on alert.", "Egypt placed its troops on high alert."):
+        assert news_coder.code_text(sentence, date="2025-06-01") == []
+    # the other party named beside the possessive stays the target
+    other = news_coder.code_text("Russia recalled its ambassador to France.", date="2025-06-01")
+    assert ("RUS", "FRA", "161") in set(_root_keys(other)) or ("RUS", "FRA", "16") in set(
+        _root_keys(other)
+    )

@@ -12,7 +12,8 @@ make an event: a verb coded only by its block's placeholder default (060), a bar
 statement (010) whose target is only named inside what is stated, an act for a third
 party coded between the members of one coordination, an act cited as history
 (:mod:`tocsin.coding.history`), a "defeat" in a sentence about a vote and a participle
-that describes an act already coded (:func:`one_act`: "airstrikes targeting ..."); a ban
+that describes an act already coded (:func:`one_act`: "airstrikes targeting ..."), a
+target that is the source's own by a possessive ("Taiwan put its forces on alert"); a ban
 a state imposes on its own country's actors is an administrative sanction (172, not the
 embargo or sanctions code 163).  Teasers
 leaked from page furniture are skipped whole (:func:`is_teaser`).
@@ -118,7 +119,7 @@ def guard_sentence(ctx: DocContext, events: list[Event], start: int, end: int) -
     events = [
         e for e in events if not _statement_about(ctx, e) and not _one_sided_between_members(ctx, e)
     ]
-    events = one_act(ctx, events)
+    events = [e for e in one_act(ctx, events) if not _own_by_possessive(e)]
     if ctx.options.place_roles:
         events = place_roles(ctx, events, start, end)
     return [_domestic_ban(ctx, e) for e in events]
@@ -188,6 +189,19 @@ def one_act(ctx: DocContext, events: list[Event]) -> list[Event]:
                 continue
         out.append(e)
     return out
+
+
+_POSSESSIVES = frozenset({"its", "their", "his", "her", "our"})
+
+
+def _own_by_possessive(e: Event) -> bool:
+    """A target named by a possessive pronoun that refers to the source's own side ("Taiwan
+    put its forces on alert": TWN -> TWNMIL) is the source itself: no event between two
+    actors (the act's other party, if any, is named elsewhere)."""
+    if e.source is None or e.target is None or not e.target.text:
+        return False
+    first = e.target.text.split(maxsplit=1)[0].lower()
+    return first in _POSSESSIVES and e.source.root == e.target.root
 
 
 def _placeholder(e: Event) -> bool:
