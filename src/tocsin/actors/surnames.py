@@ -73,11 +73,15 @@ def surname_mentions(doc: Any, texts: Sequence[str], keys: Sequence[str],
         del first[key]
     if not first:
         return []
+    stop = len(keys) if stop is None else stop
+    candidates = [i for i, key in enumerate(keys[start:stop], start) if key in first]
+    if not candidates:
+        return []
     covered = {t for m in mentions for t in range(m.start, m.end)}
     out: list[Mention] = []
-    for i in range(start, len(keys) if stop is None else stop):
-        m = first.get(keys[i])
-        if m is None or i < m.end or i in covered or not _alone(doc, i, covered):
+    for i in candidates:
+        m = first[keys[i]]
+        if i < m.end or i in covered or not _alone(doc, i, covered):
             continue
         out.append(_copy(m, i, texts[i], doc))
     return out
