@@ -243,3 +243,18 @@ def test_an_intent_word_with_a_gerund_is_one_intent(
     assert [(e.trigger, e.code, e.factuality) for e in events] == [
         (trigger, code, Factuality.INTENDED)
     ]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Poland called on NATO to deploy more troops.",
+        "The African Union called on Sudan to release political prisoners.",
+    ],
+)
+def test_calling_on_an_actor_to_act_is_a_request_to_it(news_coder: Any, sentence: str) -> None:
+    events = news_coder.code_text(sentence, date="2025-06-01")
+    assert [(e.trigger, e.code[:2], e.factuality) for e in events] == [
+        ("called", "02", Factuality.ASSERTED)
+    ]

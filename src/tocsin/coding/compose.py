@@ -108,8 +108,11 @@ def observe_speaker(ctx: DocContext, v: int, sent_index: int) -> None:
 def _intent_frame(ctx: DocContext, per_verb: PerVerb, v: int, h: int, edge: str) -> None:
     view = ctx.view
     own = view.kids(v, "nsubj")
-    if (edge == "xcomp" and view.kids(h, "dobj")) or (edge == "ccomp" and own):
-        # "X urged/wants Y to do Z": a request to Y; Z is not asserted
+    asked = view.kids(h, "dobj") or [
+        p for p in view.kids(h, "prep") if view.up[p] in ("ON", "UPON") and view.kids(p, "pobj")
+    ]
+    if (edge == "xcomp" and asked) or (edge == "ccomp" and own):
+        # "X urged/wants Y to do Z", "called on Y to do Z": a request to Y; Z is not asserted
         asked = APPEAL_FOR.get(per_verb[v][0].code[:2], "020")
         per_verb[v] = []
         per_verb[h] = [
