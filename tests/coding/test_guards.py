@@ -363,3 +363,14 @@ def test_a_target_named_by_the_sources_own_possessive_is_no_other_party(news_cod
     assert ("RUS", "FRA", "161") in set(_root_keys(other)) or ("RUS", "FRA", "16") in set(
         _root_keys(other)
     )
+
+
+@pytest.mark.slow
+def test_a_negated_mutual_act_is_the_subjects_rejection_only(news_coder: Any) -> None:
+    one = news_coder.code_text("Tehran would not negotiate with Washington.", date="2025-06-01")
+    assert [k for k in _root_keys(one) if k[2] == "12"] == [("IRN", "USA", "12")]
+    # a coordinated subject refuses together: both directions stay
+    both = news_coder.code_text(
+        "Iran and the United States did not meet in Oman.", date="2025-06-01"
+    )
+    assert {k[:2] for k in _root_keys(both) if k[2] == "12"} == {("IRN", "USA"), ("USA", "IRN")}

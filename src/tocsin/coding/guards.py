@@ -13,7 +13,8 @@ statement (010) whose target is only named inside what is stated, an act for a t
 party coded between the members of one coordination, an act cited as history
 (:mod:`tocsin.coding.history`), a "defeat" in a sentence about a vote and a participle
 that describes an act already coded (:func:`one_act`: "airstrikes targeting ..."), a
-target that is the source's own by a possessive ("Taiwan put its forces on alert"); a ban
+target that is the source's own by a possessive ("Taiwan put its forces on alert"), the
+partner's rejection of a negated mutual act ("X would not negotiate with Y"); a ban
 a state imposes on its own country's actors is an administrative sanction (172, not the
 embargo or sanctions code 163).  Teasers
 leaked from page furniture are skipped whole (:func:`is_teaser`).
@@ -29,6 +30,7 @@ from tocsin.coding.docview import DocView
 from tocsin.coding.eventplace import country_root, is_role_only, placed
 from tocsin.coding.factuality import SPEECH_WORDS
 from tocsin.coding.history import is_history
+from tocsin.coding.syntax import subject_head
 from tocsin.coding.writer import REPORTED_SPEECH, VERB_DEFAULT
 from tocsin.models import Actor, Event
 
@@ -119,7 +121,11 @@ def guard_sentence(ctx: DocContext, events: list[Event], start: int, end: int) -
     events = [
         e for e in events if not _statement_about(ctx, e) and not _one_sided_between_members(ctx, e)
     ]
-    events = [e for e in one_act(ctx, events) if not _own_by_possessive(e)]
+    events = [
+        e
+        for e in one_act(ctx, events)
+        if not _own_by_possessive(e) and not _refusal_of_the_other(ctx, e)
+    ]
     if ctx.options.place_roles:
         events = place_roles(ctx, events, start, end)
     return [_domestic_ban(ctx, e) for e in events]
@@ -189,6 +195,28 @@ def one_act(ctx: DocContext, events: list[Event]) -> list[Event]:
                 continue
         out.append(e)
     return out
+
+
+NEGATION_FRAME = "frame: negation"  # the rule of an act recoded as its rejection (12x)
+
+
+def _refusal_of_the_other(ctx: DocContext, e: Event) -> bool:
+    """A mutual act negated ("Tehran would not negotiate with Washington") is a rejection
+    by the subject only: the reverse rejection, by the one it names as partner, is not
+    in the text."""
+    if not e.code.startswith("12") or not any(r.startswith(NEGATION_FRAME) for r in e.rules):
+        return False
+    if e.source is None or e.source.span is None:
+        return False
+    v = trigger_token(ctx, e)
+    s = _span_head(ctx, e.source.span)
+    if v is None or s is None:
+        return False
+    found = subject_head(ctx.view, v)
+    if found is None:
+        return False
+    lo, hi = ctx.view.subtree_span(found[0])
+    return not lo <= s < hi
 
 
 _POSSESSIVES = frozenset({"its", "their", "his", "her", "our"})
