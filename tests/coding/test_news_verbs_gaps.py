@@ -61,6 +61,10 @@ NOT_THESE = [
     ("The Chilean company organised a conference in Peru.", "141"),
     # mediating is no yielding (Phoenix's COMPROMISE block default, 080)
     ("Israel and Hamas reach an agreement mediated by Egypt and Qatar.", "080"),
+    # commanding one's own forces is no demand (Phoenix's ORDER [100])
+    ("Erdogan orders Turkish troops to withdraw from Qatar.", "100"),
+    # "claims to have done" reports one's own act, no disapproval (Phoenix's CLAIM [110])
+    ("The Sudanese army claims to have destroyed RSF positions.", "110"),
 ]
 
 NO_EVENT = [
@@ -133,3 +137,10 @@ def test_recognising_that_is_no_praise(coder: Any) -> None:
     # "recognise that ..." acknowledges a fact (Phoenix's RECOGNIZE default is praise, 051)
     events = coder.code_text("Egypt and Sudan recognize that the dam talks failed.")
     assert "051" not in {e.code for e in events}
+
+
+@pytest.mark.slow
+def test_ordering_another_country_is_still_a_demand(coder: Any) -> None:
+    # the own-forces patterns must leave Phoenix's ORDER [100] for other actors
+    got = _triples(coder.code_text("Trump ordered Iran to stop enrichment.", date="2025-06-01"))
+    assert ("USA", "IRN", "100") in got, got
