@@ -70,3 +70,19 @@ def test_a_surname_two_people_share_is_left_alone(nlp: Any) -> None:
     one = surname_mentions(doc, [t.text for t in doc], keys, mentions[:1])
     last = [t.i for t in doc if t.text == "Miliband"][-1]
     assert [(m.start, m.code) for m in one] == [(last, "GBROPP")]  # not "David Miliband"
+
+
+@pytest.mark.slow
+def test_an_unlisted_person_named_after_a_title(phoenix: ActorResolver, nlp: Any) -> None:
+    doc = nlp("Ugandan opposition leader Robert Kyagulanyi criticised the government. "
+              "Kyagulanyi accused the police of torture.")
+    found = _found(phoenix, doc)
+    first, later = [t.i for t in doc if t.text == "Kyagulanyi"]
+    assert first not in found  # the full name is coded through its title's phrase
+    assert found[later] == "UGAOPP"
+
+
+@pytest.mark.slow
+def test_a_title_alone_gives_no_surname(phoenix: ActorResolver, nlp: Any) -> None:
+    doc = nlp("The minister Smith spoke. Smith left.")  # one name word: no full name
+    assert all(doc[i].text != "Smith" for i in _found(phoenix, doc))

@@ -33,7 +33,7 @@ from tocsin.actors.docinfo import DocInfo
 from tocsin.actors.manifest import files_of, resolve_set
 from tocsin.actors.phrase import MentionIndex, phrase_indices, resolve_phrase
 from tocsin.actors.suppress import SuppressEntry, Suppressions, read_suppress_file
-from tocsin.actors.surnames import surname_mentions
+from tocsin.actors.surnames import surname_mentions, titled_people
 from tocsin.cache import cached, content_key
 from tocsin.errors import DictionaryError
 from tocsin.models import Actor, Mention
@@ -238,8 +238,17 @@ class ActorResolver:
                 continue
             out.append(self._mention(info, i, j, payload, date))
             i = j
-        later = surname_mentions(info.doc, info.texts, keys, out, start, stop)
+        later = surname_mentions(info.doc, info.texts, keys, out, start, stop,
+                                 self._titled(info, out))
         return sorted(out + later, key=lambda m: m.start) if later else out
+
+    @staticmethod
+    def _titled(info: DocInfo, mentions: list[Mention]) -> list[Mention]:
+        """Unlisted people named after a title ("opposition leader Omar Khan")."""
+        if not any(m.is_agent for m in mentions):
+            return []
+        index = MentionIndex(mentions)
+        return titled_people(info.doc, mentions, lambda h: resolve_phrase(info, h, index))
 
     def _longest(self, info: DocInfo, i: int, stop: int) -> tuple[int, list[Any]] | None:
         keys = info.keys

@@ -11,10 +11,10 @@ another mention. A surname shared by two different people of the text is left al
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
-from tocsin.models import Mention
+from tocsin.models import Actor, Mention
 
 # Honorifics that may stand before a bare surname (a title such as "President" is an agent
 # mention of its own and needs no entry here).
@@ -54,13 +54,42 @@ def _alone(doc: Any, i: int, covered: set[int]) -> bool:
     return True
 
 
+def titled_people(doc: Any, mentions: Sequence[Mention],
+                  resolve: Callable[[int], Actor | None]) -> list[Mention]:
+    """People the dictionaries do not list, named after a title that gives their actor
+    ("Guyana Defence Force brigadier general Omar Khan": GUYMIL), as person mentions of the
+    full name for :func:`surname_mentions` (they are not mentions of the text: the title's
+    phrase already codes the full name)."""
+    covered = {t for m in mentions for t in range(m.start, m.end)}
+    out: list[Mention] = []
+    for m in mentions:
+        if not m.is_agent:
+            continue
+        end = m.end
+        while end < len(doc) and end not in covered and doc[end].pos_ == "PROPN":
+            end += 1
+        if end - m.end < 2:
+            continue
+        actor = resolve(end - 1)
+        if actor is None or not actor.country or actor.code.startswith("---"):
+            continue
+        span = doc[m.end:end]
+        person = Actor(actor.code, span.text, (span.start_char, span.end_char), actor.country,
+                       actor.role, "person", f"titled: {actor.entry}")
+        out.append(Mention(m.end, end, span.text, person.span, "actor", end - 1,
+                           label=person.entry or "", code=actor.code, payload=person))
+    return out
+
+
 def surname_mentions(doc: Any, texts: Sequence[str], keys: Sequence[str],
                      mentions: Sequence[Mention], start: int = 0,
-                     stop: int | None = None) -> list[Mention]:
-    """Mentions of dictionary people by surname alone after their full-name mention."""
+                     stop: int | None = None,
+                     titled: Sequence[Mention] = ()) -> list[Mention]:
+    """Mentions of people by surname alone after their full-name mention (a dictionary
+    person's, or one of ``titled``)."""
     first: dict[str, Mention] = {}
     ambiguous: set[str] = set()
-    for m in mentions:
+    for m in [*mentions, *titled]:
         key = _surname_key(m, texts, keys)
         if key is None:
             continue
@@ -77,7 +106,7 @@ def surname_mentions(doc: Any, texts: Sequence[str], keys: Sequence[str],
     candidates = [i for i, key in enumerate(keys[start:stop], start) if key in first]
     if not candidates:
         return []
-    covered = {t for m in mentions for t in range(m.start, m.end)}
+    covered = {t for m in [*mentions, *titled] for t in range(m.start, m.end)}
     out: list[Mention] = []
     for i in candidates:
         m = first[keys[i]]
