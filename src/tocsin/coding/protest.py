@@ -2,7 +2,9 @@
 general strike across Israel", "Serbian students' demonstrations against Vucic".
 
 The source is the noun's country or group modifier as its people (``CVL``), else the
-role "---CVL" (the precision guard gives it the sentence's one country); the target is
+people of the one country the protest's place names ("mass protests occur across Israel":
+ISRCVL), else the role "---CVL" (the precision guard gives it the sentence's one
+country); the target is
 the actor of an "against" phrase, else that country's government: a protest in a
 country is, unless the text says otherwise, a protest against its government.
 """
@@ -10,6 +12,7 @@ country is, unless the text says otherwise, a protest against its government.
 from __future__ import annotations
 
 from tocsin.coding.context import DocContext
+from tocsin.coding.eventplace import location_country, placed
 from tocsin.coding.npactors import actors_of_np, np_actors_anywhere
 from tocsin.models import Actor
 
@@ -37,7 +40,10 @@ def _protesters(ctx: DocContext, i: int, sent_index: int) -> list[Actor]:
                 return found
     if not ctx.options.place_roles:
         return []
-    return [Actor("---CVL", view.up[i].lower(), None, None, "CVL", "agent", "protesters")]
+    role = Actor("---CVL", view.up[i].lower(), None, None, "CVL", "agent", "protesters")
+    # "mass protests ... occur across Israel": the people of the protest's one country
+    country = location_country(ctx, [i, view.head[i]])
+    return [placed(role, country, "country of the protest") if country else role]
 
 
 def _as_people(actor: Actor) -> Actor:
