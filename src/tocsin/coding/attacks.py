@@ -37,7 +37,6 @@ TARGET_PREPS = frozenset(
         "TARGETING",
         "INSIDE",
         "UPON",
-        "OF",  # "the shelling of Kharkiv", "the invasion of Ukraine": what was attacked
     }
 )
 CASUALTY_WORDS = frozenset(
