@@ -25,6 +25,7 @@ Read from the verb's dependency context:
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from tocsin.coding.docview import DocView
@@ -242,9 +243,11 @@ def frame_lemma(view: DocView, i: int) -> str:
     frame word, the frame word its surface form inflects (the small model lemmatizes
     "hopes" and "hoped" as HOP)."""
     lem = view.lem[i]
-    if lem in FRAME_VOCAB:
-        return lem
-    up = view.up[i]
+    return lem if lem in FRAME_VOCAB else _inflected_frame_word(lem, view.up[i])
+
+
+@functools.lru_cache(maxsize=4096)
+def _inflected_frame_word(lem: str, up: str) -> str:
     for suffix in ("S", "D", "ED", "ING"):
         stem = up[: -len(suffix)]
         if up.endswith(suffix) and len(stem) > 2:

@@ -116,8 +116,8 @@ def guard_sentence(ctx: DocContext, events: list[Event], start: int, end: int) -
     (:mod:`tocsin.coding.history`), no electoral defeat coded as a fight, and (tocsin's
     convention) roles placed in a country."""
     events = [e for e in events if not _placeholder(e) and not _history(ctx, e)]
-    if _electoral(ctx, start, end):
-        events = [e for e in events if not _electoral_defeat(ctx, e)]
+    if any(_electoral_defeat(ctx, e) for e in events) and _electoral(ctx, start, end):
+        events = [e for e in events if not _electoral_defeat(ctx, e)]  # the rare case first
     events = [
         e for e in events if not _statement_about(ctx, e) and not _one_sided_between_members(ctx, e)
     ]
