@@ -9,6 +9,8 @@ hit Y", the victims or place of "were killed in a ... strike").
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from tocsin.coding.context import DocContext
 from tocsin.coding.docview import DocView
 from tocsin.coding.eventplace import (
@@ -327,23 +329,29 @@ def _between_members(ctx: DocContext, i: int, sent_index: int) -> list[Actor]:
     words = [i]
     if view.dep[i] == "nsubj" and view.head[i] != i:
         words.append(view.head[i])
-    for w in words:
-        for prep in view.kids(w, "prep"):
-            if view.up[prep] == "BETWEEN":
-                objs = view.kids(prep, "pobj")
-                found = [a for o in objs for a in actors_of_np(ctx, o, sent_index)]
-                if found:
-                    return found
-    return []
+    return _prep_actors(ctx, words, ("BETWEEN",), actors_of_np, sent_index)
 
 
 def _with_partners(ctx: DocContext, i: int, light: int | None, sent_index: int) -> list[Actor]:
+    """The actors of the ``with``/``against`` phrase of the noun or of its light verb."""
+    words = [i] if light is None else [i, light]
+    return _prep_actors(ctx, words, ("WITH", "AGAINST"), np_actors_anywhere, sent_index)
+
+
+def _prep_actors(
+    ctx: DocContext,
+    words: list[int],
+    preps: tuple[str, ...],
+    find: Callable[[DocContext, int, int], list[Actor]],
+    sent_index: int,
+) -> list[Actor]:
+    """The actors ``find`` gives for the objects of the first of the words' prepositions
+    in ``preps`` whose objects name any."""
     view = ctx.view
-    for w in (i,) if light is None else (i, light):
+    for w in words:
         for prep in view.kids(w, "prep"):
-            if view.up[prep] in ("WITH", "AGAINST"):
-                objs = view.kids(prep, "pobj")
-                found = [a for o in objs for a in np_actors_anywhere(ctx, o, sent_index)]
+            if view.up[prep] in preps:
+                found = [a for o in view.kids(prep, "pobj") for a in find(ctx, o, sent_index)]
                 if found:
                     return found
     return []
