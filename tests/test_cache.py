@@ -76,8 +76,9 @@ def no_cache_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path / "xdg" / "tocsin"
 
 
-def test_using_points_the_cache_at_a_directory_for_a_block(tmp_path: Path,
-                                                           no_cache_env: Path) -> None:
+def test_using_points_the_cache_at_a_directory_for_a_block(
+    tmp_path: Path, no_cache_env: Path
+) -> None:
     with cache.using(tmp_path / "a"):
         cache.cached("t", "ab" * 32, lambda: [1])
         with cache.using(None):  # None leaves it as it is
@@ -89,7 +90,8 @@ def test_using_points_the_cache_at_a_directory_for_a_block(tmp_path: Path,
 
 
 def test_a_config_files_cache_dir_is_where_the_dictionary_tables_land(
-        tmp_path: Path, no_cache_env: Path) -> None:
+    tmp_path: Path, no_cache_env: Path
+) -> None:
     from tocsin.coding.dictionaries import load_dictionaries
     from tocsin.settings import load_settings
 
@@ -102,8 +104,9 @@ def test_a_config_files_cache_dir_is_where_the_dictionary_tables_land(
 
 
 @pytest.mark.slow
-def test_the_cli_caches_under_the_cache_dir_of_its_config_file(tmp_path: Path,
-                                                               no_cache_env: Path) -> None:
+def test_the_cli_caches_under_the_cache_dir_of_its_config_file(
+    tmp_path: Path, no_cache_env: Path
+) -> None:
     """``tocsin --config FILE code``: the coder's tables go where FILE says, not where the
     environment's settings would put them (the defect: they went to $XDG_CACHE_HOME)."""
     from click.testing import CliRunner
@@ -111,8 +114,16 @@ def test_the_cli_caches_under_the_cache_dir_of_its_config_file(tmp_path: Path,
     from tocsin.cli import main
 
     given = tmp_path / "from-config"
-    args = ["--config", str(_config(tmp_path, given)), "code", "--no-enrich",
-            "--dictionaries", str(_tiny_set(tmp_path)), "--text", "Gondor attacked Mordor."]
+    args = [
+        "--config",
+        str(_config(tmp_path, given)),
+        "code",
+        "--no-enrich",
+        "--dictionaries",
+        str(_tiny_set(tmp_path)),
+        "--text",
+        "Gondor attacked Mordor.",
+    ]
     result = CliRunner().invoke(main, args)
     assert result.exit_code == 0, result.output
     assert "190" in result.output and "GON" in result.output
@@ -122,8 +133,9 @@ def test_the_cli_caches_under_the_cache_dir_of_its_config_file(tmp_path: Path,
 
 
 @pytest.mark.slow
-def test_a_coder_built_from_settings_caches_under_their_cache_dir(tmp_path: Path,
-                                                                  no_cache_env: Path) -> None:
+def test_a_coder_built_from_settings_caches_under_their_cache_dir(
+    tmp_path: Path, no_cache_env: Path
+) -> None:
     """What a batch or pool worker does, outside any CLI: build its coder from the Settings
     it was sent (``tocsin batch --config FILE`` ships FILE's cache.dir to the workers)."""
     from tocsin.pipeline import Coder

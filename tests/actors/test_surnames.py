@@ -25,10 +25,20 @@ def _found(resolver: ActorResolver, doc: Any) -> dict[int, str]:
 
 def _person(doc: Any, start: int, end: int, code: str) -> Mention:
     span = doc[start:end]
-    actor = Actor(code, span.text, (span.start_char, span.end_char), code[:3], code[3:6],
-                  "person", "test")
-    return Mention(start, end, span.text, (span.start_char, span.end_char), "actor",
-                   end - 1, label="test", code=code, payload=actor)
+    actor = Actor(
+        code, span.text, (span.start_char, span.end_char), code[:3], code[3:6], "person", "test"
+    )
+    return Mention(
+        start,
+        end,
+        span.text,
+        (span.start_char, span.end_char),
+        "actor",
+        end - 1,
+        label="test",
+        code=code,
+        payload=actor,
+    )
 
 
 @pytest.mark.slow
@@ -42,8 +52,9 @@ def test_a_later_surname_is_the_same_person(phoenix: ActorResolver, nlp: Any) ->
 
 @pytest.mark.slow
 def test_honorific_and_possessive_surnames(phoenix: ActorResolver, nlp: Any) -> None:
-    doc = nlp("Bernie Sanders spoke in Vermont. Mr. Sanders praised voters and "
-              "Sanders's aides left.")
+    doc = nlp(
+        "Bernie Sanders spoke in Vermont. Mr. Sanders praised voters and Sanders's aides left."
+    )
     found = _found(phoenix, doc)
     sanders = [t.i for t in doc if t.text == "Sanders"]
     assert all(found.get(i, "").startswith("USA") for i in sanders[1:])
@@ -74,8 +85,10 @@ def test_a_surname_two_people_share_is_left_alone(nlp: Any) -> None:
 
 @pytest.mark.slow
 def test_an_unlisted_person_named_after_a_title(phoenix: ActorResolver, nlp: Any) -> None:
-    doc = nlp("Ugandan opposition leader Robert Kyagulanyi criticised the government. "
-              "Kyagulanyi accused the police of torture.")
+    doc = nlp(
+        "Ugandan opposition leader Robert Kyagulanyi criticised the government. "
+        "Kyagulanyi accused the police of torture."
+    )
     found = _found(phoenix, doc)
     first, later = [t.i for t in doc if t.text == "Kyagulanyi"]
     assert first not in found  # the full name is coded through its title's phrase

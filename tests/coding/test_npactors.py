@@ -26,8 +26,11 @@ def _sources(coder: Any, text: str) -> set[str]:
 @pytest.mark.parametrize(
     ("sentence", "source"),
     [
-        ("A prosecutor at the International Criminal Court drops charges against a Sudanese "
-         "rebel leader.", "IGOJUDICC"),
+        (
+            "A prosecutor at the International Criminal Court drops charges against a Sudanese "
+            "rebel leader.",
+            "IGOJUDICC",
+        ),
         ("Officials at the United Nations criticised Russia.", "IGOUNO"),
         ("A spokesman for the European Union criticised Russia.", "IGOEUREEC"),
     ],

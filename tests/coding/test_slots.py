@@ -167,14 +167,47 @@ def test_a_participle_s_pronoun_object_is_the_main_verb_s_object(
 ) -> None:
     # "Gondor attacked two Rohanian officials, accusing them of spying."
     doc = make_doc(
-        ["Gondor", "attacked", "two", "Rohanian", "officials", ",", "accusing", "them", "of",
-         "spying", "."],
+        [
+            "Gondor",
+            "attacked",
+            "two",
+            "Rohanian",
+            "officials",
+            ",",
+            "accusing",
+            "them",
+            "of",
+            "spying",
+            ".",
+        ],
         [1, 1, 4, 4, 1, 1, 1, 6, 6, 8, 1],
-        ["nsubj", "ROOT", "nummod", "amod", "dobj", "punct", "advcl", "dobj", "prep", "pcomp",
-         "punct"],
+        [
+            "nsubj",
+            "ROOT",
+            "nummod",
+            "amod",
+            "dobj",
+            "punct",
+            "advcl",
+            "dobj",
+            "prep",
+            "pcomp",
+            "punct",
+        ],
         ["NNP", "VBD", "CD", "JJ", "NNS", ",", "VBG", "PRP", "IN", "VBG", "."],
-        lemmas=["Gondor", "attack", "two", "Rohanian", "official", ",", "accuse", "they", "of",
-                "spy", "."],
+        lemmas=[
+            "Gondor",
+            "attack",
+            "two",
+            "Rohanian",
+            "official",
+            ",",
+            "accuse",
+            "they",
+            "of",
+            "spy",
+            ".",
+        ],
     )
     events = code_doc(doc, dictionaries=accuse_dictionaries)
     found = {(s, t[:3] if t else t, c) for s, t, c in triples(events)}
@@ -225,34 +258,69 @@ def test_the_verb_s_own_argument_beats_an_actor_deep_in_a_modifier(
     make_doc: Any, code_doc: Callable[..., list[Event]]
 ) -> None:
     # "Gondor attacked police over their role in a dispute with Rohan": the police, not Rohan
-    words = ["Gondor", "attacked", "police", "over", "their", "role", "in", "a", "dispute",
-             "with", "Rohan", "."]
+    words = [
+        "Gondor",
+        "attacked",
+        "police",
+        "over",
+        "their",
+        "role",
+        "in",
+        "a",
+        "dispute",
+        "with",
+        "Rohan",
+        ".",
+    ]
     heads = [1, 1, 1, 1, 5, 3, 5, 8, 6, 8, 9, 1]
-    deps = ["nsubj", "ROOT", "dobj", "prep", "poss", "pobj", "prep", "det", "pobj", "prep",
-            "pobj", "punct"]
+    deps = [
+        "nsubj",
+        "ROOT",
+        "dobj",
+        "prep",
+        "poss",
+        "pobj",
+        "prep",
+        "det",
+        "pobj",
+        "prep",
+        "pobj",
+        "punct",
+    ]
     tags = ["NNP", "VBD", "NNS", "IN", "PRP$", "NN", "IN", "DT", "NN", "IN", "NNP", "."]
-    lemmas = ["Gondor", "attack", "police", "over", "their", "role", "in", "a", "dispute",
-              "with", "Rohan", "."]
+    lemmas = [
+        "Gondor",
+        "attack",
+        "police",
+        "over",
+        "their",
+        "role",
+        "in",
+        "a",
+        "dispute",
+        "with",
+        "Rohan",
+        ".",
+    ]
     doc = make_doc(words, heads, deps, tags, lemmas=lemmas)
     assert ("GON", "ROH", "190") not in triples(code_doc(doc))
     # an actor that is the verb's own argument stays the target
     words[2], lemmas[2], tags[2] = "Rohan", "Rohan", "NNP"
     words[10], lemmas[10] = "Arnor", "Arnor"
-    assert ("GON", "ROH", "190") in triples(code_doc(make_doc(words, heads, deps, tags,
-                                                                lemmas=lemmas)))
+    assert ("GON", "ROH", "190") in triples(
+        code_doc(make_doc(words, heads, deps, tags, lemmas=lemmas))
+    )
 
 
 def test_its_role_belongs_to_the_owner_of_the_parallel_object(
     make_doc: Any, code_doc: Callable[..., list[Event]]
 ) -> None:
     # "Gondor attacked a Rohanian town and attacked its police": Rohan's police
-    words = ["Gondor", "attacked", "a", "Rohanian", "town", "and", "attacked", "its", "police",
-             "."]
+    words = ["Gondor", "attacked", "a", "Rohanian", "town", "and", "attacked", "its", "police", "."]
     heads = [1, 1, 4, 4, 1, 1, 1, 8, 6, 1]
     deps = ["nsubj", "ROOT", "det", "amod", "dobj", "cc", "conj", "poss", "dobj", "punct"]
     tags = ["NNP", "VBD", "DT", "JJ", "NN", "CC", "VBD", "PRP$", "NNS", "."]
-    lemmas = ["Gondor", "attack", "a", "Rohanian", "town", "and", "attack", "its", "police",
-              "."]
+    lemmas = ["Gondor", "attack", "a", "Rohanian", "town", "and", "attack", "its", "police", "."]
     found = triples(code_doc(make_doc(words, heads, deps, tags, lemmas=lemmas)))
     assert ("GON", "ROHCOP", "190") in found
     # a parallel object of no country owns nothing

@@ -44,8 +44,7 @@ def _alone(doc: Any, i: int, covered: set[int]) -> bool:
         return False
     if i > 0:
         prev = doc[i - 1]
-        if (prev.pos_ == "PROPN" and (i - 1) not in covered
-                and prev.text.upper() not in _HONORIFICS):
+        if prev.pos_ == "PROPN" and (i - 1) not in covered and prev.text.upper() not in _HONORIFICS:
             return False
     if i + 1 < len(doc):
         nxt = doc[i + 1]
@@ -54,8 +53,9 @@ def _alone(doc: Any, i: int, covered: set[int]) -> bool:
     return True
 
 
-def titled_people(doc: Any, mentions: Sequence[Mention],
-                  resolve: Callable[[int], Actor | None]) -> list[Mention]:
+def titled_people(
+    doc: Any, mentions: Sequence[Mention], resolve: Callable[[int], Actor | None]
+) -> list[Mention]:
     """People the dictionaries do not list, named after a title that gives their actor
     ("Guyana Defence Force brigadier general Omar Khan": GUYMIL), as person mentions of the
     full name for :func:`surname_mentions` (they are not mentions of the text: the title's
@@ -73,18 +73,41 @@ def titled_people(doc: Any, mentions: Sequence[Mention],
         actor = resolve(end - 1)
         if actor is None or not actor.country or actor.code.startswith("---"):
             continue
-        span = doc[m.end:end]
-        person = Actor(actor.code, span.text, (span.start_char, span.end_char), actor.country,
-                       actor.role, "person", f"titled: {actor.entry}")
-        out.append(Mention(m.end, end, span.text, person.span, "actor", end - 1,
-                           label=person.entry or "", code=actor.code, payload=person))
+        span = doc[m.end : end]
+        person = Actor(
+            actor.code,
+            span.text,
+            (span.start_char, span.end_char),
+            actor.country,
+            actor.role,
+            "person",
+            f"titled: {actor.entry}",
+        )
+        out.append(
+            Mention(
+                m.end,
+                end,
+                span.text,
+                person.span,
+                "actor",
+                end - 1,
+                label=person.entry or "",
+                code=actor.code,
+                payload=person,
+            )
+        )
     return out
 
 
-def surname_mentions(doc: Any, texts: Sequence[str], keys: Sequence[str],
-                     mentions: Sequence[Mention], start: int = 0,
-                     stop: int | None = None,
-                     titled: Sequence[Mention] = ()) -> list[Mention]:
+def surname_mentions(
+    doc: Any,
+    texts: Sequence[str],
+    keys: Sequence[str],
+    mentions: Sequence[Mention],
+    start: int = 0,
+    stop: int | None = None,
+    titled: Sequence[Mention] = (),
+) -> list[Mention]:
     """Mentions of people by surname alone after their full-name mention (a dictionary
     person's, or one of ``titled``)."""
     first: dict[str, Mention] = {}
@@ -121,5 +144,6 @@ def _copy(m: Mention, i: int, text: str, doc: Any) -> Mention:
     span = (tok.idx, tok.idx + len(tok.text))
     label = f"surname of {m.text!r} [{m.label}]"
     actor = dataclasses.replace(m.payload, text=text, span=span, entry=label)
-    return dataclasses.replace(m, start=i, end=i + 1, text=text, char_span=span, head=i,
-                               label=label, payload=actor)
+    return dataclasses.replace(
+        m, start=i, end=i + 1, text=text, char_span=span, head=i, label=label, payload=actor
+    )
