@@ -26,6 +26,10 @@ class Options:
     # "X says it attacked Y": the act (tocsin's news convention, ../shared/eval/CONVENTIONS.md);
     # False: PETRARCH's, X's claim of responsibility (015) with the act only alleged
     own_claims_as_acts: bool = True
+    # one trigger's events between the same two countries with one code are one act
+    # ("army and police rescued them": one NGA event; writer.one_act); False: PETRARCH's, an
+    # event per conjoined actor ("Danish media and government warned": DNKMED and DNKGOV)
+    one_act_per_pair: bool = True
 
     @property
     def skips_commas(self) -> bool:

@@ -21,6 +21,7 @@ from tocsin.actors import Coreference
 from tocsin.coding.dictionaries import Dictionaries
 from tocsin.coding.docview import DocView
 from tocsin.coding.engine import DocContext, Options, code_sentence, dedupe
+from tocsin.coding.writer import one_act
 from tocsin.models import Event
 from tocsin.nlp import Doc
 
@@ -126,7 +127,8 @@ class DocCoder:
                     and _discarded(resolver, view, sent.start, sent.end):
                 continue
             events.extend(code_sentence(ctx, sent.start, sent.end, -1 if title else index))
-        return dedupe(events)
+        events = dedupe(events)
+        return one_act(events) if ctx.options.one_act_per_pair else events
 
     def code_doc(self, doc: Doc, *, date: dt.date | None, title: bool = False,
                  options: Options | None = None, coref: Any = None,

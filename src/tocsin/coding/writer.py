@@ -112,3 +112,37 @@ def dedupe(events: Iterable[Event]) -> list[Event]:
             seen.add(key)
             out.append(e)
     return out
+
+
+ONE_ACT = "one act, one event"
+
+
+def one_act(events: Iterable[Event]) -> list[Event]:
+    """One event per act: events of one sentence from one trigger whose actors come from the
+    same two countries (or groups) with the same CAMEO code and factuality are one act done
+    by several of a country's bodies together ("military, police and intelligence personnel
+    rescued the students": NGAMIL, NGACOP, NGASPY -> NGA), not several acts. The first is
+    kept; the actor codes of the others are named in its rules. Events with no trigger span
+    are left alone."""
+    out: list[Event] = []
+    index: dict[tuple[object, ...], int] = {}
+    for e in events:
+        if e.trigger_span is None:
+            out.append(e)
+            continue
+        key = (
+            e.sentence_index,
+            tuple(e.trigger_span),
+            e.source.root if e.source else None,
+            e.target.root if e.target else None,
+            e.code,
+            e.factuality.value,
+        )
+        if key not in index:
+            index[key] = len(out)
+            out.append(e)
+            continue
+        first = out[index[key]]
+        also = f"{e.source.code if e.source else '-'}->{e.target.code if e.target else '-'}"
+        out[index[key]] = first.replace(rules=first.rules + (f"{ONE_ACT}: also {also}",))
+    return out
