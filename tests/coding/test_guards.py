@@ -374,3 +374,12 @@ def test_a_negated_mutual_act_is_the_subjects_rejection_only(news_coder: Any) ->
         "Iran and the United States did not meet in Oman.", date="2025-06-01"
     )
     assert {k[:2] for k in _root_keys(both) if k[2] == "12"} == {("IRN", "USA"), ("USA", "IRN")}
+
+
+@pytest.mark.slow
+def test_force_coded_both_ways_from_one_verb_is_the_subjects(news_coder: Any) -> None:
+    bomber = news_coder.code_text("A Japanese bomber attacked a U.S. vessel.", date="2025-06-01")
+    assert [k[:2] for k in _root_keys(bomber)] == [("JPN", "USA")]
+    # a reciprocal act of a coordinated subject stays mutual
+    fire = news_coder.code_text("India and Pakistan exchanged fire along the border.")
+    assert {k[:2] for k in _root_keys(fire)} == {("IND", "PAK"), ("PAK", "IND")}

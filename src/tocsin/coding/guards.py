@@ -14,7 +14,8 @@ party coded between the members of one coordination, an act cited as history
 (:mod:`tocsin.coding.history`), a "defeat" in a sentence about a vote and a participle
 that describes an act already coded (:func:`one_act`: "airstrikes targeting ..."), a
 target that is the source's own by a possessive ("Taiwan put its forces on alert"), the
-partner's rejection of a negated mutual act ("X would not negotiate with Y"); a ban
+partner's rejection of a negated mutual act ("X would not negotiate with Y"), the reverse
+of a use of force that a paired code gives both ways ("a bomber attacked a vessel"); a ban
 a state imposes on its own country's actors is an administrative sanction (172, not the
 embargo or sanctions code 163).  Teasers
 leaked from page furniture are skipped whole (:func:`is_teaser`).
@@ -126,6 +127,7 @@ def guard_sentence(ctx: DocContext, events: list[Event], start: int, end: int) -
         for e in one_act(ctx, events)
         if not _own_by_possessive(e) and not _refusal_of_the_other(ctx, e)
     ]
+    events = _one_sided_force(ctx, events)
     if ctx.options.place_roles:
         events = place_roles(ctx, events, start, end)
     return [_domestic_ban(ctx, e) for e in events]
@@ -217,6 +219,45 @@ def _refusal_of_the_other(ctx: DocContext, e: Event) -> bool:
         return False
     lo, hi = ctx.view.subtree_span(found[0])
     return not lo <= s < hi
+
+
+def _one_sided_force(ctx: DocContext, events: list[Event]) -> list[Event]:
+    """A use of force coded both ways from one trigger ("a water cannon hits a vessel":
+    a paired code) is the subject's act: the reverse, whose source is not in the verb's
+    subject, is dropped (a coordinated subject, "X and Y clashed", keeps both)."""
+    force = [e for e in events if e.code[:2] in ("18", "19", "20") and e.trigger_span]
+    if len(force) < 2:
+        return events
+    pairs = {
+        (e.trigger_span, e.source.code if e.source else None, e.target.code if e.target else None)
+        for e in force
+    }
+    drop: set[int] = set()
+    for e in force:
+        back = (
+            e.trigger_span,
+            e.target.code if e.target else None,
+            e.source.code if e.source else None,
+        )
+        if back in pairs and not _in_subject(ctx, e):
+            drop.add(id(e))
+    return [e for e in events if id(e) not in drop]
+
+
+def _in_subject(ctx: DocContext, e: Event) -> bool:
+    """Whether the event's source is named inside its trigger verb's subject (True when
+    the trigger is no active verb with a subject: a fight noun's sides are mutual)."""
+    v = trigger_token(ctx, e)
+    if v is None or e.source is None or e.source.span is None:
+        return True
+    if not ctx.view.tag[v].startswith("VB"):
+        return True
+    s = _span_head(ctx, e.source.span)
+    found = subject_head(ctx.view, v)
+    if s is None or found is None or found[1]:
+        return True
+    lo, hi = ctx.view.subtree_span(found[0])
+    return lo <= s < hi
 
 
 _POSSESSIVES = frozenset({"its", "their", "his", "her", "our"})
