@@ -33,7 +33,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -438,7 +438,8 @@ class Detector:
         return bool(getattr(rules, self.setting)) if self.setting else True
 
 
-def per_subject(fn: Any) -> Any:
+def per_subject(fn: Callable[[Subject, np.ndarray, AlertSettings], list[Hit]]
+                ) -> Callable[[ScanContext, AlertSettings], list[Hit]]:
     """A detector's ``detect`` from a function of one subject (subject, volume, rules)."""
     def detect(ctx: ScanContext, rules: AlertSettings) -> list[Hit]:
         return [h for s in ctx.subjects for h in fn(s, ctx.vol, rules)]
