@@ -6,6 +6,9 @@ the sentence loses its actor. :func:`surname_mentions` adds, after a full-name m
 dictionary person, a mention of the same actor for each later token that is that surname
 alone ("Bolton", "Mr. Bolton", "Bolton's"): a proper noun not inside a longer name or
 another mention. A surname shared by two different people of the text is left alone.
+:func:`titled_people` gives the full names of people the dictionaries do not list but the
+text names after a title ("Ugandan opposition leader Robert Kyagulanyi": UGAOPP), so that
+their surnames count too.
 """
 
 from __future__ import annotations
