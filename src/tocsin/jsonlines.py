@@ -1,10 +1,10 @@
 """The library's JSON Lines reader: the JSON objects of the lines of a ``.jsonl`` document.
 
 One JSON object a line; blank lines are skipped and lines are numbered from 1. The corpus
-reader (``tocsin.ingest.jsonl``) and the benchmarks read their lines here, so a malformed
-line reads the same in each: ``malformed JSON (Expecting value at column 1)`` or
-``expected a JSON object, got list``. (``tocsin.coding.runner.read_records``, the reader of
-the evaluation format, still has its own loop and messages.)
+reader (``tocsin.ingest.jsonl``), the evaluation-format reader
+(``tocsin.coding.runner.read_records``) and the benchmarks read their lines here, so a
+malformed line reads the same in each: ``malformed JSON (Expecting value at column 1)`` or
+``expected a JSON object, got list``.
 A shared module (it imports only :mod:`tocsin.errors`), so that stages which may not import
 one another (``ingest``, ``coding``) can both use it. Hand-written: the standard ``json``
 module parses; what is left (numbering, blank lines, the object check, one message) is a

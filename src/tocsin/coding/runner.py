@@ -8,6 +8,7 @@ from typing import Any, Protocol, TextIO
 
 from tocsin.coding.pipeline import coerce_date
 from tocsin.errors import InputError
+from tocsin.jsonlines import read_objects
 from tocsin.models import Article, Event, Factuality
 
 
@@ -21,14 +22,8 @@ class ArticleCoder(Protocol):
 
 def read_records(lines: Iterable[str]) -> Iterator[tuple[Article, dict[str, Any]]]:
     """(article, options) for each JSONL record with ``id`` and ``text``."""
-    for lineno, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        try:
-            rec = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise InputError(f"line {lineno}: invalid JSON: {exc}") from exc
-        if not isinstance(rec, dict) or "id" not in rec or "text" not in rec:
+    for lineno, rec in read_objects(lines):
+        if "id" not in rec or "text" not in rec:
             raise InputError(f"line {lineno}: a record needs 'id' and 'text'")
         article = Article(id=str(rec["id"]), text=str(rec.get("text") or ""),
                           title=rec.get("title") or None, date=coerce_date(rec.get("date")))
