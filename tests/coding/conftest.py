@@ -178,3 +178,29 @@ def code_doc(tiny_dictionaries: Dictionaries) -> Callable[..., list[Event]]:
         return events
 
     return code
+
+
+@pytest.fixture(scope="session")
+def coder(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    """The coder with the bundled model and dictionaries, no enrichers (it loads the spaCy
+    model: mark the tests that use it slow). A test module's own ``coder`` overrides it."""
+    from tocsin.pipeline import Coder
+    from tocsin.settings import load_settings
+
+    settings = load_settings(env={}, data_dir=tmp_path_factory.mktemp("bundled") / "data")
+    return Coder(settings, enrich=False)
+
+
+@pytest.fixture(scope="session")
+def roots(coder: Any) -> Callable[[str], set[tuple[str, str, str]]]:
+    """``roots(sentence)``: (source root, target root, code root) of the events of the
+    bundled coder that count."""
+
+    def of(sentence: str) -> set[tuple[str, str, str]]:
+        return {
+            (e.source.code[:3], e.target.code[:3], e.code[:2])
+            for e in coder.code_text(sentence, date="2025-06-01")
+            if e.source and e.target and e.factuality.counts
+        }
+
+    return of

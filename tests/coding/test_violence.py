@@ -4,29 +4,16 @@ sentences, coded with the bundled model and dictionaries."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import pytest
 
 pytestmark = pytest.mark.slow
 
+# ``coder`` and ``roots`` (the bundled model and dictionaries): tests/coding/conftest.py
 
-@pytest.fixture(scope="module")
-def coder(tmp_path_factory: pytest.TempPathFactory) -> Any:
-    from tocsin.pipeline import Coder
-    from tocsin.settings import load_settings
-
-    settings = load_settings(env={}, data_dir=tmp_path_factory.mktemp("violence") / "data")
-    return Coder(settings, enrich=False)
-
-
-def roots(coder: Any, sentence: str) -> set[tuple[str, str, str]]:
-    """(source root, target root, code root) of the events that count."""
-    return {
-        (e.source.code[:3], e.target.code[:3], e.code[:2])
-        for e in coder.code_text(sentence, date="2025-06-01")
-        if e.source and e.target and e.factuality.counts
-    }
+Roots = Callable[[str], set[tuple[str, str, str]]]
 
 
 # an attacker no one names, in a casualty clause: the country where it happens
@@ -43,9 +30,9 @@ UNNAMED_ATTACKER = [
 
 @pytest.mark.parametrize(("sentence", "source", "target"), UNNAMED_ATTACKER)
 def test_unnamed_attacker_takes_the_country_of_the_place(
-    coder: Any, sentence: str, source: str, target: str
+    roots: Roots, sentence: str, source: str, target: str
 ) -> None:
-    got = roots(coder, sentence)
+    got = roots(sentence)
     assert any(s == source and t == target and c in ("18", "19") for s, t, c in got), got
 
 
@@ -58,8 +45,8 @@ NO_ATTACKER = [
 
 
 @pytest.mark.parametrize("sentence", NO_ATTACKER)
-def test_no_attacker_where_the_text_has_none(coder: Any, sentence: str) -> None:
-    got = roots(coder, sentence)
+def test_no_attacker_where_the_text_has_none(roots: Roots, sentence: str) -> None:
+    got = roots(sentence)
     assert not any(c in ("18", "19", "20") and s == t for s, t, c in got), got
     assert ("ISR", "LBN", "19") not in got and ("ISR", "LBN", "18") not in got
 
@@ -104,8 +91,10 @@ HIDDEN_SOURCES = [
 
 
 @pytest.mark.parametrize(("sentence", "source", "target", "code"), HIDDEN_SOURCES)
-def test_attack_noun_source(coder: Any, sentence: str, source: str, target: str, code: str) -> None:
-    assert (source, target, code) in roots(coder, sentence)
+def test_attack_noun_source(
+    roots: Roots, sentence: str, source: str, target: str, code: str
+) -> None:
+    assert (source, target, code) in roots(sentence)
 
 
 # law enforcement: the unnamed side is the enforcing state's
@@ -122,8 +111,10 @@ LAW = [
 
 
 @pytest.mark.parametrize(("sentence", "source", "target"), LAW)
-def test_law_enforcement_is_the_states(coder: Any, sentence: str, source: str, target: str) -> None:
-    got = roots(coder, sentence)
+def test_law_enforcement_is_the_states(
+    roots: Roots, sentence: str, source: str, target: str
+) -> None:
+    got = roots(sentence)
     assert any(s == source and t == target and c == "17" for s, t, c in got), got
 
 
