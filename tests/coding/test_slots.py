@@ -258,50 +258,11 @@ def test_the_verb_s_own_argument_beats_an_actor_deep_in_a_modifier(
     make_doc: Any, code_doc: Callable[..., list[Event]]
 ) -> None:
     # "Gondor attacked police over their role in a dispute with Rohan": the police, not Rohan
-    words = [
-        "Gondor",
-        "attacked",
-        "police",
-        "over",
-        "their",
-        "role",
-        "in",
-        "a",
-        "dispute",
-        "with",
-        "Rohan",
-        ".",
-    ]
+    words = "Gondor attacked police over their role in a dispute with Rohan .".split()
     heads = [1, 1, 1, 1, 5, 3, 5, 8, 6, 8, 9, 1]
-    deps = [
-        "nsubj",
-        "ROOT",
-        "dobj",
-        "prep",
-        "poss",
-        "pobj",
-        "prep",
-        "det",
-        "pobj",
-        "prep",
-        "pobj",
-        "punct",
-    ]
+    deps = "nsubj ROOT dobj prep poss pobj prep det pobj prep pobj punct".split()
     tags = ["NNP", "VBD", "NNS", "IN", "PRP$", "NN", "IN", "DT", "NN", "IN", "NNP", "."]
-    lemmas = [
-        "Gondor",
-        "attack",
-        "police",
-        "over",
-        "their",
-        "role",
-        "in",
-        "a",
-        "dispute",
-        "with",
-        "Rohan",
-        ".",
-    ]
+    lemmas = [*words[:1], "attack", *words[2:]]
     doc = make_doc(words, heads, deps, tags, lemmas=lemmas)
     assert ("GON", "ROH", "190") not in triples(code_doc(doc))
     # an actor that is the verb's own argument stays the target
