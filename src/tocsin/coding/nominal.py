@@ -82,8 +82,16 @@ LIGHT_VERBS = frozenset(
         "ENACT",
         "STRIKE",
         "BROKER",
+        # "issue sanctions on X", "file/bring/press/lodge charges against X"
+        "ISSUE",
+        "FILE",
+        "BRING",
+        "PRESS",
+        "LODGE",
     }
 )
+# event roots whose noun subject is the event when its verb codes none (_idle_subject)
+IDLE_SUBJECT_ROOTS = frozenset({"16", "17", "18", "19", "20"})
 # speech that only claims another's act ("says/claims an incursion by X is imminent");
 # "confirms/announces/reports that X struck" reports the act (CONVENTIONS.md)
 HEDGED_SPEECH = frozenset({"SAY", "CLAIM", "ALLEGE", "ACCUSE", "WARN", "INSIST", "ASSERT"})
@@ -106,6 +114,11 @@ AERIAL_WORDS = frozenset(
         "UAV",
         "AIRSTRIKE",
     }
+)
+# blades and vehicles: an attack with them is a physical assault (CAMEO 182), not the
+# use of military force (19x) that an unmodified "attack" is read as
+ASSAULT_WORDS = frozenset(
+    {"KNIFE", "STABBING", "RAMMING", "MACHETE", "AXE", "ACID", "CAR-RAMMING", "SWORD"}
 )
 NOT_ATTACK_WORDS = frozenset(
     {
@@ -155,7 +168,12 @@ def nominal_events(ctx: DocContext, per_verb: PerVerb, sent: Sent) -> None:
         light = _light_verb(ctx, i, sent, _is_attack(form.code))
         if light is None and _is_attack(form.code) and _only_roles_hit(ctx, per_verb, i):
             light = ctx.view.head[i]  # "launch strikes involving cruise missiles": no one hit
-        if light is None and _coded_by_verb(ctx, i, sent) and not _fight_subject(ctx, i):
+        if (
+            light is None
+            and _coded_by_verb(ctx, i, sent)
+            and not _fight_subject(ctx, i)
+            and not _idle_subject(ctx, per_verb, i, form.code)
+        ):
             continue  # "held talks with X", "the talks were cancelled": the verb says it
         noun_code = _noun_code(ctx, i, form.code)
         if noun_code is None:
@@ -349,6 +367,19 @@ def _fight_subject(ctx: DocContext, i: int) -> bool:
     return ctx.view.dep[i] == "nsubj" and is_mutual(ctx, i)
 
 
+def _idle_subject(ctx: DocContext, per_verb: PerVerb, i: int, code: str) -> bool:
+    """ "A U.S. strike on X hit a warehouse", "the U.S. withdrawal from the WHO takes effect":
+    the subject noun of a material conflict (16-20) whose verb coded no event (a noun is
+    no actor) is the event; the verb only says how it went."""
+    head = ctx.view.head[i]
+    return (
+        code[:2] in IDLE_SUBJECT_ROOTS
+        and ctx.view.dep[i] in ("nsubj", "nsubjpass")
+        and head != i
+        and not per_verb.get(head)
+    )
+
+
 def _coded_by_verb(ctx: DocContext, i: int, sent: Sent) -> bool:
     view = ctx.view
     head = view.head[i]
@@ -376,6 +407,8 @@ def _noun_code(ctx: DocContext, i: int, code: str) -> str | None:
     }
     if mods & NOT_ATTACK_WORDS:
         return "143" if ctx.view.up[i].startswith("STRIKE") else None  # "general strike"
+    if mods & ASSAULT_WORDS and code[:2] == "19":
+        return "182"  # "a knife attack": a physical assault (CAMEO 182), no military force
     return "195" if mods & AERIAL_WORDS and code[:2] == "19" else code
 
 
@@ -438,7 +471,7 @@ def _cooperation_pairs(
     own = owners(ctx, i, sent_index)
     if not own and light is not None:
         own = [a for a in subject_actors(ctx, light, sent_index) if not a.code.startswith("---")]
-    preps = SANCTION_PREPS if _is_sanction(view, i, ctx) else frozenset({"WITH"})
+    preps = _partner_preps(view, i, ctx)
     partners: list[Actor] = []
     for word in (i,) if light is None else (i, light):
         for prep in view.kids(word, "prep"):
@@ -446,6 +479,15 @@ def _cooperation_pairs(
                 for o in view.kids(prep, "pobj"):
                     partners.extend(np_actors_anywhere(ctx, o, sent_index))
     return [(a, b) for a in own for b in partners if a.root != b.root]
+
+
+def _partner_preps(view: DocView, i: int, ctx: DocContext) -> frozenset[str]:
+    """The prepositions naming the noun's partner: "talks with X"; "sanctions on/against X";
+    "the arrest/seizure of X", "the recognition of X" (an act on its "of" object)."""
+    code = ctx.dictionaries.nominal_index[view.up[i]].code or ""
+    if code[:2] == "17" or code[:3] == "054":
+        return SANCTION_PREPS | {"OF"}
+    return SANCTION_PREPS if _is_sanction(view, i, ctx) else frozenset({"WITH"})
 
 
 def _is_sanction(view: DocView, i: int, ctx: DocContext) -> bool:
