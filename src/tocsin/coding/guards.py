@@ -15,10 +15,11 @@ party coded between the members of one coordination, an act cited as history
 that describes an act already coded (:func:`one_act`: "airstrikes targeting ..."), a
 target that is the source's own by a possessive ("Taiwan put its forces on alert"), the
 partner's rejection of a negated mutual act ("X would not negotiate with Y"), the reverse
-of a use of force that a paired code gives both ways ("a bomber attacked a vessel"); a ban
-a state imposes on its own country's actors is an administrative sanction (172, not the
-embargo or sanctions code 163).  Teasers
-leaked from page furniture are skipped whole (:func:`is_teaser`).
+of a use of force that a paired code gives both ways ("a bomber attacked a vessel"), and
+the matches of :mod:`tocsin.coding.nonacts` (moves, law signings, prospects, background
+acts); a ban a state imposes on its own country's actors is an administrative sanction
+(172, not the embargo or sanctions code 163), a charge legal action (173, not 112).
+Teasers leaked from page furniture are skipped whole (:func:`is_teaser`).
 """
 
 from __future__ import annotations
@@ -31,6 +32,17 @@ from tocsin.coding.docview import DocView
 from tocsin.coding.eventplace import country_root, is_role_only, placed
 from tocsin.coding.factuality import SPEECH_WORDS
 from tocsin.coding.history import is_history
+from tocsin.coding.nonacts import domestic as _domestic
+from tocsin.coding.nonacts import (
+    law_signing,
+    legal_charge,
+    movement,
+    prospect,
+    trigger_token,
+    with_code,
+    without_background,
+)
+from tocsin.coding.nonacts import span_head as _span_head
 from tocsin.coding.syntax import subject_head
 from tocsin.coding.writer import REPORTED_SPEECH, VERB_DEFAULT
 from tocsin.models import Actor, Event
@@ -117,6 +129,8 @@ def guard_sentence(ctx: DocContext, events: list[Event], start: int, end: int) -
     (:mod:`tocsin.coding.history`), no electoral defeat coded as a fight, and (tocsin's
     convention) roles placed in a country."""
     events = [e for e in events if not _placeholder(e) and not _history(ctx, e)]
+    events = [prospect(ctx, e) for e in without_background(ctx, events)]
+    events = [e for e in events if not movement(ctx, e) and not law_signing(ctx, e)]
     if any(_electoral_defeat(ctx, e) for e in events) and _electoral(ctx, start, end):
         events = [e for e in events if not _electoral_defeat(ctx, e)]  # the rare case first
     events = [
@@ -130,7 +144,7 @@ def guard_sentence(ctx: DocContext, events: list[Event], start: int, end: int) -
     events = _one_sided_force(ctx, events)
     if ctx.options.place_roles:
         events = place_roles(ctx, events, start, end)
-    return [_domestic_ban(ctx, e) for e in events]
+    return [legal_charge(ctx, _domestic_ban(ctx, e)) for e in events]
 
 
 # an embargo, boycott or sanctions (163) is imposed on another country; a ban a state
@@ -142,22 +156,9 @@ def _domestic_ban(ctx: DocContext, e: Event) -> Event:
     """ "Britain announces a ban on social media for children": GBRGOV -> GBRCVL is 172
     (impose administrative sanctions), not 163, which the codebook keeps for embargoes and
     sanctions on another country."""
-    if e.code != INTERNATIONAL_SANCTION or e.source is None or e.target is None:
+    if e.code != INTERNATIONAL_SANCTION or not _domestic(e):
         return e
-    if e.source.root != e.target.root or not e.source.root.isalpha():
-        return e
-    info = ctx.dictionaries.ontology.get(DOMESTIC_SANCTION)
-    if info is None:
-        return e
-    return e.replace(
-        code=DOMESTIC_SANCTION,
-        name=info.name,
-        goldstein=info.goldstein,
-        quad_class=info.quad_class,
-        plover_type=info.plover_type,
-        plover_mode=info.plover_mode,
-        rules=e.rules + (f"a ban on its own country's actors [{DOMESTIC_SANCTION}]",),
-    )
+    return with_code(ctx, e, DOMESTIC_SANCTION, "a ban on its own country's actors")
 
 
 # how a participle or relative clause hangs from the act it describes ("airstrikes
@@ -355,17 +356,6 @@ def _electoral_defeat(ctx: DocContext, e: Event) -> bool:
     return v is not None and e.code[:2] in ("18", "19") and ctx.view.lem[v] in DEFEAT_VERBS
 
 
-def _span_head(ctx: DocContext, span: tuple[int, int]) -> int | None:
-    """The token heading the character span (its head lies outside the span)."""
-    view = ctx.view
-    lo = bisect.bisect_left(view.idx, span[0])
-    hi = bisect.bisect_left(view.idx, span[1])
-    for i in range(lo, min(hi, len(view.idx))):
-        if not lo <= view.head[i] < hi or view.head[i] == i:
-            return i
-    return None
-
-
 _ARGUMENT_DEPS = frozenset({"dobj", "dative", "iobj", "nsubjpass", "attr", "oprd"})
 
 
@@ -389,13 +379,6 @@ def _argument_of(view: DocView, t: int, v: int) -> bool:
         and view.head[view.head[h]] == v
         and view.dep[view.head[h]] == "dobj"
     )
-
-
-def trigger_token(ctx: DocContext, e: Event) -> int | None:
-    """The token where the event's trigger starts."""
-    if e.trigger_span is None:
-        return None
-    return max(0, bisect.bisect_right(ctx.view.idx, e.trigger_span[0]) - 1)
 
 
 def _history(ctx: DocContext, e: Event) -> bool:

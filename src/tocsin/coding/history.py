@@ -142,3 +142,28 @@ def is_history(view: DocView, v: int, article_date: dt.date | None) -> bool:
             return False
         cur = view.head[cur]
     return False
+
+
+# what opens a background clause ("after Italy introduced similar controls", "after
+# indicting him", "following the strike"): CONVENTIONS.md makes its acts optional
+_BACKGROUND_WORDS = frozenset({"AFTER", "FOLLOWING"})
+_PRESENT_TAGS = frozenset({"VBZ", "VBP"})
+
+
+def is_background(view: DocView, v: int, triggers: set[int]) -> bool:
+    """Whether the act at token ``v`` is told as the background of another act of the
+    sentence (a trigger in ``triggers``): an "after" clause told in the past under a verb in
+    the present ("Spain imposes checks after Italy introduced similar controls"), or a
+    gerund or noun after "after"/"following" ("issues a warrant after indicting him").  A
+    clause in the present is the news itself ("ten are killed after a missile hits Kyiv")."""
+    h = view.head[v]
+    if h == v:
+        return False
+    if view.dep[v] == "advcl" and view.tag[v] in _PAST_TAGS:
+        opened = any(
+            view.dep[c] == "mark" and view.up[c] in _BACKGROUND_WORDS for c in view.children[v]
+        )
+        return opened and view.tag[h] in _PRESENT_TAGS and h in triggers
+    if view.dep[v] in ("pcomp", "pobj") and view.up[h] in _BACKGROUND_WORDS:
+        return view.head[h] in triggers and view.head[h] != h
+    return False
