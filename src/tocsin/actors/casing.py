@@ -25,6 +25,15 @@ NOT_PLACE_LABELS = frozenset({"ORG", "PERSON", "NORP", "WORK_OF_ART", "EVENT", "
 NAME_PARTICLES = frozenset(
     {"de", "la", "del", "della", "di", "du", "des", "do", "da", "dos", "das", "von", "van"}
 )
+# facilities that are usually named after a person: "Aden Adde International Airport" (in
+# Mogadishu, named after Aden Abdullah Osman Daar), "Jordan Ramirez Street". A place name
+# followed by further capitalised name words and one of these is the person's name, not the
+# place; "Kabul Airport", "Kabul International Airport" (no name word between) keep the place.
+NAMED_FACILITIES = frozenset(
+    ["airport", "stadium", "university", "street", "avenue", "boulevard", "road", "bridge"]
+    + ["square", "memorial"]
+)
+_FACILITY_MODIFIERS = frozenset({"international", "national", "regional"})
 
 
 def usable_agents(
@@ -64,8 +73,30 @@ def place_ok(doc: Any, i: int, j: int, payload: list[Any]) -> bool:
     if first.kind in _COUNTRY_KINDS or (first.kind is None and "Countries" in first.source):
         if j < len(doc) and doc[j].text[:1].isupper() and doc[j].lower_ in TREATY_HEADS:
             return False
+    if first.kind is None and "Countries" in first.source and in_facility_name(doc, j):
+        return False  # Phoenix lists cities under their country: "Aden" under YEMEN_
     if first.kind != PLACE_KIND:
         return True
     if i > 0 and doc[i - 1].text in NAME_PARTICLES:
         return False
+    if in_facility_name(doc, j):
+        return False
     return not any(doc[k].ent_type_ in NOT_PLACE_LABELS for k in range(i, j))
+
+
+def in_facility_name(doc: Any, j: int) -> bool:
+    """Whether the words from ``doc[j]`` on are further capitalised name words and then a
+    facility named after someone ("[Aden] Adde International Airport"): at most three name
+    words, then optional "International"/"National", then the facility noun."""
+    names = 0
+    k = j
+    while k < len(doc) and names < 4 and doc[k].text[:1].isupper():
+        lower = doc[k].lower_
+        if lower in NAMED_FACILITIES:
+            return names > 0
+        if lower not in _FACILITY_MODIFIERS:
+            if k > j and doc[k - 1].lower_ in _FACILITY_MODIFIERS:
+                return False  # "Kabul International Zone": name words come before a modifier
+            names += 1
+        k += 1
+    return False
