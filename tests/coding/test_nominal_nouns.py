@@ -55,3 +55,21 @@ def test_a_recognition_of_a_government(roots: Roots) -> None:
 def test_an_attack_with_no_blade_stays_military_force(roots: Roots) -> None:
     got = roots("Two Ukrainian soldiers are killed in an attack by Russian troops in Donetsk.")
     assert any(s == "RUS" and c == "19" for s, _, c in got), got
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A potential deal between Israel and Lebanon is within reach, officials say.",
+        "Analysts see a possible agreement between India and Pakistan on water sharing.",
+    ],
+)
+def test_a_noun_called_possible_is_no_act(roots: Roots, sentence: str) -> None:
+    got = roots(sentence)
+    assert not any(c == "05" for _, _, c in got), got
+
+
+def test_a_noun_not_called_possible_is_the_act(roots: Roots) -> None:
+    # the same sentence without "potential" codes the deal
+    got = roots("Officials say the deal between Israel and Lebanon is within reach.")
+    assert ("ISR", "LBN", "05") in got or ("LBN", "ISR", "05") in got, got

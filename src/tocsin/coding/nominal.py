@@ -31,6 +31,7 @@ from tocsin.coding.context import DocContext
 from tocsin.coding.docview import DocView
 from tocsin.coding.factuality import Frame, factuality_of
 from tocsin.coding.guards import sentence_countries
+from tocsin.coding.nounevents import ASSAULT_WORDS, idle_subject, irrealis
 from tocsin.coding.npactors import actors_of_np, np_actors_anywhere
 from tocsin.coding.objectsense import object_sense
 from tocsin.coding.protest import protest_pairs
@@ -90,8 +91,6 @@ LIGHT_VERBS = frozenset(
         "LODGE",
     }
 )
-# event roots whose noun subject is the event when its verb codes none (_idle_subject)
-IDLE_SUBJECT_ROOTS = frozenset({"16", "17", "18", "19", "20"})
 # speech that only claims another's act ("says/claims an incursion by X is imminent");
 # "confirms/announces/reports that X struck" reports the act (CONVENTIONS.md)
 HEDGED_SPEECH = frozenset({"SAY", "CLAIM", "ALLEGE", "ACCUSE", "WARN", "INSIST", "ASSERT"})
@@ -114,11 +113,6 @@ AERIAL_WORDS = frozenset(
         "UAV",
         "AIRSTRIKE",
     }
-)
-# blades and vehicles: an attack with them is a physical assault (CAMEO 182), not the
-# use of military force (19x) that an unmodified "attack" is read as
-ASSAULT_WORDS = frozenset(
-    {"KNIFE", "STABBING", "RAMMING", "MACHETE", "AXE", "ACID", "CAR-RAMMING", "SWORD"}
 )
 NOT_ATTACK_WORDS = frozenset(
     {
@@ -172,7 +166,7 @@ def nominal_events(ctx: DocContext, per_verb: PerVerb, sent: Sent) -> None:
             light is None
             and _coded_by_verb(ctx, i, sent)
             and not _fight_subject(ctx, i)
-            and not _idle_subject(ctx, per_verb, i, form.code)
+            and not idle_subject(ctx.view, per_verb, i, form.code)
         ):
             continue  # "held talks with X", "the talks were cancelled": the verb says it
         noun_code = _noun_code(ctx, i, form.code)
@@ -209,6 +203,8 @@ def _events(
     head = view.head[i]
     if view.lem[head] in NOMINAL_STOPPERS and head != i and not sensed:  # "talks were cancelled"
         factuality, frame = Factuality.NEGATED, Frame("negation", view.lem[head].lower())
+    if factuality is Factuality.ASSERTED:  # "a potential deal": a possibility
+        factuality, frame = irrealis(view, i) or (factuality, frame)
     speakers = _speakers(ctx, i, sent[2]) if _is_attack(code) else None
     why = ("nominal event",) + (
         (f"light verb: {view.lem[light].lower()}",) if light is not None else ()
@@ -365,19 +361,6 @@ def _fight_subject(ctx: DocContext, i: int) -> bool:
     """ "Fighting between X and Y continued / left ten dead": a fight noun as the subject
     is the event; the verb only says how it went."""
     return ctx.view.dep[i] == "nsubj" and is_mutual(ctx, i)
-
-
-def _idle_subject(ctx: DocContext, per_verb: PerVerb, i: int, code: str) -> bool:
-    """ "A U.S. strike on X hit a warehouse", "the U.S. withdrawal from the WHO takes effect":
-    the subject noun of a material conflict (16-20) whose verb coded no event (a noun is
-    no actor) is the event; the verb only says how it went."""
-    head = ctx.view.head[i]
-    return (
-        code[:2] in IDLE_SUBJECT_ROOTS
-        and ctx.view.dep[i] in ("nsubj", "nsubjpass")
-        and head != i
-        and not per_verb.get(head)
-    )
 
 
 def _coded_by_verb(ctx: DocContext, i: int, sent: Sent) -> bool:
