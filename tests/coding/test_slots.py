@@ -288,3 +288,69 @@ def test_its_role_belongs_to_the_owner_of_the_parallel_object(
     words[3], tags[3], lemmas[3] = "small", "JJ", "small"
     found = triples(code_doc(make_doc(words, heads, deps, tags, lemmas=lemmas)))
     assert not any(t and t.endswith("COP") and t != "GONCOP" for _, t, _ in found)
+
+
+def test_gapped_passives_share_the_by_agent(
+    make_doc: Any, code_doc: Callable[..., list[Event]]
+) -> None:
+    # "Rohanian civilians were attacked and ten attacked by Gondor": the parser hangs the
+    # second participle, with the shared agent, on the conjoined "ten"
+    words = "Rohanian civilians were attacked and ten attacked by Gondor .".split()
+    heads = [1, 3, 3, 3, 3, 3, 5, 6, 7, 3]
+    deps = "amod nsubjpass auxpass ROOT cc conj acl agent pobj punct".split()
+    tags = ["JJ", "NNS", "VBD", "VBN", "CC", "CD", "VBN", "IN", "NNP", "."]
+    lemmas = ["Rohanian", "civilian", "be", "attack", "and", "ten", "attack", "by", "Gondor", "."]
+    found = code_doc(make_doc(words, heads, deps, tags, lemmas=lemmas))
+    assert {(e.source.code if e.source else None, e.trigger) for e in found} >= {
+        ("GON", "attacked")
+    }
+    assert ("GON", "ROHCVL", "190") in triples(found)
+    assert all(e.target is None or e.target.code != "GON" for e in found)
+    # no agent on the second participle: nothing is shared
+    words[7], words[8], lemmas[7], lemmas[8] = "in", "Arnor", "in", "Arnor"
+    deps[7] = "prep"
+    found = triples(code_doc(make_doc(words, heads, deps, tags, lemmas=lemmas)))
+    assert not any(s == "GON" for s, _, _ in found)
+
+
+def test_a_root_noun_read_for_a_verb_lends_its_actor_to_the_conjoined_verb(
+    make_doc: Any, code_doc: Callable[..., list[Event]]
+) -> None:
+    # "The Gondorian police boards and attacks Rohan": "boards" parsed as the root noun,
+    # the actor mention right before it is the subject of "attacks"
+    words = "The Gondorian police boards and attacks Rohan .".split()
+    heads = [3, 3, 3, 3, 3, 3, 5, 3]
+    deps = "det amod compound ROOT cc conj dobj punct".split()
+    tags = ["DT", "JJ", "NN", "NNS", "CC", "VBZ", "NNP", "."]
+    lemmas = ["the", "Gondorian", "police", "board", "and", "attack", "Rohan", "."]
+    assert ("GONCOP", "ROH", "190") in triples(
+        code_doc(make_doc(words, heads, deps, tags, lemmas=lemmas))
+    )
+    # no actor before the root noun: no source
+    words[1], lemmas[1] = "local", "local"
+    found = triples(code_doc(make_doc(words, heads, deps, tags, lemmas=lemmas)))
+    assert not any(s and s.startswith("GON") for s, _, _ in found)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a by-agent shared by two gapped passives
+        (
+            "Five Indian soldiers are killed and ten wounded by Pakistani troops.",
+            {("PAK", "IND", "19"), ("PAK", "IND", "18")},
+        ),
+        # "boards" read as the root noun: its actor is the subject of "seizes"
+        (
+            "The Italian Navy boards and seizes a Libyan fishing boat carrying migrants.",
+            {("ITA", "LBY", "17")},
+        ),
+    ],
+)
+def test_shared_subjects_with_the_model(
+    roots: Callable[[str], set[tuple[str, str, str]]],
+    sentence: str,
+    expected: set[tuple[str, str, str]],
+) -> None:
+    assert expected <= roots(sentence)

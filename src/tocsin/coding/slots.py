@@ -83,6 +83,8 @@ def find_actors(ctx: DocContext, m: VerbMatch, post: list[int], sent_index: int)
     """Source and target actors of the verb of ``m`` (``post``: its words after it)."""
     view, v = ctx.view, m.verb
     sources, targets = _slot_actors(ctx, m, sent_index)
+    if not targets:
+        targets = _gapped_targets(ctx, v, sent_index)
     subj = subject_head(view, v)
     if not sources:
         sources = _noun_root_sources(ctx, v, sent_index)
@@ -140,6 +142,9 @@ def _source_actors(
                 for a in np_actors_anywhere(ctx, objs[0], sent_index)
                 if not is_modifier_only(ctx, objs[0])
             ]
+        shared = gapped_partner(view, v)
+        if shared is not None:  # "five are killed and ten wounded by X": X killed them too
+            return _source_actors(ctx, shared, None, True, sent_index)
         return _implicit_state_agent(ctx, v)
     if subj is None:
         return []
@@ -167,12 +172,64 @@ def noun_root_subject(view: DocView, v: int) -> tuple[int, bool] | None:
 
 
 def _noun_root_sources(ctx: DocContext, v: int, sent_index: int) -> list[Actor]:
-    """The actors of the root noun that is the verb's subject (:func:`noun_root_subject`)."""
+    """The actors of the root noun that is the verb's subject (:func:`noun_root_subject`);
+    a root that is itself a verb read as a noun ("The French Navy boards and seizes ...")
+    stands for the actor mention that ends right before it and hangs on it."""
     found = noun_root_subject(ctx.view, v)
-    if found is None or found[0] not in ctx.mention_at:
+    if found is None:
+        return []
+    if found[0] not in ctx.mention_at and not _mention_before(ctx, found[0]):
         return []  # "A court sentences X and fines him": "sentences" is no actor
     actor = actor_of_single(ctx, found[0], sent_index)  # not its conjoined verb's objects
     return [actor] if isinstance(actor, Actor) else list(actor or [])
+
+
+def _mention_before(ctx: DocContext, root: int) -> bool:
+    """Whether an actor mention ends right before the root noun ``root`` with all its words
+    hanging inside it or on the root ("French Navy" before "boards")."""
+    view = ctx.view
+    m = ctx.mention_at.get(root - 1)
+    if m is None or m.end != root or view.kids(root, "nsubj", "nsubjpass"):
+        return False  # "A court sentences X and fines them": the court is its subject
+    inside = range(m.start, m.end)
+    return all(view.head[i] == root or view.head[i] in inside for i in inside)
+
+
+def gapped_partner(view: DocView, v: int) -> int | None:
+    """ "Five soldiers are killed and ten wounded by X": the small parser hangs the second
+    participle, which carries the shared ``by`` agent, as a modifier of a noun conjoined
+    with the first verb (or conjoins it directly); returns that participle."""
+    for c in view.kids(v, "conj"):
+        verbs = [c] if view.tag[c] == "VBN" else [a for a in view.kids(c, "acl")]
+        for a in verbs:
+            if view.tag[a] == "VBN" and view.kids(a, "agent"):
+                return a
+    return None
+
+
+def _gapped_first_verb(view: DocView, v: int) -> int | None:
+    """For the second participle of :func:`gapped_partner`, the first (passive) verb."""
+    noun = view.head[v]
+    if view.dep[v] != "acl" or noun == v or view.dep[noun] != "conj":
+        return None
+    first = view.head[noun]
+    if first == noun or not view.kids(first, "nsubjpass") or view.kids(first, "agent"):
+        return None
+    return first if gapped_partner(view, first) == v else None
+
+
+def _gapped_targets(ctx: DocContext, v: int, sent_index: int) -> list[Actor]:
+    """The patients of a gapped second participle: its own noun's actors ("and two Rohanian
+    police wounded by X"), else the first verb's subject's ("five soldiers are killed and
+    ten wounded": the ten are soldiers too)."""
+    first = _gapped_first_verb(ctx.view, v)
+    if first is None:
+        return []
+    own = actors_of_np(ctx, ctx.view.head[v], sent_index)
+    if own:
+        return own
+    subjects = ctx.view.kids(first, "nsubjpass")
+    return np_actors_anywhere(ctx, subjects[0], sent_index) if subjects else []
 
 
 def _implicit_state_agent(ctx: DocContext, v: int) -> list[Actor]:
