@@ -64,11 +64,28 @@ CASES = [
     ),
 ]
 
+CASES += [
+    # withdrawing from an organisation or court (166), a deal (161), talks (164): no retreat
+    ("The United States withdrew from the World Health Organization.", "USA", "IGO", "166"),
+    ("Hungary withdrew from the International Criminal Court.", "HUN", "IGO", "166"),
+    ("Ethiopia withdrew from talks with Egypt.", "ETH", "EGY", "164"),
+    ("Russia withdraws from the Black Sea grain deal with Ukraine.", "RUS", "UKR", "161"),
+    # removing import taxes or tariffs eases economic sanctions (085), no expulsion (174)
+    ("Kenya removed import taxes on Ugandan goods.", "KEN", "UGA", "085"),
+    # facilitating talks between parties is mediation (045)
+    ("Qatar facilitated talks between Rwanda and Congo.", "QAT", "RWA", "045"),
+    # irregular forms of the verbs above
+    ("Lawmakers in Brazil overrode the president's veto.", "BRA", "BRA", "120"),
+    ("A Kenyan court upheld charges against the opposition leader.", "KEN", "KEN", "173"),
+]
+
 NOT_THESE = [
     # (sentence, code the new patterns must not give)
     ("Israeli forces seized control of the Rafah crossing.", "1711"),  # control stays 192
     ("The opposition leader charged the government with corruption.", "173"),  # no authority
     ("The government awarded a contract to a Chinese company.", "051"),  # a contract is 031
+    ("Russian forces withdrew from Kherson.", "166"),  # forces leaving a place retreat
+    ("Nigeria removed the governor of Rivers State.", "085"),  # removing a person
 ]
 
 
