@@ -17,6 +17,7 @@ from tocsin.models import Actor
 
 REFLEXIVES = frozenset({"THEMSELVES", "ITSELF", "HIMSELF", "HERSELF"})
 GROUP_PRONOUNS = frozenset({"THEY", "THEM", "THEIR", "THEMSELVES"})
+COPULAS = frozenset({"BE", "BECOME", "REMAIN"})  # upper-cased lemmas (DocView.lem)
 _LIST_PATH = ("conj", "nmod", "appos", "compound", "amod", "det")
 _LOOKUP_ERRORS = (IndexError, KeyError, ValueError)
 
@@ -199,9 +200,25 @@ def _fallback(ctx: DocContext, h: int, sent_index: int) -> Actor | list[Actor] |
                 return found
     if view.up[h] in GROUP_PRONOUNS and ctx.state.last_group:
         return list(ctx.state.last_group)  # "X and Y said they will ...": the group just named
+    predicated = _copula_subject(ctx, h)
+    if predicated is not None:  # "Russia becomes the first country to recognize ...": Russia
+        found = actors_of_np(ctx, predicated, sent_index)
+        if found:
+            return found
     if ctx.options.new_actor_length > 0:
         return _new_actor(ctx, h)
     return None
+
+
+def _copula_subject(ctx: DocContext, h: int) -> int | None:
+    """The subject of the copula whose predicate noun ``h`` is ("Norway is the first country
+    to ...", "Kenya became the latest state to ..."): the predicate names the subject."""
+    view = ctx.view
+    verb = view.head[h]
+    if view.dep[h] != "attr" or verb == h or view.lem[verb] not in COPULAS:
+        return None
+    subjects = view.kids(verb, "nsubj")
+    return subjects[0] if subjects and subjects[0] != h else None
 
 
 def _new_actor(ctx: DocContext, h: int) -> Actor | None:
