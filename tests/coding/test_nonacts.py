@@ -94,3 +94,15 @@ def test_a_state_charging_its_own_people_takes_legal_action(news_coder: Any) -> 
     # charging another country is an accusation
     other = _code(news_coder, "Iran charged the United States with violating the agreement.")
     assert any(k[:2] == ("IRN", "USA") and k[2].startswith("11") for k in other), other
+
+
+@pytest.mark.slow
+def test_an_order_of_an_act_is_no_demand_of_those_it_names(news_coder: Any) -> None:
+    for sentence in (
+        "A Brazilian court orders the seizure of properties owned by former president Lula.",
+        "The Afghan supreme leader orders a ban on music in Kandahar.",
+    ):
+        assert not [k for k in _code(news_coder, sentence) if k[2].startswith("10")], sentence
+    # whom an order is addressed to is its object
+    ordered = _code(news_coder, "The court ordered Google to pay a fine.")
+    assert any(k[2] == "100" for k in ordered), ordered

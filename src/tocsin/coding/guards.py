@@ -37,6 +37,7 @@ from tocsin.coding.nonacts import (
     law_signing,
     legal_charge,
     movement,
+    order_of_an_act,
     prospect,
     trigger_token,
     with_code,
@@ -131,6 +132,7 @@ def guard_sentence(ctx: DocContext, events: list[Event], start: int, end: int) -
     events = [e for e in events if not _placeholder(e) and not _history(ctx, e)]
     events = [prospect(ctx, e) for e in without_background(ctx, events)]
     events = [e for e in events if not movement(ctx, e) and not law_signing(ctx, e)]
+    events = [e for e in events if not order_of_an_act(ctx, e)]
     if any(_electoral_defeat(ctx, e) for e in events) and _electoral(ctx, start, end):
         events = [e for e in events if not _electoral_defeat(ctx, e)]  # the rare case first
     events = [

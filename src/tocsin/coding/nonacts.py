@@ -9,7 +9,9 @@
 - an act told as another's background ("... after Italy introduced similar controls") is
   not coded (CONVENTIONS.md makes it optional): :func:`tocsin.coding.history.is_background`;
 - a state charging its own country's actors ("authorities charge hundreds with treason")
-  is legal action (CAMEO 173, "charge with legal action"), not the accusation 112.
+  is legal action (CAMEO 173, "charge with legal action"), not the accusation 112;
+- an order whose object is an act ("a court orders the seizure of X's properties") is no
+  demand (10x, a verb's default) of those the act names.
 
 Also the token helpers the guards share (:func:`trigger_token`, :func:`span_head`).
 """
@@ -136,3 +138,22 @@ def trigger_token(ctx: DocContext, e: Event) -> int | None:
     if e.trigger_span is None:
         return None
     return max(0, bisect.bisect_right(ctx.view.idx, e.trigger_span[0]) - 1)
+
+
+# verbs of ordering: whom they order is their object ("ordered the army to withdraw")
+ORDER_WORDS = frozenset({"ORDER", "DIRECT", "INSTRUCT", "COMMAND"})
+_ORDERED_DEPS = frozenset({"dobj", "dative", "iobj"})
+
+
+def order_of_an_act(ctx: DocContext, e: Event) -> bool:
+    """ "A court orders the seizure of properties owned by X", "orders a ban on Wi-Fi in
+    Balkh": the verb's default demand (10x) names no one ordered (the ordered act is its
+    own event); "ordered the army to withdraw" is a demand of the army."""
+    if not e.code.startswith("10") or VERB_DEFAULT not in e.rules:
+        return False
+    view = ctx.view
+    v = trigger_token(ctx, e)
+    if v is None or view.lem[v] not in ORDER_WORDS or not view.tag[v].startswith("VB"):
+        return False
+    t = span_head(ctx, e.target.span) if e.target and e.target.span else None
+    return t is None or not (view.head[t] == v and view.dep[t] in _ORDERED_DEPS)
