@@ -77,6 +77,9 @@ CASES += [
     # irregular forms of the verbs above
     ("Lawmakers in Brazil overrode the president's veto.", "BRA", "BRA", "120"),
     ("A Kenyan court upheld charges against the opposition leader.", "KEN", "KEN", "173"),
+    # a warrant of any kind issued for or against someone is legal action (173), no demand
+    ("A Kenyan court issued a new detention warrant for the former minister.", "KEN", "KEN", "173"),
+    ("A Turkish court issued warrants for 40 opposition officials.", "TUR", "TUR", "173"),
 ]
 
 NOT_THESE = [
