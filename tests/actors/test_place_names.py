@@ -72,3 +72,10 @@ def test_west_bank_is_not_the_west(phoenix: ActorResolver, nlp: Any) -> None:
 def test_unnamed_attackers_and_shooters_are_agents(phoenix: ActorResolver, nlp: Any) -> None:
     assert _codes(phoenix, nlp("Attackers killed two guards.")) == [("Attackers", "---UAF")]
     assert ("shooter", "---CRM") in _codes(phoenix, nlp("A shooter wounded three people."))
+
+
+@pytest.mark.slow
+def test_nouns_of_acts_are_not_armed_groups(phoenix: ActorResolver, nlp: Any) -> None:
+    doc = nlp("Students called for an uprising. The insurgency spread and the rebellion grew.")
+    assert all(not code.endswith("REB") for _, code in _codes(phoenix, doc))
+    assert ("insurgents", "---REB") in _codes(phoenix, nlp("Army troops killed ten insurgents."))
