@@ -258,3 +258,27 @@ def test_calling_on_an_actor_to_act_is_a_request_to_it(news_coder: Any, sentence
     assert [(e.trigger, e.code[:2], e.factuality) for e in events] == [
         ("called", "02", Factuality.ASSERTED)
     ]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("sentence", "source", "target"),
+    [
+        (
+            "The United States Central Command says its forces have struck a missile site "
+            "in Hodeidah, Yemen.",
+            "USA",
+            "YEM",
+        ),
+        ("NATO reports its forces have destroyed a depot in Kandahar, Afghanistan.", "IGO", "AFG"),
+    ],
+)
+def test_a_speaker_reporting_what_its_forces_did_reports_its_own_act(
+    news_coder: Any, sentence: str, source: str, target: str
+) -> None:
+    events = news_coder.code_text(sentence, date="2025-06-01")
+    counted = [e for e in events if e.factuality.counts]
+    assert [
+        (e.source.code[:3] if e.source else "", e.target.code[:3] if e.target else "", e.code[:2])
+        for e in counted
+    ] == [(source, target, "19")], counted

@@ -192,6 +192,18 @@ def _reported(
             out.append(intent)
         elif not speakers or e.factuality not in (Factuality.ASSERTED, Factuality.ALLEGED):
             out.append(e)
+        elif (
+            acts
+            and e.source
+            and _speakers_own_subject(ctx, v)
+            and not same_side(speakers[0], e.source)
+        ):
+            rule = "reported speech: the speaker's own forces ('its forces')"
+            out.append(
+                e.replace(
+                    source=speakers[0], factuality=Factuality.ASSERTED, rules=e.rules + (rule,)
+                )
+            )
         elif acts and _own_or_news(ctx, v, e, speakers):
             rule = "reported speech: the speaker's own act, or news"
             out.append(e.replace(factuality=Factuality.ASSERTED, rules=e.rules + (rule,)))
@@ -213,6 +225,22 @@ def _own_or_news(ctx: DocContext, v: int, e: Event, speakers: list[Actor]) -> bo
         return True
     subj = subject_head(ctx.view, v)
     return subj is not None and not subj[1] and ctx.view.up[subj[0]] in OWN_PRONOUNS
+
+
+OWN_POSSESSIVES = frozenset({"ITS", "THEIR", "OUR"})
+
+
+def _speakers_own_subject(ctx: DocContext, v: int) -> bool:
+    """Whether what is said has the speaker's own possession as its subject ("CENTCOM
+    reports its forces have destroyed a factory", "the army says its troops killed"): the
+    speaker's own act, whatever the parse made of the possessed noun's country."""
+    subj = subject_head(ctx.view, v)
+    if subj is None or subj[1]:
+        return False
+    view = ctx.view
+    return any(
+        view.dep[c] == "poss" and view.up[c] in OWN_POSSESSIVES for c in view.children[subj[0]]
+    )
 
 
 def same_side(a: Actor, b: Actor) -> bool:
