@@ -73,3 +73,29 @@ def test_a_noun_not_called_possible_is_the_act(roots: Roots) -> None:
     # the same sentence without "potential" codes the deal
     got = roots("Officials say the deal between Israel and Lebanon is within reach.")
     assert ("ISR", "LBN", "05") in got or ("LBN", "ISR", "05") in got, got
+
+
+@pytest.mark.parametrize(
+    ("sentence", "attacker", "victim"),
+    [
+        (
+            "Two Israeli civilians are killed in a vehicle ramming and stabbing attack by a "
+            "Palestinian man in Haifa.",
+            "PSE",
+            "ISR",
+        ),
+        (
+            "Three Ukrainian soldiers are wounded in a truck ramming attack by a Russian man.",
+            "RUS",
+            "UKR",
+        ),
+    ],
+)
+def test_a_weapon_gerund_misread_as_a_verb_is_the_attack_nouns(
+    roots: Roots, sentence: str, attacker: str, victim: str
+) -> None:
+    # the parser reads "ramming/stabbing" as a verb with "attack" as its object: the noun is
+    # the event, its "by" phrase the attacker, the victims not the source
+    got = roots(sentence)
+    assert (attacker, victim, "18") in got, got
+    assert not any(s == victim for s, _, _ in got), got

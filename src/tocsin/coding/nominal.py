@@ -31,7 +31,7 @@ from tocsin.coding.context import DocContext
 from tocsin.coding.docview import DocView
 from tocsin.coding.factuality import Frame, factuality_of
 from tocsin.coding.guards import sentence_countries
-from tocsin.coding.nounevents import ASSAULT_WORDS, idle_subject, irrealis
+from tocsin.coding.nounevents import ASSAULT_WORDS, glued_attack, idle_subject, irrealis
 from tocsin.coding.npactors import actors_of_np, np_actors_anywhere
 from tocsin.coding.objectsense import object_sense
 from tocsin.coding.protest import protest_pairs
@@ -150,6 +150,7 @@ def nominal_events(ctx: DocContext, per_verb: PerVerb, sent: Sent) -> None:
             or not (view.tag[i].startswith("NN") or _gerund_noun(view, i) or _split(view, i))
             or (per_verb.get(i) and not (_gerund_noun(view, i) or _split(view, i)))
             or i in ctx.state.skipped
+            or _code_glued(ctx, per_verb, i, form.code, sent)  # "in a car ramming attack by X"
         ):
             continue
         sensed = object_sense(ctx, i, form.code, sent[2])
@@ -219,6 +220,21 @@ def _events(
         c = _unnamed_code(code, s)
         out.append(make_event(ctx, m, c, s, t, fact, sent, rules_of(m, s, t, fr) + why))
     return out
+
+
+def _code_glued(ctx: DocContext, per_verb: PerVerb, i: int, code: str, sent: Sent) -> bool:
+    """Whether the attack noun was misread as its weapon gerund's object (:func:`glued_attack`);
+    if so the gerunds' own events go, the noun codes the attack (182 for a blade or vehicle)."""
+    glued = glued_attack(ctx, i, sent[2]) if _is_attack(code) else None
+    if glued is None:
+        return False
+    gerunds, pairs = glued
+    for g in gerunds:
+        per_verb[g] = []
+    mods = {ctx.view.up[g] for g in gerunds}
+    code = "182" if mods & ASSAULT_WORDS else (_noun_code(ctx, i, code) or code)
+    per_verb[i] = _events(ctx, i, code, placed_pairs(ctx, i, None, pairs), None, sent)
+    return True
 
 
 def _accusations(ctx: DocContext, i: int, light: int | None, sent: Sent) -> list[Event]:
