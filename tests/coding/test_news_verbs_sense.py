@@ -80,6 +80,11 @@ CASES += [
     # a warrant of any kind issued for or against someone is legal action (173), no demand
     ("A Kenyan court issued a new detention warrant for the former minister.", "KEN", "KEN", "173"),
     ("A Turkish court issued warrants for 40 opposition officials.", "TUR", "TUR", "173"),
+    # a delegation or envoy arriving visits (042), a military word in its subject or not
+    ("A Qatari delegation led by the army chief arrives in Kabul.", "QAT", "AFG", "042"),
+    ("A Saudi delegation arrived in Sanaa.", "SAU", "YEM", "042"),
+    # withdrawing from defending/supporting a partner reduces relations (160)
+    ("Ireland withdrew from defending Ukraine in the case against Russia.", "IRL", "UKR", "160"),
 ]
 
 NOT_THESE = [
@@ -88,6 +93,7 @@ NOT_THESE = [
     ("The opposition leader charged the government with corruption.", "173"),  # no authority
     ("The government awarded a contract to a Chinese company.", "051"),  # a contract is 031
     ("Russian forces withdrew from Kherson.", "166"),  # forces leaving a place retreat
+    ("Russian troops arrived in Mali.", "042"),  # troops arriving keep Phoenix's 072
     ("Nigeria removed the governor of Rivers State.", "085"),  # removing a person
 ]
 
