@@ -146,3 +146,21 @@ def test_a_date_after_a_judicial_object_dates_the_crime(make_doc: Any) -> None:
         lemmas=["Gondor", "arrest", "in", "2019", "."],
     )
     assert is_history(DocView.build(arrested), 1, DATE)
+
+
+def test_a_participle_describing_a_participant_by_an_earlier_month_is_history(
+    make_doc: Any,
+) -> None:
+    # "Gondor freed Rohanians abducted in May ." in a July story: the abduction is history
+    doc = make_doc(
+        ["Gondor", "freed", "Rohanians", "abducted", "in", "May", "."],
+        [1, 1, 1, 2, 3, 4, 1],
+        ["nsubj", "ROOT", "dobj", "acl", "prep", "pobj", "punct"],
+        ["NNP", "VBD", "NNPS", "VBN", "IN", "NNP", "."],
+    )
+    view = DocView.build(doc)
+    assert is_history(view, 3, dt.date(2026, 7, 10))
+    assert not is_history(view, 3, dt.date(2026, 6, 5))  # this month's: news
+    # a main verb keeps the three months' span: "Gondor attacked Rohan in May" in July
+    main = _dated(make_doc, ["May"], ["NNP"])
+    assert not is_history(DocView.build(main), 1, dt.date(2026, 7, 10))

@@ -25,6 +25,11 @@ from tocsin.coding.docview import DocView
 from tocsin.coding.factuality import CAUSE_WORDS
 
 HISTORY_DAYS = 90  # a date this many days before the article (or more) is history
+# a participle or relative clause that describes a participant by an earlier dated act
+# ("all 46 students abducted in May", "the journalist who was detained in March"): the act
+# is history when dated this many days before the article
+DESCRIBED_DAYS = 14
+_DESCRIBING_DEPS = frozenset({"acl", "relcl"})
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)(S)?$")  # upper-cased: "2016", "1990S"
 _YEAR_TAGS = frozenset({"CD", "NNS", "NNP", "NN"})
 _MONTHS = {name.upper(): n for n, name in enumerate(calendar.month_name) if name} | {
@@ -133,6 +138,8 @@ def is_history(view: DocView, v: int, article_date: dt.date | None) -> bool:
     if article_date is None:
         return False
     cutoff = article_date - dt.timedelta(days=HISTORY_DAYS)
+    if view.dep[v] in _DESCRIBING_DEPS:  # "students abducted in May" (a July story)
+        cutoff = article_date - dt.timedelta(days=DESCRIBED_DAYS)
     cur = v
     for _ in range(4):
         past = article_date if view.tag[cur] in _PAST_TAGS else None
