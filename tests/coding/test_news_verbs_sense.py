@@ -85,6 +85,14 @@ CASES += [
     ("A Saudi delegation arrived in Sanaa.", "SAU", "YEM", "042"),
     # withdrawing from defending/supporting a partner reduces relations (160)
     ("Ireland withdrew from defending Ukraine in the case against Russia.", "IRL", "UKR", "160"),
+    # deploying aircraft is mobilising armed forces (154), as deploying troops and warships
+    ("Britain deployed fighter jets to Poland.", "GBR", "POL", "154"),
+    (
+        "The Australian Air Force deployed a patrol aircraft to a base in Japan.",
+        "AUS",
+        "JPN",
+        "154",
+    ),
 ]
 
 NOT_THESE = [
