@@ -79,3 +79,13 @@ def test_nouns_of_acts_are_not_armed_groups(phoenix: ActorResolver, nlp: Any) ->
     doc = nlp("Students called for an uprising. The insurgency spread and the rebellion grew.")
     assert all(not code.endswith("REB") for _, code in _codes(phoenix, doc))
     assert ("insurgents", "---REB") in _codes(phoenix, nlp("Army troops killed ten insurgents."))
+
+
+@pytest.mark.slow
+def test_unnamed_monitors_and_rights_groups_are_ngos(phoenix: ActorResolver, nlp: Any) -> None:
+    for text in (
+        "A war monitor said the strikes killed ten people.",
+        "A rights group accused Iran of torture.",
+        "A monitoring group reported new clashes.",
+    ):
+        assert any(code.startswith("NGO") for _, code in _codes(phoenix, nlp(text))), text
