@@ -165,10 +165,6 @@ INTENT_WORDS = _INTENT_CORE | {
 DELIBERATION_WORDS = frozenset({"CONSIDER", "CONTEMPLATE", "WEIGH", "MULL", "DEBATE"})
 # adverbs that hedge an act as someone else's claim ("allegedly attacked")
 HEDGE_ADVERBS = frozenset({"ALLEGEDLY", "PURPORTEDLY", "SUPPOSEDLY"})
-# adjectives that make an event noun a prospect, not an act ("a potential deal")
-PROSPECT_ADJECTIVES = frozenset(
-    "POTENTIAL POSSIBLE PROPOSED PROSPECTIVE HYPOTHETICAL EVENTUAL FUTURE LIKELY".split()
-)
 _CLIMB = (
     "xcomp",
     "ccomp",
@@ -426,11 +422,3 @@ def _frame_above(
     if _modal(view, head) is not None and dep != "conj" and not modal_in_pattern:
         return Factuality.HYPOTHETICAL, Frame("modal", (_modal(view, head) or "").lower())
     return None
-
-
-def is_prospect(view: DocView, i: int) -> bool:
-    """Whether the event noun at token ``i`` is told as a prospect ("says that a potential
-    deal between X and Y is within reach", "a possible ceasefire"): hypothetical."""
-    return any(
-        view.dep[c] == "amod" and view.up[c] in PROSPECT_ADJECTIVES for c in view.children[i]
-    )

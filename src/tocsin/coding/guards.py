@@ -16,9 +16,9 @@ that describes an act already coded (:func:`one_act`: "airstrikes targeting ..."
 target that is the source's own by a possessive ("Taiwan put its forces on alert"), the
 partner's rejection of a negated mutual act ("X would not negotiate with Y"), the reverse
 of a use of force that a paired code gives both ways ("a bomber attacked a vessel"), and
-the matches of :mod:`tocsin.coding.nonacts` (moves, law signings, prospects, background
-acts); a ban a state imposes on its own country's actors is an administrative sanction
-(172, not the embargo or sanctions code 163), a charge legal action (173, not 112).
+the matches of :mod:`tocsin.coding.nonacts` (moves, law signings, orders of acts,
+background acts); a ban a state imposes on its own country's actors is an administrative
+sanction (172, not the embargo or sanctions code 163), a charge legal action (173, not 112).
 Teasers leaked from page furniture are skipped whole (:func:`is_teaser`).
 """
 
@@ -38,7 +38,6 @@ from tocsin.coding.nonacts import (
     legal_charge,
     movement,
     order_of_an_act,
-    prospect,
     trigger_token,
     with_code,
     without_background,
@@ -130,7 +129,7 @@ def guard_sentence(ctx: DocContext, events: list[Event], start: int, end: int) -
     (:mod:`tocsin.coding.history`), no electoral defeat coded as a fight, and (tocsin's
     convention) roles placed in a country."""
     events = [e for e in events if not _placeholder(e) and not _history(ctx, e)]
-    events = [prospect(ctx, e) for e in without_background(ctx, events)]
+    events = without_background(ctx, events)
     events = [e for e in events if not movement(ctx, e) and not law_signing(ctx, e)]
     events = [e for e in events if not order_of_an_act(ctx, e)]
     if any(_electoral_defeat(ctx, e) for e in events) and _electoral(ctx, start, end):

@@ -4,8 +4,6 @@
   "aircraft begin to leave Spain") is no consultation with the place's country;
 - signing a law ("signs a law allowing the government to ...") is no formal agreement
   (057) with those the law names;
-- an event noun told as a prospect ("says that a potential deal between X and Y is within
-  reach") is hypothetical;
 - an act told as another's background ("... after Italy introduced similar controls") is
   not coded (CONVENTIONS.md makes it optional): :func:`tocsin.coding.history.is_background`;
 - a state charging its own country's actors ("authorities charge hundreds with treason")
@@ -21,10 +19,9 @@ from __future__ import annotations
 import bisect
 
 from tocsin.coding.context import DocContext
-from tocsin.coding.factuality import is_prospect
 from tocsin.coding.history import is_background
 from tocsin.coding.writer import VERB_DEFAULT
-from tocsin.models import Event, Factuality
+from tocsin.models import Event
 
 
 def domestic(e: Event) -> bool:
@@ -99,14 +96,6 @@ def law_signing(ctx: DocContext, e: Event) -> bool:
     if v is None or not e.code.startswith("057"):
         return False
     return any(ctx.view.lem[o] in LAW_WORDS for o in ctx.view.kids(v, "dobj"))
-
-
-def prospect(ctx: DocContext, e: Event) -> Event:
-    """An event noun told as a prospect ("a potential deal") is hypothetical."""
-    v = trigger_token(ctx, e)
-    if "nominal event" not in e.rules or v is None or not is_prospect(ctx.view, v):
-        return e
-    return e.replace(factuality=Factuality.HYPOTHETICAL, rules=e.rules + ("a prospect",))
 
 
 def without_background(ctx: DocContext, events: list[Event]) -> list[Event]:
