@@ -113,10 +113,10 @@ def _intent_frame(ctx: DocContext, per_verb: PerVerb, v: int, h: int, edge: str)
     ]
     if (edge == "xcomp" and asked) or (edge == "ccomp" and own):
         # "X urged/wants Y to do Z", "called on Y to do Z": a request to Y; Z is not asserted
-        asked = APPEAL_FOR.get(per_verb[v][0].code[:2], "020")
+        request = APPEAL_FOR.get(per_verb[v][0].code[:2], "020")
         per_verb[v] = []
         per_verb[h] = [
-            recode(ctx, e, asked, e.source, e.target)
+            recode(ctx, e, request, e.source, e.target)
             if e.code[:2] not in ("02", "10") or e.code in ("020", "100")
             else e
             for e in per_verb.get(h, [])
