@@ -107,16 +107,29 @@ def _shared_modifier(ctx: DocContext, head: int, actor: Actor) -> list[Actor]:
     out: list[Actor] = []
     for mod in view.children[head]:
         base = ctx.mention_at.get(mod)
-        if (view.dep[mod] not in ("amod", "nmod", "compound") or base is None
-                or not actor.code.startswith(base.actor.code) or base.actor.code == actor.code):
+        if (
+            view.dep[mod] not in ("amod", "nmod", "compound")
+            or base is None
+            or not actor.code.startswith(base.actor.code)
+            or base.actor.code == actor.code
+        ):
             continue
-        suffix = actor.code[len(base.actor.code):]
+        suffix = actor.code[len(base.actor.code) :]
         for c in view.conjuncts(mod)[1:]:
             m = ctx.mention_at.get(c)
             if m is not None and not m.actor.code.startswith("---"):
                 other = m.actor
-                out.append(Actor(other.code + suffix, other.text, other.span, other.country,
-                                 actor.role, other.kind, other.entry))
+                out.append(
+                    Actor(
+                        other.code + suffix,
+                        other.text,
+                        other.span,
+                        other.country,
+                        actor.role,
+                        other.kind,
+                        other.entry,
+                    )
+                )
     return out
 
 
