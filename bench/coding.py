@@ -86,7 +86,7 @@ GOLD_SETS = (
 # the project's development set (src/tocsin/data/eval/devset): rules are developed on the
 # "develop" part, the "measure" part is only scored; its floors are what the coder reaches
 DEVSET_DIR = Path(str(resources.files("tocsin") / "data" / "eval" / "devset"))
-DEVSET_FLOORS = (("root", "f1", 0.40), ("plover", "f1", 0.45))  # reached: 0.421, 0.471
+DEVSET_FLOORS = (("root", "f1", 0.45), ("plover", "f1", 0.47))  # reached: 0.456, 0.476
 # files annotated after the coder was developed on the others: their develop part is also
 # reported alone ("fresh"), a check on records nobody had tuned the coder on when they came
 DEVSET_FRESH = frozenset({"annot_c.jsonl", "annot_d.jsonl", "annot_e.jsonl", "annot_f.jsonl"})
