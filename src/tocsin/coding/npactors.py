@@ -114,22 +114,7 @@ def _shared_modifier(ctx: DocContext, head: int, actor: Actor) -> list[Actor]:
             or base.actor.code == actor.code
         ):
             continue
-        suffix = actor.code[len(base.actor.code) :]
-        for c in view.conjuncts(mod)[1:]:
-            m = ctx.mention_at.get(c)
-            if m is not None and not m.actor.code.startswith("---"):
-                other = m.actor
-                out.append(
-                    Actor(
-                        other.code + suffix,
-                        other.text,
-                        other.span,
-                        other.country,
-                        actor.role,
-                        other.kind,
-                        other.entry,
-                    )
-                )
+        out.extend(_with_role_of(ctx, view.conjuncts(mod)[1:], actor, base.actor.code))
     return out
 
 
@@ -145,22 +130,30 @@ def _distributed(ctx: DocContext, head: int, actor: Actor) -> list[Actor]:
             conj = view.conjuncts(pobj)[1:]
             if base is None or not conj or not actor.code.startswith(base.actor.code):
                 continue
-            suffix = actor.code[len(base.actor.code) :]
-            for c in conj:
-                m = ctx.mention_at.get(c)
-                if m is not None and not m.actor.code.startswith("---"):
-                    other = m.actor
-                    out.append(
-                        Actor(
-                            other.code + suffix,
-                            other.text,
-                            other.span,
-                            other.country,
-                            actor.role,
-                            other.kind,
-                            other.entry,
-                        )
-                    )
+            out.extend(_with_role_of(ctx, conj, actor, base.actor.code))
+    return out
+
+
+def _with_role_of(ctx: DocContext, tokens: list[int], actor: Actor, base: str) -> list[Actor]:
+    """The known actors at ``tokens`` given what ``actor``'s code adds to ``base`` (the
+    role the head noun gives each conjoined country: "Thai and Cambodian troops")."""
+    suffix = actor.code[len(base) :]
+    out: list[Actor] = []
+    for c in tokens:
+        m = ctx.mention_at.get(c)
+        if m is not None and not m.actor.code.startswith("---"):
+            other = m.actor
+            out.append(
+                Actor(
+                    other.code + suffix,
+                    other.text,
+                    other.span,
+                    other.country,
+                    actor.role,
+                    other.kind,
+                    other.entry,
+                )
+            )
     return out
 
 
