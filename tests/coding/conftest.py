@@ -204,3 +204,18 @@ def roots(coder: Any) -> Callable[[str], set[tuple[str, str, str]]]:
         }
 
     return of
+
+
+@pytest.fixture(scope="session")
+def triples(coder: Any) -> Callable[[str], set[tuple[str, str, str]]]:
+    """``triples(sentence)``: (source root, target root, full code) of every event of the
+    bundled coder with a source (any factuality)."""
+
+    def of(sentence: str) -> set[tuple[str, str, str]]:
+        return {
+            ((e.source.code or "")[:3], (e.target.code or "")[:3] if e.target else "", e.code)
+            for e in coder.code_text(sentence, date="2025-06-01")
+            if e.source
+        }
+
+    return of

@@ -81,29 +81,12 @@ NAMING = [
 ]
 
 
-@pytest.fixture(scope="module")
-def coder(tmp_path_factory: pytest.TempPathFactory) -> Any:
-    from tocsin.pipeline import Coder
-    from tocsin.settings import load_settings
-
-    settings = load_settings(env={}, data_dir=tmp_path_factory.mktemp("news_gaps") / "data")
-    return Coder(settings, enrich=False)
-
-
-def _triples(events: list[Any]) -> set[tuple[str, str, str]]:
-    return {
-        ((e.source.code or "")[:3], (e.target.code or "")[:3] if e.target else "", e.code)
-        for e in events
-        if e.source
-    }
-
-
 @pytest.mark.slow
 @pytest.mark.parametrize(("sentence", "source", "target", "code"), CASES)
 def test_gap_construction_is_coded(
-    coder: Any, sentence: str, source: str, target: str, code: str
+    triples: Any, sentence: str, source: str, target: str, code: str
 ) -> None:
-    got = _triples(coder.code_text(sentence, date="2025-06-01"))
+    got = triples(sentence)
     assert (source, target, code) in got, got
 
 
@@ -126,9 +109,9 @@ def test_calling_it_something_is_no_phone_call(coder: Any, sentence: str) -> Non
 
 
 @pytest.mark.slow
-def test_an_office_holder_arriving_still_visits(coder: Any) -> None:
+def test_an_office_holder_arriving_still_visits(triples: Any) -> None:
     # the vehicle patterns must not stop Phoenix's ARRIVE for people
-    got = _triples(coder.code_text("The Peruvian president arrived in Chile.", date="2025-06-01"))
+    got = triples("The Peruvian president arrived in Chile.")
     assert any(c.startswith("04") for _, _, c in got), got
 
 
@@ -140,7 +123,7 @@ def test_recognising_that_is_no_praise(coder: Any) -> None:
 
 
 @pytest.mark.slow
-def test_ordering_another_country_is_still_a_demand(coder: Any) -> None:
+def test_ordering_another_country_is_still_a_demand(triples: Any) -> None:
     # the own-forces patterns must leave Phoenix's ORDER [100] for other actors
-    got = _triples(coder.code_text("Trump ordered Iran to stop enrichment.", date="2025-06-01"))
+    got = triples("Trump ordered Iran to stop enrichment.")
     assert ("USA", "IRN", "100") in got, got
