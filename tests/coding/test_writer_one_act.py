@@ -3,7 +3,8 @@ are one act (several of a country's bodies acting together), not several events.
 
 from __future__ import annotations
 
-from tocsin.coding.writer import ONE_ACT, one_act
+from tocsin.coding.writer import ONE_ACT_PER_PAIR as ONE_ACT
+from tocsin.coding.writer import one_act_per_pair as one_act
 from tocsin.models import Actor, Event, Factuality
 
 

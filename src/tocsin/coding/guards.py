@@ -39,12 +39,11 @@ from tocsin.coding.nonacts import (
     movement,
     order_of_an_act,
     trigger_token,
-    with_code,
     without_background,
 )
 from tocsin.coding.nonacts import span_head as _span_head
 from tocsin.coding.syntax import subject_head
-from tocsin.coding.writer import REPORTED_SPEECH, VERB_DEFAULT
+from tocsin.coding.writer import REPORTED_SPEECH, VERB_DEFAULT, with_code
 from tocsin.models import Actor, Event
 
 log = logging.getLogger(__name__)

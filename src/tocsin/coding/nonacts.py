@@ -20,7 +20,7 @@ import bisect
 
 from tocsin.coding.context import DocContext
 from tocsin.coding.history import is_background
-from tocsin.coding.writer import VERB_DEFAULT
+from tocsin.coding.writer import VERB_DEFAULT, with_code
 from tocsin.models import Event
 
 
@@ -28,22 +28,6 @@ def domestic(e: Event) -> bool:
     """Whether both actors are of one country."""
     s, t = e.source, e.target
     return s is not None and t is not None and s.root == t.root and s.root.isalpha()
-
-
-def with_code(ctx: DocContext, e: Event, code: str, why: str) -> Event:
-    """``e`` with another CAMEO code (unchanged if the ontology has none such)."""
-    info = ctx.dictionaries.ontology.get(code)
-    if info is None:
-        return e
-    return e.replace(
-        code=code,
-        name=info.name,
-        goldstein=info.goldstein,
-        quad_class=info.quad_class,
-        plover_type=info.plover_type,
-        plover_mode=info.plover_mode,
-        rules=e.rules + (f"{why} [{code}]",),
-    )
 
 
 # a state charging its own country's actors: "charge with legal action" (CAMEO 173)

@@ -21,7 +21,7 @@ from tocsin.actors import Coreference
 from tocsin.coding.dictionaries import Dictionaries
 from tocsin.coding.docview import DocView
 from tocsin.coding.engine import DocContext, Options, code_sentence, dedupe
-from tocsin.coding.writer import one_act
+from tocsin.coding.writer import one_act_per_pair
 from tocsin.models import Event
 from tocsin.nlp import Doc
 
@@ -128,7 +128,7 @@ class DocCoder:
                 continue
             events.extend(code_sentence(ctx, sent.start, sent.end, -1 if title else index))
         events = dedupe(events)
-        return one_act(events) if ctx.options.one_act_per_pair else events
+        return one_act_per_pair(events) if ctx.options.one_act_per_pair else events
 
     def code_doc(self, doc: Doc, *, date: dt.date | None, title: bool = False,
                  options: Options | None = None, coref: Any = None,

@@ -9,6 +9,7 @@ fired.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 from tocsin.coding.context import DocContext
 from tocsin.coding.factuality import Frame
@@ -33,7 +34,6 @@ def make_event(
 ) -> Event:
     """The event of verb match ``m`` with ``code`` between ``source`` and ``target``."""
     view = ctx.view
-    info = ctx.dictionaries.ontology.get(code)
     trig = sorted({m.verb} | set(m.extra_tokens))
     if m.pattern is None and view.tag[m.verb].startswith("VB"):
         rules = rules + (VERB_DEFAULT,)
@@ -42,11 +42,7 @@ def make_event(
         target=target,
         code=code,
         factuality=factuality,
-        name=info.name if info else None,
-        goldstein=info.goldstein if info else None,
-        quad_class=info.quad_class if info else None,
-        plover_type=info.plover_type if info else None,
-        plover_mode=info.plover_mode if info else None,
+        **ontology_fields(ctx, code),
         sentence_index=sent[2],
         sentence=view.text[view.idx[sent[0]] : view.char_span(sent[0], sent[1])[1]],
         sentence_span=view.char_span(sent[0], sent[1]),
@@ -82,19 +78,35 @@ def recode(
     ctx: DocContext, e: Event, code: str, source: Actor | None, target: Actor | None
 ) -> Event:
     """``e`` as an asserted event with another code and actors (reported speech, requests)."""
-    info = ctx.dictionaries.ontology.get(code)
     return e.replace(
         code=code,
         source=source,
         target=target,
         factuality=Factuality.ASSERTED,
-        name=info.name if info else None,
-        goldstein=info.goldstein if info else None,
-        quad_class=info.quad_class if info else None,
-        plover_type=info.plover_type if info else None,
-        plover_mode=info.plover_mode if info else None,
+        **ontology_fields(ctx, code),
         rules=e.rules + (f"{REPORTED_SPEECH}: {code}",),
     )
+
+
+def ontology_fields(ctx: DocContext, code: str) -> dict[str, Any]:
+    """An event's ontology fields for ``code``: name, Goldstein score, quad class, PLOVER
+    type and mode (None where the ontology has no such code)."""
+    info = ctx.dictionaries.ontology.get(code)
+    return {
+        "name": info.name if info else None,
+        "goldstein": info.goldstein if info else None,
+        "quad_class": info.quad_class if info else None,
+        "plover_type": info.plover_type if info else None,
+        "plover_mode": info.plover_mode if info else None,
+    }
+
+
+def with_code(ctx: DocContext, e: Event, code: str, why: str) -> Event:
+    """``e`` with another CAMEO code and its ontology fields, the reason in its rules
+    (unchanged if the ontology has no such code)."""
+    if ctx.dictionaries.ontology.get(code) is None:
+        return e
+    return e.replace(code=code, **ontology_fields(ctx, code), rules=e.rules + (f"{why} [{code}]",))
 
 
 def dedupe(events: Iterable[Event]) -> list[Event]:
@@ -114,10 +126,10 @@ def dedupe(events: Iterable[Event]) -> list[Event]:
     return out
 
 
-ONE_ACT = "one act, one event"
+ONE_ACT_PER_PAIR = "one act, one event"
 
 
-def one_act(events: Iterable[Event]) -> list[Event]:
+def one_act_per_pair(events: Iterable[Event]) -> list[Event]:
     """One event per act: events of one sentence from one trigger whose actors come from the
     same two countries (or groups) with the same CAMEO code and factuality are one act done
     by several of a country's bodies together ("military, police and intelligence personnel
@@ -144,5 +156,5 @@ def one_act(events: Iterable[Event]) -> list[Event]:
             continue
         first = out[index[key]]
         also = f"{e.source.code if e.source else '-'}->{e.target.code if e.target else '-'}"
-        out[index[key]] = first.replace(rules=first.rules + (f"{ONE_ACT}: also {also}",))
+        out[index[key]] = first.replace(rules=first.rules + (f"{ONE_ACT_PER_PAIR}: also {also}",))
     return out
