@@ -123,14 +123,20 @@ def _placed_event(e: Event, country: str) -> Event | None:
 
 def guard_sentence(ctx: DocContext, events: list[Event], start: int, end: int) -> list[Event]:
     """The events of a sentence that pass the precision guards: no verb-default
-    placeholder, no statement about a thing as if addressed to its owner, no act for a
-    third party coded between the members of one coordination, no act cited as history
-    (:mod:`tocsin.coding.history`), no electoral defeat coded as a fight, and (tocsin's
-    convention) roles placed in a country."""
+    placeholder, no act cited as history (:mod:`tocsin.coding.history`) or told as
+    another's background, no match that is not the act it seems (a move, a law signed, an
+    order of an act: :mod:`tocsin.coding.nonacts`), no electoral defeat coded as a fight,
+    no statement about a thing as if addressed to its owner, no act for a third party coded
+    between the members of one coordination, one event per described act, no own-possessive
+    target or refusal of the other side, one direction of a one-sided force, (tocsin's
+    convention) roles placed in a country; bans and charges of one's own people recoded."""
     events = [e for e in events if not _placeholder(e) and not _history(ctx, e)]
     events = without_background(ctx, events)
-    events = [e for e in events if not movement(ctx, e) and not law_signing(ctx, e)]
-    events = [e for e in events if not order_of_an_act(ctx, e)]
+    events = [
+        e
+        for e in events
+        if not movement(ctx, e) and not law_signing(ctx, e) and not order_of_an_act(ctx, e)
+    ]
     if any(_electoral_defeat(ctx, e) for e in events) and _electoral(ctx, start, end):
         events = [e for e in events if not _electoral_defeat(ctx, e)]  # the rare case first
     events = [
