@@ -28,7 +28,18 @@ def _remember_dep(memo: dict[int, str], strings: Any, dep: int) -> str:
 class DocInfo:
     """Token texts, match keys, heads, dependency labels and char offsets of a Doc."""
 
-    __slots__ = ("_edges", "deps", "doc", "ends", "heads", "keys", "n", "starts", "texts")
+    __slots__ = (
+        "_edges",
+        "deps",
+        "discards",
+        "doc",
+        "ends",
+        "heads",
+        "keys",
+        "n",
+        "starts",
+        "texts",
+    )
 
     def __init__(
         self, doc: Any, memo: dict[int, tuple[str, str]], dep_memo: dict[int, str]
@@ -52,6 +63,8 @@ class DocInfo:
         self.starts = starts
         self.ends = [s + len(t) for s, t in zip(starts, texts, strict=True)]
         self._edges: dict[int, tuple[int, int]] | None = None
+        # the doc's discard phrases (start, end, story level), found by the resolver once
+        self.discards: list[tuple[int, int, bool]] | None = None
 
     def span_root(self, start: int, end: int) -> int:
         """The token of ``[start, end)`` whose head lies outside it (the last one if several)."""

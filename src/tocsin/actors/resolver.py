@@ -14,6 +14,7 @@ import logging
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from importlib import resources
+from itertools import compress
 from pathlib import Path
 from typing import Any
 
@@ -218,25 +219,25 @@ class ActorResolver:
         stop = info.n if end is None else min(end, info.n)
         trie = self._trie
         out: list[Mention] = []
-        i = start
-        while i < stop:
-            node = trie.get(keys[i])
-            if node is None or (
+        i = start  # the first token a new mention may start at
+        # only the tokens that begin some dictionary phrase are walked (picked at C speed)
+        for k in compress(range(start, stop), map(trie.__contains__, keys[start:stop])):
+            if k < i:
+                continue
+            node = trie[keys[k]]
+            if (
                 ACTOR not in node
                 and AGENT not in node
-                and (i + 1 >= stop or (keys[i + 1] not in node and keys[i + 1] != "."))
+                and (k + 1 >= stop or (keys[k + 1] not in node and keys[k + 1] != "."))
             ):
-                i += 1
                 continue
-            match = self._longest(info, i, stop)
+            match = self._longest(info, k, stop)
             if match is None:
-                i += 1
                 continue
             j, payload = match
-            if not place_ok(info.doc, i, j, payload):  # "Comandos de la Frontera"
-                i += 1
+            if not place_ok(info.doc, k, j, payload):  # "Comandos de la Frontera"
                 continue
-            out.append(self._mention(info, i, j, payload, date))
+            out.append(self._mention(info, k, j, payload, date))
             i = j
         later = surname_mentions(info.doc, info.texts, keys, out, start, stop,
                                  self._titled(info, out))
@@ -345,23 +346,35 @@ class ActorResolver:
 
     def discard_kind(self, doc: Any, start: int = 0, end: int | None = None) -> str | None:
         """``"story"`` or ``"sentence"`` when a discard phrase occurs in ``doc[start:end]``."""
-        keys = self.info(doc).keys
-        stop = len(keys) if end is None else min(end, len(keys))
-        root = self._discards
+        info = self.info(doc)
+        if info.discards is None:  # once per doc: each sentence asks again
+            info.discards = self._discard_matches(info.keys)
+        stop = info.n if end is None else min(end, info.n)
         found: str | None = None
-        for i in range(start, stop):
-            node = root.get(keys[i])
+        for i, j, story in info.discards:
+            if start <= i and j <= stop:
+                if story:
+                    return "story"
+                found = "sentence"
+        return found
+
+    def _discard_matches(self, keys: list[str]) -> list[tuple[int, int, bool]]:
+        """Every discard phrase of a doc's ``keys``: (start, end, story level)."""
+        root = self._discards
+        n = len(keys)
+        out: list[tuple[int, int, bool]] = []
+        for i in compress(range(n), map(root.__contains__, keys)):
+            node = root[keys[i]]
             j = i + 1
             while node is not None:
-                for entry in node.get(DISCARD, ()):
-                    if entry.story:
-                        return "story"
-                    found = "sentence"
-                if j >= stop:
+                entries = node.get(DISCARD)
+                if entries:
+                    out.append((i, j, any(e.story for e in entries)))
+                if j >= n:
                     break
                 node = node.get(keys[j])
                 j += 1
-        return found
+        return out
 
     def is_discard(self, doc: Any, start: int = 0, end: int | None = None) -> bool:
         """Whether ``doc[start:end]`` contains a discard phrase (sentence or story level)."""
