@@ -6,12 +6,16 @@ Reading ``doc.to_array`` once and working on Python lists avoids creating spaCy
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from operator import add, itemgetter
+from typing import Any, TypeVar
 
 import numpy
 from spacy.attrs import DEP, HEAD, IDX, ORTH
 
 from tocsin.actors.entries import norm_key
+
+T = TypeVar("T")
 
 
 def _remember(memo: dict[int, tuple[str, str]], strings: Any, orth: int) -> tuple[str, str]:
@@ -23,6 +27,16 @@ def _remember(memo: dict[int, tuple[str, str]], strings: Any, orth: int) -> tupl
 def _remember_dep(memo: dict[int, str], strings: Any, dep: int) -> str:
     label = memo[dep] = strings[dep & 0xFFFFFFFFFFFFFFFF] if dep else ""
     return label
+
+
+def _looked_up(memo: dict[int, T], ids: list[int], remember: Callable[[int], T]) -> list[T]:
+    """``memo[i]`` for each id (``map`` at C speed), the ids not seen before remembered first."""
+    try:
+        return list(map(memo.__getitem__, ids))
+    except KeyError:
+        for i in set(ids).difference(memo):
+            remember(i)
+        return list(map(memo.__getitem__, ids))
 
 
 class DocInfo:
@@ -55,13 +69,13 @@ class DocInfo:
         else:
             orths, heads, dep_ids, starts = [], [], [], []
         strings = doc.vocab.strings
-        pairs = [memo.get(o) or _remember(memo, strings, o) for o in orths]
-        self.texts = texts = [p[0] for p in pairs]
-        self.keys = [p[1] for p in pairs]
+        pairs = _looked_up(memo, orths, lambda o: _remember(memo, strings, o))
+        self.texts = texts = list(map(itemgetter(0), pairs))
+        self.keys = list(map(itemgetter(1), pairs))
         self.heads = heads
-        self.deps = [dep_memo.get(d) or _remember_dep(dep_memo, strings, d) for d in dep_ids]
+        self.deps = _looked_up(dep_memo, dep_ids, lambda d: _remember_dep(dep_memo, strings, d))
         self.starts = starts
-        self.ends = [s + len(t) for s, t in zip(starts, texts, strict=True)]
+        self.ends = list(map(add, starts, map(len, texts)))
         self._edges: dict[int, tuple[int, int]] | None = None
         # the doc's discard phrases (start, end, story level), found by the resolver once
         self.discards: list[tuple[int, int, bool]] | None = None

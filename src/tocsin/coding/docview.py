@@ -4,8 +4,10 @@ spaCy token objects in its inner loops."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import compress
 from typing import Any
 
+import numpy
 from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, LEMMA, LENGTH, LOWER, TAG  # type: ignore[attr-defined]
 
 _UPPER: dict[int, str] = {}
@@ -13,15 +15,18 @@ _PLAIN: dict[int, str] = {}
 
 
 def _strings(strings: Any, ids: list[int], upper: bool) -> list[str]:
-    """Strings of hash ids, through a process-wide cache."""
+    """Strings of hash ids, through a process-wide cache (looked up with ``map`` at C speed;
+    the ids not seen before are added first)."""
     cache = _UPPER if upper else _PLAIN
-    missing = set(ids).difference(cache)
-    if missing:
-        if len(cache) > 500_000:
-            cache.clear()
-        for k in missing:
-            cache[k] = strings[k].upper() if upper else strings[k]
-    return [cache[k] for k in ids]
+    try:
+        return list(map(cache.__getitem__, ids))
+    except KeyError:
+        pass
+    if len(cache) > 500_000:
+        cache.clear()
+    for k in set(ids).difference(cache):
+        cache[k] = strings[k].upper() if upper else strings[k]
+    return list(map(cache.__getitem__, ids))
 
 
 def _signed(value: int) -> int:
@@ -53,6 +58,27 @@ def token_keys(up: str, lem: str = "") -> frozenset[str]:
     if len(_KEY_CACHE) < 500_000:
         _KEY_CACHE[(up, lem)] = result
     return result
+
+
+_NOUN_KEYS: dict[str, frozenset[str]] = {}  # token_keys(up) of words not tagged as verbs
+
+
+def _keys(
+    up: list[str], lem: list[str], tag: list[str], tag_ids: list[int]
+) -> list[frozenset[str]]:
+    """token_keys of every token: a verb's with its lemma, any other word's by its text."""
+    if len(_NOUN_KEYS) > 500_000:
+        _NOUN_KEYS.clear()
+    keys: list[frozenset[str] | None] = list(map(_NOUN_KEYS.get, up))
+    verb_tags = {k for k, t in dict(zip(tag_ids, tag, strict=True)).items() if t[:1] == "V"}
+    if verb_tags:
+        for i in compress(range(len(up)), map(verb_tags.__contains__, tag_ids)):
+            keys[i] = token_keys(up[i], lem[i])
+    if None in keys:
+        for i, k in enumerate(keys):
+            if k is None:
+                keys[i] = _NOUN_KEYS[up[i]] = token_keys(up[i])
+    return keys  # type: ignore[return-value]  # no None is left
 
 
 @dataclass
@@ -109,21 +135,16 @@ class DocView:
         lem = _strings(strings, cols[1], True)
         tag = _strings(strings, cols[2], False)
         dep = _strings(strings, cols[3], False)
-        head = [i + (h - (1 << 64) if h >= (1 << 63) else h) for i, h in enumerate(cols[4])]
+        # HEAD is an offset stored as unsigned 64 bits: the cast to int64 gives it its sign
+        head = (arr[:, 4].astype(numpy.int64) + numpy.arange(n, dtype=numpy.int64)).tolist()
         children: list[list[int]] = [[] for _ in range(n)]
         for i, h in enumerate(head):
             if h != i:
                 children[h].append(i)
-        date_ids = {strings["DATE"], strings["TIME"]}
-        temporal = [e in date_ids for e in cols[7]]
-        idx = cols[5]
-        length = cols[6]
-        cache = _KEY_CACHE
-        keys = [
-            cache.get((u, lm if t[:1] == "V" else "")) or token_keys(u, lm if t[:1] == "V" else "")
-            for u, lm, t in zip(up, lem, tag, strict=True)
-        ]
-        return cls(doc, up, lem, tag, dep, head, children, idx, length, keys, temporal)
+        date_ids = numpy.array([strings["DATE"], strings["TIME"]], dtype=arr.dtype)
+        temporal = numpy.isin(arr[:, 7], date_ids).tolist()
+        keys = _keys(up, lem, tag, cols[2])
+        return cls(doc, up, lem, tag, dep, head, children, cols[5], cols[6], keys, temporal)
 
     def kids(self, i: int, *deps: str) -> list[int]:
         """Children of token ``i`` with one of the dependency labels ``deps``."""
