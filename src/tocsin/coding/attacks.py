@@ -19,6 +19,7 @@ from tocsin.coding.eventplace import (
     location_country,
     place_all,
 )
+from tocsin.coding.nounattacks import clause_slot, means_conjunct, relative_targets
 from tocsin.coding.npactors import actors_of_np, first_actors, np_actors_anywhere
 from tocsin.coding.slots import subject_actors
 from tocsin.coding.syntax import subject_head, subtree_tokens
@@ -118,8 +119,9 @@ def _modifiers(ctx: DocContext, i: int) -> list[int]:
     strikes") and the leader of an "X-led" modifier ("Saudi-led airstrikes", "Saudi-led
     coalition airstrikes")."""
     view = ctx.view
-    out = list(view.children[i])
-    for c in view.children[i]:
+    first = means_conjunct(view, i)  # "a Russian missile and drone attack"
+    out = list(view.children[i]) + [c for c in view.children[first or i] if c != i]
+    for c in list(out):
         if view.dep[c] == "compound" and c not in ctx.mention_at:
             grand = [g for g in view.children[c] if view.dep[g] in _SOURCE_MODIFIERS]
             out.extend(grand)
@@ -166,13 +168,14 @@ def attack_sources(ctx: DocContext, i: int, light: int | None, sent_index: int) 
 
 def in_casualty_clause(view: DocView, i: int) -> bool:
     """ "(people) were killed in an attack": the noun is the object of a casualty verb's phrase."""
+    i = clause_slot(view, i)  # "killed in a missile and drone attack"
     head = view.head[i]
     return view.dep[i] == "pobj" and head != i and view.lem[view.head[head]] in CASUALTY_WORDS
 
 
 def casualty_verb(view: DocView, i: int) -> int | None:
     """The casualty verb of the clause the noun is in ("killed" of "killed in an attack")."""
-    return view.head[view.head[i]] if in_casualty_clause(view, i) else None
+    return view.head[view.head[clause_slot(view, i)]] if in_casualty_clause(view, i) else None
 
 
 def placed_pairs(
@@ -220,13 +223,14 @@ def attack_targets(
 ) -> list[Actor]:
     """What the attack hit: its own phrases, the clause around it, the victims."""
     view = ctx.view
-    own = _pp_actors(ctx, i, sent[2])
+    own = _pp_actors(ctx, i, sent[2]) or relative_targets(ctx, i, sent[2])
     if not own and light is not None:
         own = _pp_actors(ctx, light, sent[2])
-    head = view.head[i]
-    if head != i and view.dep[i] == "nsubj" and view.tag[head].startswith("VB"):
+    slot = clause_slot(view, i)  # "killed in a missile and drone attack on X"
+    head = view.head[slot]
+    if head != slot and view.dep[slot] == "nsubj" and view.tag[head].startswith("VB"):
         return own or _clause_objects(ctx, head, i, sent[2])  # "X's strikes hit Y"
-    verb = view.head[head] if view.dep[i] == "pobj" and head != i else -1
+    verb = view.head[head] if view.dep[slot] == "pobj" and head != slot else -1
     if verb < 0 or verb == head or view.lem[verb] not in CASUALTY_WORDS:
         return own
     # "people are killed in an attack (in X)": who was killed or hurt, and where

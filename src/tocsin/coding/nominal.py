@@ -31,6 +31,7 @@ from tocsin.coding.context import DocContext
 from tocsin.coding.docview import DocView
 from tocsin.coding.factuality import Frame, factuality_of
 from tocsin.coding.guards import sentence_countries
+from tocsin.coding.nounattacks import means_conjunct, placed_subjects
 from tocsin.coding.nounevents import ASSAULT_WORDS, glued_attack, idle_subject, irrealis
 from tocsin.coding.npactors import actors_of_np, np_actors_anywhere
 from tocsin.coding.objectsense import object_sense
@@ -141,6 +142,7 @@ NOT_ATTACK_WORDS = frozenset(
 def nominal_events(ctx: DocContext, per_verb: PerVerb, sent: Sent) -> None:
     """Events of the event nouns of a sentence (in place, see the module docstring)."""
     weapon_subjects(ctx, per_verb, sent)
+    per_verb.update(placed_subjects(ctx, per_verb))  # "a storm in Chile kills three"
     view, nominal = ctx.view, ctx.dictionaries.nominal_index
     for i in range(sent[0], sent[1]):
         form = nominal.get(view.up[i])
@@ -403,7 +405,7 @@ def _noun_code(ctx: DocContext, i: int, code: str) -> str | None:
         ctx.view.up[c]
         for c in ctx.view.children[i]
         if ctx.view.dep[c] in ("compound", "amod", "nmod")
-    }
+    } | {ctx.view.up[c] for c in (means_conjunct(ctx.view, i),) if c is not None}
     if mods & NOT_ATTACK_WORDS:
         return "143" if ctx.view.up[i].startswith("STRIKE") else None  # "general strike"
     if mods & ASSAULT_WORDS and code[:2] == "19":

@@ -1,0 +1,113 @@
+"""Attack nouns and violence on unseen news, the parts :mod:`tocsin.coding.attacks` and
+:mod:`tocsin.coding.nominal` ask about a clause:
+
+- a coordinated weapon modifier: "killed in a Russian missile and drone attack on Kyiv"
+  (the parser makes "attack" the conjunct of "missile"; "missile" and its "Russian" are
+  the attack's modifiers, and "missile"'s place in the clause is the attack's);
+- the relative clause of an attack noun that says what it hit: "an Israeli strike that
+  hit a school in Gaza" (its object is the target);
+- a subject that names no actor but a place: "a fire at a building in Rheims kills four",
+  "a storm in Chile kills three" (the place is where it happened, not who did it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from tocsin.coding.context import DocContext
+from tocsin.coding.docview import DocView
+from tocsin.coding.npactors import first_actors
+from tocsin.coding.syntax import subject_head, subtree_tokens
+from tocsin.models import Actor, Event
+
+# first conjuncts that are an attack's means, not an event of their own ("a missile and
+# drone attack", "an air and ground offensive", "artillery and rocket strikes")
+MEANS_WORDS = frozenset(
+    {
+        "MISSILE",
+        "MISSILES",
+        "DRONE",
+        "DRONES",
+        "ROCKET",
+        "ROCKETS",
+        "ARTILLERY",
+        "AIR",
+        "GROUND",
+        "LAND",
+        "SEA",
+        "NAVAL",
+        "MORTAR",
+        "BOMB",
+        "UAV",
+        "GUN",
+    }
+)
+# verbs of a relative clause that say what an attack hit ("a strike that hit a school")
+HIT_VERBS = frozenset({"HIT", "STRIKE", "TARGET", "DESTROY", "DAMAGE", "KILL", "INJURE", "WOUND"})
+# prepositions that place a subject ("a fire at a building in Rheims")
+PLACE_PREPS = frozenset({"IN", "AT", "NEAR", "ACROSS", "OFF", "OUTSIDE", "INSIDE", "ON"})
+
+
+def means_conjunct(view: DocView, i: int) -> int | None:
+    """The first conjunct of "a Russian missile and drone attack" (``missile``) when the
+    attack noun at ``i`` is its conjunct and it names the attack's means, else None."""
+    head = view.head[i]
+    if view.dep[i] != "conj" or head == i or head > i or view.up[head] not in MEANS_WORDS:
+        return None
+    return head if view.tag[head].startswith("NN") else None
+
+
+def clause_slot(view: DocView, i: int) -> int:
+    """The token whose place in the clause the attack noun has: its means conjunct's for
+    "killed in a missile and drone attack", else its own."""
+    first = means_conjunct(view, i)
+    return i if first is None else first
+
+
+def relative_targets(ctx: DocContext, i: int, sent_index: int) -> list[Actor]:
+    """Actors the relative clause of the attack noun says it hit ("a strike that hit a
+    hospital in Gaza"), without the relative clause's own subject."""
+    view = ctx.view
+    for c in view.kids(i, "relcl"):
+        if view.lem[c] not in HIT_VERBS:
+            continue
+        subj = view.kids(c, "nsubj", "nsubjpass")
+        tokens = sorted(subtree_tokens(view, [c]) - subtree_tokens(view, subj) - {c})
+        found = [a for a in first_actors(ctx, tokens, sent_index, -1) if a.code[:3] != "---"]
+        if found:
+            return found
+    return []
+
+
+def placed_subjects(ctx: DocContext, per_verb: Mapping[int, list[Event]]) -> dict[int, list[Event]]:
+    """The verbs' events without those whose source is only the place of a subject that
+    names no actor ("a storm in Chile kills three": Chile is where, not who)."""
+    view = ctx.view
+    out: dict[int, list[Event]] = {}
+    for v, events in per_verb.items():
+        subj = subject_head(view, v) if events else None
+        if subj is None or subj[1] or subj[0] in ctx.mention_at:
+            continue
+        spans = _place_spans(view, subj[0])
+        if spans:
+            kept = [e for e in events if not _in_spans(e, spans)]
+            if len(kept) != len(events):
+                out[v] = kept
+    return out
+
+
+def _place_spans(view: DocView, w: int) -> list[tuple[int, int]]:
+    """Character spans of the place phrases of a common-noun subject ("at a building in
+    Rheims" of "a fire"); none for a name, a pronoun or a weapon's owner."""
+    if not view.tag[w].startswith("NN") or view.tag[w].startswith("NNP"):
+        return []
+    spans = []
+    for p in view.kids(w, "prep"):
+        if view.up[p] in PLACE_PREPS:
+            spans.append(view.char_span(*view.subtree_span(p)))
+    return spans
+
+
+def _in_spans(event: Event, spans: list[tuple[int, int]]) -> bool:
+    span = event.source.span if event.source is not None else None
+    return span is not None and any(lo <= span[0] and span[1] <= hi for lo, hi in spans)

@@ -1,0 +1,52 @@
+"""Attack nouns and violence on unseen news (coding/nounattacks.py): coordinated means of an
+attack noun, the relative clause that says what it hit, and subjects that name only a place;
+hand-made sentences coded with the bundled model and dictionaries."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+# ``roots`` (the bundled model and dictionaries): tests/coding/conftest.py
+Roots = Callable[[str], set[tuple[str, str, str]]]
+
+
+# "a Russian missile and drone attack": the parser makes the attack the conjunct of its
+# means; the means' demonym is the attacker
+COORDINATED_MEANS = [
+    ("Five civilians were killed in an Iranian missile and drone attack on Haifa.", "IRN", "ISR"),
+    ("Nine people are injured in a Russian missile and drone attack on Odesa.", "RUS", "UKR"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "source", "target"), COORDINATED_MEANS)
+def test_coordinated_means_keep_the_attacker(
+    roots: Roots, sentence: str, source: str, target: str
+) -> None:
+    assert (source, target, "19") in roots(sentence)
+
+
+def test_relative_clause_names_what_the_attack_hit(roots: Roots) -> None:
+    got = roots("Ten people were killed in a Saudi air strike that hit a market in Yemen.")
+    assert ("SAU", "YEM", "19") in got
+
+
+# a subject that is no actor ("a fire", "a storm"): its place is where, not who
+PLACE_ONLY_SUBJECTS = [
+    ("A fire at a factory in Lyon, France, killed six workers.", "FRA"),
+    ("A storm in Chile kills three people and damages hundreds of homes.", "CHL"),
+    ("An explosion at a mine in Shanxi, China, killed twelve miners.", "CHN"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "place"), PLACE_ONLY_SUBJECTS)
+def test_the_place_of_a_subject_is_no_source(roots: Roots, sentence: str, place: str) -> None:
+    assert not any(s == place for s, _, _ in roots(sentence))
+
+
+def test_an_agent_subject_with_a_place_keeps_its_event(roots: Roots) -> None:
+    got = roots("Police in Lagos, Nigeria, arrested ten protesters.")
+    assert any(s == "NGA" and c == "17" for s, _, c in got), got
