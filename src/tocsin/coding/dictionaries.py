@@ -63,17 +63,9 @@ class Dictionaries:
             index = self._pattern_index[block_id] = _index_patterns(patterns)
         by_word, always = index
         picked = list(always)
-        if len(by_word) < len(words):
-            for word, ids in by_word.items():
-                if word in words:
-                    picked.extend(ids)
-        else:
-            for word in words:
-                found = by_word.get(word)
-                if found:
-                    picked.extend(found)
-        picked = sorted(set(picked))
-        return [patterns[i] for i in picked]
+        for word in by_word.keys() & words:  # a C-level intersection, the smaller side walked
+            picked.extend(by_word[word])
+        return [patterns[i] for i in sorted(set(picked))]
 
 
 def _index_patterns(patterns: list[Pattern]) -> tuple[dict[str, list[int]], list[int]]:

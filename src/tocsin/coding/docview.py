@@ -141,8 +141,9 @@ class DocView:
         for i, h in enumerate(head):
             if h != i:
                 children[h].append(i)
-        date_ids = numpy.array([strings["DATE"], strings["TIME"]], dtype=arr.dtype)
-        temporal = numpy.isin(arr[:, 7], date_ids).tolist()
+        ents = arr[:, 7]
+        date, time = arr.dtype.type(strings["DATE"]), arr.dtype.type(strings["TIME"])
+        temporal = ((ents == date) | (ents == time)).tolist()
         keys = _keys(up, lem, tag, cols[2])
         return cls(doc, up, lem, tag, dep, head, children, cols[5], cols[6], keys, temporal)
 

@@ -130,6 +130,8 @@ def guard_sentence(ctx: DocContext, events: list[Event], start: int, end: int) -
     between the members of one coordination, one event per described act, no own-possessive
     target or refusal of the other side, one direction of a one-sided force, (tocsin's
     convention) roles placed in a country; bans and charges of one's own people recoded."""
+    if not events:  # most sentences: no guard has anything to do
+        return []
     events = [e for e in events if not _placeholder(e) and not _history(ctx, e)]
     events = without_background(ctx, events)
     events = [
