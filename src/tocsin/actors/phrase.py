@@ -11,6 +11,8 @@ from __future__ import annotations
 import bisect
 import dataclasses
 from collections.abc import Sequence
+from functools import lru_cache
+from importlib import resources
 from typing import TYPE_CHECKING
 
 from tocsin.models import Actor, Mention
@@ -190,6 +192,8 @@ def resolve_phrase(info: DocInfo, head_i: int, index: MentionIndex) -> Actor | N
     actors = [m for m in mentions if not m.is_agent]
     agents = [m for m in mentions if m.is_agent]
     base = _base(info, actors, head_mention, head_i)
+    if base is not None and base is head_mention:
+        base = _locality_of(info, head_i, index) or base
     if base is not None and not agents and info.deps[head_i] == "conj":
         agents = _shared_noun_roles(info, head_i, index)
     if base is None and agents:
@@ -203,6 +207,52 @@ def resolve_phrase(info: DocInfo, head_i: int, index: MentionIndex) -> Actor | N
         base = _as_place(base)
     former = any(info.keys[k] in _FORMER for k in indices if k != head_i)
     return _combine(info, indices, base, agents, former)
+
+
+def _locality_of(info: DocInfo, head_i: int, index: MentionIndex) -> Mention | None:
+    """ "Lebanon, Pennsylvania", "Paris, Texas", "Georgia, United States": a place name followed
+    by a comma and a place of another country (an apposition, as news writes a town's state or
+    country) is a town of that other country, coded as it (``_as_place``). Not in a list of
+    countries ("Lebanon, Syria and Iraq": conjuncts)."""
+    heads, deps = info.heads, info.deps
+    lo, hi = info.subtree_range(head_i)
+    own = index.by_token.get(head_i)
+    if own is None or len(own.actor.code) < 3:
+        return None
+    for k in range(own.end + 1, hi):
+        if heads[k] != head_i or deps[k] in ("punct", "cc"):
+            continue
+        if deps[k] != "appos" or info.texts[own.end] != ",":
+            return None
+        found = index.by_token.get(k)
+        if found is None or found.is_agent or found.actor.kind != "country":
+            return None
+        if found.text.upper() in _country_names():  # "Lebanon, Syria": a list of countries
+            return None
+        if found.actor.code[:3] == own.actor.code[:3] or _has_conjunct(info, k, head_i):
+            return None
+        return _as_place(found)
+    return None
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> frozenset[str]:
+    """Upper-cased names of the states of the bundled ontology ("SYRIA", "UNITED STATES")."""
+    text = (resources.files("tocsin") / "data" / "ontology" / "actor_countries.tsv").read_text(
+        encoding="utf-8")
+    names: set[str] = set()
+    for line in text.splitlines()[1:]:
+        cols = line.split("\t")
+        if len(cols) > 7 and cols[2] == "country_iso3":
+            names.add(cols[1].upper())
+            names.update(n.strip() for n in cols[7].split("|") if n.strip())
+    return frozenset(names)
+
+
+def _has_conjunct(info: DocInfo, *tokens: int) -> bool:
+    lo = min(tokens)
+    hi = max(info.subtree_range(t)[1] for t in tokens)
+    return any(info.deps[k] == "conj" and info.heads[k] in tokens for k in range(lo, hi))
 
 
 def _mentions_in(index: MentionIndex, indices: list[int], lo: int, hi: int) -> list[Mention]:

@@ -267,7 +267,7 @@ class ActorResolver:
             j += 1
             if ACTOR in node and _cased_ok(info.texts, i, j, UPPER in node):
                 best = (j, node[ACTOR])
-            elif AGENT in node:
+            elif AGENT in node and not _named(best, i):
                 agents = _usable_agents(node[AGENT], info.texts, i, j, stop)
                 if agents:
                     best = (j, agents)
@@ -379,6 +379,13 @@ class ActorResolver:
     def is_discard(self, doc: Any, start: int = 0, end: int | None = None) -> bool:
         """Whether ``doc[start:end]`` contains a discard phrase (sentence or story level)."""
         return self.discard_kind(doc, start, end) is not None
+
+
+def _named(best: tuple[int, list[Any]] | None, i: int) -> bool:
+    """Whether the longest match so far is an actor name of two or more words: a longer agent
+    phrase does not swallow it ("Border Patrol agents" is the Border Patrol, USACOP, not an
+    agent of no country), and the words after it are matched on their own."""
+    return best is not None and best[0] - i >= 2 and isinstance(best[1][0], ActorEntry)
 
 
 def select_entry(entries: list[ActorEntry], date: dt.date | None) -> ActorEntry:

@@ -1,0 +1,107 @@
+"""Actors of unseen news (issue #9): person and body nouns with no agent entry, organisations
+named with their country inside, a name inside a longer agent phrase, a town named with its
+state ("Lebanon, Pennsylvania"). Sentences written for these tests."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tocsin.actors import ActorResolver
+
+
+@pytest.fixture(scope="module")
+def phoenix() -> ActorResolver:
+    return ActorResolver.load_named("phoenix")
+
+
+def _code(resolver: ActorResolver, doc: Any, word: str) -> str | None:
+    mentions = resolver.find(doc, None)
+    head = next(t.i for t in doc if t.text == word)
+    actor = resolver.resolve_phrase(doc, head, None, mentions)
+    return None if actor is None else actor.code
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        ("Ghanaian prosecutors charged three election commissioners.", "commissioners", "---GOV"),
+        ("Peruvian investigators searched the ministry.", "investigators", "PERCOP"),
+        ("Kenyan officers arrested the driver.", "officers", "KENCOP"),
+        ("Kenyan officers arrested the driver.", "driver", "---CVL"),
+        ("The Chilean leader met striking miners.", "leader", "CHLGOV"),
+        ("Zambian miners blocked the road.", "miners", "ZMBLAB"),
+        ("The rebel leader surrendered.", "leader", "---REB"),
+    ],
+)
+def test_person_nouns_take_a_role(
+    phoenix: ActorResolver, nlp: Any, text: str, word: str, expected: str
+) -> None:
+    assert _code(phoenix, nlp(text), word) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        ("Tunisia suspended the Tunisian Forum for Economic and Social Rights.", "Forum",
+         "TUNNGO"),
+        ("The Nepalese Commission for Public Integrity charged two ministers.", "Commission",
+         "NPLGOV"),
+        ("The Kenyan Foundation for Civic Education sued the government.", "Foundation",
+         "KENNGO"),
+        ("The Ghanaian Revenue Agency fined the company.", "Agency", "GHAGOV"),
+    ],
+)
+def test_named_bodies_take_their_head_nouns_role(
+    phoenix: ActorResolver, nlp: Any, text: str, word: str, expected: str
+) -> None:
+    assert _code(phoenix, nlp(text), word) == expected
+
+
+@pytest.mark.slow
+def test_a_commission_in_lower_case_is_no_name(phoenix: ActorResolver, nlp: Any) -> None:
+    assert _code(phoenix, nlp("The forum discussed trade."), "forum") is None
+
+
+@pytest.mark.slow
+def test_a_name_is_not_swallowed_by_a_longer_agent_phrase(
+    phoenix: ActorResolver, nlp: Any
+) -> None:
+    assert _code(phoenix, nlp("Border Patrol agents detained ten migrants."), "agents") == (
+        "USACOP"
+    )
+    assert _code(phoenix, nlp("Two men were shot by Border Patrol agents."), "agents") == (
+        "USACOP"
+    )
+    assert _code(phoenix, nlp("White House officials denied it."), "officials") == "USAGOV"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        ("A gunman opened fire in Lebanon, Pennsylvania.", "Lebanon", "USA"),
+        ("Floods closed schools in Paris, Texas.", "Paris", "USA"),
+        ("Police evacuated Jordan, Minnesota.", "Jordan", "USA"),
+        ("Rockets hit Tyre, Lebanon.", "Tyre", "LBN"),
+        ("Israel struck Lebanon, Syria and Iraq.", "Lebanon", "LBN"),
+        ("Israel struck Lebanon, Syria.", "Lebanon", "LBN"),
+    ],
+)
+def test_a_town_named_with_its_state_is_in_that_state(
+    phoenix: ActorResolver, nlp: Any, text: str, word: str, expected: str
+) -> None:
+    assert _code(phoenix, nlp(text), word) == expected
+
+
+@pytest.mark.slow
+def test_known_misreadings(phoenix: ActorResolver, nlp: Any) -> None:
+    assert _code(phoenix, nlp("Bandits attacked a market in Niger State."), "State") == "NGA"
+    assert _code(phoenix, nlp("Niger expelled the French ambassador."), "Niger") == "NER"
+    assert _code(phoenix, nlp("The LRA attacked a village."), "LRA") == "UGAREB"
+    assert _code(phoenix, nlp("Joseph Kony fled."), "Kony") == "UGAREB"
+    morena = _code(phoenix, nlp("Morena won the vote in the Senate."), "Morena")
+    assert morena is not None and morena.startswith("MEX")
