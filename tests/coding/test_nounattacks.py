@@ -50,3 +50,26 @@ def test_the_place_of_a_subject_is_no_source(roots: Roots, sentence: str, place:
 def test_an_agent_subject_with_a_place_keeps_its_event(roots: Roots) -> None:
     got = roots("Police in Lagos, Nigeria, arrested ten protesters.")
     assert any(s == "NGA" and c == "17" for s, _, c in got), got
+
+
+# armed group members killed in an operation or raid no clause assigns: the state of the
+# place (coding/nounevents.state_operations), or the noun's own demonym
+STATE_OPERATIONS = [
+    (
+        "Fifteen Boko Haram fighters were killed in a military operation in Borno State, Nigeria.",
+        "NGA",
+    ),
+    ("Twelve ISIL fighters are killed in raids in Anbar, Iraq.", "IRQ"),
+    ("Seven Hamas militants were killed in an Israeli operation in Jenin.", "ISR"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "state"), STATE_OPERATIONS)
+def test_an_operation_against_an_armed_group_is_the_states(
+    roots: Roots, sentence: str, state: str
+) -> None:
+    assert any(s == state and c == "19" for s, _, c in roots(sentence))
+
+
+def test_an_operation_that_kills_civilians_names_no_attacker(roots: Roots) -> None:
+    assert not roots("Five civilians were killed in an operation in Kano, Nigeria.")

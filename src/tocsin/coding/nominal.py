@@ -32,7 +32,13 @@ from tocsin.coding.docview import DocView
 from tocsin.coding.factuality import Frame, factuality_of
 from tocsin.coding.guards import sentence_countries
 from tocsin.coding.nounattacks import means_conjunct, placed_subjects
-from tocsin.coding.nounevents import ASSAULT_WORDS, glued_attack, idle_subject, irrealis
+from tocsin.coding.nounevents import (
+    ASSAULT_WORDS,
+    glued_attack,
+    idle_subject,
+    irrealis,
+    state_operations,
+)
 from tocsin.coding.npactors import actors_of_np, np_actors_anywhere
 from tocsin.coding.objectsense import object_sense
 from tocsin.coding.protest import protest_pairs
@@ -116,26 +122,8 @@ AERIAL_WORDS = frozenset(
     }
 )
 NOT_ATTACK_WORDS = frozenset(
-    {
-        "GENERAL",
-        "HUNGER",
-        "LABOR",
-        "LABOUR",
-        "NATIONWIDE",
-        "WORKERS",
-        "TEACHERS",
-        "DOCTORS",
-        "RAIL",
-        "TRANSPORT",
-        "PUBLIC",
-        "SIT",
-        "24-HOUR",
-        "HEART",
-        "PANIC",
-        "CHARM",
-        "CYBER",
-        "SHOCK",
-    }
+    "GENERAL HUNGER LABOR LABOUR NATIONWIDE WORKERS TEACHERS DOCTORS RAIL TRANSPORT PUBLIC SIT"
+    " 24-HOUR HEART PANIC CHARM CYBER SHOCK".split()
 )
 
 
@@ -188,6 +176,7 @@ def nominal_events(ctx: DocContext, per_verb: PerVerb, sent: Sent) -> None:
         _yield_unnamed(ctx, per_verb, i)
         if is_mutual(ctx, i):
             _yield_sides(ctx, per_verb, i, found)
+    state_operations(ctx, per_verb, sent)  # "militants are killed in raids in X"
 
 
 def _events(

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from tocsin.coding.attacks import CASUALTY_WORDS
+from tocsin.coding.attacks import CASUALTY_WORDS, owners
 from tocsin.coding.context import DocContext
 from tocsin.coding.docview import DocView
-from tocsin.coding.eventplace import is_role_only
-from tocsin.coding.factuality import Frame
+from tocsin.coding.eventplace import is_role_only, location_country, place_all
+from tocsin.coding.factuality import Frame, factuality_of
 from tocsin.coding.npactors import np_actors_anywhere
+from tocsin.coding.verbmatch import VerbMatch
+from tocsin.coding.writer import Sent, make_event
 from tocsin.models import Actor, Event, Factuality
 
 Glued = tuple[list[int], list[tuple[Actor, Actor]]]
@@ -99,3 +101,78 @@ def _hit(ctx: DocContext, verb: int, sent_index: int) -> list[Actor]:
     verbs = [verb] + ([view.head[verb]] if view.dep[verb] == "conj" else [])
     subjects = [c for v in verbs for c in view.kids(v, "nsubjpass", "nsubj")]
     return [a for c in subjects for a in np_actors_anywhere(ctx, c, sent_index)]
+
+
+# what a state's forces do to armed groups ("militants are killed in raids / an operation
+# in X"); an attacker no one names there is the state of the place (state_operations)
+OPERATION_NOUNS = frozenset(
+    {
+        "OPERATION",
+        "OPERATIONS",
+        "RAID",
+        "RAIDS",
+        "OFFENSIVE",
+        "CRACKDOWN",
+    }
+)
+# roles and codes of armed groups that are no state's (rebels, insurgents, militants)
+ARMED_GROUP_ROLES = frozenset({"REB", "INS", "SEP", "UAF"})
+_LETHAL = frozenset({"KILL", "DIE", "INJURE", "WOUND", "NEUTRALIZE", "ELIMINATE"})
+
+
+def state_operations(ctx: DocContext, per_verb: dict[int, list[Event]], sent: Sent) -> None:
+    """ "Twenty militants are killed in raids in X", "insurgents die in an army operation":
+    armed group members killed in an operation or raid that no clause says someone did
+    were hit by the state where it happened (CONVENTIONS.md names the state's forces
+    ``<country>MIL``); the noun's own modifier names it when there is one ("an Israeli
+    operation"). In place: the event goes to the noun's key."""
+    view = ctx.view
+    for i in range(sent[0], sent[1]):
+        if view.up[i] not in OPERATION_NOUNS or per_verb.get(i) or view.dep[i] != "pobj":
+            continue
+        prep, verb = view.head[i], view.head[view.head[i]]
+        if view.up[prep] not in ("IN", "DURING") or view.lem[verb] not in _LETHAL:
+            continue
+        if per_verb.get(verb) or view.kids(verb, "agent"):
+            continue  # the verb names who did it
+        victims = [a for a in _hit(ctx, verb, sent[2]) if _armed_group(a)]
+        source = _operator(ctx, i, verb, victims, sent[2])
+        if source is None or not victims:
+            continue
+        targets = place_all(victims, source.country, "country of the operation's place")
+        per_verb[i] = _operation_events(ctx, i, verb, source, targets, sent)
+
+
+def _armed_group(actor: Actor) -> bool:
+    return actor.code[3:6] in ARMED_GROUP_ROLES or actor.code.startswith("IMG")
+
+
+def _operator(
+    ctx: DocContext, i: int, verb: int, victims: list[Actor], sent_index: int
+) -> Actor | None:
+    """Who carried out the operation: its modifier ("an Israeli raid"), else the forces of
+    the country of its place, else of the victims' country."""
+    named = [a for a in owners(ctx, i, sent_index) if not is_role_only(a)]
+    if named:
+        return named[0]
+    country = location_country(ctx, [i, verb])
+    if country is None:
+        roots = {a.country for a in victims if a.country and not a.code.startswith("IMG")}
+        country = roots.pop() if len(roots) == 1 else None
+    if country is None:
+        return None
+    entry = f"the forces of the operation's country [{country}MIL]"
+    return Actor(f"{country}MIL", "", None, country, "MIL", "agent", entry)
+
+
+def _operation_events(
+    ctx: DocContext, i: int, verb: int, source: Actor, targets: list[Actor], sent: Sent
+) -> list[Event]:
+    m = VerbMatch(i, (), None, "190", None, frozenset(), {}, False)
+    factuality, frame = factuality_of(ctx.view, verb, False)
+    why = ("nominal event", f"operation against an armed group: {ctx.view.text_of(i)}")
+    return [
+        make_event(ctx, m, "190", source, t, factuality, sent, (f"source: {source.entry}",) + why)
+        for t in targets
+        if t.root != source.root or len(t.code) > 3
+    ]
