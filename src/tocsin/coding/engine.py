@@ -25,6 +25,8 @@ was found for one verb (:class:`VerbFinding`), :func:`write_verb` turns it into 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import compress
+from operator import or_
 
 from tocsin.coding.clauses import skipped_clauses
 from tocsin.coding.compose import allegations, compose, observe_speaker
@@ -138,14 +140,17 @@ def code_sentence(ctx: DocContext, start: int, end: int, sent_index: int) -> lis
 def _verbs(ctx: DocContext, start: int, end: int) -> list[int]:
     """Tokens of the sentence that are verbs the dictionaries know (not in skipped clauses)."""
     view, index, skip = ctx.view, ctx.dictionaries.form_index, ctx.state.skipped
-    tags, up, lem = view.tag, view.up, view.lem
+    tags = view.tag
+    # the words the dictionary knows, by surface form or lemma (picked at C speed)
+    known = map(
+        or_,
+        map(index.__contains__, view.up[start:end]),
+        map(index.__contains__, view.lem[start:end]),
+    )
     return [
         i
-        for i in range(start, end)
-        if tags[i][0] in "VN"
-        and (up[i] in index or lem[i] in index)
-        and i not in skip
-        and is_candidate(view, i, index)
+        for i in compress(range(start, end), known)
+        if tags[i][0] in "VN" and i not in skip and is_candidate(view, i, index)
     ]
 
 

@@ -426,8 +426,8 @@ def may_have_source(ctx: DocContext, v: int) -> bool:
     for a in view.children[v]:
         if view.dep[a] == "agent":
             spans.append(view.subtree_span(a))
-    if not spans:
-        return any(i in ctx.mention_at for i in range(v + 1, view.subtree_span(v)[1]))
+    if not spans:  # (isdisjoint: a C-level walk of the range)
+        return not ctx.mention_at.keys().isdisjoint(range(v + 1, view.subtree_span(v)[1]))
     mention_at, tags = ctx.mention_at, view.tag
     new = ctx.options.new_actor_length > 0
     return any(

@@ -38,6 +38,7 @@ LOCATIVE_PREPS = frozenset(
     {"IN", "AT", "NEAR", "ON", "INSIDE", "OUTSIDE", "ACROSS", "THROUGHOUT", "AROUND"}
 )
 _NP_INNER = ("compound", "amod", "poss", "nmod", "case", "det", "nummod")
+_ACTIVE_SUBJ = frozenset(SUBJ) - {"expl"}  # an expletive ("there") is no subject
 
 
 def subject_head(view: DocView, v: int) -> tuple[int, bool] | None:
@@ -68,14 +69,20 @@ def subject_head(view: DocView, v: int) -> tuple[int, bool] | None:
 
 
 def _own_subject(view: DocView, cur: int, v: int) -> tuple[int, bool] | None:
-    for c in view.children[cur]:
-        if view.dep[c] in PASS_SUBJ:
+    dep, kids = view.dep, view.children[cur]
+    for c in kids:
+        if dep[c] in PASS_SUBJ:
             return c, cur == v  # "X is scheduled to attend": X attends
-    subjects = [c for c in view.children[cur] if view.dep[c] in SUBJ and view.dep[c] != "expl"]
-    if subjects:  # two subjects ("Old foes Gondor and ..."): the one next to the verb
-        before = [c for c in subjects if c < cur]
-        return (before[-1] if before else subjects[0]), False
-    return None
+    first = before = None  # two subjects ("Old foes Gondor and ..."): the one next to the verb
+    for c in kids:
+        if dep[c] in _ACTIVE_SUBJ:
+            if first is None:
+                first = c
+            if c < cur:
+                before = c
+    if first is None:
+        return None
+    return (first if before is None else before), False
 
 
 def np_head_of(view: DocView, t: int, limit: int) -> int:
