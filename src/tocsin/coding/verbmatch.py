@@ -64,6 +64,7 @@ class _Best:
     pattern: Pattern | None = None
     score: int = -1
     slots: dict[str, int] = field(default_factory=dict)
+    layer: int = -1  # the verb file of the pattern, in loading order (see _layer)
 
 
 def is_candidate(view: DocView, i: int, index: dict[str, list[VerbForm]]) -> bool:
@@ -182,14 +183,39 @@ def _match_patterns(
         if pattern.has_compound and not _compound_ok(ctx, v, pattern):
             continue
         score = a + b
+        layer = _layer(ctx, pattern)
         if score > best.score or (
-            score == best.score
-            and best.pattern is not None
-            and pattern.origin
-            and pattern.origin == view.lem[v] != best.pattern.origin
+            score == best.score and _wins_tie(view.lem[v], pattern, layer, best)
         ):
-            # a tie in a merged block: the pattern written for this very verb
             best.pattern, best.score, best.slots = pattern, score, {**pre_m.slots, **post_m.slots}
+            best.layer = layer
+
+
+def _wins_tie(lemma: str, pattern: Pattern, layer: int, best: _Best) -> bool:
+    """Whether ``pattern`` beats an equally specific ``best``: in a merged block, the pattern
+    written for this very verb; else the pattern of a later layer (a set's own files are
+    read after the ones they extend, and their entries win over them, as the README says:
+    "- * PROTESTERS [173]" in tocsin's file overrides Phoenix's paired "* PROTESTERS")."""
+    if best.pattern is None:
+        return False
+    if pattern.origin and pattern.origin == lemma != best.pattern.origin:
+        return True
+    if best.pattern.origin == lemma != pattern.origin:
+        return False
+    return layer > best.layer
+
+
+_LAYERS: dict[int, dict[str, int]] = {}
+
+
+def _layer(ctx: DocContext, pattern: Pattern) -> int:
+    """The loading rank of the verb file a pattern comes from ("CAMEO.2.0.txt:2201" -> 0)."""
+    verbs = ctx.dictionaries.verbs
+    ranks = _LAYERS.get(id(verbs))
+    if ranks is None:
+        names = [f.replace("\\", "/").rpartition("/")[2] for f in verbs.files]
+        ranks = _LAYERS[id(verbs)] = {n: i for i, n in enumerate(names)}
+    return ranks.get(pattern.source.rpartition(":")[0], -1)
 
 
 def _verb_match(v: int, forms: list[VerbForm], extra: frozenset[int], best: _Best) -> VerbMatch:

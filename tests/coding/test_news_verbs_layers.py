@@ -1,0 +1,134 @@
+"""A set's own verb files override the files they extend (issue #9): on a tie between two
+equally specific patterns the later layer wins, so tocsin's files can recode a Phoenix
+pattern, a paired one too; and the verb senses written with that (interceptions, verdicts,
+house arrest, dismissals, welcoming decisions, protesters clashing) on hand-made sentences.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tocsin.coding.dictionaries import Dictionaries, load_dictionaries
+from tocsin.models import Event
+
+BASE_VERBS = """\
+####### VERB PATTERNS #######
+
+---  SIGN   [---]  ---
+SIGN {SIGNS SIGNED SIGNING}
+- * AGREEMENT                               [030:030]
+"""
+
+OWN_VERBS = """\
+####### VERB PATTERNS #######
+
+---  SIGN_OWN   [---]  ---
+SIGN {SIGNS SIGNED SIGNING}
+- * AGREEMENT                               [057]
+"""
+
+ACTORS = (
+    "name\tsynonyms\tcode\tfrom\tto\tkind\nGondor\t\tGON\t\t\tcountry\nRohan\t\tROH\t\t\tcountry\n"
+)
+AGENTS = "phrase\tcode\tflags\npolice\t~COP\tnoplural\n"
+
+SIGN = (
+    ["Gondor", "signed", "an", "agreement", "with", "Rohan", "."],
+    [1, 1, 3, 1, 3, 4, 1],
+    ["nsubj", "ROOT", "det", "dobj", "prep", "pobj", "punct"],
+    ["NNP", "VBD", "DT", "NN", "IN", "NNP", "."],
+)
+
+
+def _layered(folder: Path, files: list[str]) -> Dictionaries:
+    (folder / "manifest.toml").write_text(
+        'name = "layers"\nverbs = [' + ", ".join(f'"{f}"' for f in files) + "]\n"
+        'actors = ["l.actors.tsv"]\nagents = ["l.agents.tsv"]\n',
+        encoding="utf-8",
+    )
+    (folder / "base.verbs.txt").write_text(BASE_VERBS, encoding="utf-8")
+    (folder / "own.verbs.txt").write_text(OWN_VERBS, encoding="utf-8")
+    (folder / "l.actors.tsv").write_text(ACTORS, encoding="utf-8")
+    (folder / "l.agents.tsv").write_text(AGENTS, encoding="utf-8")
+    return load_dictionaries(str(folder))
+
+
+@pytest.mark.parametrize(
+    ("files", "expected"),
+    [
+        (["base.verbs.txt", "own.verbs.txt"], {("GON", "ROH", "057")}),
+        # the order decides, not the file names: the base read last wins the tie
+        (["own.verbs.txt", "base.verbs.txt"], {("GON", "ROH", "030"), ("ROH", "GON", "030")}),
+    ],
+)
+def test_the_later_layer_wins_a_tie_even_over_a_paired_code(
+    tmp_path: Path,
+    make_doc: Any,
+    code_doc: Callable[..., list[Event]],
+    files: list[str],
+    expected: set[tuple[str, str, str]],
+) -> None:
+    dictionaries = _layered(tmp_path, files)
+    doc = make_doc(*SIGN, lemmas=["Gondor", "sign", "an", "agreement", "with", "Rohan", "."])
+    events = code_doc(doc, dictionaries=dictionaries)
+    got = {(e.source.code, e.target.code, e.code) for e in events if e.source and e.target}
+    assert got == expected
+
+
+CASES = [
+    # (sentence, source, target, code): hand-made, not taken from a gold set or the corpus
+    # missiles and drones intercepted: whoever fired them attacked the interceptor (195)
+    ("Ukraine intercepted 40 drones launched by Russia overnight.", "RUS", "UKR", "195"),
+    ("Saudi air defences intercepted a missile fired by the Houthis.", "YEM", "SAU", "195"),
+    ("Israel says it intercepted two rockets fired by Hezbollah.", "LBN", "ISR", "195"),
+    # ... and with no launcher named, the interceptor's use of force (190, not Phoenix's
+    # confiscation "* &WEAPON" [1711], which ties with tocsin's "* {BALLISTIC MISSILE}")
+    ("Ukraine intercepted a Russian ballistic missile.", "UKR", "RUS", "190"),
+    # a conviction is a finding of guilt (116); a sentence to prison is legal action (173)
+    ("A Turkish court convicted the Kurdish mayor of terrorism.", "TUR", "TUR", "116"),
+    ("An Iranian court sentenced a French teacher to eight years in prison.", "IRN", "FRA", "173"),
+    # placing someone under (house) arrest or in custody is detention (173)
+    ("Police placed the Ugandan opposition leader under house arrest.", "UGA", "UGA", "173"),
+    ("The Zimbabwean journalist was placed under arrest by police.", "ZWE", "ZWE", "173"),
+    # dismissing, sacking or removing an office-holder: an administrative sanction (172)
+    ("The Ukrainian president dismissed the army chief.", "UKR", "UKR", "172"),
+    ("The Kenyan Supreme Court removed the governor of Nairobi from office.", "KEN", "KEN", "172"),
+    # welcoming a decision, move or plan praises it (051), no visit (043:042)
+    (
+        "The Egyptian government welcomed the Israeli decision to reopen the crossing.",
+        "EGY",
+        "ISR",
+        "051",
+    ),
+    ("Jordan welcomed the French move to recognise Palestine.", "JOR", "FRA", "051"),
+    # protesters clashing with the police protest violently (145)
+    ("Protesters clashed with police in Nairobi, Kenya.", "KEN", "KEN", "145"),
+    ("Georgian demonstrators clash with riot police in Tbilisi.", "GEO", "GEO", "145"),
+]
+
+NOT_THESE = [
+    # (sentence, code the new patterns must not give)
+    ("The Kenyan president dismissed the opposition's claims.", "172"),  # claims: 016
+    ("Sudanese troops clashed with rebels near Khartoum.", "145"),  # armed sides keep 19x
+    ("The Chinese president welcomed the Russian president to Beijing.", "051"),  # a visit
+    ("The Iranian navy intercepted a Greek tanker.", "195"),  # a vessel is no attack
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("sentence", "source", "target", "code"), CASES)
+def test_verb_sense_gets_the_codebook_code(
+    triples: Any, sentence: str, source: str, target: str, code: str
+) -> None:
+    got = triples(sentence)
+    assert (source, target, code) in got, got
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("sentence", "code"), NOT_THESE)
+def test_near_miss_keeps_its_reading(coder: Any, sentence: str, code: str) -> None:
+    assert code not in {e.code for e in coder.code_text(sentence, date="2025-06-01")}
