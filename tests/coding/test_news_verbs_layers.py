@@ -110,12 +110,35 @@ CASES = [
     ("Georgian demonstrators clash with riot police in Tbilisi.", "GEO", "GEO", "145"),
 ]
 
+CASES += [
+    # seizing or taking over a base, barracks or checkpoint occupies territory (192)
+    ("Al-Shabaab took over a Somali army base near Mogadishu.", "SOM", "SOM", "192"),
+    ("Sudanese rebels seized an army base in Darfur.", "SDN", "SDN", "192"),
+    # summoning a foreign ambassador or envoy is an official complaint (114)
+    ("The Russian foreign ministry summoned the German ambassador.", "RUS", "DEU", "114"),
+    ("Poland summoned the Belarusian envoy over the border incident.", "POL", "BLR", "114"),
+    # firefighters and rescuers deployed to another country: humanitarian aid (073)
+    ("Australia deploys firefighters to Canada.", "AUS", "CAN", "073"),
+    ("Turkey deployed rescue teams to Syria after the earthquake.", "TUR", "SYR", "073"),
+    # an amnesty or pardon for prisoners releases them (0841)
+    ("The Egyptian president pardoned 200 Egyptian prisoners.", "EGY", "EGY", "0841"),
+    (
+        "The Cuban government granted amnesty to 500 Cuban prisoners.",
+        "CUB",
+        "CUB",
+        "0841",
+    ),
+]
+
 NOT_THESE = [
     # (sentence, code the new patterns must not give)
     ("The Kenyan president dismissed the opposition's claims.", "172"),  # claims: 016
     ("Sudanese troops clashed with rebels near Khartoum.", "145"),  # armed sides keep 19x
     ("The Chinese president welcomed the Russian president to Beijing.", "051"),  # a visit
     ("The Iranian navy intercepted a Greek tanker.", "195"),  # a vessel is no attack
+    ("Hamas took over the Palestinian Authority offices.", "192"),  # offices: no territory
+    ("The Iranian president summoned his ministers to Tehran.", "114"),  # no foreign envoy
+    ("The Russian army deployed tanks to the border with Ukraine.", "073"),  # still 154
 ]
 
 
