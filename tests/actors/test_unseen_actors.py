@@ -105,3 +105,45 @@ def test_known_misreadings(phoenix: ActorResolver, nlp: Any) -> None:
     assert _code(phoenix, nlp("Joseph Kony fled."), "Kony") == "UGAREB"
     morena = _code(phoenix, nlp("Morena won the vote in the Senate."), "Morena")
     assert morena is not None and morena.startswith("MEX")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ahl al-Sunna wal-Jamaa fighters attacked a base.",  # dictionary: no hyphens
+        "Ahl al Sunna wal Jamaa fighters attacked a base.",
+    ],
+)
+def test_names_match_with_or_without_hyphens(nlp: Any, text: str, tmp_path: Any) -> None:
+    from tocsin.actors import read_actor_file
+
+    path = tmp_path / "groups.txt"
+    path.write_text("AHL_AL_SUNNA_WAL_JAMAA [MOZREB]\nAL-HAWL_ [SYR]\n", encoding="utf-8")
+    resolver = ActorResolver(read_actor_file(path))
+    assert [m.actor.code for m in resolver.find(nlp(text), None)] == ["MOZREB"]
+    for camp in ("Guards shot a man in al-Hawl camp.", "Guards shot a man in al Hawl camp."):
+        assert [m.actor.code for m in resolver.find(nlp(camp), None)] == ["SYR"], camp
+
+
+@pytest.mark.slow
+def test_a_hyphen_does_not_join_two_names(phoenix: ActorResolver, nlp: Any) -> None:
+    codes = [m.actor.code for m in phoenix.find(nlp("Russia-backed forces shelled Kharkiv."), None)]
+    assert codes[0] == "RUS"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        ("The Secret Service arrested the man.", "Service", "USACOP"),
+        ("The SBU detained two agents.", "SBU", "UKRSPY"),
+        ("The Luftwaffe dropped aid.", "Luftwaffe", "DEUMIL"),
+        ("EFTA signed a trade deal with India.", "EFTA", "IGOEFT"),
+        ("UNFPA warned of a crisis.", "UNFPA", "IGOUNO"),
+    ],
+)
+def test_bodies_in_the_news(
+    phoenix: ActorResolver, nlp: Any, text: str, word: str, expected: str
+) -> None:
+    assert _code(phoenix, nlp(text), word) == expected

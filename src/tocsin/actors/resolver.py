@@ -111,9 +111,11 @@ class ActorResolver:
         actors = list(actors)
         for entry in actors:
             self.n_actors += 1
-            for phrase in entry.phrases:
+            for phrase in _with_unhyphenated(entry.phrases):
                 if not dropped or not dropped.drops(phrase, "actor", entry.priority):
-                    self._node(self._trie, phrase).setdefault(ACTOR, []).append(entry)
+                    payload = self._node(self._trie, phrase).setdefault(ACTOR, [])
+                    if entry not in payload:
+                        payload.append(entry)
             for phrase in entry.upper_only:
                 self._node(self._trie, phrase)[UPPER] = True
         self._link_people(actors, dropped)
@@ -259,7 +261,9 @@ class ActorResolver:
         while j < stop:
             nxt = node.get(keys[j])
             if nxt is None:
-                if keys[j] == "." and j > i:  # "Lt . Gen": a split-off period inside a phrase
+                # "Lt . Gen": a split-off period inside a phrase; "wal - Muslimin" for a name
+                # the dictionary writes "wal Muslimin" (hyphens are spelt both ways)
+                if (keys[j] == "." or keys[j] == "-") and j > i:
                     j += 1
                     continue
                 break
@@ -379,6 +383,18 @@ class ActorResolver:
     def is_discard(self, doc: Any, start: int = 0, end: int | None = None) -> bool:
         """Whether ``doc[start:end]`` contains a discard phrase (sentence or story level)."""
         return self.discard_kind(doc, start, end) is not None
+
+
+def _with_unhyphenated(phrases: Iterable[tuple[str, ...]]) -> list[tuple[str, ...]]:
+    """The phrases, and each hyphenated one also without its hyphens: "al-Shabaab" matches
+    "al Shabaab" (``_longest`` skips a text's hyphen for the other way round)."""
+    out = list(phrases)
+    for phrase in list(out):
+        if "-" in phrase[1:-1]:
+            bare = tuple(k for k in phrase if k != "-")
+            if bare not in out:
+                out.append(bare)
+    return out
 
 
 def _named(best: tuple[int, list[Any]] | None, i: int) -> bool:
