@@ -95,13 +95,8 @@ def match_verb(ctx: DocContext, v: int, start: int, end: int) -> VerbMatch | Non
 
 
 def _words_of(view: DocView, pre: list[int], post: list[int]) -> set[str]:
-    words: set[str] = set()
-    keys = view.keys
-    for i in pre:
-        words |= keys[i]
-    for i in post:
-        words |= keys[i]
-    return words
+    keys = view.keys.__getitem__
+    return set().union(*map(keys, pre), *map(keys, post))
 
 
 def _orders(ctx: DocContext, v: int, pre: list[int], post: list[int]) -> list[Regions]:
@@ -301,12 +296,12 @@ def regions(ctx: DocContext, v: int, start: int, end: int, extra: frozenset[int]
 def _compute_regions(
     ctx: DocContext, v: int, start: int, end: int, extra: frozenset[int]
 ) -> Regions:
-    view = ctx.view
+    view, tag = ctx.view, ctx.view.tag
     skip = ctx.state.skipped
     pre = [
         i
         for i in range(v - 1, start - 1, -1)
-        if view.tag[i] not in PUNCT_TAGS and i not in extra and i not in skip
+        if tag[i] not in PUNCT_TAGS and i not in extra and i not in skip
     ]
     cut = _cut_tokens(view, v, end)
     _, right = view.subtree_span(v)
@@ -314,7 +309,7 @@ def _compute_regions(
     post = [
         i
         for i in range(v + 1, right)
-        if i not in cut and i not in extra and view.tag[i] not in PUNCT_TAGS and i not in skip
+        if i not in cut and i not in extra and tag[i] not in PUNCT_TAGS and i not in skip
     ]
     return pre, post
 
@@ -330,7 +325,10 @@ def _cut_tokens(view: DocView, v: int, end: int) -> set[int]:
             lo, hi = view.subtree_span(c)
             cut.update(range(lo, hi))
     _, right = view.subtree_span(v)
-    for i in range(v + 1, min(right, end)):
+    right = min(right, end)
+    if "relcl" not in view.dep[v + 1 : right]:  # (a C-level scan)
+        return cut
+    for i in range(v + 1, right):
         if (
             view.dep[i] == "relcl" and i not in cut and view.tag[i].startswith("VB")
         ):  # another event
