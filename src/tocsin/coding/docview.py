@@ -130,7 +130,7 @@ class DocView:
         if n == 0:
             return cls(doc, [], [], [], [], [], [], [], [], [], [])
         strings = doc.vocab.strings
-        cols = arr.T.tolist()
+        cols = arr[:, (0, 1, 2, 3, 5, 6)].T.tolist()  # HEAD and ENT_TYPE stay in numpy
         up = _strings(strings, cols[0], True)
         lem = _strings(strings, cols[1], True)
         tag = _strings(strings, cols[2], False)
@@ -145,7 +145,7 @@ class DocView:
         date, time = arr.dtype.type(strings["DATE"]), arr.dtype.type(strings["TIME"])
         temporal = ((ents == date) | (ents == time)).tolist()
         keys = _keys(up, lem, tag, cols[2])
-        return cls(doc, up, lem, tag, dep, head, children, cols[5], cols[6], keys, temporal)
+        return cls(doc, up, lem, tag, dep, head, children, cols[4], cols[5], keys, temporal)
 
     def kids(self, i: int, *deps: str) -> list[int]:
         """Children of token ``i`` with one of the dependency labels ``deps``."""
