@@ -130,6 +130,19 @@ CASES += [
     ),
 ]
 
+CASES += [
+    # reaching an agreement or deal concludes it (057), not an intent (032/030/0311)
+    ("Ethiopia and Somalia reached an agreement on port access.", "ETH", "SOM", "057"),
+    ("Vietnam and Indonesia reach a trade deal.", "VNM", "IDN", "057"),
+]
+
+NO_EVENT = [
+    # voting in an election, passing or adopting a law: no event between the actors named
+    "Chileans vote for a new president.",
+    "The Kenyan parliament passed a bill on Kenyan land rights.",
+    "The Ghanaian president approved a law on Ghanaian mining.",
+]
+
 NOT_THESE = [
     # (sentence, code the new patterns must not give)
     ("The Kenyan president dismissed the opposition's claims.", "172"),  # claims: 016
@@ -155,3 +168,10 @@ def test_verb_sense_gets_the_codebook_code(
 @pytest.mark.parametrize(("sentence", "code"), NOT_THESE)
 def test_near_miss_keeps_its_reading(coder: Any, sentence: str, code: str) -> None:
     assert code not in {e.code for e in coder.code_text(sentence, date="2025-06-01")}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("sentence", NO_EVENT)
+def test_no_event_between_the_actors(coder: Any, sentence: str) -> None:
+    events = coder.code_text(sentence, date="2025-06-01")
+    assert not [e for e in events if e.target is not None], events
