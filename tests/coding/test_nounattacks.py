@@ -73,3 +73,26 @@ def test_an_operation_against_an_armed_group_is_the_states(
 
 def test_an_operation_that_kills_civilians_names_no_attacker(roots: Roots) -> None:
     assert not roots("Five civilians were killed in an operation in Kano, Nigeria.")
+
+
+# the participle of an attack noun says what it hit; the participle's own event (whose
+# subject the parser leaves to guesswork) is the noun's act, not a second one
+HIT_PARTICIPLES = [
+    ("Russian missile strikes targeting Ukrainian power plants killed two workers.", "RUS", "UKR"),
+    ("Israeli airstrikes hitting a Lebanese village killed four people.", "ISR", "LBN"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "source", "target"), HIT_PARTICIPLES)
+def test_the_participle_of_an_attack_noun_names_its_target(
+    roots: Roots, sentence: str, source: str, target: str
+) -> None:
+    assert (source, target, "19") in roots(sentence)
+
+
+def test_the_victims_do_not_become_the_participles_attacker(roots: Roots) -> None:
+    got = roots(
+        "Nigerian fishermen are killed in Chadian airstrikes targeting Boko Haram positions."
+    )
+    assert ("TCD", "NGA", "19") in got
+    assert not any(s == "NGA" for s, _, _ in got), got

@@ -14,6 +14,7 @@ clause and no target there, the target is the sentence's one other country.
 from __future__ import annotations
 
 from tocsin.coding.attacks import (
+    CASUALTY_WORDS,
     attack_sources,
     attack_targets,
     casualty_verb,
@@ -31,7 +32,7 @@ from tocsin.coding.context import DocContext
 from tocsin.coding.docview import DocView
 from tocsin.coding.factuality import Frame, factuality_of
 from tocsin.coding.guards import sentence_countries
-from tocsin.coding.nounattacks import means_conjunct, placed_subjects
+from tocsin.coding.nounattacks import means_conjunct, placed_subjects, yield_hit_clauses
 from tocsin.coding.nounevents import (
     ASSAULT_WORDS,
     glued_attack,
@@ -174,6 +175,7 @@ def nominal_events(ctx: DocContext, per_verb: PerVerb, sent: Sent) -> None:
             per_verb[light] = []  # the light verb's own default code is not the event
         per_verb[i] = _events(ctx, i, code, found, light, sent) + claims
         _yield_unnamed(ctx, per_verb, i)
+        yield_hit_clauses(view, per_verb, i)  # "airstrikes targeting X"
         if is_mutual(ctx, i):
             _yield_sides(ctx, per_verb, i, found)
     state_operations(ctx, per_verb, sent)  # "militants are killed in raids in X"
@@ -338,10 +340,12 @@ def _gerund_noun(view: DocView, i: int) -> bool:
 def _only_roles_hit(ctx: DocContext, per_verb: PerVerb, i: int) -> bool:
     """Whether the light verb of an attack noun coded only events whose target is a role
     with no country ("launch strikes involving drones and cruise missiles": the missiles
-    read as troops), which the noun's own target reading beats."""
+    read as troops), or the casualty verb of an attack noun subject only roles ("Russian
+    strikes targeting energy facilities in Ukraine killed three people")."""
     view = ctx.view
     head = view.head[i]
-    if head == i or view.dep[i] != "dobj" or view.lem[head] not in LIGHT_VERBS:
+    light = view.dep[i] == "dobj" and view.lem[head] in LIGHT_VERBS
+    if head == i or not (light or (view.dep[i] == "nsubj" and view.lem[head] in CASUALTY_WORDS)):
         return False
     events = per_verb.get(head) or []
     return bool(events) and all(e.target is None or e.target.code.startswith("---") for e in events)

@@ -65,10 +65,11 @@ def clause_slot(view: DocView, i: int) -> int:
 
 
 def relative_targets(ctx: DocContext, i: int, sent_index: int) -> list[Actor]:
-    """Actors the relative clause of the attack noun says it hit ("a strike that hit a
-    hospital in Gaza"), without the relative clause's own subject."""
+    """Actors the relative clause or participle of the attack noun says it hit ("a strike
+    that hit a hospital in Gaza", "strikes targeting energy facilities in Ukraine"),
+    without the clause's own subject."""
     view = ctx.view
-    for c in view.kids(i, "relcl"):
+    for c in _hit_clauses(view, i):
         if view.lem[c] not in HIT_VERBS:
             continue
         subj = view.kids(c, "nsubj", "nsubjpass")
@@ -77,6 +78,20 @@ def relative_targets(ctx: DocContext, i: int, sent_index: int) -> list[Actor]:
         if found:
             return found
     return []
+
+
+def _hit_clauses(view: DocView, i: int) -> list[int]:
+    return [c for c in view.kids(i, "relcl", "acl") if view.lem[c] in HIT_VERBS]
+
+
+def yield_hit_clauses(view: DocView, per_verb: dict[int, list[Event]], i: int) -> None:
+    """ "Chadian airstrikes targeting Boko Haram positions killed fishermen": the attack
+    noun's own clause is the noun's act, which the noun's events code; the clause's events
+    (whose subject the parser leaves to guesswork) go, unless the noun's attacker is
+    one no one names ("a shooting targeting X by Y": the clause names him)."""
+    if any(e.source and "unnamed" not in (e.source.entry or "") for e in per_verb.get(i, [])):
+        for c in _hit_clauses(view, i):
+            per_verb[c] = []
 
 
 def placed_subjects(ctx: DocContext, per_verb: Mapping[int, list[Event]]) -> dict[int, list[Event]]:
