@@ -147,3 +147,25 @@ def test_bodies_in_the_news(
     phoenix: ActorResolver, nlp: Any, text: str, word: str, expected: str
 ) -> None:
     assert _code(phoenix, nlp(text), word) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        ("Iranian deputy foreign minister Ali Karimi said so.", "Karimi", "IRNGOV"),
+        ("The Ghanaian deputy defence minister resigned.", "minister", "GHAGOV"),
+        ("Sheriff's deputies arrested him.", "deputies", "---COP"),
+        ("A sheriff's deputy shot him.", "deputy", "---COP"),
+    ],
+)
+def test_deputy_is_a_rank_beside_a_role(
+    phoenix: ActorResolver, nlp: Any, text: str, word: str, expected: str
+) -> None:
+    assert _code(phoenix, nlp(text), word) == expected
+
+
+@pytest.mark.slow
+def test_rival_governments_are_their_countrys(phoenix: ActorResolver, nlp: Any) -> None:
+    doc = nlp("The Government of National Stability closed the border.")
+    assert _code(phoenix, doc, "Government") == "LBYGOV"

@@ -121,6 +121,9 @@ _GENERIC_NOUNS = frozenset(
         "AUTHORITIES",
     ]
 )
+# a rank word beside another role is only the rank ("deputy foreign minister": GOV, not the
+# COP Phoenix gives a sheriff's "deputy"; "sheriff's deputies": COP, not LEG)
+_RANKS = frozenset({"DEPUTY", "DEPUTIES"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "agent", "poss", "ROOT"})
 _ACTING_DEPS = _SUBJECT_DEPS | {"dobj"}
 _ARMED_NONSTATE = frozenset({"REB", "INS", "UAF", "SEP", "CRM", "OPP"})
@@ -389,6 +392,9 @@ def roles_of(agents: Sequence[Mention]) -> tuple[list[str], list[str]]:
         suffix = [r for r in suffix if r != "GOV" or r in keep]
     if len(suffix) > 1 and any(r[:3] in _ARMED_NONSTATE for r in suffix):
         suffix = [r for r in suffix if r != "MIL"]  # "rebel forces": REB, not REBMIL
+    if len(suffix) > 1 and any(m.actor.text.upper() in _RANKS for m in agents):
+        others = [m.actor.code[3:] for m in agents if m.actor.text.upper() not in _RANKS]
+        suffix = [r for r in suffix if r in others] or suffix
     return suffix[:_MAX_ROLES], prefix[:1]
 
 
