@@ -169,3 +169,17 @@ def test_deputy_is_a_rank_beside_a_role(
 def test_rival_governments_are_their_countrys(phoenix: ActorResolver, nlp: Any) -> None:
     doc = nlp("The Government of National Stability closed the border.")
     assert _code(phoenix, doc, "Government") == "LBYGOV"
+
+
+@pytest.mark.parametrize(
+    ("place", "expected"),
+    [("Fordow", "IRN"), ("Kharg Island", "IRN"), ("Maghazi", "PSE"), ("Qamishli", "SYR"),
+     ("Myrnohrad", "UKR"), ("Cité Soleil", "HTI"), ("Pétion-Ville", "HTI"),
+     ("Petion-Ville", "HTI")],
+)
+def test_places_of_conflict_news(phoenix: ActorResolver, place: str, expected: str) -> None:
+    import spacy
+
+    nlp = spacy.blank("en")  # no parser or NER: the words alone
+    doc = nlp(f"Strikes hit {place} overnight .")
+    assert [m.actor.code for m in phoenix.find(doc, None)] == [expected]
