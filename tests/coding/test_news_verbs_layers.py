@@ -141,6 +141,14 @@ NO_EVENT = [
     "Chileans vote for a new president.",
     "The Kenyan parliament passed a bill on Kenyan land rights.",
     "The Ghanaian president approved a law on Ghanaian mining.",
+    # seeking says nothing by itself (Phoenix's SEEK default 030)
+    "Thousands of Nepalese workers are seeking jobs in Qatar.",
+]
+
+CITING = [
+    # (sentence, the act, a code the reason given with "citing" must not add)
+    ("Kenya closed its border with Somalia, citing the Somali government's plan.", "172", "032"),
+    ("Mali expelled the French ambassador, citing French hostility.", "", "111"),
 ]
 
 NOT_THESE = [
@@ -175,3 +183,19 @@ def test_near_miss_keeps_its_reading(coder: Any, sentence: str, code: str) -> No
 def test_no_event_between_the_actors(coder: Any, sentence: str) -> None:
     events = coder.code_text(sentence, date="2025-06-01")
     assert not [e for e in events if e.target is not None], events
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("sentence", "act", "reason"), CITING)
+def test_citing_gives_a_reason_not_an_event(
+    coder: Any, sentence: str, act: str, reason: str
+) -> None:
+    codes = {e.code for e in coder.code_text(sentence, date="2025-06-01")}
+    assert reason not in codes and (not act or act in codes), codes
+
+
+@pytest.mark.slow
+def test_seeking_talks_keeps_its_pattern(triples: Any) -> None:
+    assert ("CUB", "USA", "026") in triples(
+        "The Cuban government sought talks with the United States."
+    )

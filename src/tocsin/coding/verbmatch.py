@@ -32,6 +32,7 @@ PREPOSITIONAL_PARTICIPLES = frozenset(
         "RESPECTING",
         "NOTWITHSTANDING",
         "GIVEN",
+        "CITING",  # "..., citing security concerns": the reason given, not an act
     }
 )
 
