@@ -96,3 +96,21 @@ def test_the_victims_do_not_become_the_participles_attacker(roots: Roots) -> Non
     )
     assert ("TCD", "NGA", "19") in got
     assert not any(s == "NGA" for s, _, _ in got), got
+
+
+# a verb that ends or leaves a cooperative noun reduces relations (CAMEO 16; 164 for talks):
+# the cooperation itself is not the act (coding/nounevents.ending_verb)
+ENDED = [
+    ("Mali suspends its defence cooperation with France.", "MLI", "FRA", "160"),
+    ("Iran cancels talks with the United States.", "IRN", "USA", "164"),
+    ("Russia withdraws from its military cooperation agreement with Germany.", "RUS", "DEU", "160"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "source", "target", "code"), ENDED)
+def test_ending_a_cooperation_reduces_relations(
+    triples: Roots, sentence: str, source: str, target: str, code: str
+) -> None:
+    got = triples(sentence)
+    assert (source, target, code) in got
+    assert not any(c[:2] in ("04", "05", "06") for _, _, c in got), got

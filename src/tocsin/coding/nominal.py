@@ -35,6 +35,8 @@ from tocsin.coding.guards import sentence_countries
 from tocsin.coding.nounattacks import means_conjunct, placed_subjects, yield_hit_clauses
 from tocsin.coding.nounevents import (
     ASSAULT_WORDS,
+    ended_events,
+    ending_verb,
     glued_attack,
     idle_subject,
     irrealis,
@@ -105,22 +107,8 @@ HEDGED_SPEECH = frozenset({"SAY", "CLAIM", "ALLEGE", "ACCUSE", "WARN", "INSIST",
 # prepositions naming whom a sanction is against
 SANCTION_PREPS = frozenset({"ON", "AGAINST", "TO", "FOR", "TARGETING", "FROM"})
 AERIAL_WORDS = frozenset(
-    {
-        "AIR",
-        "DRONE",
-        "DRONES",
-        "MISSILE",
-        "MISSILES",
-        "AERIAL",
-        "ROCKET",
-        "ROCKETS",
-        "BOMB",
-        "GLIDE",
-        "BALLISTIC",
-        "CRUISE",
-        "UAV",
-        "AIRSTRIKE",
-    }
+    "AIR DRONE DRONES MISSILE MISSILES AERIAL ROCKET ROCKETS BOMB GLIDE"
+    " BALLISTIC CRUISE UAV AIRSTRIKE".split()
 )
 NOT_ATTACK_WORDS = frozenset(
     "GENERAL HUNGER LABOR LABOUR NATIONWIDE WORKERS TEACHERS DOCTORS RAIL TRANSPORT PUBLIC SIT"
@@ -142,6 +130,7 @@ def nominal_events(ctx: DocContext, per_verb: PerVerb, sent: Sent) -> None:
             or (per_verb.get(i) and not (_gerund_noun(view, i) or _split(view, i)))
             or i in ctx.state.skipped
             or _code_glued(ctx, per_verb, i, form.code, sent)  # "in a car ramming attack by X"
+            or _code_ended(ctx, per_verb, i, form.code, sent)  # "suspends cooperation with X"
         ):
             continue
         sensed = object_sense(ctx, i, form.code, sent[2])
@@ -228,6 +217,16 @@ def _code_glued(ctx: DocContext, per_verb: PerVerb, i: int, code: str, sent: Sen
     code = "182" if mods & ASSAULT_WORDS else (_noun_code(ctx, i, code) or code)
     per_verb[i] = _events(ctx, i, code, placed_pairs(ctx, i, None, pairs), None, sent)
     return True
+
+
+def _code_ended(ctx: DocContext, per_verb: PerVerb, i: int, code: str, sent: Sent) -> bool:
+    """Whether a verb ends the cooperative noun (:func:`ending_verb`); if so the noun's
+    events are the reduction of relations."""
+    verb = ending_verb(ctx.view, i, code)
+    if verb is not None:
+        pairs = _pairs(ctx, i, code, verb, sent)  # "suspends cooperation with X": the verb's
+        per_verb[i] = ended_events(ctx, per_verb, verb, code, pairs, sent)
+    return verb is not None
 
 
 def _accusations(ctx: DocContext, i: int, light: int | None, sent: Sent) -> list[Event]:

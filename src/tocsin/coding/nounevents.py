@@ -14,6 +14,7 @@ from tocsin.coding.docview import DocView
 from tocsin.coding.eventplace import is_role_only, location_country, place_all
 from tocsin.coding.factuality import Frame, factuality_of
 from tocsin.coding.npactors import np_actors_anywhere
+from tocsin.coding.slots import subject_actors
 from tocsin.coding.verbmatch import VerbMatch
 from tocsin.coding.writer import Sent, make_event
 from tocsin.models import Actor, Event, Factuality
@@ -176,3 +177,58 @@ def _operation_events(
         for t in targets
         if t.root != source.root or len(t.code) > 3
     ]
+
+
+# verbs that end or leave what a cooperative noun names ("suspends its cooperation with X",
+# "withdraws from its agreement with X", "cancels talks with X"): the act is the reduction
+# of relations (CAMEO 16: 164 for talks), not the cooperation
+ENDING_VERBS = frozenset(
+    "SUSPEND CANCEL HALT STOP END SCRAP ABANDON FREEZE TERMINATE REVOKE RENOUNCE WITHDRAW"
+    " EXIT QUIT LEAVE PULL DITCH".split()
+)
+_COOPERATIVE_ROOTS = frozenset({"04", "05", "06", "07", "08"})
+
+
+def ending_verb(view: DocView, i: int, code: str) -> int | None:
+    """The verb that ends the cooperative noun at ``i`` ("suspends cooperation", "withdraws
+    from the agreement"), else None."""
+    head = view.head[i]
+    if code[:2] not in _COOPERATIVE_ROOTS or head == i:
+        return None
+    verb = head if view.dep[i] == "dobj" else -1
+    if view.dep[i] == "pobj" and view.up[head] in ("FROM", "OF"):
+        verb = view.head[head]
+    ok = verb >= 0 and view.lem[verb] in ENDING_VERBS and view.tag[verb].startswith("VB")
+    return verb if ok else None
+
+
+def ended_events(
+    ctx: DocContext,
+    per_verb: dict[int, list[Event]],
+    verb: int,
+    code: str,
+    pairs: list[tuple[Actor, Actor]],
+    sent: Sent,
+) -> list[Event]:
+    """The reduction of relations (160, 164 for talks) by the ending verb's subject (else
+    the noun's owner) towards the noun's partner; none when the verb codes a 16 itself."""
+    if any(e.code[:2] == "16" and not _same_side(e) for e in per_verb.get(verb, [])):
+        return []
+    ended = "164" if code[:2] == "04" else "160"
+    subjects = [a for a in subject_actors(ctx, verb, sent[2]) if not is_role_only(a)]
+    m = VerbMatch(verb, (), None, ended, None, frozenset(), {}, False)
+    factuality, frame = factuality_of(ctx.view, verb, False)
+    why = ("nominal event", f"ended by: {ctx.view.lem[verb].lower()}")
+    out = []
+    for s, t in pairs:
+        for src in subjects or [s]:
+            if src.root != t.root:
+                rules = (f"source: {src.entry}", f"target: {t.entry}") + why
+                out.append(make_event(ctx, m, ended, src, t, factuality, sent, rules))
+    if out:
+        per_verb[verb] = []
+    return out
+
+
+def _same_side(e: Event) -> bool:
+    return e.source is None or e.target is None or e.source.root == e.target.root
