@@ -183,3 +183,23 @@ def test_places_of_conflict_news(phoenix: ActorResolver, place: str, expected: s
     nlp = spacy.blank("en")  # no parser or NER: the words alone
     doc = nlp(f"Strikes hit {place} overnight .")
     assert [m.actor.code for m in phoenix.find(doc, None)] == [expected]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "day", "expected"),
+    [
+        ("ANO won the most seats.", "2025-10-05", "CZEOPPPTY"),
+        ("ANO won the most seats.", "2026-01-10", "CZEGOVPTY"),
+        ("Smer lawmakers walked out.", "2024-03-01", "SVKGOVPTY"),
+        ("Yesh Atid lawmakers walked out.", "2025-03-01", "ISROPPPTY"),
+        ("The MK Party rejected the budget.", "2025-03-01", "ZAFOPPPTY"),
+    ],
+)
+def test_parties_of_the_day(phoenix: ActorResolver, nlp: Any, text: str, day: str,
+                            expected: str) -> None:
+    import datetime as dt
+
+    doc = nlp(text)
+    codes = [m.actor.code for m in phoenix.find(doc, dt.date.fromisoformat(day))]
+    assert expected in codes
