@@ -199,3 +199,24 @@ def test_seeking_talks_keeps_its_pattern(triples: Any) -> None:
     assert ("CUB", "USA", "026") in triples(
         "The Cuban government sought talks with the United States."
     )
+
+
+NOT_THE_PLACE = [
+    # (sentence, an event with the place weapons came "from" that must not be coded)
+    ("Rockets launched from Lebanon by Hezbollah hit northern Israel.", ("LBN", "LBN", "194")),
+    ("Missiles fired from Yemen by the Houthis hit Eilat.", ("YEM", "YEM", "194")),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("sentence", "event"), NOT_THE_PLACE)
+def test_weapons_launched_from_a_place_do_not_make_it_an_actor(
+    triples: Any, sentence: str, event: tuple[str, str, str]
+) -> None:
+    assert event not in triples(sentence)
+
+
+@pytest.mark.slow
+def test_taking_to_social_media_seizes_nothing(coder: Any) -> None:
+    sentence = "The Brazilian president took to social media to thank the Chinese president."
+    assert "171" not in {e.code for e in coder.code_text(sentence, date="2025-06-01")}
