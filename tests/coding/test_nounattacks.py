@@ -114,3 +114,17 @@ def test_ending_a_cooperation_reduces_relations(
     got = triples(sentence)
     assert (source, target, code) in got
     assert not any(c[:2] in ("04", "05", "06") for _, _, c in got), got
+
+
+# a protest noun that modifies another noun, or is where violence happened, is no protest
+# event: the meeting or the attack is the act
+NO_PROTEST = [
+    "Protest leaders meet the president in Belgrade, Serbia.",
+    "Twelve people are killed in a bombing at an opposition rally in Peshawar, Pakistan.",
+    "Five people are injured in a stabbing during a demonstration in Lyon, France.",
+]
+
+
+@pytest.mark.parametrize("sentence", NO_PROTEST)
+def test_a_protest_as_modifier_or_setting_is_no_event(roots: Roots, sentence: str) -> None:
+    assert not any(c == "14" for _, _, c in roots(sentence))

@@ -32,7 +32,12 @@ from tocsin.coding.context import DocContext
 from tocsin.coding.docview import DocView
 from tocsin.coding.factuality import Frame, factuality_of
 from tocsin.coding.guards import sentence_countries
-from tocsin.coding.nounattacks import means_conjunct, placed_subjects, yield_hit_clauses
+from tocsin.coding.nounattacks import (
+    means_conjunct,
+    placed_subjects,
+    violence_setting,
+    yield_hit_clauses,
+)
 from tocsin.coding.nounevents import (
     ASSAULT_WORDS,
     ended_events,
@@ -104,6 +109,9 @@ LIGHT_VERBS = frozenset(
 # speech that only claims another's act ("says/claims an incursion by X is imminent");
 # "confirms/announces/reports that X struck" reports the act (CONVENTIONS.md)
 HEDGED_SPEECH = frozenset({"SAY", "CLAIM", "ALLEGE", "ACCUSE", "WARN", "INSIST", "ASSERT"})
+# an attack or protest noun that modifies another noun names no act ("attack helicopters",
+# "a protest complaint", "strike group")
+MODIFIER_ROOTS = frozenset({"14", "18", "19", "20"})
 # prepositions naming whom a sanction is against
 SANCTION_PREPS = frozenset({"ON", "AGAINST", "TO", "FOR", "TARGETING", "FROM"})
 AERIAL_WORDS = frozenset(
@@ -129,6 +137,8 @@ def nominal_events(ctx: DocContext, per_verb: PerVerb, sent: Sent) -> None:
             or not (view.tag[i].startswith("NN") or _gerund_noun(view, i) or _split(view, i))
             or (per_verb.get(i) and not (_gerund_noun(view, i) or _split(view, i)))
             or i in ctx.state.skipped
+            or (view.dep[i] == "compound" and form.code[:2] in MODIFIER_ROOTS)  # "attack jets"
+            or (form.code[:2] == "14" and violence_setting(view, i))  # "a bombing at a rally"
             or _code_glued(ctx, per_verb, i, form.code, sent)  # "in a car ramming attack by X"
             or _code_ended(ctx, per_verb, i, form.code, sent)  # "suspends cooperation with X"
         ):

@@ -126,3 +126,20 @@ def _place_spans(view: DocView, w: int) -> list[tuple[int, int]]:
 def _in_spans(event: Event, spans: list[tuple[int, int]]) -> bool:
     span = event.source.span if event.source is not None else None
     return span is not None and any(lo <= span[0] and span[1] <= hi for lo, hi in spans)
+
+
+# violence words whose "at/during" phrase is where they happened ("killed in a bombing at a
+# rally", "injured during a demonstration"): the protest there is the setting, not the act
+VIOLENCE_WORDS = frozenset(
+    "KILL INJURE WOUND DIE HURT ATTACK BOMBING SHOOTING STABBING ASSAULT AMBUSH STRIKE"
+    " EXPLOSION BLAST".split()
+)
+
+
+def violence_setting(view: DocView, i: int) -> bool:
+    """Whether the noun at ``i`` is the object of an "at/during" phrase of a violence word
+    ("a suicide bombing at a political rally", "injured during a demonstration")."""
+    prep = view.head[i]
+    if prep == i or view.dep[i] != "pobj" or view.up[prep] not in ("AT", "DURING"):
+        return False
+    return view.head[prep] != prep and view.lem[view.head[prep]] in VIOLENCE_WORDS
