@@ -203,3 +203,25 @@ def test_parties_of_the_day(phoenix: ActorResolver, nlp: Any, text: str, day: st
     doc = nlp(text)
     codes = [m.actor.code for m in phoenix.find(doc, dt.date.fromisoformat(day))]
     assert expected in codes
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        ("The Seoul High Court increased the sentence.", "Court", "KORJUD"),
+        ("Kyiv police detained two men.", "police", "UKRCOP"),
+        ("Islamabad said the talks failed.", "Islamabad", "PAKGOV"),
+        ("Beijing officials denied it.", "officials", "CHNGOV"),
+    ],
+)
+def test_a_capital_beside_a_role_is_its_country(
+    phoenix: ActorResolver, nlp: Any, text: str, word: str, expected: str
+) -> None:
+    assert _code(phoenix, nlp(text), word) == expected
+
+
+@pytest.mark.slow
+def test_irans_security_council_is_not_the_us_one(phoenix: ActorResolver, nlp: Any) -> None:
+    doc = nlp("Supreme National Security Council secretary Ali Larijani warned Israel.")
+    assert _code(phoenix, doc, "Larijani") == "IRNGOV"

@@ -206,8 +206,8 @@ def resolve_phrase(info: DocInfo, head_i: int, index: MentionIndex) -> Actor | N
         return _agents_only(info, indices, agents)
     if head_mention is None and not agents and info.keys[head_i].lower() in PLACE_HEADS:
         return None
-    if base.metonym and not _acts(info, base.head, head_i):
-        base = _as_place(base)
+    if base.metonym and (not _acts(info, base.head, head_i) or (agents and base.head != head_i)):
+        base = _as_place(base)  # a place, or the country of a role ("the Seoul High Court")
     former = any(info.keys[k] in _FORMER for k in indices if k != head_i)
     return _combine(info, indices, base, agents, former)
 
