@@ -220,3 +220,15 @@ def test_weapons_launched_from_a_place_do_not_make_it_an_actor(
 def test_taking_to_social_media_seizes_nothing(coder: Any) -> None:
     sentence = "The Brazilian president took to social media to thank the Chinese president."
     assert "171" not in {e.code for e in coder.code_text(sentence, date="2025-06-01")}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Japan evacuated its nationals from Sudan.",
+        "Canada evacuates its diplomats from Haiti.",
+    ],
+)
+def test_evacuating_ones_own_people_is_no_aid(coder: Any, sentence: str) -> None:
+    assert "070" not in {e.code for e in coder.code_text(sentence, date="2025-06-01")}
