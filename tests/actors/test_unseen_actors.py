@@ -111,15 +111,15 @@ def test_known_misreadings(phoenix: ActorResolver, nlp: Any) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "Ahl al-Sunna wal-Jamaa fighters attacked a base.",  # dictionary: no hyphens
+        "Ahl al-Sunna wal-Jamaa fighters attacked a base.",  # as the dictionary writes it
         "Ahl al Sunna wal Jamaa fighters attacked a base.",
     ],
 )
-def test_names_match_with_or_without_hyphens(nlp: Any, text: str, tmp_path: Any) -> None:
+def test_hyphenated_names_match_without_hyphens(nlp: Any, text: str, tmp_path: Any) -> None:
     from tocsin.actors import read_actor_file
 
     path = tmp_path / "groups.txt"
-    path.write_text("AHL_AL_SUNNA_WAL_JAMAA [MOZREB]\nAL-HAWL_ [SYR]\n", encoding="utf-8")
+    path.write_text("AHL_AL-SUNNA_WAL-JAMAA [MOZREB]\nAL-HAWL_ [SYR]\n", encoding="utf-8")
     resolver = ActorResolver(read_actor_file(path))
     assert [m.actor.code for m in resolver.find(nlp(text), None)] == ["MOZREB"]
     for camp in ("Guards shot a man in al-Hawl camp.", "Guards shot a man in al Hawl camp."):
