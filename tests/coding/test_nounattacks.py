@@ -128,3 +128,16 @@ NO_PROTEST = [
 @pytest.mark.parametrize("sentence", NO_PROTEST)
 def test_a_protest_as_modifier_or_setting_is_no_event(roots: Roots, sentence: str) -> None:
     assert not any(c == "14" for _, _, c in roots(sentence))
+
+
+# a state's forces and an armed group's members killed with no one named the agent: a fight
+# between them (coding/nounevents._two_sided_dead); civilians and soldiers name none
+def test_forces_and_militants_killed_together_fought(roots: Roots) -> None:
+    got = roots(
+        "Five soldiers and twelve al-Shabaab militants were killed near Mogadishu, Somalia."
+    )
+    assert ("SOM", "SOM", "19") in got
+
+
+def test_civilians_and_soldiers_killed_name_no_fight(roots: Roots) -> None:
+    assert not roots("Ten civilians and two soldiers were killed in Kharkiv, Ukraine.")

@@ -128,6 +128,7 @@ def state_operations(ctx: DocContext, per_verb: dict[int, list[Event]], sent: Se
     ``<country>MIL``); the noun's own modifier names it when there is one ("an Israeli
     operation"). In place: the event goes to the noun's key."""
     view = ctx.view
+    _two_sided_dead(ctx, per_verb, sent)
     for i in range(sent[0], sent[1]):
         if view.up[i] not in OPERATION_NOUNS or per_verb.get(i) or view.dep[i] != "pobj":
             continue
@@ -142,6 +143,30 @@ def state_operations(ctx: DocContext, per_verb: dict[int, list[Event]], sent: Se
             continue
         targets = place_all(victims, source.country, "country of the operation's place")
         per_verb[i] = _operation_events(ctx, i, verb, source, targets, sent)
+
+
+def _two_sided_dead(ctx: DocContext, per_verb: dict[int, list[Event]], sent: Sent) -> None:
+    """ "Nineteen soldiers and 45 militants are killed at two hideouts in X": a casualty
+    verb no one is the agent of, whose dead are a state's forces and an armed group's
+    members, reports a fight between them (the forces against the group, 190)."""
+    view = ctx.view
+    for v in range(sent[0], sent[1]):
+        if view.lem[v] not in _LETHAL or not view.tag[v].startswith("VB") or per_verb.get(v):
+            continue
+        if view.kids(v, "agent") or not view.kids(v, "nsubjpass", "nsubj"):
+            continue
+        dead = _hit(ctx, v, sent[2])
+        forces = [a for a in dead if a.code[3:6] in ("MIL", "COP", "SPY")]
+        groups = [a for a in dead if _armed_group(a)]
+        if not forces or not groups:
+            continue
+        country = location_country(ctx, [v]) or next(
+            (a.root for a in forces + groups if not is_role_only(a)), None
+        )
+        why = "country of the fight's place"
+        pairs = place_all(forces[:1] + groups[:1], country, why)
+        if not any(is_role_only(a) for a in pairs):
+            per_verb[v] = _operation_events(ctx, v, v, pairs[0], pairs[1:], sent)
 
 
 def _armed_group(actor: Actor) -> bool:
@@ -171,7 +196,7 @@ def _operation_events(
 ) -> list[Event]:
     m = VerbMatch(i, (), None, "190", None, frozenset(), {}, False)
     factuality, frame = factuality_of(ctx.view, verb, False)
-    why = ("nominal event", f"operation against an armed group: {ctx.view.text_of(i)}")
+    why = ("nominal event", f"an armed group hit: {ctx.view.text_of(i)}")
     return [
         make_event(ctx, m, "190", source, t, factuality, sent, (f"source: {source.entry}",) + why)
         for t in targets
