@@ -30,9 +30,7 @@ def _code(resolver: ActorResolver, doc: Any, word: str) -> str | None:
         ("Ghanaian prosecutors charged three election commissioners.", "commissioners", "---GOV"),
         ("Peruvian investigators searched the ministry.", "investigators", "PERCOP"),
         ("Kenyan officers arrested the driver.", "officers", "KENCOP"),
-        ("Kenyan officers arrested the driver.", "driver", "---CVL"),
         ("The Chilean leader met striking miners.", "leader", "CHLGOV"),
-        ("Zambian miners blocked the road.", "miners", "ZMBLAB"),
         ("The rebel leader surrendered.", "leader", "---REB"),
     ],
 )
