@@ -11,11 +11,16 @@ from operator import add, itemgetter
 from typing import Any, TypeVar
 
 import numpy
-from spacy.attrs import DEP, HEAD, IDX, ORTH
+from spacy.attrs import DEP, HEAD, IDX, LEMMA, LENGTH, LOWER, ORTH, TAG  # type: ignore[attr-defined]
 
 from tocsin.actors.entries import norm_key
 
 T = TypeVar("T")
+
+# the columns of DocInfo.array: its own four, then what the coder's DocView reads, so that
+# one ``to_array`` call serves both (see tocsin.coding.docview.DocView.build); not the
+# entities, which the pipeline's entities component may set between the actors and events
+ATTRS = [ORTH, HEAD, DEP, IDX, LOWER, LEMMA, TAG, LENGTH]
 
 
 def _remember(memo: dict[int, tuple[str, str]], strings: Any, orth: int) -> tuple[str, str]:
@@ -44,6 +49,7 @@ class DocInfo:
 
     __slots__ = (
         "_edges",
+        "array",
         "deps",
         "discards",
         "doc",
@@ -60,8 +66,11 @@ class DocInfo:
     ) -> None:
         self.doc = doc
         self.n = n = len(doc)
+        # the raw (unsigned) columns of ATTRS, kept for the coder's DocView
+        self.array: Any = None
         if n:
-            arr = doc.to_array([ORTH, HEAD, DEP, IDX]).astype(numpy.int64)
+            self.array = full = doc.to_array(ATTRS)
+            arr = full[:, :4].astype(numpy.int64)
             orths = arr[:, 0].tolist()
             heads = (arr[:, 1] + numpy.arange(n, dtype=numpy.int64)).tolist()
             dep_ids = arr[:, 2].tolist()

@@ -8,7 +8,9 @@ from itertools import compress
 from typing import Any
 
 import numpy
-from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, LEMMA, LENGTH, LOWER, TAG  # type: ignore[attr-defined]
+from spacy.attrs import ENT_TYPE  # type: ignore[attr-defined]
+
+from tocsin.actors.docinfo import ATTRS
 
 _UPPER: dict[int, str] = {}
 _PLAIN: dict[int, str] = {}
@@ -81,6 +83,17 @@ def _keys(
     return keys  # type: ignore[return-value]  # no None is left
 
 
+def _children(heads: Any, n: int) -> list[list[int]]:
+    """Each token's dependents in order: sorted by head (stable) with numpy, then cut into
+    one list per token with C-level slicing (a Python loop over the tokens cost twice as much)."""
+    tokens = numpy.arange(n, dtype=numpy.int64)
+    dependent = heads != tokens
+    of = heads[dependent]
+    order = tokens[dependent][numpy.argsort(of, kind="stable")].tolist()
+    ends = numpy.cumsum(numpy.bincount(of, minlength=n)).tolist()
+    return list(map(order.__getitem__, map(slice, [0, *ends[:-1]], ends)))
+
+
 @dataclass
 class DocView:
     """Token attributes of a parsed document as plain Python lists."""
@@ -96,6 +109,7 @@ class DocView:
     length: list[int]  # character length of each token
     keys: list[frozenset[str]]  # dictionary words a token matches (see token_keys)
     temporal: list[bool]  # inside a DATE/TIME entity
+    info: Any = None  # the resolver's DocInfo of the doc (its subtree edges are shared)
     _text: str | None = None
     _spans: dict[int, tuple[int, int]] = field(default_factory=dict)
 
@@ -107,10 +121,11 @@ class DocView:
         return self._text
 
     @classmethod
-    def build(cls, doc: Any, text: str | None = None) -> DocView:
+    def build(cls, doc: Any, text: str | None = None, info: Any = None) -> DocView:
         """The arrays of ``doc``; ``text`` is the text it was parsed from, when known
-        (building ``doc.text`` walks every token)."""
-        view = cls._build(doc)
+        (building ``doc.text`` walks every token); ``info``: the resolver's
+        :class:`~tocsin.actors.docinfo.DocInfo` of ``doc``, whose array and lists are reused."""
+        view = cls._build(doc, info if info is not None and info.doc is doc else None)
         if text is not None and view.idx:
             end = view.idx[-1] + view.length[-1]
             if (
@@ -124,28 +139,31 @@ class DocView:
         return view
 
     @classmethod
-    def _build(cls, doc: Any) -> DocView:
-        arr = doc.to_array([LOWER, LEMMA, TAG, DEP, HEAD, IDX, LENGTH, ENT_TYPE])
+    def _build(cls, doc: Any, info: Any) -> DocView:
         n = len(doc)
         if n == 0:
             return cls(doc, [], [], [], [], [], [], [], [], [], [])
         strings = doc.vocab.strings
-        cols = arr[:, (0, 1, 2, 3, 5, 6)].T.tolist()  # HEAD and ENT_TYPE stay in numpy
+        # columns of ATTRS: ORTH HEAD DEP IDX LOWER LEMMA TAG LENGTH
+        arr = doc.to_array(ATTRS) if info is None else info.array
+        cols = arr[:, (4, 5, 6, 7)].T.tolist()
         up = _strings(strings, cols[0], True)
         lem = _strings(strings, cols[1], True)
         tag = _strings(strings, cols[2], False)
-        dep = _strings(strings, cols[3], False)
         # HEAD is an offset stored as unsigned 64 bits: the cast to int64 gives it its sign
-        head = (arr[:, 4].astype(numpy.int64) + numpy.arange(n, dtype=numpy.int64)).tolist()
-        children: list[list[int]] = [[] for _ in range(n)]
-        for i, h in enumerate(head):
-            if h != i:
-                children[h].append(i)
-        ents = arr[:, 7]
-        date, time = arr.dtype.type(strings["DATE"]), arr.dtype.type(strings["TIME"])
+        heads = arr[:, 1].astype(numpy.int64) + numpy.arange(n, dtype=numpy.int64)
+        if info is None:
+            head = heads.tolist()
+            dep = _strings(strings, arr[:, 2].tolist(), False)
+            idx = arr[:, 3].tolist()
+        else:  # copies: a headline's re-read parse changes the view's heads and labels
+            head, dep, idx = list(info.heads), list(info.deps), list(info.starts)
+        ents = doc.to_array(ENT_TYPE)  # read now: entities may have been set after ``info``
+        date, time = ents.dtype.type(strings["DATE"]), ents.dtype.type(strings["TIME"])
         temporal = ((ents == date) | (ents == time)).tolist()
         keys = _keys(up, lem, tag, cols[2])
-        return cls(doc, up, lem, tag, dep, head, children, cols[4], cols[5], keys, temporal)
+        children = _children(heads, n)
+        return cls(doc, up, lem, tag, dep, head, children, idx, cols[3], keys, temporal, info=info)
 
     def kids(self, i: int, *deps: str) -> list[int]:
         """Children of token ``i`` with one of the dependency labels ``deps``."""
@@ -165,6 +183,9 @@ class DocView:
     def _subtree_span(self, i: int) -> tuple[int, int]:
         if not self.children[i]:
             return i, i + 1
+        if self.info is not None:  # the same edges, memoised once for the doc
+            found: tuple[int, int] = self.info.subtree_range(i)
+            return found
         tok = self.doc[i]  # spaCy keeps the edges of every subtree
         return tok.left_edge.i, tok.right_edge.i + 1
 

@@ -118,7 +118,7 @@ class DocCoder:
     def _code_sentences(self, doc: Doc, found: Found, date: dt.date | None, title: bool,
                         options: Options | None, coref: Any, text: str | None) -> list[Event]:
         resolver = self.dictionaries.actors
-        view = DocView.build(doc, text)
+        view = DocView.build(doc, text, resolver.info(doc))  # the resolver's arrays, reused
         ctx = DocContext(view=view, dictionaries=self.dictionaries, date=date,
                          mentions=found.mentions, coref=coref, options=options or Options())
         events: list[Event] = []
