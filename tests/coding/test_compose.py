@@ -282,3 +282,29 @@ def test_a_speaker_reporting_what_its_forces_did_reports_its_own_act(
         (e.source.code[:3] if e.source else "", e.target.code[:3] if e.target else "", e.code[:2])
         for e in counted
     ] == [(source, target, "19")], counted
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("sentence", "source", "target"),
+    [
+        ("The Congolese army claimed to have destroyed a rebel base near Goma.", "COD", "COD"),
+        ("Somali forces claim to have killed a senior al-Shabaab commander.", "SOM", "SOM"),
+        ("The Houthis claim that they targeted a US destroyer.", "YEM", "USA"),
+    ],
+)
+def test_an_actor_claiming_its_own_act_reports_the_act(
+    news_coder: Any, sentence: str, source: str, target: str
+) -> None:
+    events = news_coder.code_text(sentence, date="2025-06-01")
+    counted = [e for e in events if e.factuality.counts]
+    assert [
+        (e.source.code[:3] if e.source else "", e.target.code[:3] if e.target else "", e.code[:2])
+        for e in counted
+    ] == [(source, target, "19")], events
+
+
+@pytest.mark.slow
+def test_an_act_others_claim_of_an_actor_is_only_alleged(news_coder: Any) -> None:
+    events = news_coder.code_text("Russia is claimed to have attacked Ukraine.", date="2025-06-01")
+    assert events and not any(e.factuality.counts for e in events), events

@@ -92,12 +92,46 @@ def compose(ctx: DocContext, per_verb: PerVerb, sent_index: int) -> None:
                 continue
             speakers = subject_actors(ctx, h, sent_index)
             per_verb[v] = _reported(ctx, v, events, speakers, word in CLAIM_FRAME_WORDS)
+        elif edge in ("xcomp", "acl") and word == "CLAIM" and _claims_own(ctx, h, v):
+            per_verb[h] = []
+            per_verb[v] = [_own_claim(e) for e in events]
         elif edge == "xcomp" and word in NEGATING_WORDS:
             per_verb[h] = []  # "refused to provide aid": the rejection is the embedded act, negated
         elif edge in ("xcomp", "acl", "ccomp") and word in INTENT_FRAME_WORDS:
             _intent_frame(ctx, per_verb, v, h, edge)
         elif edge == "pcomp" and word in INTENT_WORDS:
             per_verb[h] = []  # "decided on sending troops": the intent is the embedded act's
+
+
+def _claims_own(ctx: DocContext, h: int, v: int) -> bool:
+    """Whether ``v`` is what an actor claims to have done itself: "X claims to have
+    killed ..." (an active claim whose infinitive's subject is the claimer), or a headline
+    "The Houthis claim that they targeted ..." parsed as a noun with its clause (the
+    clause's subject is a pronoun for the claimer). Not "X is claimed to have ..."."""
+    if not ctx.options.own_claims_as_acts:
+        return False
+    view = ctx.view
+    if any(view.dep[c] in PASS_SUBJ or view.dep[c] == "auxpass" for c in view.children[h]):
+        return False
+    if any(view.dep[c] == "aux" and view.up[c] == "TO" for c in view.children[v]):
+        return not view.kids(v, "nsubj") and (
+            view.tag[h].startswith("VB") and bool(view.kids(h, "nsubj"))
+        )
+    subj = subject_head(view, v)
+    return (
+        view.dep[v] == "acl"
+        and view.head[h] == h
+        and subj is not None
+        and not subj[1]
+        and view.up[subj[0]] in OWN_PRONOUNS
+    )
+
+
+def _own_claim(e: Event) -> Event:
+    if e.factuality is not Factuality.ALLEGED:
+        return e
+    rule = "reported speech: the claimer's own act ('claims to have killed')"
+    return e.replace(factuality=Factuality.ASSERTED, rules=e.rules + (rule,))
 
 
 def observe_speaker(ctx: DocContext, v: int, sent_index: int) -> None:
