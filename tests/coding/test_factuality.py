@@ -220,3 +220,26 @@ def test_no_plans_to_act_is_negated(make_doc: Any) -> None:
         lemmas=["Gondor", "have", "no", "plan", "to", "attack", "Rohan", "."],
     )
     assert factuality_of(DocView.build(doc), 5, False)[0] is Factuality.NEGATED
+
+
+def _order_doing(make_doc: Any, verb: str, lemma: str) -> Any:
+    """ "Gondor <verb> an order sanctioning Rohan ." (the participle is the noun's acl)."""
+    return make_doc(
+        ["Gondor", verb, "an", "order", "sanctioning", "Rohan", "."],
+        [1, 1, 3, 1, 3, 4, 1],
+        ["nsubj", "ROOT", "det", "dobj", "acl", "dobj", "punct"],
+        ["NNP", "VBZ", "DT", "NN", "VBG", "NNP", "."],
+        lemmas=["Gondor", lemma, "an", "order", "sanction", "Rohan", "."],
+    )
+
+
+def test_an_order_signed_or_issued_does_what_it_orders(make_doc: Any) -> None:
+    for verb, lemma in (("signs", "sign"), ("issues", "issue")):
+        view = DocView.build(_order_doing(make_doc, verb, lemma))
+        assert factuality_of(view, 4, False) == (Factuality.ASSERTED, None), verb
+
+
+def test_an_order_overturned_is_still_not_the_act(make_doc: Any) -> None:
+    # "Gondor overturns an order sanctioning Rohan": the order is not enacted here
+    view = DocView.build(_order_doing(make_doc, "overturns", "overturn"))
+    assert factuality_of(view, 4, False)[0] is Factuality.HYPOTHETICAL

@@ -165,6 +165,9 @@ INTENT_WORDS = _INTENT_CORE | {
 DELIBERATION_WORDS = frozenset({"CONSIDER", "CONTEMPLATE", "WEIGH", "MULL", "DEBATE"})
 # adverbs that hedge an act as someone else's claim ("allegedly attacked")
 HEDGE_ADVERBS = frozenset({"ALLEGEDLY", "PURPORTEDLY", "SUPPOSEDLY"})
+# an order enacted is the act it orders: "signs an executive order imposing sanctions"
+ORDER_NOUNS = frozenset({"ORDER", "DECREE", "DIRECTIVE", "INSTRUCTION"})
+ENACTING_VERBS = frozenset({"SIGN", "ISSUE", "ENACT", "APPROVE", "ADOPT", "PASS", "DECREE"})
 _CLIMB = (
     "xcomp",
     "ccomp",
@@ -321,6 +324,29 @@ def _planned(view: DocView, head: int) -> tuple[Factuality, Frame]:
     return Factuality.INTENDED, Frame("intent", "be to")
 
 
+def _requested(view: DocView, v: int, cur: int, word: str) -> bool:
+    """Whether ``v`` is an act asked for by the request word above ``cur``."""
+    dep = view.dep[cur]
+    return (
+        word in REQUEST_WORDS
+        and (dep in ("xcomp", "acl", "ccomp") and cur == v or _gerund_of_prep(view, v, cur))
+        and not _enacted_order(view, v, view.head[cur])
+    )
+
+
+def _enacted_order(view: DocView, v: int, noun: int) -> bool:
+    """ "signs an executive order imposing sanctions", "issues a decree banning ...": the
+    order, once signed or issued, does what its participle says (the act, not a request)."""
+    return (
+        view.dep[v] == "acl"
+        and view.tag[v] == "VBG"
+        and view.tag[noun].startswith("NN")
+        and view.lem[noun] in ORDER_NOUNS
+        and view.dep[noun] == "dobj"
+        and view.lem[view.head[noun]] in ENACTING_VERBS
+    )
+
+
 def factuality_of(
     view: DocView, v: int, negation_in_pattern: bool, modal_in_pattern: bool = False
 ) -> tuple[Factuality, Frame | None]:
@@ -399,9 +425,7 @@ def _frame_above(
         return Factuality.NEGATED, Frame("negation", "not")
     if word == "BE" and dep == "xcomp" and cur == v and _has_to(view, v):
         return _planned(view, head)
-    if word in REQUEST_WORDS and (
-        dep in ("xcomp", "acl", "ccomp") and cur == v or _gerund_of_prep(view, v, cur)
-    ):
+    if _requested(view, v, cur, word):
         return Factuality.HYPOTHETICAL, Frame("request", word.lower())
     if (
         word in INTENT_WORDS
