@@ -128,3 +128,91 @@ def test_sentences_with_a_verb_or_no_actor_before_the_noun_are_left_alone(
     ctx = _context(doc, headline_dictionaries)
     assert recover_headline_verb(ctx, 0, 6) is None
     assert ctx.view.tag[3] == "NNS"
+
+
+def _noun_rooted(make_doc: Any) -> Any:
+    # "The army of Gondor attacks the Rohanian police." rooted in the noun "attacks", the
+    # subject phrase a modifier of it and the object an apposition
+    return make_doc(
+        ["The", "army", "of", "Gondor", "attacks", "the", "Rohanian", "police", "."],
+        [1, 4, 1, 2, 4, 7, 7, 4, 4],
+        ["det", "nmod", "prep", "pobj", "ROOT", "det", "amod", "appos", "punct"],
+        ["DT", "NN", "IN", "NNP", "NNS", "DT", "JJ", "NNS", "."],
+        lemmas=["the", "army", "of", "Gondor", "attack", "the", "Rohanian", "police", "."],
+    )
+
+
+def test_a_sentence_rooted_in_a_noun_takes_the_verb_form_after_its_subject_phrase(
+    make_doc: Any,
+    code_doc: Callable[..., list[Event]],
+    headline_dictionaries: Dictionaries,
+) -> None:
+    ctx = _context(_noun_rooted(make_doc), headline_dictionaries)
+    assert recover_headline_verb(ctx, 0, 9) == 4
+    view = ctx.view
+    assert view.tag[4] == "VBZ" and subject_head(view, 4) == (3, False)  # the mention
+    assert view.head[7] == 4 and view.dep[7] == "appos"
+    events = code_doc(_noun_rooted(make_doc), dictionaries=headline_dictionaries)
+    assert _dyads(events) == {("GON", "ROHCOP", "190")}
+    # "Gondorian police attack Rohan.": a finite verb the parser hung on the root noun as a
+    # compound
+    doc = make_doc(
+        ["Gondorian", "police", "attack", "Rohan", "."],
+        [1, 3, 3, 3, 3],
+        ["amod", "compound", "compound", "ROOT", "punct"],
+        ["JJ", "NNS", "VBP", "NNP", "."],
+        lemmas=["Gondorian", "police", "attack", "Rohan", "."],
+    )
+    # (the target takes the subject's role: the actor resolver reads the parser's phrase,
+    # in which "police" modifies "Rohan")
+    assert _dyads(code_doc(doc, dictionaries=headline_dictionaries)) == {
+        ("GONCOP", "ROHCOP", "190")
+    }
+
+
+def test_a_noun_rooted_sentence_without_a_subject_before_the_verb_form_is_left_alone(
+    make_doc: Any, headline_dictionaries: Dictionaries
+) -> None:
+    # "Angry protests against Rohan.": no actor before the noun
+    doc = make_doc(
+        ["Angry", "protests", "against", "Rohan", "."],
+        [1, 1, 1, 2, 1],
+        ["amod", "ROOT", "prep", "pobj", "punct"],
+        ["JJ", "NNS", "IN", "NNP", "."],
+        lemmas=["angry", "protest", "against", "Rohan", "."],
+    )
+    assert recover_headline_verb(_context(doc, headline_dictionaries), 0, 5) is None
+    # "Protests in Gondor against Rohanian police attacks.": the verb form comes after the
+    # root noun, which stays the sentence's word
+    doc = make_doc(
+        ["Protests", "in", "Gondor", "against", "Rohanian", "police", "attacks", "the", "."],
+        [0, 0, 1, 0, 6, 6, 3, 6, 0],
+        ["ROOT", "prep", "pobj", "prep", "amod", "compound", "pobj", "det", "punct"],
+        ["NNS", "IN", "NNP", "IN", "JJ", "NNS", "NNS", "DT", "."],
+        lemmas=["protest", "in", "Gondor", "against", "Rohanian", "police", "attack", "the", "."],
+    )
+    ctx = _context(doc, headline_dictionaries)
+    assert recover_headline_verb(ctx, 0, 9) is None
+    assert ctx.view.tag[6] == "NNS"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("sentence", "dyad"),
+    [
+        (
+            "Chile's supreme court sentences former army general Juan Perez to ten years in "
+            "prison.",
+            ("CHL", "CHL", "17"),
+        ),
+        (
+            "Argentina's federal court sentences former minister Julio De Vido to six years in "
+            "prison.",
+            ("ARG", "ARG", "17"),
+        ),
+    ],
+)
+def test_present_tense_court_sentences_the_small_model_roots_in_a_noun_are_coded(
+    roots: Callable[[str], set[tuple[str, str, str]]], sentence: str, dyad: tuple[str, str, str]
+) -> None:
+    assert dyad in roots(sentence)

@@ -31,6 +31,10 @@ FINITE_TAGS = frozenset({"VBZ", "VBP", "VBD", "MD"})
 OBJECT_START_TAGS = frozenset(
     {"DT", "NN", "NNS", "NNP", "NNPS", "JJ", "CD", "PRP", "PRP$", "IN", "TO", "RP", "PDT"}
 )
+# a verb form the parser left inside a noun phrase: a noun tag, or a finite tag
+NOUN_ROOT_VERB_TAGS = frozenset({"NN", "NNS", "VBZ", "VBP"})
+SUBJECT_END_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS", "-RRB-"})  # "court", "(ICC)"
+NOUN_ROOT_OBJECT_TAGS = OBJECT_START_TAGS | {"WDT"}  # "rules that ...", tagged WDT
 NOMINAL_DEPS = {"NN": "dobj", "NNS": "dobj", "NNP": "dobj", "NNPS": "dobj", "PRP": "dobj"}
 
 
@@ -41,7 +45,7 @@ def recover_headline_verb(ctx: DocContext, start: int, end: int) -> int | None:
     view = ctx.view
     if end - start < 3:
         return None
-    found = _subjectless_root(ctx, start, end)
+    found = _subjectless_root(ctx, start, end) or _noun_root_verb(ctx, start, end)
     if found is None and FINITE_TAGS.isdisjoint(view.tag[start:end]):
         found = _headline_verb(ctx, start, end)
     if found is None:
@@ -90,6 +94,33 @@ def _subjectless_root(ctx: DocContext, start: int, end: int) -> tuple[int, int] 
     return root, lo
 
 
+def _noun_root_verb(ctx: DocContext, start: int, end: int) -> tuple[int, int] | None:
+    """ "Panama's supreme court nullifies the concession", "The Court of Trade rules that
+    ...": the parser rooted the sentence in a noun, so it found no main verb at all. The
+    first known verb form (tagged as a noun, or a finite verb the parser hung on a noun)
+    that follows a noun of a phrase holding an actor mention and comes before an object
+    is the verb, if it is the root or before it. Only sentences rooted in a noun are
+    looked at (one head climb for the others)."""
+    view = ctx.view
+    root = _root(view, start)
+    if not view.tag[root].startswith("NN"):
+        return None
+    first = next((i for i in range(start, root) if i in ctx.mention_at), None)
+    if first is None:
+        return None
+    for i in range(first + 1, min(root + 1, end - 1)):  # not after the root noun: "Thousands
+        # protest in X against government plans to ...", the root is read as a verb already
+        if (
+            view.tag[i] in NOUN_ROOT_VERB_TAGS
+            and (view.tag[i - 1] in SUBJECT_END_TAGS or i - 1 in ctx.mention_at)
+            and view.tag[i + 1] in NOUN_ROOT_OBJECT_TAGS
+            and i not in ctx.mention_at
+            and _known(ctx, i)
+        ):
+            return i, start
+    return None
+
+
 def _headline_verb(ctx: DocContext, start: int, end: int) -> tuple[int, int] | None:
     """The first noun-tagged known verb right after an actor mention, before an object."""
     view, index = ctx.view, ctx.dictionaries.form_index
@@ -127,13 +158,29 @@ def _reattach(ctx: DocContext, lo: int, end: int, v: int) -> None:
 
 
 def _subject_head(ctx: DocContext, lo: int, v: int, old_root: int) -> int | None:
-    """The head of the words before the verb: the parser's root if it is among them, else
-    the head of the actor mention next to the verb."""
+    """The head of the words before the verb: the parser's subject of it, or its root if it
+    is among them, else the head of the actor mention (or noun phrase) next to the verb."""
+    own = next((c for c in ctx.view.children[v] if ctx.view.dep[c] in SUBJ and lo <= c < v), None)
+    if own is not None:
+        return own  # "Justice X of the High Court sentences ...": the parser's subject
     if lo <= old_root < v:
         return old_root
-    mention = ctx.mention_at[v - 1]
+    mention = ctx.mention_at.get(v - 1)
+    if mention is None:  # "the Court of International Trade rules": the phrase's head
+        return _phrase_head(ctx.view, lo, v, v - 1)
+    # (climbing from the mention too, "the army of Gondor attacks" -> "army", cost a
+    # check-set event: the mention's own head is kept)
     head = mention.head if mention.start <= mention.head < mention.end else mention.end - 1
     return head if lo <= head < v else None
+
+
+def _phrase_head(view: DocView, lo: int, v: int, i: int) -> int:
+    """The word of [lo, v) that word ``i`` hangs on (climbing inside the range)."""
+    for _ in range(v - lo):
+        if not lo <= view.head[i] < v or view.head[i] == i:
+            break
+        i = view.head[i]
+    return i
 
 
 def _attach_in_subject(view: DocView, start: int, v: int, i: int, subject: int | None) -> None:
