@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+import pytest
+
 from tocsin.coding.docview import DocView
 from tocsin.coding.factuality import factuality_of
 from tocsin.models import Event, Factuality
@@ -243,3 +245,50 @@ def test_an_order_overturned_is_still_not_the_act(make_doc: Any) -> None:
     # "Gondor overturns an order sanctioning Rohan": the order is not enacted here
     view = DocView.build(_order_doing(make_doc, "overturns", "overturn"))
     assert factuality_of(view, 4, False)[0] is Factuality.HYPOTHETICAL
+
+
+def _conjoined(make_doc: Any, aux: list[str], tag: str = "VB") -> Any:
+    """ "Gondor <aux> attack Rohan and sanction Mordor ." (the second verb is a conj)."""
+    n = len(aux)
+    words = ["Gondor", *aux, "attack", "Rohan", "and", "sanction", "Mordor", "."]
+    v = 1 + n
+    heads = [v] + [v] * n + [v, v, v, v, v + 3, v]
+    deps = (
+        ["nsubj"]
+        + (["aux", "neg"][:n] if n == 2 else ["aux"])
+        + ["ROOT", "dobj", "cc", "conj", "dobj", "punct"]
+    )
+    tags = ["NNP"] + (["MD", "RB"][:n]) + ["VB", "NNP", "CC", tag, "NNP", "."]
+    lemmas = ["Gondor", *[a.lower() for a in aux], "attack", "Rohan", "and", "sanction", "Mordor"]
+    return make_doc(words, heads, deps, tags, lemmas=[*lemmas, "."])
+
+
+def test_a_conjoined_bare_verb_shares_the_modal(make_doc: Any) -> None:
+    for tag in ("VB", "VBP"):  # the small model tags some of these bare verbs VBP
+        view = DocView.build(_conjoined(make_doc, ["could"], tag))
+        assert factuality_of(view, 5, False)[0] is Factuality.HYPOTHETICAL, tag
+
+
+def test_a_conjoined_bare_verb_shares_the_negation(make_doc: Any) -> None:
+    view = DocView.build(_conjoined(make_doc, ["will", "not"]))
+    assert factuality_of(view, 6, False)[0] is Factuality.NEGATED
+
+
+def test_a_conjoined_past_verb_has_its_own_factuality(make_doc: Any) -> None:
+    # "Gondor could attack Rohan and sanctioned Mordor": a tense of its own, asserted
+    view = DocView.build(_conjoined(make_doc, ["could"], "VBD"))
+    assert factuality_of(view, 5, False) == (Factuality.ASSERTED, None)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Israel could strike Iran and impose sanctions on Lebanon.",
+        "The United States might withdraw its troops from Syria and seek to cancel the "
+        "agreement with Turkey.",
+    ],
+)
+def test_a_modal_carries_over_and(coder: Any, sentence: str) -> None:
+    events = coder.code_text(sentence, date="2025-06-01")
+    assert events and not any(e.factuality.counts for e in events), events

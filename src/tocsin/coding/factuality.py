@@ -269,6 +269,36 @@ def _modal(view: DocView, i: int) -> str | None:
     return None
 
 
+def _intent_under_modal(
+    view: DocView, head: int, found: tuple[Factuality, Frame]
+) -> tuple[Factuality, Frame]:
+    """An intent word that shares a modal with the verb it is conjoined to ("might withdraw
+    and seek to cancel"): the intent itself is only possible (hypothetical)."""
+    shared = _sharing_head(view, head)
+    modal = _modal(view, shared) if shared != head else None
+    if found[0] is not Factuality.INTENDED or modal is None:
+        return found
+    return Factuality.HYPOTHETICAL, Frame("modal", modal.lower())
+
+
+_OWN_CLAUSE_DEPS = frozenset({"nsubj", "nsubjpass", "aux", "auxpass", "mark"})
+
+
+def _sharing_head(view: DocView, v: int) -> int:
+    """The verb whose auxiliary a conjoined bare verb shares ("could strike Iran and impose
+    sanctions", "will not attack X or impose ..."): the first conjunct when ``v`` is a base
+    form with no subject or auxiliary of its own; else ``v`` itself."""
+    head = view.head[v]
+    if (
+        view.dep[v] != "conj"
+        or view.tag[v] not in ("VB", "VBP")  # a base form the tagger took for a present
+        or not view.tag[head].startswith("VB")
+        or any(view.dep[c] in _OWN_CLAUSE_DEPS for c in view.children[v])
+    ):
+        return v
+    return head
+
+
 def _is_purpose(view: DocView, i: int) -> bool:
     """An infinitival adverbial clause: "(met) to discuss" says what was meant, not done."""
     return view.dep[i] == "advcl" and any(
@@ -352,9 +382,10 @@ def factuality_of(
 ) -> tuple[Factuality, Frame | None]:
     """The factuality of the event whose trigger is token ``v`` (a negation or modal that
     the matched pattern spells out is part of its code, not a frame)."""
-    if not negation_in_pattern and _has_neg(view, v):
+    shared = _sharing_head(view, v)
+    if not negation_in_pattern and (_has_neg(view, v) or _has_neg(view, shared)):
         return Factuality.NEGATED, Frame("negation", "not")
-    modal = None if modal_in_pattern else _modal(view, v)
+    modal = None if modal_in_pattern else _modal(view, v) or _modal(view, shared)
     if modal is not None:
         return Factuality.HYPOTHETICAL, Frame("modal", modal.lower())
     hedge = next((c for c in view.children[v] if view.up[c] in HEDGE_ADVERBS), None)
@@ -373,7 +404,7 @@ def factuality_of(
             break
         found = _frame_above(view, v, cur, negation_in_pattern, modal_in_pattern)
         if isinstance(found, tuple):
-            return found
+            return _intent_under_modal(view, view.head[cur], found)
         if found is _STOP:
             break
         cur = view.head[cur]
