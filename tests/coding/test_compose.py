@@ -308,3 +308,26 @@ def test_an_actor_claiming_its_own_act_reports_the_act(
 def test_an_act_others_claim_of_an_actor_is_only_alleged(news_coder: Any) -> None:
     events = news_coder.code_text("Russia is claimed to have attacked Ukraine.", date="2025-06-01")
     assert events and not any(e.factuality.counts for e in events), events
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("sentence", "code"),
+    [
+        ("Iran warned that it could strike American bases in Qatar.", "138"),
+        ("Russia warns it may expel British diplomats.", "1313"),
+    ],
+)
+def test_a_warning_of_ones_own_possible_coercion_is_a_threat(
+    news_coder: Any, sentence: str, code: str
+) -> None:
+    events = news_coder.code_text(sentence, date="2025-06-01")
+    assert [e.code for e in events if e.factuality.counts] == [code], events
+
+
+@pytest.mark.slow
+def test_a_warning_about_anothers_possible_attack_is_no_threat(news_coder: Any) -> None:
+    events = news_coder.code_text(
+        "Germany warns that Russia could attack Poland.", date="2025-06-01"
+    )
+    assert not any(e.code.startswith("13") for e in events), events

@@ -61,6 +61,8 @@ OWN_PRONOUNS = frozenset({"IT", "THEY", "WE", "I", "HE", "SHE"})
 # roles of a country's actors that are not its state (a speaker of the state is not them)
 NON_STATE_ROLES = frozenset({"OPP", "REB", "INS", "SEP", "CVL", "PPL"})
 FUTURE_AUX = frozenset({"WILL", "'LL", "SHALL"})
+# speech verbs whose report of one's own possible coercive act is a threat
+WARNING_WORDS = frozenset({"WARN", "THREATEN"})
 # breaking a rule: "X says Y violated the ceasefire" accuses Y
 VIOLATION_WORDS = frozenset({"VIOLATE", "BREACH", "FLOUT", "BREAK", "CONTRAVENE", "INFRINGE"})
 
@@ -91,7 +93,9 @@ def compose(ctx: DocContext, per_verb: PerVerb, sent_index: int) -> None:
             if h > v:  # "..., officials said": attribution of the news, not a claim
                 continue
             speakers = subject_actors(ctx, h, sent_index)
-            per_verb[v] = _reported(ctx, v, events, speakers, word in CLAIM_FRAME_WORDS)
+            per_verb[v] = _reported(
+                ctx, v, events, speakers, word in CLAIM_FRAME_WORDS, word in WARNING_WORDS
+            )
         elif edge in ("xcomp", "acl") and word == "CLAIM" and _claims_own(ctx, h, v):
             per_verb[h] = []
             per_verb[v] = [_own_claim(e) for e in events]
@@ -218,12 +222,17 @@ def _accusations(
 
 
 def _reported(
-    ctx: DocContext, v: int, events: list[Event], speakers: list[Actor], claim: bool
+    ctx: DocContext,
+    v: int,
+    events: list[Event],
+    speakers: list[Actor],
+    claim: bool,
+    warning: bool = False,
 ) -> list[Event]:
     acts = ctx.options.own_claims_as_acts
     out: list[Event] = []
     for e in events:
-        intent = _announced_intent(ctx, v, e, speakers, acts)
+        intent = _announced_intent(ctx, v, e, speakers, acts, warning)
         if intent is not None:
             out.append(intent)
         elif not speakers or e.factuality not in (Factuality.ASSERTED, Factuality.ALLEGED):
@@ -294,14 +303,17 @@ def _non_state(a: Actor) -> bool:
 
 
 def _announced_intent(
-    ctx: DocContext, v: int, e: Event, speakers: list[Actor], future: bool
+    ctx: DocContext, v: int, e: Event, speakers: list[Actor], future: bool, warning: bool
 ) -> Event | None:
     """ "X announced it would (``future``: or will) free Y": an intent of X (None when ``e``
-    is not that)."""
+    is not that). A ``warning`` of one's own possible coercion or force ("warns that it
+    might expel / could strike ...") is a threat (CAMEO 13x), whatever the modal."""
     if not speakers or e.source is None or not any(same_side(sp, e.source) for sp in speakers):
         return None
     modal = e.factuality is Factuality.HYPOTHETICAL and any(
-        r in ("frame: modal (would)", "frame: modal (will)") for r in e.rules
+        r in ("frame: modal (would)", "frame: modal (will)")
+        or (warning and is_conflict(e.code) and r.startswith("frame: modal ("))
+        for r in e.rules
     )
     if not (modal or (future and e.factuality is Factuality.ASSERTED and _future(ctx, v))):
         return None
