@@ -86,7 +86,7 @@ GOLD_SETS = (
 # the project's development set (src/tocsin/data/eval/devset): rules are developed on the
 # "develop" part, the "measure" part is only scored; its floors are what the coder reaches
 DEVSET_DIR = Path(str(resources.files("tocsin") / "data" / "eval" / "devset"))
-DEVSET_FLOORS = (("root", "f1", 0.45), ("plover", "f1", 0.47))  # reached: 0.456, 0.476
+DEVSET_FLOORS = (("root", "f1", 0.50), ("plover", "f1", 0.52))  # reached: 0.510, 0.531
 # the files annotated last, whose develop part nobody had read when the coder's latest rules
 # were written: reported alone ("fresh"), a check on news the coder was not tuned on
 DEVSET_FRESH = frozenset({"annot_j.jsonl", "annot_k.jsonl", "annot_l.jsonl", "annot_m.jsonl"})
