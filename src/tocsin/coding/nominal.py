@@ -16,22 +16,16 @@ from __future__ import annotations
 from tocsin.coding.attacks import (
     CASUALTY_WORDS,
     attack_sources,
-    attack_targets,
     casualty_verb,
-    in_casualty_clause,
     is_mutual,
-    mutual_pairs,
-    owners,
     placed_pairs,
     split_attack_noun,
-    split_attack_pairs,
     weapon_subjects,
 )
 from tocsin.coding.compose import NOMINAL_STOPPERS, PerVerb
 from tocsin.coding.context import DocContext
 from tocsin.coding.docview import DocView
 from tocsin.coding.factuality import Frame, factuality_of
-from tocsin.coding.guards import sentence_countries
 from tocsin.coding.nounattacks import (
     means_conjunct,
     placed_subjects,
@@ -47,9 +41,8 @@ from tocsin.coding.nounevents import (
     irrealis,
     state_operations,
 )
-from tocsin.coding.npactors import actors_of_np, np_actors_anywhere
+from tocsin.coding.nounpairs import is_attack, noun_pairs
 from tocsin.coding.objectsense import object_sense
-from tocsin.coding.protest import protest_pairs
 from tocsin.coding.slots import subject_actors
 from tocsin.coding.verbmatch import VerbMatch, is_candidate, match_verb
 from tocsin.coding.writer import Sent, make_event, rules_of
@@ -112,8 +105,6 @@ HEDGED_SPEECH = frozenset({"SAY", "CLAIM", "ALLEGE", "ACCUSE", "WARN", "INSIST",
 # an attack or protest noun that modifies another noun names no act ("attack helicopters",
 # "a protest complaint", "strike group")
 MODIFIER_ROOTS = frozenset({"14", "18", "19", "20"})
-# prepositions naming whom a sanction is against
-SANCTION_PREPS = frozenset({"ON", "AGAINST", "TO", "FOR", "TARGETING", "FROM"})
 AERIAL_WORDS = frozenset(
     "AIR DRONE DRONES MISSILE MISSILES AERIAL ROCKET ROCKETS BOMB GLIDE"
     " BALLISTIC CRUISE UAV AIRSTRIKE".split()
@@ -150,8 +141,8 @@ def nominal_events(ctx: DocContext, per_verb: PerVerb, sent: Sent) -> None:
                 per_verb[verb] = []
                 per_verb[i] = _events(ctx, i, code, pairs, verb, sent, sensed=True)
             continue
-        light = _light_verb(ctx, i, sent, _is_attack(form.code))
-        if light is None and _is_attack(form.code) and _only_roles_hit(ctx, per_verb, i):
+        light = _light_verb(ctx, i, sent, is_attack(form.code))
+        if light is None and is_attack(form.code) and _only_roles_hit(ctx, per_verb, i):
             light = ctx.view.head[i]  # "launch strikes involving cruise missiles": no one hit
         if (
             light is None
@@ -164,8 +155,8 @@ def nominal_events(ctx: DocContext, per_verb: PerVerb, sent: Sent) -> None:
         if noun_code is None:
             continue
         code = noun_code
-        found = _pairs(ctx, i, code, light, sent)
-        claims = _accusations(ctx, i, light, sent) if _is_attack(code) else []
+        found = noun_pairs(ctx, i, code, light, sent)
+        claims = _accusations(ctx, i, light, sent) if is_attack(code) else []
         if not found:
             if claims:  # "X says an incursion by Y is imminent": X accuses Y
                 per_verb[i] = claims
@@ -198,7 +189,7 @@ def _events(
         factuality, frame = Factuality.NEGATED, Frame("negation", view.lem[head].lower())
     if factuality is Factuality.ASSERTED:  # "a potential deal": a possibility
         factuality, frame = irrealis(view, i) or (factuality, frame)
-    speakers = _speakers(ctx, i, sent[2]) if _is_attack(code) else None
+    speakers = _speakers(ctx, i, sent[2]) if is_attack(code) else None
     why = ("nominal event",) + (
         (f"light verb: {view.lem[light].lower()}",) if light is not None else ()
     )
@@ -217,7 +208,7 @@ def _events(
 def _code_glued(ctx: DocContext, per_verb: PerVerb, i: int, code: str, sent: Sent) -> bool:
     """Whether the attack noun was misread as its weapon gerund's object (:func:`glued_attack`);
     if so the gerunds' own events go, the noun codes the attack (182 for a blade or vehicle)."""
-    glued = glued_attack(ctx, i, sent[2]) if _is_attack(code) else None
+    glued = glued_attack(ctx, i, sent[2]) if is_attack(code) else None
     if glued is None:
         return False
     gerunds, pairs = glued
@@ -234,7 +225,7 @@ def _code_ended(ctx: DocContext, per_verb: PerVerb, i: int, code: str, sent: Sen
     events are the reduction of relations."""
     verb = ending_verb(ctx.view, i, code)
     if verb is not None:
-        pairs = _pairs(ctx, i, code, verb, sent)  # "suspends cooperation with X": the verb's
+        pairs = noun_pairs(ctx, i, code, verb, sent)  # "suspends cooperation with X": the verb's
         per_verb[i] = ended_events(ctx, per_verb, verb, code, pairs, sent)
     return verb is not None
 
@@ -370,7 +361,7 @@ def _light_verb(ctx: DocContext, i: int, sent: Sent, attack: bool = False) -> in
     if is_candidate(view, head, ctx.dictionaries.form_index):
         hm = match_verb(ctx, head, sent[0], sent[1])
         code = hm.code or hm.code2 if hm is not None else None
-        if attack and code is not None and not _is_attack(code):
+        if attack and code is not None and not is_attack(code):
             return head
         if hm is not None and hm.pattern is not None and (hm.code or hm.code2):
             return None  # one of the verb's patterns says what "launch talks" is
@@ -394,14 +385,10 @@ def _coded_by_verb(ctx: DocContext, i: int, sent: Sent) -> bool:
     return hm is not None and bool(hm.code or hm.code2)
 
 
-def _is_attack(code: str) -> bool:
-    return code[:2] in ("18", "19", "20")
-
-
 def _noun_code(ctx: DocContext, i: int, code: str) -> str | None:
     """The code of an attack noun by its modifiers ("drone strike": aerial), None for a
     strike that is no attack ("general strike")."""
-    if not _is_attack(code):
+    if not is_attack(code):
         return code
     mods = {
         ctx.view.up[c]
@@ -413,86 +400,3 @@ def _noun_code(ctx: DocContext, i: int, code: str) -> str | None:
     if mods & ASSAULT_WORDS and code[:2] == "19":
         return "182"  # "a knife attack": a physical assault (CAMEO 182), no military force
     return "195" if mods & AERIAL_WORDS and code[:2] == "19" else code
-
-
-def _pairs(
-    ctx: DocContext, i: int, code: str, light: int | None, sent: Sent
-) -> list[tuple[Actor, Actor]]:
-    if code[:2] == "14":
-        return protest_pairs(ctx, i, sent[2])
-    if is_mutual(ctx, i):
-        return placed_pairs(ctx, i, light, mutual_pairs(ctx, i, light, sent))
-    split = split_attack_noun(ctx.view, i)
-    if split is not None:  # "killed in Israeli tank shelling", misparsed
-        return split_attack_pairs(ctx, i, split, sent)
-    if not _is_attack(code):
-        return _cooperation_pairs(ctx, i, light, sent[2])
-    sources = attack_sources(ctx, i, light, sent[2])
-    if not sources:
-        return []
-    roots = {a.root for a in sources if not a.code.startswith("---")}
-    targets = [
-        a
-        for a in attack_targets(ctx, i, light, sent, sources)
-        if (a.root not in roots or _domestic(a, sources)) and all(a.code != s.code for s in sources)
-    ]
-    if not targets and (light is not None or in_casualty_clause(ctx.view, i)):
-        others = sentence_countries(ctx, sent[0], sent[1]) - roots
-        targets = [_country(ctx, others.pop(), sent)] if len(others) == 1 else []
-    return placed_pairs(ctx, i, light, [(s, t) for s in sources for t in targets if t is not None])
-
-
-def _domestic(target: Actor, sources: list[Actor]) -> bool:
-    """A role of the attacker's own country ("the Pakistani Taliban ... Pakistani soldiers":
-    PAKREB -> PAKMIL), not the country itself or a source's own code."""
-    return len(target.code) > 3 and all(len(s.code) > 3 and s.code != target.code for s in sources)
-
-
-def _country(ctx: DocContext, root: str, sent: Sent) -> Actor:
-    for m in ctx.mentions:
-        if sent[0] <= m.start < sent[1] and not m.is_agent and m.actor.code[:3] == root:
-            return (
-                m.actor
-                if m.actor.kind == "country"
-                else Actor(root, m.actor.text, m.actor.span, root, None, "country", m.actor.entry)
-            )
-    return Actor(root, root, None, root, None, "country", "country of the sentence")
-
-
-def _cooperation_pairs(
-    ctx: DocContext, i: int, light: int | None, sent_index: int
-) -> list[tuple[Actor, Actor]]:
-    """(source, target) of a non-attack event noun: members of "between X and Y", else its
-    owners (or the light verb's subject) with its "with" partners."""
-    view = ctx.view
-    for prep in view.kids(i, "prep"):
-        objs = view.kids(prep, "pobj")
-        if view.up[prep] == "BETWEEN" and objs:
-            members = actors_of_np(ctx, objs[0], sent_index)
-            if len(members) > 1:
-                return [(a, b) for a in members for b in members if a.root != b.root]
-    own = owners(ctx, i, sent_index)
-    if not own and light is not None:
-        own = [a for a in subject_actors(ctx, light, sent_index) if not a.code.startswith("---")]
-    preps = _partner_preps(view, i, ctx)
-    partners: list[Actor] = []
-    for word in (i,) if light is None else (i, light):
-        for prep in view.kids(word, "prep"):
-            if view.up[prep] in preps:
-                for o in view.kids(prep, "pobj"):
-                    partners.extend(np_actors_anywhere(ctx, o, sent_index))
-    return [(a, b) for a in own for b in partners if a.root != b.root]
-
-
-def _partner_preps(view: DocView, i: int, ctx: DocContext) -> frozenset[str]:
-    """The prepositions naming the noun's partner: "talks with X"; "sanctions on/against X";
-    "the arrest/seizure of X", "the recognition of X" (an act on its "of" object)."""
-    code = ctx.dictionaries.nominal_index[view.up[i]].code or ""
-    if code[:2] == "17" or code[:3] == "054":
-        return SANCTION_PREPS | {"OF"}
-    return SANCTION_PREPS if _is_sanction(view, i, ctx) else frozenset({"WITH"})
-
-
-def _is_sanction(view: DocView, i: int, ctx: DocContext) -> bool:
-    form = ctx.dictionaries.nominal_index.get(view.up[i])
-    return form is not None and (form.code or "")[:2] in ("16", "17", "13", "11", "12")

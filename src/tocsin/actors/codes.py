@@ -1,0 +1,99 @@
+"""CAMEO actor codes of dictionary entries: which entry decides a phrase on a date, and the
+(code, country, role, kind, label, metonym) parts of an entry or agent, read against the
+bundled ontology's country and role codes (used by :mod:`tocsin.actors.resolver`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache
+from importlib import resources
+
+from tocsin.actors.entries import ActorEntry, AgentEntry
+
+
+@lru_cache(maxsize=1)
+def _ontology() -> tuple[frozenset[str], frozenset[str]]:
+    """Known 3-letter country/region codes and role codes, from the bundled ontology."""
+    base = resources.files("tocsin") / "data" / "ontology"
+    countries = _first_column(base.joinpath("actor_countries.tsv").read_text(encoding="utf-8"))
+    roles = _first_column(base.joinpath("actor_roles.tsv").read_text(encoding="utf-8"))
+    return frozenset(countries), frozenset(roles)
+
+
+def _first_column(text: str) -> list[str]:
+    rows = [line.split("\t", 1)[0].strip() for line in text.splitlines()[1:]]
+    return [r for r in rows if r]
+
+
+def entry_kind(entry: ActorEntry, code: str) -> str:
+    """country | person | igo | ngo | group, from the entry's declared kind or its codes."""
+    if entry.kind in ("country", "person", "igo", "ngo", "group", "agent"):
+        return entry.kind
+    if entry.kind == "metonym":
+        return "country"
+    if code.startswith("IGO"):
+        return "igo"
+    if code.startswith(("NGO", "NGM")):
+        return "ngo"
+    if "MilNonState" in entry.source:
+        return "group"
+    countries, _ = _ontology()
+    if any(len(c.code) == 3 and c.code in countries for c in entry.codes):
+        return "country"  # "UKRAINE_ [USRUKR <911224] [UKR]": a country with a history
+    if any(c.dated for c in entry.codes):
+        return "person"
+    if code[:3] in countries:
+        return "country"
+    return "group"
+
+
+def split_code(code: str) -> tuple[str | None, str | None]:
+    """(country part, primary role) of a CAMEO actor code: RUSMIL → (RUS, MIL)."""
+    if not code or code.startswith("---"):
+        _, roles = _ontology()
+        role = code[3:6] if len(code) >= 6 else None
+        return None, role if role in roles else None
+    _, roles = _ontology()
+    role = code[3:6] if len(code) >= 6 and code[3:6] in roles else None
+    return code[:3], role
+
+
+def select_entry(entries: list[ActorEntry], date: dt.date | None) -> ActorEntry:
+    """The entry that decides a phrase several entries share (``PRESIDENT_BUSH`` is under
+    both Bushes). Only the best priority counts (project files over the rest); within it,
+    the last entry with a dated code valid on ``date`` (open-ended when ``date`` is None),
+    else the last entry, as PETRARCH lets later definitions replace earlier ones."""
+    if len(entries) == 1:
+        return entries[0]
+    best = entries[0].priority
+    group = [e for e in entries if e.priority == best]
+    for entry in reversed(group):
+        if any(c.dated and (c.valid_on(date) if date else c.open_ended) for c in entry.codes):
+            return entry
+    return group[-1]
+
+
+Parts = tuple[str, "str | None", "str | None", str, str, bool]
+
+
+def entry_parts(entry: ActorEntry, date: dt.date | None) -> Parts:
+    """(code, country, role, kind, label, metonym) of an entry on ``date``."""
+    code = country_first(entry.code_for(date) or "---")
+    country, role = split_code(code)
+    return code, country, role, entry_kind(entry, code), entry.label(), entry.kind == "metonym"
+
+
+def country_first(code: str) -> str:
+    """Phoenix writes a multinational's home country after the MNC prefix ("MNCUSA" Boeing,
+    "MNCUSAHLH" Pfizer); the coder's codes put the country first ("USAMNC"), so the event's
+    actor has its country like any other company ("USABUS")."""
+    if code.startswith("MNC") and len(code) >= 6 and code[3:6] in _ontology()[0]:
+        return code[3:6] + "MNC" + code[6:]
+    return code
+
+
+def agent_parts(agent: AgentEntry) -> Parts:
+    """(code, country, role, kind, label, metonym) of an agent alone: ``---MIL``."""
+    code = f"{agent.code}---" if agent.prefix else f"---{agent.code}"
+    return code, None, agent.code[:3], "agent", agent.label(), False

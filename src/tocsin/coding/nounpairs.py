@@ -1,0 +1,118 @@
+"""Who did what to whom for an event noun: the (source, target) pairs of a protest, fight,
+attack or cooperation noun, found from the noun's own phrase ("Russian strikes on Kharkiv",
+"talks between X and Y", "sanctions on X") and, with a light verb, the verb's subject.
+
+Used by :mod:`tocsin.coding.nominal`; who attacked whom is :mod:`tocsin.coding.attacks`.
+"""
+
+from __future__ import annotations
+
+from tocsin.coding.attacks import (
+    attack_sources,
+    attack_targets,
+    in_casualty_clause,
+    is_mutual,
+    mutual_pairs,
+    owners,
+    placed_pairs,
+    split_attack_noun,
+    split_attack_pairs,
+)
+from tocsin.coding.context import DocContext
+from tocsin.coding.docview import DocView
+from tocsin.coding.guards import sentence_countries
+from tocsin.coding.npactors import actors_of_np, np_actors_anywhere
+from tocsin.coding.protest import protest_pairs
+from tocsin.coding.slots import subject_actors
+from tocsin.coding.writer import Sent
+from tocsin.models import Actor
+
+# prepositions naming whom a sanction is against
+SANCTION_PREPS = frozenset({"ON", "AGAINST", "TO", "FOR", "TARGETING", "FROM"})
+
+
+def is_attack(code: str) -> bool:
+    return code[:2] in ("18", "19", "20")
+
+
+def noun_pairs(
+    ctx: DocContext, i: int, code: str, light: int | None, sent: Sent
+) -> list[tuple[Actor, Actor]]:
+    if code[:2] == "14":
+        return protest_pairs(ctx, i, sent[2])
+    if is_mutual(ctx, i):
+        return placed_pairs(ctx, i, light, mutual_pairs(ctx, i, light, sent))
+    split = split_attack_noun(ctx.view, i)
+    if split is not None:  # "killed in Israeli tank shelling", misparsed
+        return split_attack_pairs(ctx, i, split, sent)
+    if not is_attack(code):
+        return _cooperation_pairs(ctx, i, light, sent[2])
+    sources = attack_sources(ctx, i, light, sent[2])
+    if not sources:
+        return []
+    roots = {a.root for a in sources if not a.code.startswith("---")}
+    targets = [
+        a
+        for a in attack_targets(ctx, i, light, sent, sources)
+        if (a.root not in roots or _domestic(a, sources)) and all(a.code != s.code for s in sources)
+    ]
+    if not targets and (light is not None or in_casualty_clause(ctx.view, i)):
+        others = sentence_countries(ctx, sent[0], sent[1]) - roots
+        targets = [_country(ctx, others.pop(), sent)] if len(others) == 1 else []
+    return placed_pairs(ctx, i, light, [(s, t) for s in sources for t in targets if t is not None])
+
+
+def _domestic(target: Actor, sources: list[Actor]) -> bool:
+    """A role of the attacker's own country ("the Pakistani Taliban ... Pakistani soldiers":
+    PAKREB -> PAKMIL), not the country itself or a source's own code."""
+    return len(target.code) > 3 and all(len(s.code) > 3 and s.code != target.code for s in sources)
+
+
+def _country(ctx: DocContext, root: str, sent: Sent) -> Actor:
+    for m in ctx.mentions:
+        if sent[0] <= m.start < sent[1] and not m.is_agent and m.actor.code[:3] == root:
+            return (
+                m.actor
+                if m.actor.kind == "country"
+                else Actor(root, m.actor.text, m.actor.span, root, None, "country", m.actor.entry)
+            )
+    return Actor(root, root, None, root, None, "country", "country of the sentence")
+
+
+def _cooperation_pairs(
+    ctx: DocContext, i: int, light: int | None, sent_index: int
+) -> list[tuple[Actor, Actor]]:
+    """(source, target) of a non-attack event noun: members of "between X and Y", else its
+    owners (or the light verb's subject) with its "with" partners."""
+    view = ctx.view
+    for prep in view.kids(i, "prep"):
+        objs = view.kids(prep, "pobj")
+        if view.up[prep] == "BETWEEN" and objs:
+            members = actors_of_np(ctx, objs[0], sent_index)
+            if len(members) > 1:
+                return [(a, b) for a in members for b in members if a.root != b.root]
+    own = owners(ctx, i, sent_index)
+    if not own and light is not None:
+        own = [a for a in subject_actors(ctx, light, sent_index) if not a.code.startswith("---")]
+    preps = _partner_preps(view, i, ctx)
+    partners: list[Actor] = []
+    for word in (i,) if light is None else (i, light):
+        for prep in view.kids(word, "prep"):
+            if view.up[prep] in preps:
+                for o in view.kids(prep, "pobj"):
+                    partners.extend(np_actors_anywhere(ctx, o, sent_index))
+    return [(a, b) for a in own for b in partners if a.root != b.root]
+
+
+def _partner_preps(view: DocView, i: int, ctx: DocContext) -> frozenset[str]:
+    """The prepositions naming the noun's partner: "talks with X"; "sanctions on/against X";
+    "the arrest/seizure of X", "the recognition of X" (an act on its "of" object)."""
+    code = ctx.dictionaries.nominal_index[view.up[i]].code or ""
+    if code[:2] == "17" or code[:3] == "054":
+        return SANCTION_PREPS | {"OF"}
+    return SANCTION_PREPS if _is_sanction(view, i, ctx) else frozenset({"WITH"})
+
+
+def _is_sanction(view: DocView, i: int, ctx: DocContext) -> bool:
+    form = ctx.dictionaries.nominal_index.get(view.up[i])
+    return form is not None and (form.code or "")[:2] in ("16", "17", "13", "11", "12")
