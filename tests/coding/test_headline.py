@@ -216,3 +216,27 @@ def test_present_tense_court_sentences_the_small_model_roots_in_a_noun_are_coded
     roots: Callable[[str], set[tuple[str, str, str]]], sentence: str, dyad: tuple[str, str, str]
 ) -> None:
     assert dyad in roots(sentence)
+
+
+@pytest.fixture(scope="module")
+def source_codes(coder: Any) -> Callable[[str], set[str]]:
+    def of(sentence: str) -> set[str]:
+        return {e.source.code for e in coder.code_text(sentence, date="2025-06-01") if e.source}
+
+    return of
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        ("Panama's supreme court nullifies the concession of a Chinese company.", "PANJUD"),
+        ("The Turkish military claims to have destroyed 30 rebel camps in Syria.", "TURMIL"),
+    ],
+)
+def test_a_re_read_subject_phrase_keeps_its_possessive_or_adjectival_country(
+    source_codes: Callable[[str], set[str]], sentence: str, source: str
+) -> None:
+    """The actor resolver reads the re-read parse: "Panama's" and "Turkish", which the parser
+    hung on the noun it took for the root, stay in the subject phrase."""
+    assert source in source_codes(sentence)

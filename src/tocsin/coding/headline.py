@@ -53,8 +53,24 @@ def recover_headline_verb(ctx: DocContext, start: int, end: int) -> int | None:
     v, lo = found
     _reattach(ctx, lo, end, v)
     _rebuild(view, start, end)
+    _share_with_resolver(view, start, end)
     log.debug("headline verb: %r read as the root verb", view.up[v])
     return v
+
+
+def _share_with_resolver(view: DocView, start: int, end: int) -> None:
+    """The actor resolver reads the same re-read parse: its noun phrases are subtrees, so
+    "Panama's supreme court nullifies ..." keeps "Panama's" in the subject phrase and "The
+    Israeli military claims ..." its "Israeli" (the parser had hung them on the noun read as
+    the root). Mentions were found before, on the parser's own tree, and stay as they are."""
+    info = view.info
+    if info is None or info.doc is not view.doc:
+        return
+    if info._edges is None:
+        info._edges = {}
+    for i in range(start, end):
+        info.heads[i], info.deps[i] = view.head[i], view.dep[i]
+        info._edges[i] = view.subtree_span(i)
 
 
 def _root(view: DocView, i: int) -> int:
