@@ -21,6 +21,20 @@ def _ontology() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(countries), frozenset(roles)
 
 
+@lru_cache(maxsize=1)
+def country_names() -> frozenset[str]:
+    """Upper-cased names of the states of the bundled ontology ("SYRIA", "UNITED STATES")."""
+    base = resources.files("tocsin") / "data" / "ontology"
+    text = base.joinpath("actor_countries.tsv").read_text(encoding="utf-8")
+    names: set[str] = set()
+    for line in text.splitlines()[1:]:
+        cols = line.split("\t")
+        if len(cols) > 7 and cols[2] == "country_iso3":
+            names.add(cols[1].upper())
+            names.update(n.strip() for n in cols[7].split("|") if n.strip())
+    return frozenset(names)
+
+
 def _first_column(text: str) -> list[str]:
     rows = [line.split("\t", 1)[0].strip() for line in text.splitlines()[1:]]
     return [r for r in rows if r]

@@ -34,8 +34,9 @@ def _remember_dep(memo: dict[int, str], strings: Any, dep: int) -> str:
     return label
 
 
-def _looked_up(memo: dict[int, T], ids: list[int], remember: Callable[[int], T]) -> list[T]:
-    """``memo[i]`` for each id (``map`` at C speed), the ids not seen before remembered first."""
+def looked_up(memo: dict[int, T], ids: list[int], remember: Callable[[int], object]) -> list[T]:
+    """``memo[i]`` for each id (``map`` at C speed), the ids not seen before remembered first
+    (``remember(i)`` puts ``i`` into ``memo``)."""
     try:
         return list(map(memo.__getitem__, ids))
     except KeyError:
@@ -78,11 +79,11 @@ class DocInfo:
         else:
             orths, heads, dep_ids, starts = [], [], [], []
         strings = doc.vocab.strings
-        pairs = _looked_up(memo, orths, lambda o: _remember(memo, strings, o))
+        pairs = looked_up(memo, orths, lambda o: _remember(memo, strings, o))
         self.texts = texts = list(map(itemgetter(0), pairs))
         self.keys = list(map(itemgetter(1), pairs))
         self.heads = heads
-        self.deps = _looked_up(dep_memo, dep_ids, lambda d: _remember_dep(dep_memo, strings, d))
+        self.deps = looked_up(dep_memo, dep_ids, lambda d: _remember_dep(dep_memo, strings, d))
         self.starts = starts
         self.ends = list(map(add, starts, map(len, texts)))
         self._edges: dict[int, tuple[int, int]] | None = None
@@ -125,6 +126,14 @@ class DocInfo:
                 return False
             k = parent
         return False
+
+    def set_parse(self, i: int, head: int, dep: str, span: tuple[int, int]) -> None:
+        """Token ``i``'s head, label and subtree span as a repaired parse reads them (the
+        coder's headline repair, tocsin.coding.headline)."""
+        self.heads[i], self.deps[i] = head, dep
+        if self._edges is None:
+            self._edges = {}
+        self._edges[i] = span
 
     def subtree_range(self, head_i: int) -> tuple[int, int]:
         """``[lo, hi)``: leftmost and (exclusive) rightmost token of ``head_i``'s subtree."""

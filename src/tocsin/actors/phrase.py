@@ -11,10 +11,9 @@ from __future__ import annotations
 import bisect
 import dataclasses
 from collections.abc import Sequence
-from functools import lru_cache
-from importlib import resources
 from typing import TYPE_CHECKING
 
+from tocsin.actors.codes import country_names
 from tocsin.models import Actor, Mention
 
 if TYPE_CHECKING:
@@ -230,26 +229,12 @@ def _locality_of(info: DocInfo, head_i: int, index: MentionIndex) -> Mention | N
         found = index.by_token.get(k)
         if found is None or found.is_agent or found.actor.kind != "country":
             return None
-        if found.text.upper() in _country_names():  # "Lebanon, Syria": a list of countries
+        if found.text.upper() in country_names():  # "Lebanon, Syria": a list of countries
             return None
         if found.actor.code[:3] == own.actor.code[:3] or _has_conjunct(info, k, head_i):
             return None
         return _as_place(found)
     return None
-
-
-@lru_cache(maxsize=1)
-def _country_names() -> frozenset[str]:
-    """Upper-cased names of the states of the bundled ontology ("SYRIA", "UNITED STATES")."""
-    text = (resources.files("tocsin") / "data" / "ontology" / "actor_countries.tsv").read_text(
-        encoding="utf-8")
-    names: set[str] = set()
-    for line in text.splitlines()[1:]:
-        cols = line.split("\t")
-        if len(cols) > 7 and cols[2] == "country_iso3":
-            names.add(cols[1].upper())
-            names.update(n.strip() for n in cols[7].split("|") if n.strip())
-    return frozenset(names)
 
 
 def _has_conjunct(info: DocInfo, *tokens: int) -> bool:

@@ -10,30 +10,22 @@ from typing import Any
 import numpy
 from spacy.attrs import ENT_TYPE  # type: ignore[attr-defined]
 
-from tocsin.actors.docinfo import ATTRS
+from tocsin.actors.docinfo import ATTRS, looked_up
 
 _UPPER: dict[int, str] = {}
 _PLAIN: dict[int, str] = {}
 
 
 def _strings(strings: Any, ids: list[int], upper: bool) -> list[str]:
-    """Strings of hash ids, through a process-wide cache (looked up with ``map`` at C speed;
-    the ids not seen before are added first)."""
+    """Strings of hash ids, through a process-wide cache (see docinfo.looked_up)."""
     cache = _UPPER if upper else _PLAIN
-    try:
-        return list(map(cache.__getitem__, ids))
-    except KeyError:
-        pass
     if len(cache) > 500_000:
         cache.clear()
-    for k in set(ids).difference(cache):
+
+    def remember(k: int) -> None:
         cache[k] = strings[k].upper() if upper else strings[k]
-    return list(map(cache.__getitem__, ids))
 
-
-def _signed(value: int) -> int:
-    """HEAD offsets come back as unsigned 64-bit integers."""
-    return value - (1 << 64) if value >= (1 << 63) else value
+    return looked_up(cache, ids, remember)
 
 
 _KEY_CACHE: dict[tuple[str, str], frozenset[str]] = {}

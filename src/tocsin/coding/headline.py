@@ -66,11 +66,8 @@ def _share_with_resolver(view: DocView, start: int, end: int) -> None:
     info = view.info
     if info is None or info.doc is not view.doc:
         return
-    if info._edges is None:
-        info._edges = {}
     for i in range(start, end):
-        info.heads[i], info.deps[i] = view.head[i], view.dep[i]
-        info._edges[i] = view.subtree_span(i)
+        info.set_parse(i, view.head[i], view.dep[i], view.subtree_span(i))
 
 
 def _root(view: DocView, i: int) -> int:
