@@ -9,6 +9,7 @@ default code. A passive verb is also tried with its words in active order.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from tocsin.coding.context import DocContext, Regions
 from tocsin.coding.docview import DocView
@@ -65,7 +66,6 @@ class _Best:
     pattern: Pattern | None = None
     score: int = -1
     slots: dict[str, int] = field(default_factory=dict)
-    layer: int = -1  # the verb file of the pattern, in loading order (see _layer)
 
 
 def is_candidate(view: DocView, i: int, index: dict[str, list[VerbForm]]) -> bool:
@@ -179,15 +179,13 @@ def _match_patterns(
         if pattern.has_compound and not _compound_ok(ctx, v, pattern):
             continue
         score = a + b
-        layer = _layer(ctx, pattern)
         if score > best.score or (
-            score == best.score and _wins_tie(view.lem[v], pattern, layer, best)
+            score == best.score and _wins_tie(ctx, view.lem[v], pattern, best)
         ):
             best.pattern, best.score, best.slots = pattern, score, {**pre_m.slots, **post_m.slots}
-            best.layer = layer
 
 
-def _wins_tie(lemma: str, pattern: Pattern, layer: int, best: _Best) -> bool:
+def _wins_tie(ctx: DocContext, lemma: str, pattern: Pattern, best: _Best) -> bool:
     """Whether ``pattern`` beats an equally specific ``best``: in a merged block, the pattern
     written for this very verb; else the pattern of a later layer (a set's own files are
     read after the ones they extend, and their entries win over them, as the README says:
@@ -198,19 +196,18 @@ def _wins_tie(lemma: str, pattern: Pattern, layer: int, best: _Best) -> bool:
         return True
     if best.pattern.origin == lemma != pattern.origin:
         return False
-    return layer > best.layer
+    ranks = _layers(tuple(ctx.dictionaries.verbs.files))  # only on ties: off the hot path
+    return _layer(ranks, pattern) > _layer(ranks, best.pattern)
 
 
-_LAYERS: dict[int, dict[str, int]] = {}
+@lru_cache(maxsize=8)
+def _layers(files: tuple[str, ...]) -> dict[str, int]:
+    """Verb file name -> its loading rank (the dictionary set's files, in order)."""
+    return {f.replace("\\", "/").rpartition("/")[2]: i for i, f in enumerate(files)}
 
 
-def _layer(ctx: DocContext, pattern: Pattern) -> int:
+def _layer(ranks: dict[str, int], pattern: Pattern) -> int:
     """The loading rank of the verb file a pattern comes from ("CAMEO.2.0.txt:2201" -> 0)."""
-    verbs = ctx.dictionaries.verbs
-    ranks = _LAYERS.get(id(verbs))
-    if ranks is None:
-        names = [f.replace("\\", "/").rpartition("/")[2] for f in verbs.files]
-        ranks = _LAYERS[id(verbs)] = {n: i for i, n in enumerate(names)}
     return ranks.get(pattern.source.rpartition(":")[0], -1)
 
 
