@@ -19,6 +19,7 @@ ruler) cannot re-attach dependencies.
 from __future__ import annotations
 
 import logging
+from itertools import compress
 
 from tocsin.coding.context import DocContext
 from tocsin.coding.docview import DocView, token_keys
@@ -48,14 +49,94 @@ def recover_headline_verb(ctx: DocContext, start: int, end: int) -> int | None:
     found = _subjectless_root(ctx, start, end) or _noun_root_verb(ctx, start, end)
     if found is None and FINITE_TAGS.isdisjoint(view.tag[start:end]):
         found = _headline_verb(ctx, start, end)
-    if found is None:
+    if found is not None:
+        v, lo = found
+        _reattach(ctx, lo, end, v)
+        log.debug("headline verb: %r read as the root verb", view.up[v])
+    repaired = recover_conjoined_verbs(ctx, start, end)
+    if found is not None or repaired:
+        _rebuild(view, start, end)
+        _share_with_resolver(view, start, end)
+    return None if found is None else found[0]
+
+
+def recover_conjoined_verbs(ctx: DocContext, start: int, end: int) -> bool:
+    """ "Norway expels a diplomat and summons the ambassador", "Poland scrambles jets and
+    places air defences on alert", "gunmen fire a grenade and open fire": the second verb
+    of two conjoined verb phrases, tagged as a noun (or adjective) and conjoined with the
+    first verb's object, becomes a verb conjoined with the first verb, the phrase after it
+    its object. Only a known verb form right after "and" that agrees with the first verb
+    (an -s noun with an -s verb, a bare form with a bare verb) and comes before an object
+    start is re-read (not "condemns the killings and attacks on civilians"). Returns
+    whether any word was re-read (the caller rebuilds the sentence's children lists)."""
+    view = ctx.view
+    deps = view.dep[start:end]
+    found = False
+    for i in compress(range(start, end), map(_CONJ_LIKE.__contains__, deps)):
+        v0 = _first_conjunct_verb(ctx, i, end)
+        if v0 is not None:
+            _reread_conjoined(view, i, v0)
+            found = True
+    return found
+
+
+_CONJ_LIKE = frozenset({"conj", "compound"})
+_CONJ_NEXT_TAGS = frozenset({"DT", "PRP$", "PRP", "JJ", "CD", "NNP", "NNPS", "PDT"})
+# a noun-tagged form of a verb and the first verb's tags it agrees with
+_AGREES = {"NNS": ("VBZ",), "NN": ("VBP",), "JJ": ("VBP",)}
+
+
+def _first_conjunct_verb(ctx: DocContext, i: int, end: int) -> int | None:
+    """The first verb of :func:`recover_conjoined_verbs` when word ``i`` is a second verb
+    read as a noun, else None."""
+    view = ctx.view
+    agrees = _AGREES.get(view.tag[i])
+    if agrees is None or i + 1 >= end or i == 0 or view.up[i - 1] not in ("AND", "OR"):
         return None
-    v, lo = found
-    _reattach(ctx, lo, end, v)
-    _rebuild(view, start, end)
-    _share_with_resolver(view, start, end)
-    log.debug("headline verb: %r read as the root verb", view.up[v])
-    return v
+    if i in ctx.mention_at or any(c < i for c in view.children[i]) or not _known(ctx, i):
+        return None
+    head = view.head[i]
+    if view.dep[i] == "compound":  # "and recovers M60 machine guns": the head is the object
+        if view.dep[head] != "conj" or view.tag[i + 1] not in ("NNP", "NNPS", "CD"):
+            return None
+        first = view.head[head]
+    else:
+        has_object = bool(view.kids(i, "dobj"))
+        if not has_object and view.tag[i + 1] not in _CONJ_NEXT_TAGS:
+            return None
+        first = head
+    if view.tag[first] in agrees:  # "suspends talks with X and summons/NNS the envoy"
+        return first
+    verb = view.head[first]
+    if view.dep[first] == "dobj" and view.tag[verb] in agrees:
+        return verb
+    return None
+
+
+def _reread_conjoined(view: DocView, i: int, v0: int) -> None:
+    """Word ``i`` becomes a verb conjoined with ``v0``; the phrase after it, its object."""
+    obj = view.head[i] if view.dep[i] == "compound" else _phrase_after(view, i)
+    view.head[i], view.dep[i] = v0, "conj"
+    view.tag[i] = view.tag[v0]
+    view.keys[i] = token_keys(view.up[i], view.lem[i])
+    if view.dep[i - 1] == "cc":
+        view.head[i - 1] = v0
+    if obj is not None and view.head[obj] != i:
+        view.head[obj], view.dep[obj] = i, "dobj"
+
+
+def _phrase_after(view: DocView, i: int) -> int | None:
+    """The head of the phrase that starts right after word ``i`` (climbing while the head
+    is to the right of ``i``), or None when it already hangs on ``i``."""
+    j = i + 1
+    for _ in range(8):
+        h = view.head[j]
+        if h == i:
+            return None
+        if h == j or h < i:
+            return j
+        j = h
+    return None
 
 
 def _share_with_resolver(view: DocView, start: int, end: int) -> None:
@@ -138,12 +219,12 @@ def _headline_verb(ctx: DocContext, start: int, end: int) -> tuple[int, int] | N
     """The first noun-tagged known verb right after an actor mention, before an object."""
     view, index = ctx.view, ctx.dictionaries.form_index
     for i in range(start, end - 1):
-        if view.tag[i] not in ("NN", "NNS") or view.up[i] not in index:
-            continue
+        if view.tag[i] not in ("NN", "NNS") or view.up[i] not in index or i in ctx.mention_at:
+            continue  # "Security forces in X arrest Y": "forces" is the actor's word
         if view.head[i] == i:
             return None  # "Thousands protest in ...": the root noun is read as a verb already
         before = ctx.mention_at.get(i - 1)
-        if before is None or before.end != i or i in ctx.mention_at:
+        if before is None or before.end != i:
             continue
         if view.tag[i + 1] in OBJECT_START_TAGS:
             return i, start
