@@ -2,7 +2,9 @@
 
 A side is matched outwards from the verb: ``seq`` holds token indices in that order
 (for the words before the verb, nearest first).  Elements match in order with gaps
-allowed unless glued (``_``).  Returns the number of words matched (the pattern's
+allowed unless glued (``_``); in a gap, an actor mention counts as one word, as PETRARCH
+counts a noun phrase ("designates the Islamic Revolutionary Guard Corps as a terrorist
+organization" skips one actor, not five words).  Returns the number of words matched (the pattern's
 specificity on that side) and the token positions of the ``$``/``+`` slots.
 """
 
@@ -32,7 +34,7 @@ def word_matches(word: str, up: str, lem: str) -> bool:
 class SideMatcher:
     """Matches elements against a sequence of tokens of one document."""
 
-    __slots__ = ("actor_start", "keys", "seq", "slots")
+    __slots__ = ("_reach", "actor_start", "keys", "seq", "slots")
 
     def __init__(
         self,
@@ -46,6 +48,7 @@ class SideMatcher:
         )
         self.seq = seq
         self.slots: dict[str, int] = {}
+        self._reach: dict[int, int] = {}  # gap start -> last position a gap reaches
 
     def match(self, elems: Sequence[Elem], reverse: bool) -> int:
         """Words matched (>= 0) or -1 when the elements do not match."""
@@ -73,7 +76,9 @@ class SideMatcher:
         elif elem.kind in (SOURCE, TARGET):
             last = min(len(self.seq) - 1, pos + MAX_SLOT_GAP)
         else:
-            last = min(len(self.seq) - 1, pos + MAX_GAP)
+            last = self._reach.get(pos, -1)
+            if last < 0:
+                last = self._reach[pos] = self._gap_end(pos)
         for p in range(pos, last + 1):
             for size in self._sizes(elem, p, reverse):
                 rest = self._from(elems, k + 1, p + size, reverse, False)
@@ -82,6 +87,21 @@ class SideMatcher:
                         self.slots.setdefault(elem.kind, self.seq[p])
                     return rest + (size if elem.kind == WORD else 1)
         return -1
+
+    def _gap_end(self, pos: int) -> int:
+        """The last position an element may start at after a gap of MAX_GAP words from
+        ``pos``, a whole actor mention counting as one word."""
+        seq, spans = self.seq, self.actor_start
+        end = len(seq) - 1
+        p, n = pos, MAX_GAP
+        while n > 0 and p < end:
+            span = spans.get(seq[p])
+            p += 1
+            if span is not None:
+                while p < end and span[0] <= seq[p] < span[1]:
+                    p += 1
+            n -= 1
+        return min(p, end)
 
     def _sizes(self, elem: Elem, p: int, reverse: bool) -> list[int]:
         if p >= len(self.seq):
