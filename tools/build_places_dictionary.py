@@ -31,7 +31,7 @@ from pathlib import Path
 from tocsin.actors.dictionary import read_actor_file, read_agent_file
 from tocsin.actors.entries import phrase_tokens
 from tocsin.actors.manifest import files_of
-from tocsin.actors.resolver import entry_kind
+from tocsin.actors.codes import entry_kind
 from tocsin.actors.suppress import read_suppress_file
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -189,6 +189,20 @@ _GENERIC = frozenset(
 DIVISION_WORDS = ("State", "Province", "Region", "Governorate", "Oblast", "District", "Department")
 
 
+# words of names that say where a place lies, not which one it is: "Central District" (in
+# Israel, and in many countries' news), "Eastern Region" (Uganda's and Ghana's), "Gulf" (a
+# province of Papua New Guinea; "the Gulf of Aden") are left out
+_FEATURES = frozenset(
+    "province region governorate oblast district department gulf bay sea strait river lake"
+    " island islands valley mountain mountains peninsula harbour harbor port county".split()
+)
+
+
+def generic_name(key: str) -> bool:
+    """Whether a name is made only of position, division and landform words."""
+    return set(key.replace("-", " ").split()) <= _GENERIC | _FEATURES
+
+
 def _country(row: tuple, cameo: dict) -> str:
     return SPECIAL.get(row[2]) or row[3] or cameo.get(row[2], "")
 
@@ -238,6 +252,8 @@ def main() -> None:
         if len(letters) < 4 or not letters.isalpha() or key in lower:
             continue
         if any(w in lower for w in key.split() if len(key.split()) == 1):
+            continue
+        if generic_name(key):
             continue
         country = pick(key, ids, rows, cameo, args.min_pop)
         if country is None or country not in known_codes:
