@@ -13,6 +13,7 @@ clause and no target there, the target is the sentence's one other country.
 
 from __future__ import annotations
 
+from tocsin.coding.attackcodes import means_codes, noun_code
 from tocsin.coding.attacks import (
     CASUALTY_WORDS,
     attack_sources,
@@ -27,7 +28,6 @@ from tocsin.coding.context import DocContext
 from tocsin.coding.docview import DocView
 from tocsin.coding.factuality import Frame, factuality_of
 from tocsin.coding.nounattacks import (
-    means_conjunct,
     placed_subjects,
     violence_setting,
     yield_hit_clauses,
@@ -105,19 +105,12 @@ HEDGED_SPEECH = frozenset({"SAY", "CLAIM", "ALLEGE", "ACCUSE", "WARN", "INSIST",
 # an attack or protest noun that modifies another noun names no act ("attack helicopters",
 # "a protest complaint", "strike group")
 MODIFIER_ROOTS = frozenset({"14", "18", "19", "20"})
-AERIAL_WORDS = frozenset(
-    "AIR DRONE DRONES MISSILE MISSILES AERIAL ROCKET ROCKETS BOMB GLIDE"
-    " BALLISTIC CRUISE UAV AIRSTRIKE".split()
-)
-NOT_ATTACK_WORDS = frozenset(
-    "GENERAL HUNGER LABOR LABOUR NATIONWIDE WORKERS TEACHERS DOCTORS RAIL TRANSPORT PUBLIC SIT"
-    " 24-HOUR HEART PANIC CHARM CYBER SHOCK".split()
-)
 
 
 def nominal_events(ctx: DocContext, per_verb: PerVerb, sent: Sent) -> None:
     """Events of the event nouns of a sentence (in place, see the module docstring)."""
     weapon_subjects(ctx, per_verb, sent)
+    means_codes(ctx, per_verb, sent)  # "Russian drone strikes kill 16": the strikes' code
     per_verb.update(placed_subjects(ctx, per_verb))  # "a storm in Chile kills three"
     view, nominal = ctx.view, ctx.dictionaries.nominal_index
     for i in range(sent[0], sent[1]):
@@ -151,10 +144,10 @@ def nominal_events(ctx: DocContext, per_verb: PerVerb, sent: Sent) -> None:
             and not idle_subject(ctx.view, per_verb, i, form.code)
         ):
             continue  # "held talks with X", "the talks were cancelled": the verb says it
-        noun_code = _noun_code(ctx, i, form.code)
-        if noun_code is None:
+        named = noun_code(ctx, i, form.code)
+        if named is None:
             continue
-        code = noun_code
+        code = named
         found = noun_pairs(ctx, i, code, light, sent)
         claims = _accusations(ctx, i, light, sent) if is_attack(code) else []
         if not found:
@@ -215,7 +208,7 @@ def _code_glued(ctx: DocContext, per_verb: PerVerb, i: int, code: str, sent: Sen
     for g in gerunds:
         per_verb[g] = []
     mods = {ctx.view.up[g] for g in gerunds}
-    code = "182" if mods & ASSAULT_WORDS else (_noun_code(ctx, i, code) or code)
+    code = "182" if mods & ASSAULT_WORDS else (noun_code(ctx, i, code) or code)
     per_verb[i] = _events(ctx, i, code, placed_pairs(ctx, i, None, pairs), None, sent)
     return True
 
@@ -383,20 +376,3 @@ def _coded_by_verb(ctx: DocContext, i: int, sent: Sent) -> bool:
         return False
     hm = match_verb(ctx, head, sent[0], sent[1])
     return hm is not None and bool(hm.code or hm.code2)
-
-
-def _noun_code(ctx: DocContext, i: int, code: str) -> str | None:
-    """The code of an attack noun by its modifiers ("drone strike": aerial), None for a
-    strike that is no attack ("general strike")."""
-    if not is_attack(code):
-        return code
-    mods = {
-        ctx.view.up[c]
-        for c in ctx.view.children[i]
-        if ctx.view.dep[c] in ("compound", "amod", "nmod")
-    } | {ctx.view.up[c] for c in (means_conjunct(ctx.view, i),) if c is not None}
-    if mods & NOT_ATTACK_WORDS:
-        return "143" if ctx.view.up[i].startswith("STRIKE") else None  # "general strike"
-    if mods & ASSAULT_WORDS and code[:2] == "19":
-        return "182"  # "a knife attack": a physical assault (CAMEO 182), no military force
-    return "195" if mods & AERIAL_WORDS and code[:2] == "19" else code

@@ -95,20 +95,30 @@ def yield_hit_clauses(view: DocView, per_verb: dict[int, list[Event]], i: int) -
 
 
 def placed_subjects(ctx: DocContext, per_verb: Mapping[int, list[Event]]) -> dict[int, list[Event]]:
-    """The verbs' events without those whose source is only the place of a subject that
-    names no actor ("a storm in Chile kills three": Chile is where, not who)."""
+    """The verbs' events without those whose source is only the place of a subject, or of a
+    passive's agent, that names no actor ("a storm in Chile kills three", "soldiers are
+    killed by a roadside bomb in Jenin": the place is where, not who)."""
     view = ctx.view
     out: dict[int, list[Event]] = {}
     for v, events in per_verb.items():
-        subj = subject_head(view, v) if events else None
-        if subj is None or subj[1] or subj[0] in ctx.mention_at:
+        doer = _doer(view, v) if events else None
+        if doer is None or doer in ctx.mention_at:
             continue
-        spans = _place_spans(view, subj[0])
+        spans = _place_spans(view, doer)
         if spans:
             kept = [e for e in events if not _in_spans(e, spans)]
             if len(kept) != len(events):
                 out[v] = kept
     return out
+
+
+def _doer(view: DocView, v: int) -> int | None:
+    """The verb's active subject, else the object of its passive's ``by``."""
+    subj = subject_head(view, v)
+    if subj is not None and not subj[1]:
+        return subj[0]
+    agents = [o for a in view.kids(v, "agent") for o in view.kids(a, "pobj")]
+    return agents[0] if agents else None
 
 
 def _place_spans(view: DocView, w: int) -> list[tuple[int, int]]:
