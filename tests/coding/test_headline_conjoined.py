@@ -144,3 +144,19 @@ def test_an_actor_with_a_place_before_a_noun_tagged_verb_is_its_subject(
     not stop the search for the headline verb after it."""
     assert ("SSD", "SSD", "17") in roots(
         "Government forces in South Sudan arrest Peter Lam Both, a rebel commander.")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("sentence", "dyad"),
+    [
+        # the root "open" tagged as an adjective with "fire" as its object
+        ("Rebels open fire on a Kenyan army convoy.", ("KEN", "KEN", "19")),
+        # a noun-rooted sentence: "open" an adjective of "fire" right after the actor
+        ("Militants from the Islamic State open fire on Iraqi soldiers.", ("IMG", "IRQ", "19")),
+    ],
+)
+def test_an_adjective_tagged_verb_with_an_object_is_coded(
+    roots: Callable[[str], set[tuple[str, str, str]]], sentence: str, dyad: tuple[str, str, str]
+) -> None:
+    assert dyad in roots(sentence)

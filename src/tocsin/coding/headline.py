@@ -53,11 +53,23 @@ def recover_headline_verb(ctx: DocContext, start: int, end: int) -> int | None:
         v, lo = found
         _reattach(ctx, lo, end, v)
         log.debug("headline verb: %r read as the root verb", view.up[v])
-    repaired = recover_conjoined_verbs(ctx, start, end)
+    repaired = _adjective_root_verb(ctx, start) | recover_conjoined_verbs(ctx, start, end)
     if found is not None or repaired:
         _rebuild(view, start, end)
         _share_with_resolver(view, start, end)
     return None if found is None else found[0]
+
+
+def _adjective_root_verb(ctx: DocContext, start: int) -> bool:
+    """ "Rebels open fire on a convoy": a root tagged as an adjective that has a direct
+    object and is a known verb form is a verb (its tag and dictionary keys change)."""
+    view = ctx.view
+    root = _root(view, start)
+    if view.tag[root] != "JJ" or not view.kids(root, "dobj") or not _known(ctx, root):
+        return False
+    view.tag[root] = "VBP"
+    view.keys[root] = token_keys(view.up[root], view.lem[root])
+    return True
 
 
 def recover_conjoined_verbs(ctx: DocContext, start: int, end: int) -> bool:
@@ -216,11 +228,15 @@ def _noun_root_verb(ctx: DocContext, start: int, end: int) -> tuple[int, int] | 
 
 
 def _headline_verb(ctx: DocContext, start: int, end: int) -> tuple[int, int] | None:
-    """The first noun-tagged known verb right after an actor mention, before an object."""
+    """The first noun-tagged known verb right after an actor mention, before an object (or
+    an adjective-tagged one before a noun: "militants from the Islamic State open fire")."""
     view, index = ctx.view, ctx.dictionaries.form_index
     for i in range(start, end - 1):
-        if view.tag[i] not in ("NN", "NNS") or view.up[i] not in index or i in ctx.mention_at:
+        tag = view.tag[i]
+        if tag not in ("NN", "NNS", "JJ") or view.up[i] not in index or i in ctx.mention_at:
             continue  # "Security forces in X arrest Y": "forces" is the actor's word
+        if tag == "JJ" and view.tag[i + 1] not in ("NN", "NNS"):
+            continue
         if view.head[i] == i:
             return None  # "Thousands protest in ...": the root noun is read as a verb already
         before = ctx.mention_at.get(i - 1)
