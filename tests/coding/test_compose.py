@@ -13,29 +13,71 @@ from tocsin.coding.options import Options
 from tocsin.models import Event, Factuality
 
 
-def test_an_attack_reported_by_another_is_an_accusation(
-    make_doc: Any, code_doc: Callable[..., list[Event]]
-) -> None:
-    # "Arnor said Gondor attacked Rohan."
-    doc = make_doc(
-        ["Arnor", "said", "Gondor", "attacked", "Rohan", "."],
+def _said(make_doc: Any, speaker: str, verb: str = "said", lemma: str = "say") -> Any:
+    # "<speaker> said Gondor attacked Rohan."
+    return make_doc(
+        [speaker, verb, "Gondor", "attacked", "Rohan", "."],
         [1, 1, 3, 1, 3, 1],
         ["nsubj", "ROOT", "nsubj", "ccomp", "dobj", "punct"],
         ["NNP", "VBD", "NNP", "VBD", "NNP", "."],
-        lemmas=["Arnor", "say", "Gondor", "attack", "Rohan", "."],
+        lemmas=[speaker, lemma, "Gondor", "attack", "Rohan", "."],
     )
-    found = {
+
+
+def _facts(events: list[Event]) -> set[tuple[str | None, str | None, str, Factuality]]:
+    return {
         (
             e.source.code if e.source else None,
             e.target.code if e.target else None,
             e.code,
             e.factuality,
         )
-        for e in code_doc(doc)
+        for e in events
     }
+
+
+def test_an_attack_claimed_by_another_is_an_accusation(
+    make_doc: Any, code_doc: Callable[..., list[Event]]
+) -> None:
+    # "Arnor claimed Gondor attacked Rohan.": a claim, the act only alleged
+    found = _facts(code_doc(_said(make_doc, "Arnor", "claimed", "claim")))
     assert ("ARN", "GON", "112", Factuality.ASSERTED) in found
     assert ("GON", "ROH", "190", Factuality.ALLEGED) in found
     assert not any(code == "010" for _, _, code, _ in found)  # the statement stands for itself
+
+
+def test_a_third_partys_report_of_an_attack_is_the_attack(
+    make_doc: Any, code_doc: Callable[..., list[Event]]
+) -> None:
+    # "Arnor said Gondor attacked Rohan.": Arnor is on neither side, it reports news
+    found = _facts(code_doc(_said(make_doc, "Arnor")))
+    assert found == {("GON", "ROH", "190", Factuality.ASSERTED)}
+
+
+def test_a_victims_report_of_an_attack_is_the_attack_and_an_accusation(
+    make_doc: Any, code_doc: Callable[..., list[Event]]
+) -> None:
+    # "Rohanians said Gondor attacked Rohan.": the victim's side says what was done to it
+    found = _facts(code_doc(_said(make_doc, "Rohanians")))
+    assert ("GON", "ROH", "190", Factuality.ASSERTED) in found
+    assert ("ROH", "GON", "112", Factuality.ASSERTED) in found
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "sentence, attacker, victim",
+    [
+        ("The mayor of Odesa says that a Russian drone struck a hospital in Odesa.", "RUS", "UKR"),
+        ("Lebanese officials said an Israeli missile hit a house in Tyre.", "ISR", "LBN"),
+    ],
+)
+def test_a_victims_report_of_a_weapons_strike_keeps_both(
+    roots: Callable[[str], set[tuple[str, str, str]]], sentence: str, attacker: str, victim: str
+) -> None:
+    # the weapon's owner is the attacker; the accusation of him survives that repair
+    found = roots(sentence)
+    assert (attacker, victim, "19") in found
+    assert (victim, attacker, "11") in found
 
 
 def test_news_attribution_after_the_clause_is_not_a_claim(
@@ -123,7 +165,7 @@ def _speech_doc(make_doc: Any, speaker: list[str], verb: str, rest: list[str]) -
     deps += ["ccomp", "dobj", "punct"]
     tags += ["VB" if len(rest) > 3 else "VBD", "NNP", "."]
     lemmas = [w.lower() for w in words]
-    lemmas[v] = {"said": "say", "reported": "report"}.get(verb, verb)
+    lemmas[v] = {"said": "say", "reported": "report", "claimed": "claim"}.get(verb, verb)
     lemmas[inner] = {"attacked": "attack", "meet": "meet"}.get(words[inner], words[inner])
     return make_doc(words, heads, deps, tags, lemmas=lemmas)
 
@@ -142,8 +184,9 @@ def test_an_actor_reporting_its_own_attack_codes_the_attack(
 def test_another_actors_attack_stays_an_accusation_even_with_a_pronoun_elsewhere(
     make_doc: Any, code_doc: Callable[..., list[Event]]
 ) -> None:
-    # "Rohan said that Gondor attacked Arnor."
-    doc = _speech_doc(make_doc, ["Rohan"], "said", ["Gondor", "attacked", "Arnor"])
+    # "Rohan claimed that Gondor attacked Arnor." (a claim: a neutral third party's "said"
+    # would report the act)
+    doc = _speech_doc(make_doc, ["Rohan"], "claimed", ["Gondor", "attacked", "Arnor"])
     found = _found(code_doc(doc, coref=Coreference()))
     assert ("ROH", "GON", "112", Factuality.ASSERTED) in found
     assert ("GON", "ARN", "190", Factuality.ALLEGED) in found

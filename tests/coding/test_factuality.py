@@ -115,6 +115,30 @@ def test_an_infinitive_completing_a_noun_is_an_aim(make_doc: Any) -> None:
     assert fact is Factuality.HYPOTHETICAL and frame is not None and frame.kind == "purpose"
 
 
+def _purpose(make_doc: Any, verb: str, lemma: str) -> Any:
+    # "Gondor <verb> troops to attack Rohan ."
+    return make_doc(
+        ["Gondor", verb, "troops", "to", "attack", "Rohan", "."],
+        [1, 1, 1, 4, 1, 4, 1],
+        ["nsubj", "ROOT", "dobj", "aux", "advcl", "dobj", "punct"],
+        ["NNP", "VBD", "NNS", "TO", "VB", "NNP", "."],
+        lemmas=["Gondor", lemma, "troop", "to", "attack", "Rohan", "."],
+    )
+
+
+@pytest.mark.parametrize("verb, lemma", [("sent", "send"), ("deployed", "deploy")])
+def test_the_purpose_of_a_movement_is_the_act(make_doc: Any, verb: str, lemma: str) -> None:
+    # "sent troops to attack Rohan": news of a dispatch tells what the troops went and did
+    doc = _purpose(make_doc, verb, lemma)
+    assert factuality_of(DocView.build(doc), 4, False) == (Factuality.ASSERTED, None)
+
+
+def test_the_purpose_of_another_act_is_only_meant(make_doc: Any) -> None:
+    doc = _purpose(make_doc, "trained", "train")  # "trained troops to attack": not done
+    fact, frame = factuality_of(DocView.build(doc), 4, False)
+    assert fact is Factuality.HYPOTHETICAL and frame is not None and frame.kind == "purpose"
+
+
 def test_the_first_to_act_did_act(make_doc: Any) -> None:
     doc, v = _noun_infinitive(make_doc, "first", "country")  # "the first country to attack"
     assert factuality_of(DocView.build(doc), v, False)[0] is Factuality.ASSERTED

@@ -383,3 +383,27 @@ def test_force_coded_both_ways_from_one_verb_is_the_subjects(news_coder: Any) ->
     # a reciprocal act of a coordinated subject stays mutual
     fire = news_coder.code_text("India and Pakistan exchanged fire along the border.")
     assert {k[:2] for k in _root_keys(fire)} == {("IND", "PAK"), ("PAK", "IND")}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "sentence, source, target, code",
+    [
+        ("Japan announced plans to impose new sanctions on North Korea.", "JPN", "PRK", "1312"),
+        (
+            "The European Union unveils a plan to impose tariffs on Chinese steel.",
+            "IGO",
+            "CHN",
+            "1312",
+        ),
+        ("Canada announces plans to send aid to Haiti.", "CAN", "HTI", "033"),
+    ],
+)
+def test_an_intended_event_noun_takes_its_intent_code(
+    news_coder: Any, sentence: str, source: str, target: str, code: str
+) -> None:
+    # an event noun under an intent frame is the intent (03x) or threat (13x), not the act
+    events = news_coder.code_text(sentence, date="2025-06-01")
+    found = {(e.source.root, e.target.root, e.code) for e in events if e.source and e.target}
+    assert (source, target, code) in found
+    assert not any(c[:2] in ("16", "07") for _, _, c in found)

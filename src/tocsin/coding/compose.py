@@ -93,9 +93,13 @@ def compose(ctx: DocContext, per_verb: PerVerb, sent_index: int) -> None:
             if h > v:  # "..., officials said": attribution of the news, not a claim
                 continue
             speakers = subject_actors(ctx, h, sent_index)
-            per_verb[v] = _reported(
+            reported = _reported(
                 ctx, v, events, speakers, word in CLAIM_FRAME_WORDS, word in WARNING_WORDS
             )
+            # the speaker's accusation is the speech verb's event (the clause's own
+            # repairs, such as a weapon's owner, are not about it)
+            per_verb[h] = [e for e in reported if ACCUSATION_RULE in e.rules]
+            per_verb[v] = [e for e in reported if ACCUSATION_RULE not in e.rules]
         elif edge in ("xcomp", "acl") and word == "CLAIM" and _claims_own(ctx, h, v):
             per_verb[h] = []
             per_verb[v] = [_own_claim(e) for e in events]
@@ -252,11 +256,26 @@ def _reported(
         elif acts and _own_or_news(ctx, v, e, speakers):
             rule = "reported speech: the speaker's own act, or news"
             out.append(e.replace(factuality=Factuality.ASSERTED, rules=e.rules + (rule,)))
+        elif not claim and _third_party(e, speakers):
+            rule = "reported speech: a third party's report of the act"
+            out.append(e.replace(factuality=Factuality.ASSERTED, rules=e.rules + (rule,)))
         elif is_conflict(e.code):
-            out.extend(_reported_conflict(ctx, e, speakers))
+            out.extend(_reported_conflict(ctx, e, speakers, claim))
         else:
             out.append(e.replace(factuality=Factuality.ALLEGED) if claim else e)
     return out
+
+
+def _third_party(e: Event, speakers: list[Actor]) -> bool:
+    """Whether the speakers are on neither side of the act they report ("Estonia reports
+    that a Romanian jet shot down a drone", "the U.S. announces that Israel and Lebanon
+    agreed to ..."): a neutral report of news, not a claim against an adversary. Not of a
+    country's act on itself ("the US said that Iraq had attacked itself": a foreigner's
+    word on another's internal affairs accuses it, PETRARCH's 112)."""
+    if e.source is None or (e.target is not None and e.target.root == e.source.root):
+        return False
+    sides = [a for a in (e.source, e.target) if a is not None]
+    return all(not same_side(sp, a) and sp.root != a.root for sp in speakers for a in sides)
 
 
 def _own_or_news(ctx: DocContext, v: int, e: Event, speakers: list[Actor]) -> bool:
@@ -336,10 +355,17 @@ def _future(ctx: DocContext, v: int) -> bool:
     )
 
 
-def _reported_conflict(ctx: DocContext, e: Event, speakers: list[Actor]) -> list[Event]:
+ACCUSATION_RULE = "reported speech: 112"
+
+
+def _reported_conflict(
+    ctx: DocContext, e: Event, speakers: list[Actor], claim: bool = True
+) -> list[Event]:
     """Another actor's conflict act asserted by the speakers: their accusation of its
     source (112), the act itself only alleged (PETRARCH's convention: a speaker's own act
-    is its claim of responsibility, 015)."""
+    is its claim of responsibility, 015). A victim's plain report ("the governor says a
+    Russian drone struck a building in Kharkiv": said, not claimed) is news of the act as
+    well as the accusation."""
     out: list[Event] = []
     own = e.source is not None and any(same_side(sp, e.source) for sp in speakers)
     for sp in speakers:
@@ -347,7 +373,12 @@ def _reported_conflict(ctx: DocContext, e: Event, speakers: list[Actor]) -> list
             out.append(recode(ctx, e, "015", sp, e.target))
         elif e.source is not None and not own:
             out.append(recode(ctx, e, "112", sp, e.source))
-    out.append(e.replace(factuality=Factuality.ALLEGED))
+    victim = e.target is not None and any(sp.root == e.target.root for sp in speakers)
+    if not claim and not own and victim:
+        rule = "reported speech: the victim's report of the act"
+        out.append(e.replace(factuality=Factuality.ASSERTED, rules=e.rules + (rule,)))
+    else:
+        out.append(e.replace(factuality=Factuality.ALLEGED))
     return out
 
 

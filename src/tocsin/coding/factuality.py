@@ -299,10 +299,23 @@ def _sharing_head(view: DocView, v: int) -> int:
     return head
 
 
+# verbs of going, gathering and sending: the purpose they are done for is what the movers
+# then do where they go ("gather in Berlin to protest", "tours the Gulf to seek support",
+# "sends workers to help rebuild", "troops are deployed to reinforce the border"), told
+# by news as the act itself
+MOTION_WORDS = frozenset(
+    "ARRIVE ASSEMBLE CONVENE DEPLOY DISPATCH FLY GATHER GO MARCH MOBILIZE MOBILISE RALLY "
+    "SEND TOUR TRAVEL".split()
+)
+
+
 def _is_purpose(view: DocView, i: int) -> bool:
-    """An infinitival adverbial clause: "(met) to discuss" says what was meant, not done."""
-    return view.dep[i] == "advcl" and any(
-        view.dep[c] == "aux" and view.up[c] == "TO" for c in view.children[i]
+    """An infinitival adverbial clause: "(met) to discuss" says what was meant, not done
+    (not the purpose of a movement, :data:`MOTION_WORDS`)."""
+    return (
+        view.dep[i] == "advcl"
+        and any(view.dep[c] == "aux" and view.up[c] == "TO" for c in view.children[i])
+        and view.lem[view.head[i]] not in MOTION_WORDS
     )
 
 

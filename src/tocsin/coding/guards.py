@@ -30,7 +30,7 @@ import logging
 from tocsin.coding.context import DocContext
 from tocsin.coding.docview import DocView
 from tocsin.coding.eventplace import country_root, is_role_only, placed
-from tocsin.coding.factuality import SPEECH_WORDS
+from tocsin.coding.factuality import SPEECH_WORDS, intent_code
 from tocsin.coding.history import is_history
 from tocsin.coding.nonacts import domestic as _domestic
 from tocsin.coding.nonacts import (
@@ -44,7 +44,7 @@ from tocsin.coding.nonacts import (
 from tocsin.coding.nonacts import span_head as _span_head
 from tocsin.coding.syntax import subject_head
 from tocsin.coding.writer import REPORTED_SPEECH, VERB_DEFAULT, with_code
-from tocsin.models import Actor, Event
+from tocsin.models import Actor, Event, Factuality
 
 log = logging.getLogger(__name__)
 
@@ -152,7 +152,21 @@ def guard_sentence(ctx: DocContext, events: list[Event], start: int, end: int) -
     events = _one_sided_force(ctx, events)
     if ctx.options.place_roles:
         events = place_roles(ctx, events, start, end)
-    return [legal_charge(ctx, _domestic_ban(ctx, e)) for e in events]
+    return [legal_charge(ctx, _domestic_ban(ctx, _intent_coded(ctx, e))) for e in events]
+
+
+_INTENT_FRAME = "frame: intent ("
+
+
+def _intent_coded(ctx: DocContext, e: Event) -> Event:
+    """An intended act not yet in its intent code ("announces plans to impose a tariff on
+    China", an event noun under an intent frame): the intent (03x) or threat (13x) code
+    CONVENTIONS.md gives it, not the act, which has not happened."""
+    if e.factuality is not Factuality.INTENDED or e.code[:2] in ("03", "13"):
+        return e
+    word = next((r[len(_INTENT_FRAME) : -1] for r in e.rules if r.startswith(_INTENT_FRAME)), "")
+    code = intent_code(e.code, word)
+    return e if code == e.code else with_code(ctx, e, code, "an intended act")
 
 
 # an embargo, boycott or sanctions (163) is imposed on another country; a ban a state
