@@ -28,10 +28,10 @@ import re
 from collections import defaultdict
 from pathlib import Path
 
+from tocsin.actors.codes import entry_kind
 from tocsin.actors.dictionary import read_actor_file, read_agent_file
 from tocsin.actors.entries import phrase_tokens
 from tocsin.actors.manifest import files_of
-from tocsin.actors.codes import entry_kind
 from tocsin.actors.suppress import read_suppress_file
 
 ROOT = Path(__file__).resolve().parents[1]

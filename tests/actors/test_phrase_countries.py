@@ -45,3 +45,57 @@ def test_names_of_position_and_landform_words_are_no_place(
 def test_a_district_court_of_a_capital_is_that_countrys(phoenix: ActorResolver, nlp: Any) -> None:
     doc = nlp("The Seoul Central District Court sentenced the former minister.")
     assert _code(phoenix, doc, "Court") == "KORJUD"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        ("Nova Scotia Premier Tim Houston criticized the plan.", "Houston", "CANGOV"),
+        ("Nepali home minister Sudan Gurung resigned.", "Gurung", "NPLGOV"),
+        ("Former Honduran president Juan Orlando Hernández was pardoned.", "Hernández",
+         "HNDELI"),
+        ("M23 spokesperson Lawrence Kanyuka said the rebels would stay.", "Kanyuka", "CODREB"),
+        ("Police Scotland arrested the man.", "Scotland", "GBRCOP"),  # one word: the place
+    ],
+)
+def test_a_place_word_in_a_titled_name_is_a_name(
+    phoenix: ActorResolver, nlp: Any, text: str, word: str, expected: str
+) -> None:
+    assert _code(phoenix, nlp(text), word) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        ("The Philippine Senate approved the bill.", "Senate", "PHLGOVLEG"),
+        ("Nigeria's Senate approved the bill.", "Senate", "NGAGOVLEG"),
+        ("The Senate of Pakistan approved the bill.", "Senate", "PAKGOVLEG"),
+        ("The US Senate approved the bill.", "Senate", "USAGOVLEG"),
+        ("The Philippine Department of Justice charged him.", "Department", "PHLJUD"),
+        ("The Uganda People's Defence Force attacked the rebels.", "Force", "UGAREB"),
+        ("Iran's Hezbollah allies fired rockets.", "allies", "LBNREB"),  # not adjacent
+        ("Colombian defense minister Pedro Sánchez resigned.", "Sánchez", "COLGOV"),
+        ("Spanish prime minister Pedro Sánchez resigned.", "Sánchez", "ESPGOV"),
+    ],
+)
+def test_an_institution_of_another_country_is_the_written_countrys(
+    phoenix: ActorResolver, nlp: Any, text: str, word: str, expected: str
+) -> None:
+    assert _code(phoenix, nlp(text), word) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        ("The U.S. African Command struck the militants.", "Command", "USA"),
+        ("Medics at the Gaza European Hospital treated the wounded.", "Hospital", "PSEGZA"),
+        ("European leaders met in Brussels.", "leaders", "EURGOV"),
+    ],
+)
+def test_a_region_yields_to_a_state_of_the_phrase(
+    phoenix: ActorResolver, nlp: Any, text: str, word: str, expected: str
+) -> None:
+    assert _code(phoenix, nlp(text), word) == expected

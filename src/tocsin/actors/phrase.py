@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from tocsin.actors.codes import country_names
+from tocsin.actors.phrasecountry import foreign_institution, states_over_regions, without_name_words
 from tocsin.models import Actor, Mention
 
 if TYPE_CHECKING:
@@ -191,9 +192,13 @@ def resolve_phrase(info: DocInfo, head_i: int, index: MentionIndex) -> Actor | N
     if not mentions:
         return None
     head_mention = index.by_token.get(head_i)
-    actors = [m for m in mentions if not m.is_agent]
+    actors = without_name_words(info, index, [m for m in mentions if not m.is_agent])
     agents = [m for m in mentions if m.is_agent]
-    base = _base(info, actors, head_mention, head_i)
+    if head_mention is not None and not head_mention.is_agent and head_mention not in actors:
+        head_mention = None  # "Premier Tim Houston": the head is a word of a name
+    base = _base(info, states_over_regions(actors, head_mention), head_mention, head_i)
+    if base is not None:
+        base = foreign_institution(info, base, actors, agents, head_i) or base
     if base is not None and base is head_mention:
         base = _locality_of(info, head_i, index) or base
     if base is not None and not agents and info.deps[head_i] == "conj":
