@@ -43,6 +43,7 @@ from tocsin.coding.nounevents import (
 )
 from tocsin.coding.nounpairs import is_attack, noun_pairs
 from tocsin.coding.objectsense import object_sense
+from tocsin.coding.riots import riots
 from tocsin.coding.slots import subject_actors
 from tocsin.coding.verbmatch import VerbMatch, is_candidate, match_verb
 from tocsin.coding.writer import Sent, make_event, rules_of
@@ -162,6 +163,7 @@ def nominal_events(ctx: DocContext, per_verb: PerVerb, sent: Sent) -> None:
         if is_mutual(ctx, i):
             _yield_sides(ctx, per_verb, i, found)
     state_operations(ctx, per_verb, sent)  # "militants are killed in raids in X"
+    riots(ctx, per_verb)  # "clashes between police and protesters": a violent protest
 
 
 def _events(
@@ -178,7 +180,7 @@ def _events(
     m = VerbMatch(i, (form,), None, code, None, frozenset(), {}, False)
     factuality, frame = factuality_of(view, light if light is not None else i, False)
     head = view.head[i]
-    if view.lem[head] in NOMINAL_STOPPERS and head != i and not sensed:  # "talks were cancelled"
+    if _stopped(view, i) and not sensed:  # "talks were cancelled"
         factuality, frame = Factuality.NEGATED, Frame("negation", view.lem[head].lower())
     if factuality is Factuality.ASSERTED:  # "a potential deal": a possibility
         factuality, frame = irrealis(view, i) or (factuality, frame)
@@ -196,6 +198,15 @@ def _events(
         c = _unnamed_code(code, s)
         out.append(make_event(ctx, m, c, s, t, fact, sent, rules_of(m, s, t, fr) + why))
     return out
+
+
+def _stopped(view: DocView, i: int) -> bool:
+    """Whether the noun's verb ends or stops it ("talks were cancelled", "talks broke
+    down"); "clashes broke out" began."""
+    head = view.head[i]
+    if head == i or view.lem[head] not in NOMINAL_STOPPERS:
+        return False
+    return not any(view.up[p] == "OUT" for p in view.kids(head, "prt"))
 
 
 def _code_glued(ctx: DocContext, per_verb: PerVerb, i: int, code: str, sent: Sent) -> bool:
