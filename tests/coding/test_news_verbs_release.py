@@ -1,0 +1,36 @@
+"""A person released or freed "from" a country was released by that country (0841), and
+halting or suspending arms deliveries or weapon shipments cuts military aid (1622).
+Sentences written for these tests (issue #9)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+CASES = [
+    (
+        "An American soldier is released from Russia after two years in detention.",
+        "RUS",
+        "USA",
+        "0841",
+    ),
+    ("Two French aid workers were freed from Iran.", "IRN", "FRA", "0841"),
+    ("Germany halts weapon shipments to Israel.", "DEU", "ISR", "1622"),
+    ("Spain suspends arms deliveries to Israel.", "ESP", "ISR", "1622"),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("sentence", "source", "target", "code"), CASES)
+def test_release_from_a_country_and_halted_arms_get_the_codebook_code(
+    triples: Any, sentence: str, source: str, target: str, code: str
+) -> None:
+    got = triples(sentence)
+    assert (source, target, code) in got, got
+
+
+@pytest.mark.slow
+def test_halting_weapon_shipments_is_no_de_escalation(triples: Any) -> None:
+    # Phoenix's "HALT * &WEAPON" reads it as ending a fight (087)
+    assert all(c != "087" for _, _, c in triples("Germany halts weapon shipments to Israel."))
