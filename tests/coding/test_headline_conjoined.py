@@ -160,3 +160,40 @@ def test_an_adjective_tagged_verb_with_an_object_is_coded(
     roots: Callable[[str], set[tuple[str, str, str]]], sentence: str, dyad: tuple[str, str, str]
 ) -> None:
     assert dyad in roots(sentence)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("sentence", "dyad"),
+    [
+        # "summons" conjoined with a word deep in the first verb's object
+        ("Ghana declares a Chinese diplomat persona non grata and summons the Chinese "
+         "ambassador.", ("GHA", "CHN", "11")),
+        ("Denmark declares two Iranian diplomats persona non grata and summons the Iranian "
+         "envoy.", ("DNK", "IRN", "11")),
+    ],
+)
+def test_a_noun_tagged_second_verb_conjoined_inside_the_first_object_is_coded(
+    roots: Callable[[str], set[tuple[str, str, str]]], sentence: str, dyad: tuple[str, str, str]
+) -> None:
+    assert dyad in roots(sentence)
+
+
+@pytest.mark.slow
+def test_the_second_and_third_verbs_of_a_comma_list_share_the_first_verbs_subject(
+    roots: Callable[[str], set[tuple[str, str, str]]],
+) -> None:
+    """ "Chile recalls its ambassador to Peru, expels a Peruvian diplomat, and summons ...":
+    the parser reads the first verb phrase as the complement of the second."""
+    found = roots("Chile recalls its ambassador to Peru, expels a Peruvian diplomat, and summons "
+                  "Peru's ambassador.")
+    assert {("CHL", "PER", "16"), ("CHL", "PER", "11")} <= found
+
+
+@pytest.mark.slow
+def test_an_attribution_after_a_comma_keeps_its_parse(
+    roots: Callable[[str], set[tuple[str, str, str]]],
+) -> None:
+    # "..., says the ministry": no third verb, so the reported attack stays the army's
+    assert ("SDN", "SDN", "19") in roots(
+        "The Sudanese army attacks the rebels in Omdurman, says the ministry.")

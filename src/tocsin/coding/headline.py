@@ -56,6 +56,10 @@ def recover_headline_verb(ctx: DocContext, start: int, end: int) -> int | None:
     repaired = _adjective_root_verb(ctx, start) | recover_conjoined_verbs(ctx, start, end)
     if found is not None or repaired:
         _rebuild(view, start, end)
+    if _comma_listed_root(ctx, start):  # (reads the children lists: after the rebuild)
+        _rebuild(view, start, end)
+        repaired = True
+    if found is not None or repaired:
         _share_with_resolver(view, start, end)
     return None if found is None else found[0]
 
@@ -69,6 +73,35 @@ def _adjective_root_verb(ctx: DocContext, start: int) -> bool:
         return False
     view.tag[root] = "VBP"
     view.keys[root] = token_keys(view.up[root], view.lem[root])
+    return True
+
+
+def _comma_listed_root(ctx: DocContext, start: int) -> bool:
+    """ "Chile recalls its ambassador, expels a diplomat, and summons the envoy": the small
+    parser reads the first verb phrase of a list of three as the complement of the second
+    ("X did A, declares Y"), so the second and third verbs have no subject. When the root
+    has no subject, comes right after a comma, has a verb conjoined after it and a finite
+    complement of the same tense before it with a subject of its own, that complement
+    becomes the root and the old root its conjunct (an attribution, "the army retakes the
+    town, says the ministry", has no third verb and keeps its parse)."""
+    view = ctx.view
+    root = _root(view, start)
+    tag = view.tag[root]
+    if tag not in FINITE_TAGS or root == start or view.tag[root - 1] != ",":
+        return False
+    kids = view.children[root]
+    if any(view.dep[c] in SUBJ + PASS_SUBJ for c in kids):
+        return False
+    if not any(view.dep[c] == "conj" and c > root and view.tag[c] == tag for c in kids):
+        return False
+    first = next((c for c in kids if view.dep[c] == "ccomp" and c < root), None)
+    if first is None or view.tag[first] != tag or not view.kids(first, "nsubj"):
+        return False
+    view.head[first], view.dep[first] = first, "ROOT"
+    for c in kids:
+        if c < first:  # "On Monday, ...": the words before the list hang on its first verb
+            view.head[c] = first
+    view.head[root], view.dep[root] = first, "conj"
     return True
 
 
@@ -95,6 +128,9 @@ def recover_conjoined_verbs(ctx: DocContext, start: int, end: int) -> bool:
 _CONJ_LIKE = frozenset({"conj", "compound"})
 _CONJ_NEXT_TAGS = frozenset({"DT", "PRP$", "PRP", "JJ", "CD", "NNP", "NNPS", "PDT"})
 # a noun-tagged form of a verb and the first verb's tags it agrees with
+# from the first conjunct noun up to the verb it is the object of ("declares a diplomat
+# persona non grata and summons ...", "condemns the attack on its embassy and summons ...")
+_OBJECT_PATH = frozenset({"dobj", "pobj", "prep", "ccomp", "oprd", "npadvmod", "compound"})
 _AGREES = {"NNS": ("VBZ",), "NN": ("VBP",), "JJ": ("VBP",)}
 
 
@@ -117,11 +153,12 @@ def _first_conjunct_verb(ctx: DocContext, i: int, end: int) -> int | None:
         if not has_object and view.tag[i + 1] not in _CONJ_NEXT_TAGS:
             return None
         first = head
-    if view.tag[first] in agrees:  # "suspends talks with X and summons/NNS the envoy"
-        return first
-    verb = view.head[first]
-    if view.dep[first] == "dobj" and view.tag[verb] in agrees:
-        return verb
+    for _ in range(4):  # up from the first conjunct (the verb itself, or its object's words)
+        if view.tag[first] in agrees:  # "suspends talks with X and summons/NNS the envoy"
+            return first
+        if view.dep[first] not in _OBJECT_PATH or view.head[first] == first:
+            return None  # a participle, a subject, ...: not the object of a verb
+        first = view.head[first]
     return None
 
 
