@@ -87,6 +87,46 @@ def test_an_act_told_as_background_is_not_coded(news_coder: Any) -> None:
     assert any(k[:2] == ("RUS", "UKR") and k[2].startswith("19") for k in strike), strike
 
 
+FORCE = ("13", "18", "19")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "sentence, background",
+    [
+        # the arrested man's own earlier act, a gerund after "after"
+        (
+            "A Syrian man is arrested by German police after attempting to attack a synagogue "
+            "in Berlin.",
+            "SYR",
+        ),
+        ("Two Afghan men are arrested after planning to bomb a German church.", "AFG"),
+        # a noun after "amid", "in response to"
+        ("Britain summons the Russian ambassador amid the Russian offensive in Ukraine.", "RUS"),
+        (
+            "Colombia expels the Venezuelan ambassador in response to Venezuelan attacks on "
+            "Colombian soldiers.",
+            "VEN",
+        ),
+    ],
+)
+def test_an_act_after_amid_or_in_response_to_is_background(
+    news_coder: Any, sentence: str, background: str
+) -> None:
+    keys = _code(news_coder, sentence)
+    # no force nor threat of force by the background's actor (the main act stays)
+    assert keys and not [k for k in keys if k[0] == background and k[2][:2] in FORCE], keys
+
+
+@pytest.mark.slow
+def test_a_clash_amid_which_people_are_killed_is_the_news(news_coder: Any) -> None:
+    keys = _code(
+        news_coder,
+        "Three people are killed amid clashes between Sudanese troops and rebels in Khartoum.",
+    )
+    assert any(k[:2] == ("SDN", "SDN") and k[2].startswith("19") for k in keys), keys
+
+
 @pytest.mark.slow
 def test_a_state_charging_its_own_people_takes_legal_action(news_coder: Any) -> None:
     keys = _code(news_coder, "Kenyan police charged dozens of protesters with terrorism.")

@@ -152,25 +152,79 @@ def is_history(view: DocView, v: int, article_date: dt.date | None) -> bool:
 
 
 # what opens a background clause ("after Italy introduced similar controls", "after
-# indicting him", "following the strike"): CONVENTIONS.md makes its acts optional
+# indicting him", "following the strike", "amid the offensive"): CONVENTIONS.md makes its
+# acts optional
 _BACKGROUND_WORDS = frozenset({"AFTER", "FOLLOWING"})
+_BACKGROUND_PREPS = _BACKGROUND_WORDS | {"AMID", "AMIDST"}
+# "in response to the shooting", "in retaliation for the strikes", "due to the blockade"
+_CAUSE_NOUNS = frozenset({"RESPONSE", "RETALIATION", "REACTION", "REPRISAL", "REVENGE"})
 _PRESENT_TAGS = frozenset({"VBZ", "VBP"})
+# how an act's verb hangs from the gerund a background preposition takes ("after
+# attempting to behead a man", "after planning to carry out attacks")
+_BACKGROUND_CLIMB = frozenset({"xcomp", "conj"})
+
+
+def _told_in_present(view: DocView, h: int) -> bool:
+    """Whether verb ``h`` is in the present, active or passive ("imposes", "is declared")."""
+    if view.tag[h] in _PRESENT_TAGS:
+        return True
+    return view.tag[h] == "VBN" and any(
+        view.dep[c] in ("aux", "auxpass") and view.tag[c] in _PRESENT_TAGS for c in view.children[h]
+    )
+
+
+def _background_prep(view: DocView, p: int) -> bool:
+    """Whether preposition ``p`` opens a background: "after", "following", "amid", or the
+    "to"/"for" of "in response to", "in retaliation for", "due to"."""
+    word = view.up[p]
+    if word in _BACKGROUND_PREPS:
+        return True
+    if word not in ("TO", "FOR"):
+        return False
+    noun = view.head[p]
+    if view.up[noun] == "DUE":
+        return True
+    return view.up[noun] in _CAUSE_NOUNS and view.up[view.head[noun]] == "IN"
 
 
 def is_background(view: DocView, v: int, triggers: set[int]) -> bool:
     """Whether the act at token ``v`` is told as the background of another act of the
-    sentence (a trigger in ``triggers``): an "after" clause told in the past under a verb in
-    the present ("Spain imposes checks after Italy introduced similar controls"), or a
-    gerund or noun after "after"/"following" ("issues a warrant after indicting him").  A
-    clause in the present is the news itself ("ten are killed after a missile hits Kyiv")."""
-    h = view.head[v]
-    if h == v:
-        return False
-    if view.dep[v] == "advcl" and view.tag[v] in _PAST_TAGS:
-        opened = any(
-            view.dep[c] == "mark" and view.up[c] in _BACKGROUND_WORDS for c in view.children[v]
-        )
-        return opened and view.tag[h] in _PRESENT_TAGS and h in triggers
-    if view.dep[v] in ("pcomp", "pobj") and view.up[h] in _BACKGROUND_WORDS:
-        return view.head[h] in triggers and view.head[h] != h
+    sentence: an "after" clause told in the past under a verb in the present, of an act
+    in ``triggers`` ("Spain imposes checks after Italy introduced similar controls"; a
+    clause in the present is the news itself, "ten are killed after a missile hits Kyiv"),
+    or a gerund or noun after a background preposition ("issues a warrant after indicting
+    him", "arrested after attempting to behead a man", "announces a buyback in response
+    to the shooting", "amid the offensive")."""
+    for _ in range(3):  # "after attempting to behead": up to the preposition's gerund
+        h = view.head[v]
+        if h == v:
+            return False
+        if view.dep[v] == "advcl" and view.tag[v] in _PAST_TAGS:
+            opened = any(
+                view.dep[c] == "mark" and view.up[c] in _BACKGROUND_WORDS for c in view.children[v]
+            )
+            return opened and _told_in_present(view, h) and h in triggers
+        if view.dep[v] in ("pcomp", "pobj") and _background_prep(view, h) and view.head[h] != h:
+            # a gerund is the subject's own earlier act; a noun ("killed amid clashes",
+            # "after a strike") is background only to another coded act
+            anchor = _anchor(view, h)
+            return view.tag[anchor].startswith("VB") and (
+                view.dep[v] == "pcomp" or anchor in triggers
+            )
+        if view.dep[v] not in _BACKGROUND_CLIMB:
+            return False
+        v = h
     return False
+
+
+def _anchor(view: DocView, p: int) -> int:
+    """The word a background preposition ``p`` modifies (past "in response" or "due"), or
+    the verb of the object it modifies."""
+    h = view.head[p]
+    if view.up[p] in ("TO", "FOR") and view.up[h] not in _BACKGROUND_PREPS:
+        h = view.head[view.head[h]] if view.up[h] in _CAUSE_NOUNS else view.head[h]
+    for _ in range(2):  # "expels the ambassador in response to ...": the object's verb
+        if view.tag[h].startswith("VB") or view.dep[h] not in ("dobj", "pobj", "prep"):
+            break
+        h = view.head[h]
+    return h
