@@ -57,6 +57,11 @@ def test_a_district_court_of_a_capital_is_that_countrys(phoenix: ActorResolver, 
          "HNDELI"),
         ("M23 spokesperson Lawrence Kanyuka said the rebels would stay.", "Kanyuka", "CODREB"),
         ("Police Scotland arrested the man.", "Scotland", "GBRCOP"),  # one word: the place
+        # the title's own country, an organisation's name, a longer title: not a person's name
+        ("The US ambassador to Israel Tom Baker left.", "Israel", "ISR"),
+        ("He met candidates from the opposition Strong Armenia party.", "party", "ARMOPP"),
+        ("Deputy U.S. Defense Press Secretary Ann Cole said the talks failed.", "Cole",
+         "USAGOV"),
     ],
 )
 def test_a_place_word_in_a_titled_name_is_a_name(
@@ -78,6 +83,8 @@ def test_a_place_word_in_a_titled_name_is_a_name(
         ("Iran's Hezbollah allies fired rockets.", "allies", "LBNREB"),  # not adjacent
         ("Colombian defense minister Pedro Sánchez resigned.", "Sánchez", "COLGOV"),
         ("Spanish prime minister Pedro Sánchez resigned.", "Sánchez", "ESPGOV"),
+        ("Israel's Southern Command shelled the village.", "Command", "ISRMIL"),
+        ("The US Indo-Pacific Command and Iran traded threats.", "Command", "USAMIL"),
     ],
 )
 def test_an_institution_of_another_country_is_the_written_countrys(

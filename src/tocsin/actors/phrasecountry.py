@@ -33,6 +33,7 @@ class MentionIndex(Protocol):
     by_token: dict[int, Mention]
 
 _MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod"})
+_PREPOSITIONS = frozenset({"TO", "OF", "FOR", "IN", "AT", "FROM", "ON", "WITH"})
 # roles of a state's own institutions: another country's name beside one names its own
 _STATE_ROLES = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "SPY"})
 
@@ -76,12 +77,21 @@ def _in_titled_name(info: DocInfo, index: MentionIndex, mention: Mention) -> boo
         lo -= 1
     while hi < info.n and _name_word(info, index, hi):
         hi += 1
-    if hi - lo < 2 or lo == 0:
-        return False
+    if hi - lo < 2 or lo == 0 or info.keys[lo - 1] in _PREPOSITIONS:
+        return False  # "Ambassador to Israel Mike Huckabee": the title's country
     title = index.by_token.get(lo - 1)
     if title is None or not title.is_agent:
         return False
+    last = hi - 1
+    if hi < info.n and (_is_agent(index, hi) or (info.heads[last] == hi and info.deps[last] in
+                                                  _MODIFIER_DEPS)):
+        return False  # "the opposition Strong Armenia party", "Deputy U.S. Defense Press ..."
     return any(index.by_token.get(k) is None for k in range(lo, hi))
+
+
+def _is_agent(index: MentionIndex, k: int) -> bool:
+    found = index.by_token.get(k)
+    return found is not None and found.is_agent
 
 
 def _name_word(info: DocInfo, index: MentionIndex, k: int) -> bool:
@@ -110,7 +120,9 @@ def foreign_institution(
     titles = _titles_before(base, agents) if person else []
     if person and not titles:
         return None
-    for other in actors:
+    if any(m is not base and m.actor.code[:3] == code[:3] for m in actors):
+        return None  # the phrase names the entry's own country too
+    for other in sorted(actors, key=lambda m: abs(m.end - base.start)):
         if other is base or not _is_place(other) or other.actor.code[:3] == code[:3]:
             continue
         if other.actor.code[:3] not in states:
