@@ -138,11 +138,13 @@ def state_operations(ctx: DocContext, per_verb: dict[int, list[Event]], sent: Se
         if per_verb.get(verb) or view.kids(verb, "agent"):
             continue  # the verb names who did it
         victims = [a for a in _hit(ctx, verb, sent[2]) if _armed_group(a)]
-        source = _operator(ctx, i, verb, victims, sent[2])
-        if source is None or not victims:
+        if not victims:
             continue
-        targets = place_all(victims, source.country, "country of the operation's place")
-        per_verb[i] = _operation_events(ctx, i, verb, source, targets, sent)
+        joint = _joint_operators(ctx, i, sent[2])  # "a joint operation between X and Y"
+        source = _operator(ctx, i, verb, victims, sent[2])
+        for s in joint or ([source] if source is not None else []):
+            targets = place_all(victims, s.country, "country of the operation's place")
+            per_verb[i] = per_verb.get(i, []) + _operation_events(ctx, i, verb, s, targets, sent)
 
 
 def _two_sided_dead(ctx: DocContext, per_verb: dict[int, list[Event]], sent: Sent) -> None:
@@ -171,6 +173,18 @@ def _two_sided_dead(ctx: DocContext, per_verb: dict[int, list[Event]], sent: Sen
 
 def _armed_group(actor: Actor) -> bool:
     return actor.code[3:6] in ARMED_GROUP_ROLES or actor.code.startswith("IMG")
+
+
+def _joint_operators(ctx: DocContext, i: int, sent_index: int) -> list[Actor]:
+    """The named actors of the operation's ``between`` or ``by`` phrase ("during a joint
+    operation between Iraqi security forces and the United States": both did it)."""
+    view = ctx.view
+    out: list[Actor] = []
+    for prep in view.kids(i, "prep", "agent"):
+        if view.up[prep] in ("BETWEEN", "BY"):
+            for o in view.kids(prep, "pobj"):
+                out.extend(a for a in np_actors_anywhere(ctx, o, sent_index) if not is_role_only(a))
+    return out
 
 
 def _operator(
