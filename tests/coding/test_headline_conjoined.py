@@ -197,3 +197,46 @@ def test_an_attribution_after_a_comma_keeps_its_parse(
     # "..., says the ministry": no third verb, so the reported attack stays the army's
     assert ("SDN", "SDN", "19") in roots(
         "The Sudanese army attacks the rebels in Omdurman, says the ministry.")
+
+
+def test_the_subject_the_parser_gave_a_to_infinitive_is_the_object_above(
+    make_doc: Any, conj_dictionaries: Dictionaries
+) -> None:
+    # "Gondor sends the riders to attack Rohan." with "the riders" parsed as the subject of
+    # the complement "to attack"
+    doc = make_doc(
+        ["Gondor", "sends", "the", "riders", "to", "attack", "Rohan", "."],
+        [1, 1, 3, 5, 5, 1, 5, 1],
+        ["nsubj", "ROOT", "det", "nsubj", "aux", "ccomp", "dobj", "punct"],
+        ["NNP", "VBZ", "DT", "NNS", "TO", "VB", "NNP", "."],
+    )
+    ctx = _context(doc, conj_dictionaries)
+    recover_headline_verb(ctx, 0, 8)
+    view = ctx.view
+    assert (view.head[3], view.dep[3], view.dep[5]) == (1, "dobj", "xcomp")
+    assert subject_head(view, 5) == (3, False)  # the riders attack (object control)
+
+
+def test_a_for_subject_of_a_to_infinitive_is_left_alone(
+    make_doc: Any, conj_dictionaries: Dictionaries
+) -> None:
+    # "Gondor waits for the riders to attack Rohan."
+    doc = make_doc(
+        ["Gondor", "waits", "for", "the", "riders", "to", "attack", "Rohan", "."],
+        [1, 1, 6, 4, 6, 6, 1, 6, 1],
+        ["nsubj", "ROOT", "mark", "det", "nsubj", "aux", "advcl", "dobj", "punct"],
+        ["NNP", "VBZ", "IN", "DT", "NNS", "TO", "VB", "NNP", "."],
+    )
+    ctx = _context(doc, conj_dictionaries)
+    recover_headline_verb(ctx, 0, 9)
+    assert (ctx.view.head[4], ctx.view.dep[4]) == (6, "nsubj")
+
+
+@pytest.mark.slow
+def test_a_deployed_force_is_not_the_target_of_its_purpose_clause(
+    roots: Callable[[str], set[tuple[str, str, str]]],
+) -> None:
+    """ "Kenya deploys the police to secure its border with Somalia": the police, the object
+    of "deploys" (not the subject of "to secure"), are in another clause than Somalia."""
+    assert ("KEN", "SOM", "15") not in roots(
+        "Kenya deploys the police to secure its border with Somalia.")

@@ -54,6 +54,7 @@ def recover_headline_verb(ctx: DocContext, start: int, end: int) -> int | None:
         _reattach(ctx, lo, end, v)
         log.debug("headline verb: %r read as the root verb", view.up[v])
     repaired = _adjective_root_verb(ctx, start) | recover_conjoined_verbs(ctx, start, end)
+    repaired |= _infinitive_subjects(view, start, end)
     if found is not None or repaired:
         _rebuild(view, start, end)
     if _comma_listed_root(ctx, start):  # (reads the children lists: after the rebuild)
@@ -74,6 +75,31 @@ def _adjective_root_verb(ctx: DocContext, start: int) -> bool:
     view.tag[root] = "VBP"
     view.keys[root] = token_keys(view.up[root], view.lem[root])
     return True
+
+
+def _infinitive_subjects(view: DocView, start: int, end: int) -> bool:
+    """ "Kenya deploys the police to secure its border": the small parser makes "the police"
+    the subject of "to secure", a complement of "deploys". A to-infinitive has no subject of
+    its own unless "for" introduces it ("for the police to secure"), so the phrase is the
+    object of the verb above (which has none) and the infinitive that verb's open
+    complement: its subject is then the object (object control, syntax.subject_head)."""
+    found = False
+    ups = view.up[start:end]
+    for i in compress(range(start, end), map("TO".__eq__, ups)):
+        verb = view.head[i]
+        if view.dep[i] != "aux" or view.dep[verb] not in ("ccomp", "advcl") or verb == i:
+            continue
+        main = view.head[verb]
+        subjects = [c for c in view.children[verb] if view.dep[c] == "nsubj" and c < i]
+        if not subjects or not view.tag[main].startswith("VB") or view.kids(main, "dobj"):
+            continue
+        subject = subjects[0]
+        if view.up[subject - 1] == "FOR" or any(view.up[c] == "FOR" for c in view.children[verb]):
+            continue  # "calls for the police to secure ..."
+        view.head[subject], view.dep[subject] = main, "dobj"
+        view.dep[verb] = "xcomp"
+        found = True
+    return found
 
 
 def _comma_listed_root(ctx: DocContext, start: int) -> bool:
