@@ -106,3 +106,40 @@ def test_a_region_yields_to_a_state_of_the_phrase(
     phoenix: ActorResolver, nlp: Any, text: str, word: str, expected: str
 ) -> None:
     assert _code(phoenix, nlp(text), word) == expected
+
+
+def _coref_codes(resolver: ActorResolver, nlp: Any, text: str, words: list[str]) -> list[Any]:
+    """Resolve the listed head words in text order through one Coreference."""
+    from tocsin.actors import Coreference
+
+    doc = nlp(text)
+    mentions = resolver.find(doc, None)
+    sent_of = {t.i: n for n, s in enumerate(doc.sents) for t in s}
+    coref = Coreference()
+    out = []
+    remaining = list(words)
+    for tok in doc:
+        if remaining and tok.text == remaining[0]:
+            remaining.pop(0)
+            actor = resolver.resolve_phrase(doc, tok.i, None, mentions)
+            got = coref.resolve(doc, tok.i, actor, sent_of[tok.i])
+            out.append(got.code if got is not None and not isinstance(got, list) else got)
+    return out
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "words", "expected"),
+    [
+        ("The Kenyan president said the country will send troops to Haiti.",
+         ["president", "country"], ["KENGOV", "KEN"]),
+        ("Putin said the country would never give up Crimea.", ["Putin", "country"],
+         ["RUSGOV", "RUS"]),
+        ("Pakistan hosted the talks. The country said it was ready.", ["Pakistan", "country"],
+         ["PAK", "PAK"]),  # a country named before still comes first
+    ],
+)
+def test_the_country_after_a_state_speaker_is_its_country(
+    phoenix: ActorResolver, nlp: Any, text: str, words: list[str], expected: list[str]
+) -> None:
+    assert _coref_codes(phoenix, nlp, text, words) == expected

@@ -155,9 +155,12 @@ class Coreference:
         return []
 
     def _last_country(self, tok: Any, sent_index: int) -> Actor | None:
-        """The latest country mentioned ("the country", "the nation"), preferring subjects."""
+        """The latest country mentioned ("the country", "the nation"), preferring subjects;
+        else the country of the latest subject that is a body or leader of a state
+        ("Uganda's army chief says the country is ready to ..." → UGA)."""
         recent = [s for s in self._seen if s.sent_index >= sent_index - 3]
-        for pool in ([s for s in recent if s.subject], recent):
+        subjects = [s for s in recent if s.subject]
+        for pool in (subjects, recent):
             for seen in reversed(pool):
                 if (
                     seen.actor.kind == "country"
@@ -165,6 +168,10 @@ class Coreference:
                     and len(seen.actor.code) == 3
                 ):
                     return _as_mention(seen.actor, tok, tok.doc, tok.i)
+        for seen in reversed(subjects):
+            owner = _as_country(seen.actor)
+            if owner is not None:
+                return _as_mention(owner, tok, tok.doc, tok.i)
         return None
 
     def _last_pair(self) -> list[Actor] | None:
