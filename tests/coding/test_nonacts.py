@@ -146,3 +146,24 @@ def test_an_order_of_an_act_is_no_demand_of_those_it_names(news_coder: Any) -> N
     # whom an order is addressed to is its object
     ordered = _code(news_coder, "The court ordered Google to pay a fine.")
     assert any(k[2] == "100" for k in ordered), ordered
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Danish prime minister calls a snap election amid the Greenland crisis.",
+        "Peru declares a state of emergency amid protests by Bolivian miners.",
+    ],
+)
+def test_a_target_named_only_in_the_circumstances_is_no_target(
+    news_coder: Any, sentence: str
+) -> None:
+    # "amid the Greenland crisis": where the act happens, not whom it is done to
+    assert not [k for k in _code(news_coder, sentence) if k[1] in ("GRL", "BOL")]
+
+
+@pytest.mark.slow
+def test_a_target_outside_the_circumstances_stays(news_coder: Any) -> None:
+    keys = _code(news_coder, "France recalls its ambassador from Algeria amid the Algerian crisis.")
+    assert any(k[:2] == ("FRA", "DZA") and k[2].startswith("16") for k in keys), keys

@@ -19,6 +19,7 @@ from __future__ import annotations
 import bisect
 
 from tocsin.coding.context import DocContext
+from tocsin.coding.docview import DocView
 from tocsin.coding.history import is_background
 from tocsin.coding.writer import VERB_DEFAULT, with_code
 from tocsin.models import Event
@@ -83,7 +84,10 @@ def law_signing(ctx: DocContext, e: Event) -> bool:
 
 
 def without_background(ctx: DocContext, events: list[Event]) -> list[Event]:
-    """The events not told as another's background (:func:`history.is_background`)."""
+    """The events not told as another's background (:func:`history.is_background`), nor
+    aimed at a target named only in a background phrase of their verb (see
+    :func:`_target_in_background`)."""
+    events = [e for e in events if not _target_in_background(ctx, e)]
     if len(events) < 2:
         return events
     tokens = [trigger_token(ctx, e) for e in events]
@@ -93,6 +97,43 @@ def without_background(ctx: DocContext, events: list[Event]) -> list[Event]:
         for e, t in zip(events, tokens, strict=True)
         if t is None or not is_background(ctx.view, t, triggers - {t})
     ]
+
+
+def _target_in_background(ctx: DocContext, e: Event) -> bool:
+    """ "Denmark calls a snap election amid the Greenland crisis", "Mali imposes rationing
+    due to a blockade imposed by JNIM": a target named only inside the circumstances of
+    the verb ("amid", "due to") is not what the act is done to."""
+    if e.target is None or e.target.span is None:
+        return False
+    v, t = trigger_token(ctx, e), span_head(ctx, e.target.span)
+    if v is None or t is None:
+        return False
+    view = ctx.view
+    for _ in range(6):
+        h = view.head[t]
+        if h == t or t == v:
+            return False
+        if view.dep[t] == "pobj" and _circumstance(view, h) and _hangs_from(view, h, v):
+            return True
+        t = h
+    return False
+
+
+def _circumstance(view: DocView, p: int) -> bool:
+    """A preposition of the circumstances an act is done in ("amid", "due to"), not of the
+    provocation it answers ("in response to rebel attacks" is aimed at the rebels)."""
+    word = view.up[p]
+    return word in ("AMID", "AMIDST") or (word == "TO" and view.up[view.head[p]] == "DUE")
+
+
+def _hangs_from(view: DocView, p: int, v: int) -> bool:
+    """Whether token ``p`` hangs from ``v`` within three steps ("in response to": TO,
+    RESPONSE, IN)."""
+    for _ in range(3):
+        p = view.head[p]
+        if p == v:
+            return True
+    return False
 
 
 def span_head(ctx: DocContext, span: tuple[int, int]) -> int | None:
