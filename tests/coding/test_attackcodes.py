@@ -60,3 +60,18 @@ def test_the_place_of_a_passive_agent_is_not_the_attacker(triples: Triples) -> N
     # "in Jenin" says where the bomb went off, not who planted it
     got = triples("Three Israeli soldiers are killed by a roadside bomb in Jenin.")
     assert not any(s == "PSE" for s, _, _ in got), got
+
+
+# the participle of a passive says what the attack did, not what its patient did
+PATIENT_PARTICIPLES = [
+    "Ukrainian spy ship Simferopol is sunk by a drone strike in the Danube, killing two people.",
+    "A Nigerian army truck was hit by a landmine near Maiduguri, injuring five passengers.",
+]
+
+
+@pytest.mark.parametrize("sentence", PATIENT_PARTICIPLES)
+def test_the_patient_of_a_passive_is_not_the_doer_of_its_participle(
+    triples: Triples, sentence: str
+) -> None:
+    got = triples(sentence)
+    assert not any(c[:2] in ("18", "19") for _, _, c in got), got

@@ -150,3 +150,25 @@ def _recoded(ctx: DocContext, e: Event, code: str, why: str) -> Event:
     if e.code == code or (e.code[:2] == code[:2] and code.endswith("0")):
         return e
     return with_code(ctx, e, code, why)
+
+
+def patient_participles(ctx: DocContext, per_verb: dict[int, list[Event]], sent: Sent) -> None:
+    """ "A spy ship is sunk by a drone strike, killing two people": the participle's doer
+    is what sank the ship, not the ship; its events with the passive's patient as source
+    go (in place)."""
+    view = ctx.view
+    for v, events in per_verb.items():
+        if not events or view.dep[v] != "advcl" or view.tag[v] != "VBG":
+            continue
+        if view.lem[v] not in CONSEQUENCE_VERBS or not sent[0] <= v < sent[1]:
+            continue
+        patients = view.kids(view.head[v], "nsubjpass")
+        if not patients:
+            continue
+        lo, hi = view.char_span(*view.subtree_span(patients[0]))
+        per_verb[v] = [e for e in events if not _spanned(e, lo, hi)]
+
+
+def _spanned(e: Event, lo: int, hi: int) -> bool:
+    span = e.source.span if e.source is not None else None
+    return span is not None and lo <= span[0] and span[1] <= hi

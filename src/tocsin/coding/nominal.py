@@ -13,7 +13,7 @@ clause and no target there, the target is the sentence's one other country.
 
 from __future__ import annotations
 
-from tocsin.coding.attackcodes import means_codes, noun_code
+from tocsin.coding.attackcodes import means_codes, noun_code, patient_participles
 from tocsin.coding.attacks import (
     CASUALTY_WORDS,
     attack_sources,
@@ -112,6 +112,7 @@ def nominal_events(ctx: DocContext, per_verb: PerVerb, sent: Sent) -> None:
     """Events of the event nouns of a sentence (in place, see the module docstring)."""
     weapon_subjects(ctx, per_verb, sent)
     means_codes(ctx, per_verb, sent)  # "Russian drone strikes kill 16": the strikes' code
+    patient_participles(ctx, per_verb, sent)  # "a ship is sunk by X, killing two": not the ship
     per_verb.update(placed_subjects(ctx, per_verb))  # "a storm in Chile kills three"
     view, nominal = ctx.view, ctx.dictionaries.nominal_index
     for i in range(sent[0], sent[1]):
