@@ -407,3 +407,17 @@ def test_an_intended_event_noun_takes_its_intent_code(
     found = {(e.source.root, e.target.root, e.code) for e in events if e.source and e.target}
     assert (source, target, code) in found
     assert not any(c[:2] in ("16", "07") for _, _, c in found)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Armenia and Azerbaijan agreed to extend their ceasefire.",
+        "India and Pakistan agree to observe the ceasefire along the border.",
+    ],
+)
+def test_a_ceasefire_agreed_between_the_members_is_mutual(news_coder: Any, sentence: str) -> None:
+    # an intent to de-escalate is between the two sides that fight, not for a third party
+    found = {k[:2] for k in _root_keys(news_coder.code_text(sentence, date="2025-06-01"))}
+    assert len(found) == 2 and all(a != b for a, b in found), found

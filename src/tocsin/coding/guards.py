@@ -53,6 +53,9 @@ SENTENCE_COUNTRY = "country of the sentence"  # why a role took the sentence's o
 # codes of acts done for a third party (aid and the intents to give aid, reform, yield,
 # accept or offer mediation), never between the members of one coordination
 ONE_SIDED_PREFIXES = ("033", "034", "035", "038", "039", "07")
+# but an intent to de-escalate (a ceasefire, 0356) is between the two sides that fight:
+# "Israel and Lebanon agreed to extend their ceasefire"
+MUTUAL_YIELDS = ("0356",)
 # a vote's vocabulary: in such a sentence, "defeat" is an electoral result
 ELECTORAL_WORDS = frozenset(
     "BALLOT BALLOTS CANDIDATE CANDIDATES CAUCUS ELECTION ELECTIONS ELECTORAL NOMINATION "
@@ -349,7 +352,7 @@ def _one_sided_between_members(ctx: DocContext, e: Event) -> bool:
     to Iran (mutual acts, "X and Y met", "postponed their meeting", stay coded)."""
     if e.source is None or e.target is None or e.source.span is None or e.target.span is None:
         return False
-    if not e.code.startswith(ONE_SIDED_PREFIXES):
+    if not e.code.startswith(ONE_SIDED_PREFIXES) or e.code.startswith(MUTUAL_YIELDS):
         return False
     s, t = _span_head(ctx, e.source.span), _span_head(ctx, e.target.span)
     if s is None or t is None or s == t:
