@@ -240,3 +240,43 @@ def test_a_deployed_force_is_not_the_target_of_its_purpose_clause(
     of "deploys" (not the subject of "to secure"), are in another clause than Somalia."""
     assert ("KEN", "SOM", "15") not in roots(
         "Kenya deploys the police to secure its border with Somalia.")
+
+
+@pytest.fixture(scope="module")
+def coded(coder: Any) -> Callable[[str], set[tuple[str, str, str, str]]]:
+    def of(sentence: str) -> set[tuple[str, str, str, str]]:
+        return {
+            (e.source.code[:3], e.target.code[:3], e.code[:2], e.trigger.lower())
+            for e in coder.code_text(sentence, date="2025-06-01")
+            if e.source and e.target and e.factuality.counts
+        }
+
+    return of
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("sentence", "event"),
+    [
+        ("Egypt's court sentences ousted president Mohamed Morsi to death.",
+         ("EGY", "EGY", "17", "sentences")),
+        ("Iran frees detained French tourist Benjamin Briere.", ("IRN", "FRA", "08", "frees")),
+    ],
+)
+def test_a_verb_read_as_a_noun_before_a_status_participle_is_the_verb(
+    coded: Callable[[str], set[tuple[str, str, str, str]]],
+    sentence: str,
+    event: tuple[str, str, str, str],
+) -> None:
+    """The small parser makes "ousted"/"detained" the root and the -s verb before it a
+    noun; the participle modifies the title after it."""
+    found = coded(sentence)
+    assert event in found
+    assert not any(trigger in ("ousted", "detained") for *_, trigger in found)
+
+
+@pytest.mark.slow
+def test_a_past_verb_after_a_plural_noun_subject_stays_the_verb(
+    coded: Callable[[str], set[tuple[str, str, str, str]]],
+) -> None:
+    assert ("RUS", "UKR", "19", "killed") in coded("Russian strikes killed five people in Kharkiv.")

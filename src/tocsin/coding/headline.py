@@ -46,12 +46,22 @@ def recover_headline_verb(ctx: DocContext, start: int, end: int) -> int | None:
     view = ctx.view
     if end - start < 3:
         return None
-    found = _subjectless_root(ctx, start, end) or _noun_root_verb(ctx, start, end)
+    found = (
+        _subjectless_root(ctx, start, end)
+        or _noun_root_verb(ctx, start, end)
+        or _verb_before_status_participle(ctx, start, end)
+    )
     if found is None and FINITE_TAGS.isdisjoint(view.tag[start:end]):
         found = _headline_verb(ctx, start, end)
     if found is not None:
         v, lo = found
+        participle = _root(view, start) if view.up[v + 1] in STATUS_PARTICIPLES else None
+        other = None if participle is None else _other_subject(view, participle, v)
         _reattach(ctx, lo, end, v)
+        if participle == v + 1:
+            _attributive(view, participle, v, end)
+            if other is not None:
+                _take_subject(view, lo, v, other)
         log.debug("headline verb: %r read as the root verb", view.up[v])
     repaired = _adjective_root_verb(ctx, start) | recover_conjoined_verbs(ctx, start, end)
     repaired |= _infinitive_subjects(view, start, end)
@@ -288,6 +298,69 @@ def _noun_root_verb(ctx: DocContext, start: int, end: int) -> tuple[int, int] | 
         ):
             return i, start
     return None
+
+
+# participles that stand before a title as an adjective ("sentences deposed president X",
+# "frees detained tourist Y"), which the small parser reads as the root verb
+STATUS_PARTICIPLES = frozenset(
+    "ABDUCTED ACCUSED ARRESTED CONVICTED DEPOSED DETAINED EXILED IMPRISONED INDICTED JAILED "
+    "KIDNAPPED OUSTED SANCTIONED WANTED".split()
+)
+
+
+def _verb_before_status_participle(
+    ctx: DocContext, start: int, end: int
+) -> tuple[int, int] | None:
+    """ "The court in Damascus sentences deposed president Bashar al-Assad to death", "Iran
+    frees detained tourist X": a known -s verb form read as a noun right before a status
+    participle (:data:`STATUS_PARTICIPLES`) the parser made the root, followed by a title
+    or name, after an actor mention: the -s form is the verb."""
+    view = ctx.view
+    root = _root(view, start)
+    v = root - 1
+    if v <= start or root + 1 >= end or view.up[root] not in STATUS_PARTICIPLES:
+        return None
+    if view.tag[v] != "NNS" or v in ctx.mention_at or not _known(ctx, v):
+        return None
+    if view.tag[root + 1] not in ("JJ", "NN", "NNP") or not any(
+        i in ctx.mention_at for i in range(start, v)
+    ):
+        return None
+    return v, start
+
+
+def _other_subject(view: DocView, participle: int, v: int) -> int | None:
+    """The participle root's subject before the verb ("The Criminal Court in Damascus
+    sentences deposed ...": the court, not the place next to the verb)."""
+    return next(
+        (c for c in view.children[participle] if view.dep[c] == "nsubj" and c < v), None
+    )
+
+
+def _take_subject(view: DocView, lo: int, v: int, subject: int) -> None:
+    """``subject`` becomes the subject of ``v``; the word that was its subject, the object
+    of an open preposition before it (or a modifier of the new subject)."""
+    old = next((i for i in range(lo, v) if view.head[i] == v and view.dep[i] == "nsubj"), None)
+    view.head[subject], view.dep[subject] = v, "nsubj"
+    if old is None or old == subject:
+        return
+    prep = next((p for p in range(old - 1, lo - 1, -1) if view.dep[p] == "prep"
+                 and not any(view.head[j] == p and view.dep[j] == "pobj" for j in range(lo, v))),
+                None)
+    view.head[old], view.dep[old] = (prep, "pobj") if prep is not None else (subject, "compound")
+
+
+def _attributive(view: DocView, participle: int, v: int, end: int) -> None:
+    """The re-read status participle modifies the noun phrase after it; its dependents
+    become the verb's ("to death": the sentence's, not the participle's)."""
+    for i in range(participle + 1, end):
+        if view.head[i] == participle:
+            view.head[i], view.dep[i] = v, _dependent_label(view, i)
+    noun = next((i for i in range(participle + 1, end) if view.head[i] == v
+                 and view.tag[i].startswith(("NN", "PRP"))), None)
+    if noun is not None:
+        view.head[participle], view.dep[participle] = noun, "amod"
+        view.tag[participle] = "VBN"
 
 
 def _headline_verb(ctx: DocContext, start: int, end: int) -> tuple[int, int] | None:
