@@ -17,6 +17,7 @@ from tocsin.coding.eventplace import (
     anonymous,
     is_role_only,
     location_country,
+    nationality,
     place_all,
 )
 from tocsin.coding.nounattacks import clause_slot, means_conjunct, relative_targets
@@ -185,12 +186,38 @@ def placed_pairs(
     (:mod:`tocsin.coding.eventplace`); the rest is left to the precision guard."""
     if not any(is_role_only(s) or is_role_only(t) for s, t in pairs):
         return pairs
-    words = [w for w in (i, casualty_verb(ctx.view, i), light) if w is not None]
+    verb = casualty_verb(ctx.view, i)
+    words = [w for w in (i, verb, light) if w is not None]
     country = location_country(ctx, words)
-    if country is None:
+    affiliation = _affiliation(ctx, verb)  # "a correspondent for the Russian newspaper X"
+    if country is None and affiliation is None:
         return pairs
-    why = "country of the attack's place"
-    return [(place_all([s], country, why)[0], place_all([t], country, why)[0]) for s, t in pairs]
+    why, whose = "country of the attack's place", "country the victims work for"
+    return [
+        (
+            place_all([s], country, why)[0],
+            place_all([t], affiliation, whose)[0]
+            if affiliation
+            else place_all([t], country, why)[0],
+        )
+        for s, t in pairs
+    ]
+
+
+def _affiliation(ctx: DocContext, verb: int | None) -> str | None:
+    """The country of what the victims of a casualty verb work for or belong to ("a war
+    correspondent for the Russian newspaper Izvestia", "two employees of a Chinese firm")."""
+    if verb is None:
+        return None
+    view = ctx.view
+    for v in view.kids(verb, "nsubjpass", "nsubj"):
+        for prep in view.kids(v, "prep"):
+            if view.up[prep] in ("FOR", "OF", "WITH"):
+                for o in view.kids(prep, "pobj"):
+                    found = nationality(ctx, o)
+                    if found is not None:
+                        return found
+    return None
 
 
 def _role_sources(ctx: DocContext, i: int, sent_index: int) -> list[Actor]:
