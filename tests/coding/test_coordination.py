@@ -1,5 +1,6 @@
-"""A second conjoined verb the parser read as a noun (coding/headline.recover_conjoined_verbs),
-on Docs built by hand and, marked slow, with the bundled model."""
+"""Parse repairs of coordinated verbs and of verbs read as nouns or adjectives
+(coding/coordination, called by coding/headline.recover_headline_verb), on Docs built by
+hand and, marked slow, with the bundled model."""
 
 from __future__ import annotations
 
@@ -9,9 +10,10 @@ from typing import Any
 import pytest
 
 from tocsin.coding.context import DocContext
+from tocsin.coding.coordination import recover_conjoined_verbs
 from tocsin.coding.dictionaries import Dictionaries, load_dictionaries
 from tocsin.coding.docview import DocView
-from tocsin.coding.headline import recover_conjoined_verbs, recover_headline_verb
+from tocsin.coding.headline import recover_headline_verb
 from tocsin.coding.syntax import subject_head
 
 VERBS = """\

@@ -9,7 +9,9 @@ a resolved actor mention and before an object or a preposition, this module re-r
 sentence as "subject verb object": the word becomes the root verb, the words before it its
 subject phrase, the words after it its object and prepositional phrases.
 
-The change is made to the document's :class:`~tocsin.coding.docview.DocView` arrays for
+The repairs of a sentence that has its verb (coordinated verbs, comma lists, infinitive
+subjects) are in :mod:`tocsin.coding.coordination`; this module calls them. The change is
+made to the document's :class:`~tocsin.coding.docview.DocView` arrays for
 that sentence only: the spaCy ``Doc`` is left as the parser made it (the actor resolver
 reads the Doc, so "Kenyan" and "police" stay two mentions there). Hand-written because
 no maintained library re-tags a parse from a verb lexicon; spaCy's own rules (attribute
@@ -19,15 +21,22 @@ ruler) cannot re-attach dependencies.
 from __future__ import annotations
 
 import logging
-from itertools import compress
 
 from tocsin.coding.context import DocContext
+from tocsin.coding.coordination import (
+    FINITE_TAGS,
+    adjective_root_verb,
+    comma_listed_root,
+    infinitive_subjects,
+    known_form,
+    recover_conjoined_verbs,
+    root_of,
+)
 from tocsin.coding.docview import DocView, token_keys
 from tocsin.coding.syntax import PASS_SUBJ, SUBJ
 
 log = logging.getLogger(__name__)
 
-FINITE_TAGS = frozenset({"VBZ", "VBP", "VBD", "MD"})
 # what may follow a verb: its object's first word or a preposition / particle
 OBJECT_START_TAGS = frozenset(
     {"DT", "NN", "NNS", "NNP", "NNPS", "JJ", "CD", "PRP", "PRP$", "IN", "TO", "RP", "PDT"}
@@ -55,7 +64,7 @@ def recover_headline_verb(ctx: DocContext, start: int, end: int) -> int | None:
         found = _headline_verb(ctx, start, end)
     if found is not None:
         v, lo = found
-        participle = _root(view, start) if view.up[v + 1] in STATUS_PARTICIPLES else None
+        participle = root_of(view, start) if view.up[v + 1] in STATUS_PARTICIPLES else None
         other = None if participle is None else _other_subject(view, participle, v)
         _reattach(ctx, lo, end, v)
         if participle == v + 1:
@@ -63,165 +72,16 @@ def recover_headline_verb(ctx: DocContext, start: int, end: int) -> int | None:
             if other is not None:
                 _take_subject(view, lo, v, other)
         log.debug("headline verb: %r read as the root verb", view.up[v])
-    repaired = _adjective_root_verb(ctx, start) | recover_conjoined_verbs(ctx, start, end)
-    repaired |= _infinitive_subjects(view, start, end)
+    repaired = adjective_root_verb(ctx, start) | recover_conjoined_verbs(ctx, start, end)
+    repaired |= infinitive_subjects(view, start, end)
     if found is not None or repaired:
         _rebuild(view, start, end)
-    if _comma_listed_root(ctx, start):  # (reads the children lists: after the rebuild)
+    if comma_listed_root(ctx, start):  # (reads the children lists: after the rebuild)
         _rebuild(view, start, end)
         repaired = True
     if found is not None or repaired:
         _share_with_resolver(view, start, end)
     return None if found is None else found[0]
-
-
-def _adjective_root_verb(ctx: DocContext, start: int) -> bool:
-    """ "Rebels open fire on a convoy": a root tagged as an adjective that has a direct
-    object and is a known verb form is a verb (its tag and dictionary keys change)."""
-    view = ctx.view
-    root = _root(view, start)
-    if view.tag[root] != "JJ" or not view.kids(root, "dobj") or not _known(ctx, root):
-        return False
-    view.tag[root] = "VBP"
-    view.keys[root] = token_keys(view.up[root], view.lem[root])
-    return True
-
-
-def _infinitive_subjects(view: DocView, start: int, end: int) -> bool:
-    """ "Kenya deploys the police to secure its border": the small parser makes "the police"
-    the subject of "to secure", a complement of "deploys". A to-infinitive has no subject of
-    its own unless "for" introduces it ("for the police to secure"), so the phrase is the
-    object of the verb above (which has none) and the infinitive that verb's open
-    complement: its subject is then the object (object control, syntax.subject_head)."""
-    found = False
-    ups = view.up[start:end]
-    for i in compress(range(start, end), map("TO".__eq__, ups)):
-        verb = view.head[i]
-        if view.dep[i] != "aux" or view.dep[verb] not in ("ccomp", "advcl") or verb == i:
-            continue
-        main = view.head[verb]
-        subjects = [c for c in view.children[verb] if view.dep[c] == "nsubj" and c < i]
-        if not subjects or not view.tag[main].startswith("VB") or view.kids(main, "dobj"):
-            continue
-        subject = subjects[0]
-        if view.up[subject - 1] == "FOR" or any(view.up[c] == "FOR" for c in view.children[verb]):
-            continue  # "calls for the police to secure ..."
-        view.head[subject], view.dep[subject] = main, "dobj"
-        view.dep[verb] = "xcomp"
-        found = True
-    return found
-
-
-def _comma_listed_root(ctx: DocContext, start: int) -> bool:
-    """ "Chile recalls its ambassador, expels a diplomat, and summons the envoy": the small
-    parser reads the first verb phrase of a list of three as the complement of the second
-    ("X did A, declares Y"), so the second and third verbs have no subject. When the root
-    has no subject, comes right after a comma, has a verb conjoined after it and a finite
-    complement of the same tense before it with a subject of its own, that complement
-    becomes the root and the old root its conjunct (an attribution, "the army retakes the
-    town, says the ministry", has no third verb and keeps its parse)."""
-    view = ctx.view
-    root = _root(view, start)
-    tag = view.tag[root]
-    if tag not in FINITE_TAGS or root == start or view.tag[root - 1] != ",":
-        return False
-    kids = view.children[root]
-    if any(view.dep[c] in SUBJ + PASS_SUBJ for c in kids):
-        return False
-    if not any(view.dep[c] == "conj" and c > root and view.tag[c] == tag for c in kids):
-        return False
-    first = next((c for c in kids if view.dep[c] == "ccomp" and c < root), None)
-    if first is None or view.tag[first] != tag or not view.kids(first, "nsubj"):
-        return False
-    view.head[first], view.dep[first] = first, "ROOT"
-    for c in kids:
-        if c < first:  # "On Monday, ...": the words before the list hang on its first verb
-            view.head[c] = first
-    view.head[root], view.dep[root] = first, "conj"
-    return True
-
-
-def recover_conjoined_verbs(ctx: DocContext, start: int, end: int) -> bool:
-    """ "Norway expels a diplomat and summons the ambassador", "Poland scrambles jets and
-    places air defences on alert", "gunmen fire a grenade and open fire": the second verb
-    of two conjoined verb phrases, tagged as a noun (or adjective) and conjoined with the
-    first verb's object, becomes a verb conjoined with the first verb, the phrase after it
-    its object. Only a known verb form right after "and" that agrees with the first verb
-    (an -s noun with an -s verb, a bare form with a bare verb) and comes before an object
-    start is re-read (not "condemns the killings and attacks on civilians"). Returns
-    whether any word was re-read (the caller rebuilds the sentence's children lists)."""
-    view = ctx.view
-    deps = view.dep[start:end]
-    found = False
-    for i in compress(range(start, end), map(_CONJ_LIKE.__contains__, deps)):
-        v0 = _first_conjunct_verb(ctx, i, end)
-        if v0 is not None:
-            _reread_conjoined(view, i, v0)
-            found = True
-    return found
-
-
-_CONJ_LIKE = frozenset({"conj", "compound"})
-_CONJ_NEXT_TAGS = frozenset({"DT", "PRP$", "PRP", "JJ", "CD", "NNP", "NNPS", "PDT"})
-# a noun-tagged form of a verb and the first verb's tags it agrees with
-# from the first conjunct noun up to the verb it is the object of ("declares a diplomat
-# persona non grata and summons ...", "condemns the attack on its embassy and summons ...")
-_OBJECT_PATH = frozenset({"dobj", "pobj", "prep", "ccomp", "oprd", "npadvmod", "compound"})
-_AGREES = {"NNS": ("VBZ",), "NN": ("VBP",), "JJ": ("VBP",)}
-
-
-def _first_conjunct_verb(ctx: DocContext, i: int, end: int) -> int | None:
-    """The first verb of :func:`recover_conjoined_verbs` when word ``i`` is a second verb
-    read as a noun, else None."""
-    view = ctx.view
-    agrees = _AGREES.get(view.tag[i])
-    if agrees is None or i + 1 >= end or i == 0 or view.up[i - 1] not in ("AND", "OR"):
-        return None
-    if i in ctx.mention_at or any(c < i for c in view.children[i]) or not _known(ctx, i):
-        return None
-    head = view.head[i]
-    if view.dep[i] == "compound":  # "and recovers M60 machine guns": the head is the object
-        if view.dep[head] != "conj" or view.tag[i + 1] not in ("NNP", "NNPS", "CD"):
-            return None
-        first = view.head[head]
-    else:
-        has_object = bool(view.kids(i, "dobj"))
-        if not has_object and view.tag[i + 1] not in _CONJ_NEXT_TAGS:
-            return None
-        first = head
-    for _ in range(4):  # up from the first conjunct (the verb itself, or its object's words)
-        if view.tag[first] in agrees:  # "suspends talks with X and summons/NNS the envoy"
-            return first
-        if view.dep[first] not in _OBJECT_PATH or view.head[first] == first:
-            return None  # a participle, a subject, ...: not the object of a verb
-        first = view.head[first]
-    return None
-
-
-def _reread_conjoined(view: DocView, i: int, v0: int) -> None:
-    """Word ``i`` becomes a verb conjoined with ``v0``; the phrase after it, its object."""
-    obj = view.head[i] if view.dep[i] == "compound" else _phrase_after(view, i)
-    view.head[i], view.dep[i] = v0, "conj"
-    view.tag[i] = view.tag[v0]
-    view.keys[i] = token_keys(view.up[i], view.lem[i])
-    if view.dep[i - 1] == "cc":
-        view.head[i - 1] = v0
-    if obj is not None and view.head[obj] != i:
-        view.head[obj], view.dep[obj] = i, "dobj"
-
-
-def _phrase_after(view: DocView, i: int) -> int | None:
-    """The head of the phrase that starts right after word ``i`` (climbing while the head
-    is to the right of ``i``), or None when it already hangs on ``i``."""
-    j = i + 1
-    for _ in range(8):
-        h = view.head[j]
-        if h == i:
-            return None
-        if h == j or h < i:
-            return j
-        j = h
-    return None
 
 
 def _share_with_resolver(view: DocView, start: int, end: int) -> None:
@@ -236,26 +96,12 @@ def _share_with_resolver(view: DocView, start: int, end: int) -> None:
         info.set_parse(i, view.head[i], view.dep[i], view.subtree_span(i))
 
 
-def _root(view: DocView, i: int) -> int:
-    """The root of the tree token ``i`` is in (climbing heads, not scanning tokens)."""
-    for _ in range(len(view.head)):
-        if view.head[i] == i:
-            break
-        i = view.head[i]
-    return i
-
-
-def _known(ctx: DocContext, i: int) -> bool:
-    index = ctx.dictionaries.form_index
-    return ctx.view.up[i] in index or ctx.view.lem[i] in index
-
-
 def _subjectless_root(ctx: DocContext, start: int, end: int) -> tuple[int, int] | None:
     """ "Indian police arrest opposition leaders": the root is a known verb without a
     subject, and the actor mention right before it hangs on it as a modifier."""
     view = ctx.view
-    root = _root(view, start)
-    if root == start or root + 1 >= end or not _known(ctx, root):
+    root = root_of(view, start)
+    if root == start or root + 1 >= end or not known_form(ctx, root):
         return None
     if any(view.dep[c] in SUBJ + PASS_SUBJ for c in view.children[root]):
         return None
@@ -281,7 +127,7 @@ def _noun_root_verb(ctx: DocContext, start: int, end: int) -> tuple[int, int] | 
     is the verb, if it is the root or before it. Only sentences rooted in a noun are
     looked at (one head climb for the others)."""
     view = ctx.view
-    root = _root(view, start)
+    root = root_of(view, start)
     if not view.tag[root].startswith("NN"):
         return None
     first = next((i for i in range(start, root) if i in ctx.mention_at), None)
@@ -294,7 +140,7 @@ def _noun_root_verb(ctx: DocContext, start: int, end: int) -> tuple[int, int] | 
             and (view.tag[i - 1] in SUBJECT_END_TAGS or i - 1 in ctx.mention_at)
             and view.tag[i + 1] in NOUN_ROOT_OBJECT_TAGS
             and i not in ctx.mention_at
-            and _known(ctx, i)
+            and known_form(ctx, i)
         ):
             return i, start
     return None
@@ -316,11 +162,11 @@ def _verb_before_status_participle(
     participle (:data:`STATUS_PARTICIPLES`) the parser made the root, followed by a title
     or name, after an actor mention: the -s form is the verb."""
     view = ctx.view
-    root = _root(view, start)
+    root = root_of(view, start)
     v = root - 1
     if v <= start or root + 1 >= end or view.up[root] not in STATUS_PARTICIPLES:
         return None
-    if view.tag[v] != "NNS" or v in ctx.mention_at or not _known(ctx, v):
+    if view.tag[v] != "NNS" or v in ctx.mention_at or not known_form(ctx, v):
         return None
     if view.tag[root + 1] not in ("JJ", "NN", "NNP") or not any(
         i in ctx.mention_at for i in range(start, v)
@@ -386,7 +232,7 @@ def _headline_verb(ctx: DocContext, start: int, end: int) -> tuple[int, int] | N
 def _reattach(ctx: DocContext, lo: int, end: int, v: int) -> None:
     """Words [lo, v) become the subject phrase of ``v``, the words after it its objects."""
     view = ctx.view
-    old_root = _root(view, lo)
+    old_root = root_of(view, lo)
     subject = _subject_head(ctx, lo, v, old_root)
     for i in range(lo, v):
         if i != subject and not lo <= view.head[i] < v:
