@@ -34,3 +34,20 @@ def test_release_from_a_country_and_halted_arms_get_the_codebook_code(
 def test_halting_weapon_shipments_is_no_de_escalation(triples: Any) -> None:
     # Phoenix's "HALT * &WEAPON" reads it as ending a fight (087)
     assert all(c != "087" for _, _, c in triples("Germany halts weapon shipments to Israel."))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Hamas releases a video showing two Israeli hostages in Gaza.",
+        "The Russian army released footage of the Ukrainian prisoners.",
+    ],
+)
+def test_releasing_a_video_or_footage_releases_no_one(triples: Any, sentence: str) -> None:
+    assert all(not c.startswith("084") for _, _, c in triples(sentence))
+
+
+@pytest.mark.slow
+def test_releasing_hostages_stays_a_release(triples: Any) -> None:
+    assert ("PSE", "ISR", "0841") in triples("Hamas releases two Israeli hostages.")
