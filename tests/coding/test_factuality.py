@@ -139,6 +139,28 @@ def test_the_purpose_of_another_act_is_only_meant(make_doc: Any) -> None:
     assert fact is Factuality.HYPOTHETICAL and frame is not None and frame.kind == "purpose"
 
 
+def test_an_intent_someone_is_accused_of_is_only_alleged(make_doc: Any) -> None:
+    # "Arnor accused Gondor of trying to attack Rohan."
+    doc = make_doc(
+        ["Arnor", "accused", "Gondor", "of", "trying", "to", "attack", "Rohan", "."],
+        [1, 1, 1, 1, 3, 6, 4, 6, 1],
+        ["nsubj", "ROOT", "dobj", "prep", "pcomp", "aux", "xcomp", "dobj", "punct"],
+        ["NNP", "VBD", "NNP", "IN", "VBG", "TO", "VB", "NNP", "."],
+        lemmas=["Arnor", "accuse", "Gondor", "of", "try", "to", "attack", "Rohan", "."],
+    )
+    fact, frame = factuality_of(DocView.build(doc), 6, False)
+    assert fact is Factuality.ALLEGED and frame is not None and frame.word == "accuse"
+    # the intent alone ("Gondor is trying to attack Rohan") stays intended
+    alone = make_doc(
+        ["Gondor", "is", "trying", "to", "attack", "Rohan", "."],
+        [2, 2, 2, 4, 2, 4, 2],
+        ["nsubj", "aux", "ROOT", "aux", "xcomp", "dobj", "punct"],
+        ["NNP", "VBZ", "VBG", "TO", "VB", "NNP", "."],
+        lemmas=["Gondor", "be", "try", "to", "attack", "Rohan", "."],
+    )
+    assert factuality_of(DocView.build(alone), 4, False)[0] is Factuality.INTENDED
+
+
 def test_the_first_to_act_did_act(make_doc: Any) -> None:
     doc, v = _noun_infinitive(make_doc, "first", "country")  # "the first country to attack"
     assert factuality_of(DocView.build(doc), v, False)[0] is Factuality.ASSERTED

@@ -29,7 +29,8 @@ import functools
 from dataclasses import dataclass
 
 from tocsin.coding.docview import DocView
-from tocsin.coding.threats import threat_code
+from tocsin.coding.threats import intent_code as intent_code
+from tocsin.coding.threats import reject_code as reject_code
 from tocsin.models import Factuality
 
 HYPOTHETICAL_MODALS = frozenset({"MIGHT", "MAY", "COULD", "WOULD", "SHOULD", "MUST"})
@@ -183,30 +184,6 @@ _CLIMB = (
     "oprd",
 )
 
-# CAMEO root of a material/verbal event -> the intent code for it
-_INTENT_BY_PREFIX = (
-    ("061", "0311"),
-    ("062", "0312"),
-    ("063", "0313"),
-    ("064", "0314"),
-    ("071", "0331"),
-    ("072", "0332"),
-    ("073", "0333"),
-    ("074", "0334"),
-    ("081", "0351"),
-    ("082", "0352"),
-    ("083", "034"),
-    ("084", "0353"),
-    ("085", "0354"),
-    ("086", "0355"),
-    ("087", "0356"),
-    ("04", "036"),
-    ("05", "032"),
-    ("06", "031"),
-    ("07", "033"),
-    ("08", "035"),
-)
-
 
 @dataclass(frozen=True)
 class Frame:
@@ -214,27 +191,6 @@ class Frame:
 
     kind: str  # "claim" | "intent" | "negation" | "modal" | "condition"
     word: str
-
-
-def intent_code(code: str, frame_word: str = "") -> str:
-    """The CAMEO intent code (03x) for a cooperative event code, the threat code (138)
-    for a use of force; others unchanged (an agreement to yield is a yield)."""
-    if frame_word.upper() in ("AGREE", "DECIDE") and code.startswith("08"):
-        return code
-    if code[:2] in ("18", "19", "20"):
-        return "138"
-    if code[:2] in ("16", "17"):  # "willing to impose sanctions": a threat (1312), not the act
-        return threat_code(code, frame_word) or code
-    for prefix, intent in _INTENT_BY_PREFIX:
-        if code.startswith(prefix):
-            return intent
-    return code
-
-
-def reject_code(code: str) -> str | None:
-    """The CAMEO rejection (12x) for a negated cooperative event, else None."""
-    root = code[:2]
-    return {"03": "120", "04": "125", "05": "120", "06": "121", "07": "121", "08": "124"}.get(root)
 
 
 def _has_neg(view: DocView, i: int) -> bool:
@@ -417,7 +373,11 @@ def factuality_of(
             break
         found = _frame_above(view, v, cur, negation_in_pattern, modal_in_pattern)
         if isinstance(found, tuple):
-            return _intent_under_modal(view, view.head[cur], found)
+            found = _intent_under_modal(view, view.head[cur], found)
+            claimed = None
+            if found[0] is Factuality.INTENDED:  # "accused X of trying to break ...": a claim
+                claimed = _claimed_above(view, v, view.head[cur], negation_in_pattern)
+            return claimed or found
         if found is _STOP:
             break
         cur = view.head[cur]
@@ -425,6 +385,23 @@ def factuality_of(
 
 
 _STOP = object()  # the climb ends here (the clause is reported speech)
+
+
+def _claimed_above(
+    view: DocView, v: int, cur: int, negation_in_pattern: bool
+) -> tuple[Factuality, Frame] | None:
+    """A claim above an intent frame ("accusing Trump of trying to break the will of
+    Cubans", "alleges that Iran plans to ..."): the intent itself is only alleged."""
+    for _ in range(4):
+        if view.dep[cur] not in _CLIMB or view.head[cur] == cur:
+            return None
+        found = _frame_above(view, v, cur, negation_in_pattern, False)
+        if found is _STOP:
+            return None
+        if isinstance(found, tuple) and found[0] is Factuality.ALLEGED:
+            return found
+        cur = view.head[cur]
+    return None
 
 
 def _weighed_or_refused(
