@@ -259,6 +259,21 @@ def test_weighing_an_act_is_not_doing_it(make_doc: Any) -> None:
     assert factuality_of(DocView.build(doc), 3, False)[0] is Factuality.HYPOTHETICAL
 
 
+@pytest.mark.parametrize("prep", [["as", "to"], ["about"]])
+def test_being_undecided_about_an_act_is_not_doing_it(make_doc: Any, prep: list[str]) -> None:
+    # "Gondor is undecided as to / about attacking Rohan ."
+    k = len(prep)
+    doc = make_doc(
+        ["Gondor", "is", "undecided", *prep, "attacking", "Rohan", "."],
+        [1, 1, 1, 2] + [3] * (k - 1) + [2 + k, 3 + k, 1],
+        ["nsubj", "ROOT", "acomp", "prep"] + ["pcomp"] * (k - 1) + ["pcomp", "dobj", "punct"],
+        ["NNP", "VBZ", "JJ"] + ["IN"] * k + ["VBG", "NNP", "."],
+        lemmas=["Gondor", "be", "undecided", *prep, "attack", "Rohan", "."],
+    )
+    fact, frame = factuality_of(DocView.build(doc), 3 + k, False)
+    assert fact is Factuality.HYPOTHETICAL and frame is not None and frame.word == "undecided"
+
+
 def test_no_plans_to_act_is_negated(make_doc: Any) -> None:
     doc = make_doc(  # "Gondor has no plans to attack Rohan ."
         ["Gondor", "has", "no", "plans", "to", "attack", "Rohan", "."],

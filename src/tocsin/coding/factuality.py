@@ -163,7 +163,9 @@ INTENT_WORDS = _INTENT_CORE | {
     "THREATEN",
 }
 # words whose complement is weighed, not decided ("is considering imposing sanctions")
-DELIBERATION_WORDS = frozenset({"CONSIDER", "CONTEMPLATE", "WEIGH", "MULL", "DEBATE"})
+DELIBERATION_WORDS = frozenset(
+    {"CONSIDER", "CONTEMPLATE", "WEIGH", "MULL", "DEBATE", "UNDECIDED", "UNSURE"}
+)
 # adverbs that hedge an act as someone else's claim ("allegedly attacked")
 HEDGE_ADVERBS = frozenset({"ALLEGEDLY", "PURPORTEDLY", "SUPPOSEDLY"})
 # an order enacted is the act it orders: "signs an executive order imposing sanctions"
@@ -410,11 +412,12 @@ def _weighed_or_refused(
     """ "is considering imposing sanctions": weighed, hypothetical; "has no plans to
     attack": an intent denied, negated."""
     direct = view.dep[cur] in ("xcomp", "ccomp", "acl") and cur == v
+    if word in DELIBERATION_WORDS and (direct or view.dep[cur] == "prep"):
+        # "is undecided as to sending a delegation", "debating over sending troops"
+        return Factuality.HYPOTHETICAL, Frame("modal", word.lower())
     if not (direct or _gerund_of_prep(view, v, cur)):
         return None
     head = view.head[cur]
-    if word in DELIBERATION_WORDS:
-        return Factuality.HYPOTHETICAL, Frame("modal", word.lower())
     if word in INTENT_WORDS and any(
         view.dep[c] == "det" and view.up[c] == "NO" for c in view.children[head]
     ):
