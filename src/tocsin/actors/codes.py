@@ -22,17 +22,31 @@ def _ontology() -> tuple[frozenset[str], frozenset[str]]:
 
 
 @lru_cache(maxsize=1)
-def country_names() -> frozenset[str]:
-    """Upper-cased names of the states of the bundled ontology ("SYRIA", "UNITED STATES")."""
+def _country_rows() -> tuple[list[str], ...]:
+    """The columns of each row of the bundled ontology's country table (header left out)."""
     base = resources.files("tocsin") / "data" / "ontology"
     text = base.joinpath("actor_countries.tsv").read_text(encoding="utf-8")
+    return tuple(line.split("\t") for line in text.splitlines()[1:])
+
+
+@lru_cache(maxsize=1)
+def country_names() -> frozenset[str]:
+    """Upper-cased names of the states of the bundled ontology ("SYRIA", "UNITED STATES")."""
     names: set[str] = set()
-    for line in text.splitlines()[1:]:
-        cols = line.split("\t")
+    for cols in _country_rows():
         if len(cols) > 7 and cols[2] == "country_iso3":
             names.add(cols[1].upper())
             names.update(n.strip() for n in cols[7].split("|") if n.strip())
     return frozenset(names)
+
+
+@lru_cache(maxsize=1)
+def country_types() -> tuple[frozenset[str], frozenset[str]]:
+    """(state codes, region codes) of the bundled ontology's country table."""
+    rows = [cols for cols in _country_rows() if len(cols) > 2]
+    states = frozenset(cols[0].strip() for cols in rows if cols[2] == "country_iso3")
+    regions = frozenset(cols[0].strip() for cols in rows if cols[2] == "region")
+    return states, regions
 
 
 def _first_column(text: str) -> list[str]:

@@ -17,10 +17,9 @@
 from __future__ import annotations
 
 import dataclasses
-from functools import lru_cache
-from importlib import resources
 from typing import TYPE_CHECKING, Protocol
 
+from tocsin.actors.codes import country_types
 from tocsin.models import Actor, Mention
 
 if TYPE_CHECKING:
@@ -36,21 +35,6 @@ _MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod"})
 _PREPOSITIONS = frozenset({"TO", "OF", "FOR", "IN", "AT", "FROM", "ON", "WITH"})
 # roles of a state's own institutions: another country's name beside one names its own
 _STATE_ROLES = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "SPY"})
-
-
-@lru_cache(maxsize=1)
-def _country_types() -> tuple[frozenset[str], frozenset[str]]:
-    """(state codes, region codes) of the bundled ontology's country table."""
-    path = resources.files("tocsin") / "data" / "ontology" / "actor_countries.tsv"
-    states: set[str] = set()
-    regions: set[str] = set()
-    for line in path.read_text(encoding="utf-8").splitlines()[1:]:
-        cols = line.split("\t")
-        if len(cols) > 2 and cols[2] == "country_iso3":
-            states.add(cols[0].strip())
-        elif len(cols) > 2 and cols[2] == "region":
-            regions.add(cols[0].strip())
-    return frozenset(states), frozenset(regions)
 
 
 def _is_place(mention: Mention) -> bool:
@@ -108,15 +92,14 @@ def foreign_institution(
     with the entry's role (see the module); None when there is none."""
     actor = base.actor
     code = actor.code
-    states, _regions = _country_types()
+    states, _regions = country_types()
     if base.is_agent or len(code) <= 3 or code[:3] not in states:
         return None
     person = actor.kind == "person"
     role = code[3:6]
-    if not person and role not in _STATE_ROLES and "PTY" not in code:
-        adjacent_only = True  # "the Uganda People's Defence Force", not "Iran's Hezbollah"
-    else:
-        adjacent_only = False
+    # a body no state owns only takes the country right before it ("the Uganda People's
+    # Defence Force", not "Iran's Hezbollah")
+    adjacent_only = not person and role not in _STATE_ROLES and "PTY" not in code
     titles = _titles_before(base, agents) if person else []
     if person and not titles:
         return None
@@ -169,7 +152,7 @@ def states_over_regions(actors: list[Mention], head_mention: Mention | None) -> 
     """Without a head mention, a region yields to a state of the phrase (see the module)."""
     if head_mention is not None and not head_mention.is_agent or len(actors) < 2:
         return actors
-    states, regions = _country_types()
+    states, regions = country_types()
     codes = [m.actor.code[:3] for m in actors]
     if not any(c in regions for c in codes) or not any(c in states for c in codes):
         return actors

@@ -155,7 +155,9 @@ def is_history(view: DocView, v: int, article_date: dt.date | None) -> bool:
 # indicting him", "following the strike", "amid the offensive"): CONVENTIONS.md makes its
 # acts optional
 _BACKGROUND_WORDS = frozenset({"AFTER", "FOLLOWING"})
-_BACKGROUND_PREPS = _BACKGROUND_WORDS | {"AMID", "AMIDST"}
+# prepositions of the circumstances an act is told in ("amid the offensive")
+CIRCUMSTANCE_PREPS = frozenset({"AMID", "AMIDST"})
+_BACKGROUND_PREPS = _BACKGROUND_WORDS | CIRCUMSTANCE_PREPS
 # "in response to the shooting", "in retaliation for the strikes", "due to the blockade"
 _CAUSE_NOUNS = frozenset({"RESPONSE", "RETALIATION", "REACTION", "REPRISAL", "REVENGE"})
 _PRESENT_TAGS = frozenset({"VBZ", "VBP"})
@@ -185,6 +187,11 @@ def _background_prep(view: DocView, p: int) -> bool:
     if view.up[noun] == "DUE":
         return True
     return view.up[noun] in _CAUSE_NOUNS and view.up[view.head[noun]] == "IN"
+
+
+def is_due_to(view: DocView, p: int) -> bool:
+    """Whether token ``p`` is the "to" of "due to"."""
+    return view.up[p] == "TO" and view.up[view.head[p]] == "DUE"
 
 
 def is_background(view: DocView, v: int, triggers: set[int]) -> bool:

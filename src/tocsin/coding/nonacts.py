@@ -20,7 +20,7 @@ import bisect
 
 from tocsin.coding.context import DocContext
 from tocsin.coding.docview import DocView
-from tocsin.coding.history import is_background
+from tocsin.coding.history import CIRCUMSTANCE_PREPS, is_background, is_due_to
 from tocsin.coding.writer import VERB_DEFAULT, with_code
 from tocsin.models import Event
 
@@ -122,8 +122,7 @@ def _target_in_background(ctx: DocContext, e: Event) -> bool:
 def _circumstance(view: DocView, p: int) -> bool:
     """A preposition of the circumstances an act is done in ("amid", "due to"), not of the
     provocation it answers ("in response to rebel attacks" is aimed at the rebels)."""
-    word = view.up[p]
-    return word in ("AMID", "AMIDST") or (word == "TO" and view.up[view.head[p]] == "DUE")
+    return view.up[p] in CIRCUMSTANCE_PREPS or is_due_to(view, p)
 
 
 def _hangs_from(view: DocView, p: int, v: int) -> bool:
