@@ -64,6 +64,12 @@ def sample(corpus: Path, reserved: Path, n: int, seed: int) -> list[dict[str, An
     return paragraphs[:n]
 
 
+def load_sample(path: Path, n: int) -> list[dict[str, Any]]:
+    """The first ``n`` records of a JSONL file, for a fixed pool drawn once (``--sample``)."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines if line.strip()][:n]
+
+
 def code(src: Path, sample_file: Path, out: Path) -> dict[str, list[dict[str, Any]]]:
     """Events per paragraph id, coded by ``tocsin code`` run from the source tree ``src``."""
     env = {**os.environ, "PYTHONPATH": str(src)}
@@ -87,12 +93,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--n", type=int, default=1500, help="paragraphs to draw")
     ap.add_argument("--seed", type=int, default=77)
     ap.add_argument("--show", type=int, default=20, help="changed paragraphs to print")
+    ap.add_argument("--sample", type=Path, help="code these JSONL records instead of a draw")
     a = ap.parse_args(argv)
     for path in (a.base_src / "tocsin", a.head_src / "tocsin", CORPUS, RESERVED):
         if not path.exists():
             print(f"firing_rate: {path} not found", file=sys.stderr)
             return 2
-    paragraphs = sample(CORPUS, RESERVED, a.n, a.seed)
+    if a.sample is not None:
+        paragraphs = load_sample(a.sample, a.n)
+    else:
+        paragraphs = sample(CORPUS, RESERVED, a.n, a.seed)
     with tempfile.TemporaryDirectory() as tmp:
         sample_file = Path(tmp) / "sample.jsonl"
         sample_file.write_text("".join(json.dumps(p) + "\n" for p in paragraphs), "utf-8")
