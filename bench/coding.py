@@ -89,7 +89,7 @@ DEVSET_DIR = Path(str(resources.files("tocsin") / "data" / "eval" / "devset"))
 DEVSET_FLOORS = (("root", "f1", 0.50), ("plover", "f1", 0.52))  # reached: 0.510, 0.531
 # the files annotated last, whose develop part nobody had read when the coder's latest rules
 # were written: reported alone ("fresh"), a check on news the coder was not tuned on
-DEVSET_FRESH = frozenset({"annot_n.jsonl", "annot_o.jsonl", "annot_p.jsonl", "annot_q.jsonl"})
+DEVSET_FRESH = frozenset({"annot_r.jsonl", "annot_s.jsonl"})
 DEVSET_PARTS = ("measure", "develop", "fresh")
 CODING_FLOOR = 5000.0  # sentences per second, coding stage alone, one core
 END_TO_END_RATIO = 0.8  # end to end vs spaCy alone
