@@ -37,6 +37,7 @@ from tocsin.coding.headline import recover_headline_verb
 from tocsin.coding.nominal import nominal_events
 from tocsin.coding.npactors import may_be_new_actor
 from tocsin.coding.options import Options
+from tocsin.coding.slotfallback import refilled
 from tocsin.coding.slots import Found, find_actors, keep, may_have_source, pairs
 from tocsin.coding.verbmatch import VerbMatch, is_candidate, match_verb, regions
 from tocsin.coding.writer import Sent, dedupe, make_event, rules_of
@@ -75,6 +76,7 @@ def find_verb(ctx: DocContext, v: int, sent: Sent) -> tuple[VerbMatch | None, Ve
         return m, None
     _, post = regions(ctx, v, sent[0], sent[1], m.extra_tokens)
     found = find_actors(ctx, m, post, sent[2])
+    m, found = refilled(ctx, m, found, post, sent[2])  # the next pattern whose slots fill
     factuality, frame = factuality_of(ctx.view, v, m.negation_in_pattern, m.modal_in_pattern)
     return m, VerbFinding(m, found, factuality, frame)
 

@@ -8,7 +8,7 @@ default code. A passive verb is also tried with its words in active order.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from tocsin.coding.context import DocContext, Regions
@@ -59,6 +59,8 @@ class VerbMatch:
     slots: dict[str, int]
     negation_in_pattern: bool
     modal_in_pattern: bool = False
+    # the other matching patterns with a $ or + slot, best first (see :func:`fallbacks`)
+    others: tuple[tuple[Pattern, dict[str, int]], ...] = ()
 
 
 @dataclass
@@ -66,6 +68,8 @@ class _Best:
     pattern: Pattern | None = None
     score: int = -1
     slots: dict[str, int] = field(default_factory=dict)
+    # every matching pattern with a slot: (score, pattern, slots), in matching order
+    slotted: list[tuple[int, Pattern, dict[str, int]]] = field(default_factory=list)
 
 
 def is_candidate(view: DocView, i: int, index: dict[str, list[VerbForm]]) -> bool:
@@ -179,6 +183,8 @@ def _match_patterns(
         if pattern.has_compound and not _compound_ok(ctx, v, pattern):
             continue
         score = a + b
+        if pre_m.slots or post_m.slots:
+            best.slotted.append((score, pattern, {**pre_m.slots, **post_m.slots}))
         if score > best.score or (
             score == best.score and _wins_tie(ctx, view.lem[v], pattern, best)
         ):
@@ -222,7 +228,47 @@ def _verb_match(v: int, forms: list[VerbForm], extra: frozenset[int], best: _Bes
     )
     neg = not used.isdisjoint(NEGATION_WORDS)
     modal = not used.isdisjoint(MODAL_WORDS)
-    return VerbMatch(v, tuple(forms), pattern, code, code2, extra, best.slots, neg, modal)
+    others = _others(best) if best.slotted else ()
+    return VerbMatch(v, tuple(forms), pattern, code, code2, extra, best.slots, neg, modal, others)
+
+
+def _others(best: _Best) -> tuple[tuple[Pattern, dict[str, int]], ...]:
+    """The slotted patterns other than the best one, most specific first (each once, in its
+    first matching word order; of equal ones the first matched)."""
+    seen: set[int] = {id(best.pattern)}
+    out: list[tuple[int, Pattern, dict[str, int]]] = []
+    for score, pattern, slots in best.slotted:
+        if id(pattern) not in seen and not pattern.blocks:
+            seen.add(id(pattern))
+            out.append((score, pattern, slots))
+    out.sort(key=lambda t: -t[0])  # stable: matching order among equals
+    return tuple((p, s) for _, p, s in out)
+
+
+def fallbacks(m: VerbMatch) -> list[VerbMatch]:
+    """The verb's next matching patterns as matches of their own, best first.
+
+    The engine takes the first whose slots give the event the actors the best pattern left
+    empty: "An American soldier is released from Russia after two years in detention"
+    matches "* + FROM &DETENTION" (no ``$``: a passive without "by" has no source) as well
+    as "* + FROM $", whose ``$`` holds Russia. Without this the ORDER of equally specific
+    patterns in a dictionary decided which was taken, even when its slots came out empty."""
+    out: list[VerbMatch] = []
+    for pattern, slots in m.others:
+        used = {w for e in pattern.pre + pattern.post for a in e.alts for w in a}
+        out.append(
+            replace(
+                m,
+                pattern=pattern,
+                code=pattern.code,
+                code2=pattern.code2,
+                slots=slots,
+                negation_in_pattern=not used.isdisjoint(NEGATION_WORDS),
+                modal_in_pattern=not used.isdisjoint(MODAL_WORDS),
+                others=(),
+            )
+        )
+    return out
 
 
 def _compound_ok(ctx: DocContext, v: int, pattern: Pattern) -> bool:
