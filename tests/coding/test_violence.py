@@ -16,15 +16,9 @@ pytestmark = pytest.mark.slow
 Roots = Callable[[str], set[tuple[str, str, str]]]
 
 
-# an attacker no one names, in a casualty clause: the country where it happens
+# the unnamed agent of a passive attack verb takes the country of the place
 UNNAMED_ATTACKER = [
-    ("Four people were killed in a shooting at a market in Lagos, Nigeria.", "NGA", "NGA"),
-    ("Two people are wounded in a bombing at a bus station in Peshawar, Pakistan.", "PAK", "PAK"),
-    ("Two people were injured in a stabbing attack in Sydney, Australia.", "AUS", "AUS"),
-    # the passive of an attack verb with no agent: the attacked thing's place
     ("The French consulate in Benghazi, Libya, was attacked with grenades.", "LBY", "FRA"),
-    # a gerund the tagger reads as a verb ("a drive-by shooting", VBG)
-    ("Two people were wounded in a drive-by shooting in Malmo, Sweden.", "SWE", "SWE"),
 ]
 
 
@@ -34,6 +28,40 @@ def test_unnamed_attacker_takes_the_country_of_the_place(
 ) -> None:
     got = roots(sentence)
     assert any(s == source and t == target and c in ("18", "19") for s, t, c in got), got
+
+
+# an attack noun in a casualty clause whose attacker no one names: no event (the devset's
+# call for unnamed attackers), where it used to make one of the place's country against
+# itself; a shark's attack or a crime with no named perpetrator is no political event
+NO_NAMED_ATTACKER = [
+    "Four people were killed in a shooting at a market in Lagos, Nigeria.",
+    "Two people are wounded in a bombing at a bus station in Peshawar, Pakistan.",
+    "Two people were injured in a stabbing attack in Sydney, Australia.",
+    "Two people were wounded in a drive-by shooting in Malmo, Sweden.",
+    "A surfer is killed in a shark attack off a beach in Queensland, Australia.",
+    "Six people are killed in a mass shooting at a nightclub in Durban, South Africa.",
+]
+
+
+@pytest.mark.parametrize("sentence", NO_NAMED_ATTACKER)
+def test_no_event_for_an_attack_noun_with_no_named_attacker(roots: Roots, sentence: str) -> None:
+    got = roots(sentence)
+    assert not any(c in ("18", "19", "20") for _, _, c in got), got
+
+
+# the same clauses with the attacker named keep their event
+NAMED_ATTACKER = [
+    ("Six people are killed in a mass shooting by Boko Haram gunmen in Maiduguri.", "NGA"),
+    ("Five soldiers were killed in an ambush by al-Shabaab in Lower Shabelle.", "SOM"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "source"), NAMED_ATTACKER)
+def test_a_named_attacker_of_a_casualty_clause_keeps_the_event(
+    roots: Roots, sentence: str, source: str
+) -> None:
+    got = roots(sentence)
+    assert any(s == source and c in ("18", "19") for s, _, c in got), got
 
 
 # no attack happened: no attacker is made up
@@ -116,12 +144,6 @@ def test_law_enforcement_is_the_states(
 ) -> None:
     got = roots(sentence)
     assert any(s == source and t == target and c == "17" for s, t, c in got), got
-
-
-def test_an_unnamed_attackers_attack_is_an_assault(coder: Any) -> None:
-    # CAMEO 18 (unconventional violence), not 19 (a fight between forces)
-    events = coder.code_text("Four people were killed in a shooting at a market in Lagos, Nigeria.")
-    assert {e.code for e in events if e.factuality.counts} == {"180"}
 
 
 def test_a_root_noun_that_is_no_actor_is_no_subject(coder: Any) -> None:

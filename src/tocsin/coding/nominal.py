@@ -153,8 +153,7 @@ def nominal_events(ctx: DocContext, per_verb: PerVerb, sent: Sent) -> None:
         found = noun_pairs(ctx, i, code, light, sent)
         claims = _accusations(ctx, i, light, sent) if is_attack(code) else []
         if not found:
-            if claims:  # "X says an incursion by Y is imminent": X accuses Y
-                per_verb[i] = claims
+            _unpaired(view, per_verb, i, claims)
             continue
         if light is not None:
             per_verb[light] = []  # the light verb's own default code is not the event
@@ -196,9 +195,18 @@ def _events(
         fact, fr = factuality, frame
         if speakers and fact is Factuality.ASSERTED and all(sp.root != s.root for sp in speakers):
             fact, fr = Factuality.ALLEGED, Frame("claim", "reported")  # another's act, claimed
-        c = _unnamed_code(code, s)
-        out.append(make_event(ctx, m, c, s, t, fact, sent, rules_of(m, s, t, fr) + why))
+        out.append(make_event(ctx, m, code, s, t, fact, sent, rules_of(m, s, t, fr) + why))
     return out
+
+
+def _unpaired(view: DocView, per_verb: PerVerb, i: int, claims: list[Event]) -> None:
+    """An event noun with no participants: the speakers' accusation if any ("X says an
+    incursion by Y is imminent": X accuses Y); a gerund used as a noun ("wounded in a
+    shooting") is no verb, so the verb path's events for it go."""
+    if claims:
+        per_verb[i] = claims
+    elif _gerund_noun(view, i):
+        per_verb[i] = []
 
 
 def _stopped(view: DocView, i: int) -> bool:
@@ -251,12 +259,6 @@ def _accusations(ctx: DocContext, i: int, light: int | None, sent: Sent) -> list
         if not s.code.startswith("---") and all(sp.root != s.root for sp in speakers)
         for sp in speakers
     ]
-
-
-def _unnamed_code(code: str, source: Actor) -> str:
-    """An attack by an attacker no one names ("killed in a shooting") is unconventional
-    violence (CAMEO 18, assault), not a fight between forces (19); an aerial one stays."""
-    return "180" if code == "190" and "unnamed attacker" in (source.entry or "") else code
 
 
 def _speakers(ctx: DocContext, i: int, sent_index: int) -> list[Actor]:
