@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from tocsin.coding.context import DocContext
+from tocsin.coding.docview import DocView
 from tocsin.coding.syntax import PUNCT_TAGS, clause_of, np_head_of, subject_head
 from tocsin.models import Actor
 
@@ -374,11 +375,28 @@ def is_modifier_only(ctx: DocContext, head: int) -> bool:
     )
 
 
-def np_actors_anywhere(ctx: DocContext, head: int, sent_index: int) -> list[Actor]:
-    """Actors of an NP; if its head has none, the first actor inside its subtree."""
+def np_actors_anywhere(
+    ctx: DocContext, head: int, sent_index: int, agent_only: bool = False
+) -> list[Actor]:
+    """Actors of an NP; if its head has none, the first actor inside its subtree (with
+    ``agent_only``, as for an active subject, not inside a clause of its own)."""
     found = actors_of_np(ctx, head, sent_index)
     if found:
         return found
-    lo, hi = ctx.view.subtree_span(head)
-    inside = [i for i in range(lo, hi) if ctx.view.dep[i] not in ("relcl", "acl")]
+    view = ctx.view
+    lo, hi = view.subtree_span(head)
+    cut: set[int] = set()
+    for i in range(lo, hi) if agent_only else ():
+        if i != head and _own_clause(view, i):
+            cut.update(range(*view.subtree_span(i)))
+    inside = [i for i in range(lo, hi) if i not in cut and view.dep[i] not in ("relcl", "acl")]
     return first_actors(ctx, inside, sent_index, -1)
+
+
+def _own_clause(view: DocView, i: int) -> bool:
+    """A clause inside a noun phrase whose actors are its own, not the phrase's: a relative
+    clause or an active participle ("a roadside bomb targeting a police vehicle", "airstrikes
+    targeting Islamic State hideouts"); a passive participle keeps its agent ("missiles
+    fired by the Houthis")."""
+    dep = view.dep[i]
+    return dep == "relcl" or (dep == "acl" and view.tag[i] == "VBG")

@@ -148,7 +148,7 @@ def _source_actors(
         return _implicit_state_agent(ctx, v)
     if subj is None:
         return []
-    sources = np_actors_anywhere(ctx, subj[0], sent_index)
+    sources = np_actors_anywhere(ctx, subj[0], sent_index, agent_only=True)
     if sources and ctx.options.place_roles and all(a.code.startswith("---") for a in sources):
         sources = placed_in(ctx, subj[0], sources) or sources  # "a court in Prague": CZEJUD
     if len(sources) > 1:
