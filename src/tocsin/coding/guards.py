@@ -28,6 +28,7 @@ import bisect
 import logging
 
 from tocsin.coding.context import DocContext
+from tocsin.coding.described import described
 from tocsin.coding.docview import DocView
 from tocsin.coding.eventplace import country_root, is_role_only, placed
 from tocsin.coding.factuality import SPEECH_WORDS, intent_code
@@ -135,7 +136,9 @@ def guard_sentence(ctx: DocContext, events: list[Event], start: int, end: int) -
     convention) roles placed in a country; bans and charges of one's own people recoded."""
     if not events:  # most sentences: no guard has anything to do
         return []
-    events = [e for e in events if not _placeholder(e) and not _history(ctx, e)]
+    events = [
+        e for e in events if not _placeholder(e) and not _history(ctx, e) and not described(ctx, e)
+    ]
     events = without_background(ctx, events)
     events = [
         e

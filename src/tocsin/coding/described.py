@@ -1,0 +1,90 @@
+"""Acts a sentence only mentions to describe something else: not news, not coded.
+
+Random news paragraphs (issue #9, session 7) carry many acts in clauses that describe a
+participant or a topic rather than report what happened (CONVENTIONS.md: events cited as
+history or background inside a current one are not coded):
+
+- a reduced passive relative clause describing a participant, "separatist legislation
+  signed into law by Dodik", "the coalition DuterTen, supported by the vice president",
+  "a Thai national abducted by the Mujahideen", "a vote tabled by Sinn Fein": the participle
+  (``acl``, past participle) says who someone is by an earlier act; the news is the main
+  verb. Not an elliptical second clause ("30 are killed and others kidnapped by bandits",
+  where the participle hangs from a conjunct), nor "there were ten soldiers killed", nor a
+  noun the parser took for the root;
+- a gerund that is the topic of a noun, "peace talks on ending the war", "a proposal for
+  disarming Hezbollah", "his role in mediating a ceasefire": what the noun is about, not
+  an act the sentence reports (the gerund analogue of "a proposal to end the war",
+  :func:`tocsin.coding.factuality.factuality_of`). Not "responsibility for attacking",
+  which claims the act, nor "by" ("expands the travel ban by banning citizens of X": how
+  the act is done, the parser hanging "by" from the noun);
+- a "since" clause told in the past, "reopened for the first time since Israel captured
+  it": the act is the starting point of a period, history.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from tocsin.coding.context import DocContext
+from tocsin.coding.docview import DocView
+from tocsin.coding.nonacts import trigger_token
+from tocsin.models import Event
+
+log = logging.getLogger(__name__)
+
+# nouns whose "for"/"of" gerund claims the act itself ("claims responsibility for attacking")
+_CLAIMING_NOUNS = frozenset({"RESPONSIBILITY", "CREDIT"})
+_NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS", "CD", "PRP"})
+_PAST_TAGS = frozenset({"VBD", "VBN"})
+# a noun whose participle is the news: an elliptical conjunct ("ten are killed and others
+# kidnapped by bandits") or what "there were" introduces ("there were ten soldiers killed")
+_TOLD_DEPS = frozenset({"conj", "attr"})
+
+
+def describing_participle(view: DocView, v: int) -> bool:
+    """Whether ``v`` is a past participle describing the noun it hangs from ("legislation
+    signed into law by Dodik")."""
+    if view.dep[v] != "acl" or view.tag[v] != "VBN":
+        return False
+    noun = view.head[v]
+    return (
+        view.tag[noun] in _NOUN_TAGS
+        and view.head[noun] != noun  # "A missile launched from Yemen hits ...": a misparse
+        and view.dep[noun] not in _TOLD_DEPS
+    )
+
+
+def topic_gerund(view: DocView, v: int) -> bool:
+    """Whether ``v`` is a gerund a noun's preposition takes ("talks on ending the war")."""
+    if view.dep[v] != "pcomp" or view.tag[v] != "VBG":
+        return False
+    prep = view.head[v]
+    noun = view.head[prep]
+    return (
+        view.dep[prep] == "prep"
+        and view.up[prep] != "BY"  # "expands the ban by banning citizens of X": the act
+        and view.tag[noun].startswith("NN")
+        and view.lem[noun] not in _CLAIMING_NOUNS
+    )
+
+
+def since_clause(view: DocView, v: int) -> bool:
+    """Whether ``v`` heads a "since" clause told in the past ("since Israel captured it")."""
+    return (
+        view.dep[v] == "advcl"
+        and view.tag[v] in _PAST_TAGS
+        and any(view.dep[c] == "mark" and view.up[c] == "SINCE" for c in view.children[v])
+    )
+
+
+def described(ctx: DocContext, e: Event) -> bool:
+    """Whether the event's trigger only describes a participant, a topic or a period (see
+    the module docstring): not coded."""
+    v = trigger_token(ctx, e)
+    if v is None:
+        return False
+    view = ctx.view
+    if describing_participle(view, v) or topic_gerund(view, v) or since_clause(view, v):
+        log.debug("described, not reported: %s %s", e.code, e.trigger)
+        return True
+    return False
