@@ -29,6 +29,31 @@ def test_coordinated_means_keep_the_attacker(
     assert (source, target, "19") in roots(sentence)
 
 
+# "a raid carried out by X", "attacks that were claimed by X": the agent of a participle or
+# relative clause that says who did it is the attacker
+DONE_BY_AGENTS = [
+    (
+        "Four villagers are killed in a raid carried out by Boko Haram in Borno State, Nigeria.",
+        "NGA",
+    ),
+    ("Eight soldiers are killed in attacks that were claimed by al-Shabaab in Somalia.", "SOM"),
+    ("Three civilians are killed in a drone strike launched by the Houthis in Marib.", "YEM"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "source"), DONE_BY_AGENTS)
+def test_the_agent_of_a_participle_is_the_attacker(
+    roots: Roots, sentence: str, source: str
+) -> None:
+    assert any(s == source and c == "19" for s, _, c in roots(sentence)), roots(sentence)
+
+
+def test_the_agent_of_another_participle_is_no_attacker(roots: Roots) -> None:
+    # "escorted by French troops": the troops escorted the convoy, they did not attack it
+    got = roots("Two people are killed in an attack on a convoy escorted by French troops in Mali.")
+    assert not any(s == "FRA" for s, _, _ in got), got
+
+
 def test_relative_clause_names_what_the_attack_hit(roots: Roots) -> None:
     got = roots("Ten people were killed in a Saudi air strike that hit a market in Yemen.")
     assert ("SAU", "YEM", "19") in got

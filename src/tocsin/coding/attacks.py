@@ -19,7 +19,7 @@ from tocsin.coding.eventplace import (
     nationality,
     place_all,
 )
-from tocsin.coding.nounattacks import clause_slot, means_conjunct, relative_targets
+from tocsin.coding.nounattacks import clause_slot, doer_agents, means_conjunct, relative_targets
 from tocsin.coding.npactors import actors_of_np, first_actors, np_actors_anywhere
 from tocsin.coding.slots import subject_actors
 from tocsin.coding.syntax import subject_head, subtree_tokens
@@ -135,13 +135,16 @@ def _leaders(view: DocView, t: int) -> list[int]:
 
 def _by_objects(ctx: DocContext, i: int) -> list[int]:
     """The objects of the noun's ``by`` phrase, also when the parser hung it on the
-    attacked thing ("an attack on a military post by the Pakistani Taliban")."""
+    attacked thing ("an attack on a military post by the Pakistani Taliban") or on a
+    participle or relative clause that says who did it ("a drone strike launched by X",
+    "attacks that were claimed by X", "a shooting targeting Israelis by X")."""
     view = ctx.view
     preps = view.kids(i, "prep", "agent")
     for p in list(preps):
         if view.up[p] in TARGET_PREPS:
             for o in view.kids(p, "pobj"):
                 preps.extend(view.kids(o, "prep", "agent"))
+    preps.extend(doer_agents(view, i))
     return [o for p in preps if view.up[p] == "BY" for o in view.kids(p, "pobj")]
 
 

@@ -5,7 +5,8 @@
   (the parser makes "attack" the conjunct of "missile"; "missile" and its "Russian" are
   the attack's modifiers, and "missile"'s place in the clause is the attack's);
 - the relative clause of an attack noun that says what it hit: "an Israeli strike that
-  hit a school in Gaza" (its object is the target);
+  hit a school in Gaza" (its object is the target), or who did it: "a drone strike
+  launched by X", "attacks claimed by X" (its agent is the attacker);
 - a subject that names no actor but a place: "a fire at a building in Rheims kills four",
   "a storm in Chile kills three" (the place is where it happened, not who did it).
 """
@@ -44,6 +45,25 @@ MEANS_WORDS = frozenset(
 )
 # verbs of a relative clause that say what an attack hit ("a strike that hit a school")
 HIT_VERBS = frozenset({"HIT", "STRIKE", "TARGET", "DESTROY", "DAMAGE", "KILL", "INJURE", "WOUND"})
+# "an attack launched/carried out/claimed by X": a participle (or relative clause) of the
+# attack noun whose agent is the attacker; not one that names someone else ("an attack on
+# a convoy escorted by X")
+DONE_BY = frozenset(
+    {
+        "LAUNCH",
+        "CARRY",
+        "CONDUCT",
+        "CLAIM",
+        "PERPETRATE",
+        "STAGE",
+        "MOUNT",
+        "COMMIT",
+        "ORCHESTRATE",
+        "EXECUTE",
+        "TARGET",
+        "FIRE",
+    }
+)
 # prepositions that place a subject ("a fire at a building in Rheims")
 PLACE_PREPS = frozenset({"IN", "AT", "NEAR", "ACROSS", "OFF", "OUTSIDE", "INSIDE", "ON"})
 
@@ -55,6 +75,18 @@ def means_conjunct(view: DocView, i: int) -> int | None:
     if view.dep[i] != "conj" or head == i or head > i or view.up[head] not in MEANS_WORDS:
         return None
     return head if view.tag[head].startswith("NN") else None
+
+
+def doer_agents(view: DocView, i: int) -> list[int]:
+    """The ``by`` agents of the participles and relative clauses of the attack noun at
+    ``i`` that say who did it ("a drone strike launched by X", "attacks that were claimed
+    by X", "a shooting targeting Israelis by X")."""
+    return [
+        a
+        for c in view.kids(i, "acl", "relcl")
+        if view.lem[c] in DONE_BY
+        for a in view.kids(c, "agent")
+    ]
 
 
 def clause_slot(view: DocView, i: int) -> int:
