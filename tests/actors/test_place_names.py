@@ -89,3 +89,22 @@ def test_unnamed_monitors_and_rights_groups_are_ngos(phoenix: ActorResolver, nlp
         "A monitoring group reported new clashes.",
     ):
         assert any(code.startswith("NGO") for _, code in _codes(phoenix, nlp(text))), text
+
+
+@pytest.mark.slow
+def test_an_acronym_is_not_a_place(phoenix: ActorResolver, nlp: Any) -> None:
+    for text in ("Texas declared CAIR a terrorist organization.", "CAIR condemned the ban."):
+        assert all(code != "MKD" for _, code in _codes(phoenix, nlp(text))), text
+    assert ("Cair", "MKD") in _codes(phoenix, nlp("Protesters gathered in Cair, Skopje."))
+
+
+@pytest.mark.slow
+def test_a_ship_after_its_navy_prefix_is_the_navy(phoenix: ActorResolver, nlp: Any) -> None:
+    for text, code in (
+        ("The Houthis fired missiles at USS Harry S. Truman.", "USAMIL"),
+        ("HMS Prince of Wales docked in Tokyo.", "GBRMIL"),
+    ):
+        codes = _codes(phoenix, nlp(text))
+        assert ("USS" if code == "USAMIL" else "HMS", code) in codes, codes
+        people = [c for _, c in codes if c[:3] not in ("JPN", "---") and c.endswith(("ELI", "GOV"))]
+        assert not people, codes

@@ -34,6 +34,9 @@ NAMED_FACILITIES = frozenset(
     + ["square", "memorial"]
 )
 _FACILITY_MODIFIERS = frozenset({"international", "national", "regional"})
+# prefixes of a navy's ship names (tocsin.groups.actors.tsv codes them as the navy): the
+# name after one is the ship's, not a person's or a place's ("USS Harry S. Truman")
+SHIP_PREFIXES = frozenset({"USS", "HMS", "HMCS", "HMAS", "HMNZS"})
 
 
 def usable_agents(
@@ -66,10 +69,14 @@ def place_ok(doc: Any, i: int, j: int, payload: list[Any]) -> bool:
     ("the Istanbul Convention"), not the country. A place entry ("Frontera" -> MEX) matches
     only where it is not part of a longer name:
     not after a name particle ("Comandos de la Frontera") and, when NER has run, not in an
-    organisation's, person's or work's name. Other entries always match."""
+    organisation's, person's or work's name, nor an acronym ("CAIR" is not Čair). No entry
+    matches the name of a ship after its navy's prefix (:data:`SHIP_PREFIXES`). Other
+    entries always match."""
     first = payload[0]
     if isinstance(first, AgentEntry) or not isinstance(first, ActorEntry):
         return True
+    if i > 0 and doc[i - 1].text in SHIP_PREFIXES:
+        return False  # the ship's name: "USS Harry S. Truman" is no president
     if first.kind in _COUNTRY_KINDS or (first.kind is None and "Countries" in first.source):
         if j < len(doc) and doc[j].text[:1].isupper() and doc[j].lower_ in TREATY_HEADS:
             return False
@@ -79,9 +86,15 @@ def place_ok(doc: Any, i: int, j: int, payload: list[Any]) -> bool:
         return True
     if i > 0 and doc[i - 1].text in NAME_PARTICLES:
         return False
-    if in_facility_name(doc, j):
+    if in_facility_name(doc, j) or _acronym(doc, i, j):
         return False
     return not any(doc[k].ent_type_ in NOT_PLACE_LABELS for k in range(i, j))
+
+
+def _acronym(doc: Any, i: int, j: int) -> bool:
+    """A one-word match written in capitals ("CAIR", "SAF"): an acronym, not the place."""
+    text = doc[i].text
+    return j == i + 1 and len(text) > 2 and text.isalpha() and text.isupper()
 
 
 def in_facility_name(doc: Any, j: int) -> bool:
