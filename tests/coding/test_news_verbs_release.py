@@ -57,3 +57,22 @@ def test_releasing_hostages_stays_a_release(triples: Any) -> None:
 def test_release_from_a_country_with_a_later_detention_word(triples: Any) -> None:
     got = triples("An American soldier is released from Russia after two years in detention.")
     assert ("RUS", "USA", "0841") in got, got
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Egypt and Qatar release a joint proposal for the Gaza war.",
+        "India releases a new strategy for the border with Pakistan.",
+    ],
+)
+def test_releasing_a_thing_with_no_actor_in_it_releases_no_one(triples: Any, sentence: str) -> None:
+    # RELEASE's default code (084, "return, release person(s)/property") needs an actor in
+    # its object; the actor of a "for"/"on" modifier is the topic, not what is released
+    assert all(not c.startswith("084") for _, _, c in triples(sentence))
+
+
+@pytest.mark.slow
+def test_releasing_an_actors_property_stays_a_release(triples: Any) -> None:
+    assert ("USA", "IRN", "084") in triples("The United States releases frozen Iranian assets.")

@@ -96,7 +96,31 @@ def match_verb(ctx: DocContext, v: int, start: int, end: int) -> VerbMatch | Non
     if patterns:
         for pre_seq, post_seq in _orders(ctx, v, pre, post):
             _match_patterns(ctx, v, patterns, pre_seq, post_seq, best)
-    return _verb_match(v, forms, extra, best)
+    m = _verb_match(v, forms, extra, best)
+    code = m.code
+    if m.pattern is None and code is not None and code[:3] == "084" and _no_one_released(ctx, v):
+        return replace(m, code=None, code2=None)
+    return m
+
+
+def _no_one_released(ctx: DocContext, v: int) -> bool:
+    """Whether the object of a release verb holds no actor and is no pronoun: "China and
+    Pakistan release a peace plan for the Iran war", "India releases water into the river"
+    publish or let out a thing, no release of persons or of their property (084, CAMEO:
+    "return, release person(s)/property"), so the verb's default code is no event; with an
+    actor in the object ("release the bodies of two Israeli hostages", "frozen Iranian
+    assets") or a pattern ("* &HOSTAGE") it stays."""
+    view = ctx.view
+    objects = view.kids(v, "dobj", "nsubjpass")
+    if not objects or view.tag[objects[0]].startswith("PRP"):
+        return False
+    head = objects[0]
+    lo = view.subtree_span(head)[0]
+    own = set(range(lo, head + 1))  # the head and its modifiers before it
+    for of in view.kids(head, "prep"):
+        if view.up[of] == "OF":  # "the bodies of two hostages"; not "a plan for the war"
+            own.update(range(*view.subtree_span(of)))
+    return ctx.mention_at.keys().isdisjoint(own)
 
 
 def _words_of(view: DocView, pre: list[int], post: list[int]) -> set[str]:
