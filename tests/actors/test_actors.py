@@ -651,3 +651,27 @@ def test_parenthesised_country_qualifier_is_kept(tmp_path: Path) -> None:
     bolivia, aden = read_actor_file(_write(tmp_path, "q.actors.txt", text))
     assert ("NATIONAL", "LIBERATION", "ARMY") not in bolivia.phrases
     assert ("ARMY", "OF", "ADEN") in aden.phrases
+
+
+@pytest.mark.slow
+def test_coref_a_personal_pronoun_is_no_body_of_state(phoenix: ActorResolver, nlp: Any) -> None:
+    # "he", "him", "his" stand for a person, never for the court, ministry or department
+    # that is the subject: the person named after it, or nothing
+    got = _run_coref(
+        phoenix,
+        nlp,
+        "A Russian court sentenced the Russian opposition leader after he criticised the war.",
+        ["court", "leader", "he"],
+    )
+    assert [_c(g) for g in got] == ["RUSJUD", "RUSOPP", "RUSOPP"]
+    got = _run_coref(
+        phoenix, nlp, "The Russian defence ministry said he attacked a post.", ["ministry", "he"]
+    )
+    assert _c(got[1]) is None
+    got = _run_coref(  # a person's pronoun still finds a person or a titled role
+        phoenix,
+        nlp,
+        "The Iranian foreign minister met Omani officials. He said the talks went well.",
+        ["minister", "He"],
+    )
+    assert _c(got[1]) == "IRNGOV"

@@ -44,6 +44,15 @@ _PAIR_HEADS = frozenset(
     }
 )
 _COLLECTIVE_KINDS = frozenset({"country", "igo", "ngo", "group"})
+# head nouns of bodies, not people: "he", "she", "his" never stand for them ("A Russian court
+# sentences X ... for what he said": he is X, not the court; "The Department of Homeland
+# Security states he attacked ICE": not the department)
+_BODY_HEADS = frozenset(
+    ["ministry", "department", "government", "administration", "army", "military", "navy"]
+    + ["court", "tribunal", "council", "committee", "commission", "agency", "bureau", "office"]
+    + ["embassy", "parliament", "senate", "assembly", "cabinet", "party", "authority", "police"]
+    + ["authorities", "service", "command", "pentagon", "kremlin", "junta", "regime", "force"]
+)
 
 
 @dataclass(frozen=True)
@@ -127,6 +136,8 @@ class Coreference:
         def ok(seen: _Seen) -> bool:
             kind = seen.actor.kind
             if lower in _PERSONAL:
+                if kind != "person" and seen.head_lemma in _BODY_HEADS:
+                    return False
                 return kind in ("person", "agent") or (
                     seen.actor.role is not None and kind != "igo"
                 )
