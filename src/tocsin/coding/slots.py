@@ -263,6 +263,7 @@ def _target_actors(
     skip = subtree_tokens(view, view.kids(v, "agent"))
     if view.lem[v] in SPEECH_WORDS:  # the target of a statement is not in what is said
         skip |= subtree_tokens(view, view.kids(v, "ccomp"))
+    skip |= subtree_tokens(view, _nested_adverbial_clauses(view, post))
     exclude = frozenset(a.code for a in sources if a.code)  # new actors have no code
     tokens = [t for t in post if t not in skip]
     found, head = first_actors_at(ctx, tokens, sent_index, v, exclude)
@@ -280,6 +281,17 @@ def _target_actors(
     ):
         return roles, role_head
     return found, head
+
+
+def _nested_adverbial_clauses(view: DocView, post: list[int]) -> list[int]:
+    """Verbs of the clauses among a verb's words after it that are introduced by a
+    subordinator ("reach an agreement to renew the ceasefire if Hezbollah ceases its
+    attacks"): their actors take part in another event, not in the verb's."""
+    return [
+        i
+        for i in post
+        if view.dep[i] == "advcl" and view.tag[i].startswith("VB") and view.kids(i, "mark")
+    ]
 
 
 def _owned_by_parallel_object(
