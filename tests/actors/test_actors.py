@@ -675,3 +675,19 @@ def test_coref_a_personal_pronoun_is_no_body_of_state(phoenix: ActorResolver, nl
         ["minister", "He"],
     )
     assert _c(got[1]) == "IRNGOV"
+
+
+@pytest.mark.slow
+def test_both_countries_as_a_subject_reaches_the_coder(nlp: Any) -> None:
+    # the coder's sentence and subject gates let "both countries" through to coreference,
+    # as they let "the two nations" through
+    from tocsin import code_text
+
+    for text in (
+        "Pakistan struck Kabul, the capital of Afghanistan. Later, both countries agreed to "
+        "a ceasefire.",
+        "India hosted talks with China. After the talks, both countries agreed to a ceasefire.",
+    ):
+        pairs = {(e.source.root, e.target.root) for e in code_text(text, "2026-01-01")
+                 if e.source and e.target and e.code.startswith("03")}
+        assert pairs & {("PAK", "AFG"), ("AFG", "PAK"), ("IND", "CHN"), ("CHN", "IND")}, text

@@ -168,4 +168,5 @@ def _may_have_actors(ctx: DocContext, start: int, end: int) -> bool:
     if ctx.coref is None:
         return False
     tags = ctx.view.tag
-    return any(tags[i] in ("PRP", "PRP$") or ctx.view.up[i] == "THE" for i in range(start, end))
+    ups = ctx.view.up  # "the delegation"; "both countries" (:mod:`tocsin.actors.coref`)
+    return any(tags[i] in ("PRP", "PRP$") or ups[i] in ("THE", "BOTH") for i in range(start, end))

@@ -445,7 +445,7 @@ def may_have_source(ctx: DocContext, v: int) -> bool:
     return any(
         i in mention_at
         or tags[i] in ("PRP", "PRP$")
-        or view.up[i] == "THE"
+        or view.up[i] in ("THE", "BOTH")  # "both countries" (tocsin.actors.coref)
         or (new and tags[i] in ("NNP", "NNPS"))
         for lo, hi in spans
         for i in range(lo, hi)
