@@ -19,6 +19,7 @@ attack did (kill, injure, destroy, hit, ...).
 from __future__ import annotations
 
 from tocsin.coding.context import DocContext
+from tocsin.coding.docview import DocView
 from tocsin.coding.nounattacks import means_conjunct
 from tocsin.coding.nounevents import ASSAULT_WORDS
 from tocsin.coding.writer import Sent, with_code
@@ -38,8 +39,11 @@ AERIAL_WORDS = frozenset(
 # modifiers that say a strike is no attack ("general strike", "hunger strike")
 NOT_ATTACK_WORDS = frozenset(
     "GENERAL HUNGER LABOR LABOUR NATIONWIDE WORKERS TEACHERS DOCTORS RAIL TRANSPORT PUBLIC SIT"
-    " 24-HOUR HEART PANIC CHARM CYBER SHOCK".split()
+    " 24-HOUR HEART PANIC CHARM CYBER SHOCK NATIONAL INDEFINITE WILDCAT".split()
 )
+# how long a labour strike lasts ("48-HOUR", "WEEK-LONG", "ONE-DAY")
+_DURATIONS = ("-HOUR", "-DAY", "-WEEK", "-LONG")
+_UNITS = frozenset({"HOUR", "DAY", "WEEK"})  # "48-hour" split: "48", "-", "hour"
 # bombs that no army drops: CAMEO 183, non-military bombing ("a roadside bomb", "a car bomb")
 IMPROVISED_WORDS = frozenset(
     "ROADSIDE CAR TRUCK SUICIDE IMPROVISED PIPE PARCEL LETTER MAIL TIME HOMEMADE"
@@ -70,11 +74,22 @@ def noun_code(ctx: DocContext, i: int, code: str) -> str | None:
     }
     if mods & NOT_ATTACK_WORDS:
         return "143" if view.up[i].startswith("STRIKE") else None  # "general strike"
+    if view.up[i].startswith("STRIKE") and _labour_strike(view, i, mods):
+        return "143"
     if mods & ASSAULT_WORDS and code[:2] == "19":
         return "182"  # "a knife attack": a physical assault (CAMEO 182), no military force
     if view.lem[i] == "BOMBING" and mods & (IMPROVISED_WORDS - {"EXPLOSIVE"}):
         return "183"  # "a suicide / car / roadside bombing"
     return "195" if mods & AERIAL_WORDS and code[:2] == "19" else code
+
+
+def _labour_strike(view: DocView, i: int, mods: set[str]) -> bool:
+    """A strike that lasts ("a 48-hour strike", "a week-long strike": no attack is
+    measured so) or that someone goes on ("doctors go on strike")."""
+    if mods & _UNITS or any(m.endswith(_DURATIONS) for m in mods):
+        return True
+    head = view.head[i]
+    return view.dep[i] == "pobj" and view.up[head] == "ON" and view.lem[view.head[head]] == "GO"
 
 
 def weapon_code(ctx: DocContext, w: int) -> str | None:

@@ -26,6 +26,7 @@ from tocsin.coding.attacks import (
 from tocsin.coding.compose import NOMINAL_STOPPERS, PerVerb
 from tocsin.coding.context import DocContext
 from tocsin.coding.docview import DocView
+from tocsin.coding.eventplace import is_role_only
 from tocsin.coding.factuality import Frame, factuality_of
 from tocsin.coding.nounattacks import (
     placed_subjects,
@@ -43,6 +44,7 @@ from tocsin.coding.nounevents import (
 )
 from tocsin.coding.nounpairs import is_attack, noun_pairs
 from tocsin.coding.objectsense import object_sense
+from tocsin.coding.protest import protest_verb
 from tocsin.coding.riots import riots
 from tocsin.coding.slots import subject_actors
 from tocsin.coding.verbmatch import VerbMatch, is_candidate, match_verb
@@ -137,6 +139,8 @@ def nominal_events(ctx: DocContext, per_verb: PerVerb, sent: Sent) -> None:
                 per_verb[i] = _events(ctx, i, code, pairs, verb, sent, sensed=True)
             continue
         light = _light_verb(ctx, i, sent, is_attack(form.code))
+        if light is None and (noun_code(ctx, i, form.code) or "")[:2] == "14":
+            light = protest_verb(view, lambda v: _names_source(per_verb, v), i)
         if light is None and is_attack(form.code) and _only_roles_hit(ctx, per_verb, i):
             light = ctx.view.head[i]  # "launch strikes involving cruise missiles": no one hit
         if (
@@ -197,6 +201,12 @@ def _events(
             fact, fr = Factuality.ALLEGED, Frame("claim", "reported")  # another's act, claimed
         out.append(make_event(ctx, m, code, s, t, fact, sent, rules_of(m, s, t, fr) + why))
     return out
+
+
+def _names_source(per_verb: PerVerb, v: int) -> bool:
+    """Whether the verb at ``v`` coded an event whose source is more than a role with no
+    country ("farmers stage a protest": the verb's ---AGR is left to the protest noun)."""
+    return any(e.source is not None and not is_role_only(e.source) for e in per_verb.get(v) or [])
 
 
 def _unpaired(view: DocView, per_verb: PerVerb, i: int, claims: list[Event]) -> None:

@@ -39,7 +39,7 @@ def noun_pairs(
     ctx: DocContext, i: int, code: str, light: int | None, sent: Sent
 ) -> list[tuple[Actor, Actor]]:
     if code[:2] == "14":
-        return protest_pairs(ctx, i, sent[2])
+        return protest_pairs(ctx, i, sent[2], light)
     if is_mutual(ctx, i):
         return placed_pairs(ctx, i, light, mutual_pairs(ctx, i, light, sent))
     split = split_attack_noun(ctx.view, i)
