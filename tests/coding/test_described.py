@@ -171,3 +171,32 @@ def test_an_act_done_by_a_gerund_is_coded(coder: Any) -> None:
         )
     )
     assert ("ESP", "RUS", "172") in got
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Gunmen ambush a bus carrying Nigerian soldiers near Maiduguri.",
+        "Bandits attack a convoy carrying Chadian troops near the border.",
+    ],
+)
+def test_what_a_vehicle_carries_is_no_cooperation(coder: Any, sentence: str) -> None:
+    got = _keys(coder.code_text(sentence, date="2026-01-01"))
+    assert any(code == "190" for _, _, code in got)  # the attack is the news
+    assert not any(code.startswith("06") for _, _, code in got)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("sentence", "root"),
+    [
+        ("Mexico sends two ships carrying food aid to Haiti.", "07"),  # what is sent
+        ("Iran issues a statement accusing Israel of the attack.", "11"),  # a saying
+    ],
+)
+def test_sent_things_and_sayings_keep_their_participle(
+    coder: Any, sentence: str, root: str
+) -> None:
+    got = _keys(coder.code_text(sentence, date="2026-01-01"))
+    assert any(code.startswith(root) for _, _, code in got)

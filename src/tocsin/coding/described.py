@@ -17,6 +17,10 @@ history or background inside a current one are not coded):
   :func:`tocsin.coding.factuality.factuality_of`). Not "responsibility for attacking",
   which claims the act, nor "by" ("expands the travel ban by banning citizens of X": how
   the act is done, the parser hanging "by" from the noun);
+- an -ing participle describing people or a thing that is no event, "a boat carrying
+  weapons", "a convoy carrying the governor", "refugees returning from Pakistan": who or
+  what they are, not an act (an event noun's participle, "an airstrike targeting X", a
+  saying's, "a statement accusing X", and a protest, "activists protesting", are kept);
 - a "since" clause told in the past, "reopened for the first time since Israel captured
   it": the act is the starting point of a period, history.
 """
@@ -27,6 +31,7 @@ import logging
 
 from tocsin.coding.context import DocContext
 from tocsin.coding.docview import DocView
+from tocsin.coding.factuality import MOTION_WORDS
 from tocsin.coding.nonacts import trigger_token
 from tocsin.models import Event
 
@@ -36,6 +41,7 @@ log = logging.getLogger(__name__)
 _CLAIMING_NOUNS = frozenset({"RESPONSIBILITY", "CREDIT"})
 _NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS", "CD", "PRP"})
 _PAST_TAGS = frozenset({"VBD", "VBN"})
+PROTEST_ROOT = "14"  # "police arrest activists protesting at the gate": the protest is news
 # a noun whose participle is the news: an elliptical conjunct ("ten are killed and others
 # kidnapped by bandits") or what "there were" introduces ("there were ten soldiers killed")
 _TOLD_DEPS = frozenset({"conj", "attr"})
@@ -68,6 +74,41 @@ def topic_gerund(view: DocView, v: int) -> bool:
     )
 
 
+# nouns whose -ing participle is what they do when made or issued ("a statement accusing
+# X", "an order imposing sanctions", "testimony alleging ...")
+_SAYING_NOUNS = frozenset(
+    "STATEMENT TESTIMONY REPORT LETTER ORDER DECREE RESOLUTION MEMORANDUM DIRECTIVE LAW "
+    "BILL MOTION PETITION COMPLAINT LAWSUIT CASE RULING VERDICT JUDGMENT PROPOSAL PLAN DEAL "
+    "AGREEMENT TREATY MESSAGE SPEECH POST VIDEO CAMPAIGN OPERATION MEASURE POLICY "
+    "SANCTION LICENSE LICENCE DECISION PROGRAM PROGRAMME INITIATIVE SCHEME SLOGAN".split()
+)
+
+
+def entity_participle(ctx: DocContext, v: int) -> bool:
+    """Whether ``v`` is an -ing participle describing a thing or people that are no event
+    ("a boat carrying weapons", "refugees returning from Pakistan", "a car speeding toward
+    troops"); not an event noun's ("an airstrike targeting X") nor a saying's, nor a
+    program's ("a program allowing visa-free entry"), nor what is sent ("deploys vessels
+    carrying aid"). A protest participle is news all the same ("arrest activists
+    protesting at the gate", :func:`described`)."""
+    view = ctx.view
+    if view.dep[v] != "acl" or view.tag[v] != "VBG":
+        return False
+    noun = view.head[v]
+    return (
+        view.tag[noun] in ("NN", "NNS")
+        and view.up[noun] not in ctx.dictionaries.nominal_index
+        and view.lem[noun] not in _SAYING_NOUNS
+        and not _sent(view, noun)
+    )
+
+
+def _sent(view: DocView, noun: int) -> bool:
+    """Whether the noun is what a verb of sending moves ("deploys vessels carrying aid to
+    Cuba": the delivery is the act, as for a movement's purpose in factuality.py)."""
+    return view.dep[noun] == "dobj" and view.lem[view.head[noun]] in MOTION_WORDS
+
+
 def since_clause(view: DocView, v: int) -> bool:
     """Whether ``v`` heads a "since" clause told in the past ("since Israel captured it")."""
     return (
@@ -84,7 +125,12 @@ def described(ctx: DocContext, e: Event) -> bool:
     if v is None:
         return False
     view = ctx.view
-    if describing_participle(view, v) or topic_gerund(view, v) or since_clause(view, v):
+    if (
+        describing_participle(view, v)
+        or topic_gerund(view, v)
+        or (entity_participle(ctx, v) and not e.code.startswith(PROTEST_ROOT))
+        or since_clause(view, v)
+    ):
         log.debug("described, not reported: %s %s", e.code, e.trigger)
         return True
     return False
