@@ -126,7 +126,7 @@ _GENERIC_NOUNS = frozenset(
 _RANKS = frozenset({"DEPUTY", "DEPUTIES"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "agent", "poss", "ROOT"})
 _ACTING_DEPS = _SUBJECT_DEPS | {"dobj"}
-_ARMED_NONSTATE = frozenset({"REB", "INS", "UAF", "SEP", "CRM", "OPP"})
+ARMED_NONSTATE = frozenset({"REB", "INS", "UAF", "SEP", "CRM", "OPP"})
 # prepositions through which an agent-only phrase takes its actor: a place "in" a country
 # ("officials in Kabul"), or an organisation it works "at" or speaks "for"
 _BORROW_PREPS = frozenset({"IN", "AT", "FOR"})
@@ -380,7 +380,7 @@ def roles_of(agents: Sequence[Mention]) -> tuple[list[str], list[str]]:
     if len(suffix) > 1 and generic and any(r != "GOV" for r in suffix):
         keep = [m.actor.code[3:] for m in agents if _last_word(m) not in _GENERIC_NOUNS]
         suffix = [r for r in suffix if r != "GOV" or r in keep]
-    if len(suffix) > 1 and any(r[:3] in _ARMED_NONSTATE for r in suffix):
+    if len(suffix) > 1 and any(r[:3] in ARMED_NONSTATE for r in suffix):
         suffix = [r for r in suffix if r != "MIL"]  # "rebel forces": REB, not REBMIL
     if len(suffix) > 1 and any(m.actor.text.upper() in _RANKS for m in agents):
         others = [m.actor.code[3:] for m in agents if m.actor.text.upper() not in _RANKS]

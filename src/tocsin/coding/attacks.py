@@ -14,6 +14,7 @@ from collections.abc import Callable
 from tocsin.coding.context import DocContext
 from tocsin.coding.docview import DocView
 from tocsin.coding.eventplace import (
+    CASUALTY_VERBS,
     is_role_only,
     location_country,
     nationality,
@@ -42,11 +43,8 @@ TARGET_PREPS = frozenset(
         "UPON",
     }
 )
-CASUALTY_WORDS = frozenset(
+CASUALTY_WORDS = CASUALTY_VERBS | frozenset(
     {
-        "KILL",
-        "INJURE",
-        "WOUND",
         "DIE",
         "HURT",
         "INJURED",

@@ -167,8 +167,9 @@ ATTACK_VERBS = frozenset(
 )
 
 
-# casualty verbs whose unnamed agent is an attacker when the dead are a state's forces
-# killed at a named place with no other cause ("ten soldiers were killed in X")
+# casualty verbs (the core of attacks.CASUALTY_WORDS and of nounevents' lethal verbs), whose
+# unnamed agent is an attacker when the dead are a state's forces killed at a named place
+# with no other cause ("ten soldiers were killed in X")
 CASUALTY_VERBS = frozenset({"KILL", "WOUND", "INJURE"})
 SECURITY_ROLES = frozenset({"MIL", "COP", "SPY"})
 

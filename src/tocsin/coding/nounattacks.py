@@ -18,7 +18,7 @@ from collections.abc import Mapping
 from tocsin.coding.context import DocContext
 from tocsin.coding.docview import DocView
 from tocsin.coding.npactors import first_actors
-from tocsin.coding.syntax import subject_head, subtree_tokens
+from tocsin.coding.syntax import LOCATIVE_PREPS, subject_head, subtree_tokens
 from tocsin.models import Actor, Event
 
 # first conjuncts that are an attack's means, not an event of their own ("a missile and
@@ -64,8 +64,9 @@ DONE_BY = frozenset(
         "FIRE",
     }
 )
-# prepositions that place a subject ("a fire at a building in Rheims")
-PLACE_PREPS = frozenset({"IN", "AT", "NEAR", "ACROSS", "OFF", "OUTSIDE", "INSIDE", "ON"})
+# prepositions that place a subject ("a fire at a building in Rheims", "a shark attack off
+# the coast"): the locative ones and "off"
+PLACE_PREPS = LOCATIVE_PREPS | {"OFF"}
 
 
 def means_conjunct(view: DocView, i: int) -> int | None:

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from tocsin.actors.phrase import ARMED_NONSTATE
 from tocsin.coding.attacks import CASUALTY_WORDS, owners
 from tocsin.coding.context import DocContext
 from tocsin.coding.docview import DocView
-from tocsin.coding.eventplace import is_role_only, location_country, place_all
+from tocsin.coding.eventplace import CASUALTY_VERBS, is_role_only, location_country, place_all
 from tocsin.coding.factuality import Frame, factuality_of
 from tocsin.coding.npactors import np_actors_anywhere
 from tocsin.coding.slots import subject_actors
@@ -116,9 +117,10 @@ OPERATION_NOUNS = frozenset(
         "CRACKDOWN",
     }
 )
-# roles and codes of armed groups that are no state's (rebels, insurgents, militants)
-ARMED_GROUP_ROLES = frozenset({"REB", "INS", "SEP", "UAF"})
-_LETHAL = frozenset({"KILL", "DIE", "INJURE", "WOUND", "NEUTRALIZE", "ELIMINATE"})
+# roles and codes of armed groups that are no state's (rebels, insurgents, militants): the
+# armed non-state roles of the actor dictionaries, less criminals and the opposition
+ARMED_GROUP_ROLES = ARMED_NONSTATE - {"CRM", "OPP"}
+_LETHAL = CASUALTY_VERBS | {"DIE", "NEUTRALIZE", "ELIMINATE"}
 
 
 def state_operations(ctx: DocContext, per_verb: dict[int, list[Event]], sent: Sent) -> None:
