@@ -38,6 +38,14 @@ PREPOSITIONAL_PARTICIPLES = frozenset(
 )
 
 
+# verbs that keep someone "from" doing something: the act in "bans its citizens from
+# traveling to Iran", "blocks the government from deporting migrants" did not happen
+# (CONVENTIONS.md: a negated act is forbidden), so the gerund is no verb to code
+PREVENTION_VERBS = frozenset(
+    "BAN BAR PREVENT STOP BLOCK PROHIBIT FORBID DETER RESTRAIN REFRAIN ABSTAIN DESIST "
+    "PRECLUDE DISCOURAGE DISSUADE KEEP EXEMPT EXCLUDE PROTECT SAVE SHIELD".split()
+)
+
 # prepositions and particles: a pattern of nothing else spells one verb's own sense
 PARTICLES = frozenset(
     "ABOUT ACROSS AFTER AGAINST ALONG AMONG AROUND AS AT AWAY BACK BEFORE BEHIND BETWEEN BY "
@@ -79,9 +87,18 @@ def is_candidate(view: DocView, i: int, index: dict[str, list[VerbForm]]) -> boo
         return False
     if view.dep[i] in ("prep", "case", "mark", "aux", "auxpass", "amod", "compound"):
         return False  # "following", "including": used as prepositions
-    if view.up[i] in PREPOSITIONAL_PARTICIPLES:
+    if view.up[i] in PREPOSITIONAL_PARTICIPLES or _prevented(view, i):
         return False
     return view.up[i] in index or view.lem[i] in index
+
+
+def _prevented(view: DocView, i: int) -> bool:
+    """Whether ``i`` is the gerund of "from" after a verb of prevention ("bans X from
+    traveling", "refrain from attacking"): an act kept from happening."""
+    if view.dep[i] != "pcomp":
+        return False
+    prep = view.head[i]
+    return view.up[prep] == "FROM" and view.lem[view.head[prep]] in PREVENTION_VERBS
 
 
 def match_verb(ctx: DocContext, v: int, start: int, end: int) -> VerbMatch | None:
