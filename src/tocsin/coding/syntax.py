@@ -49,7 +49,7 @@ def subject_head(view: DocView, v: int) -> tuple[int, bool] | None:
     if view.dep[v] == "acl" and view.tag[v] == "VBN" and not view.kids(v, "nsubj", "nsubjpass"):
         return view.head[v], True  # "victims killed by X": the noun is the patient
     cur = v
-    controlled = False
+    controlled = modifier = False
     for _ in range(6):
         if cur != v and controlled:
             objs = [c for c in view.children[cur] if view.dep[c] == "dobj"]
@@ -57,6 +57,8 @@ def subject_head(view: DocView, v: int) -> tuple[int, bool] | None:
                 return objs[0], False
         found = _own_subject(view, cur, v)
         if found is not None:
+            if modifier and view.dep[found[0]] in PASS_SUBJ:
+                return None  # "officers are injured in a bombing targeting police vehicles"
             return found
         dep = view.dep[cur]
         if dep not in CLIMB or view.head[cur] == cur or dep == "ccomp":
@@ -64,6 +66,7 @@ def subject_head(view: DocView, v: int) -> tuple[int, bool] | None:
         if dep == "relcl":  # "the state which attacked": the noun is the subject
             return view.head[cur], False
         controlled = dep in ("xcomp", "pcomp") or (dep == "prep" and controlled)
+        modifier = modifier or dep == "acl"  # the verb modifies a noun on the way up
         cur = view.head[cur]
     return None
 
