@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from tocsin.coding.context import DocContext
 from tocsin.coding.docview import DocView
-from tocsin.coding.nounattacks import means_conjunct
+from tocsin.coding.nounattacks import BOMBS, FLOWN_WEAPONS, SHELL_WEAPONS, means_conjunct
 from tocsin.coding.nounevents import ASSAULT_WORDS
 from tocsin.coding.writer import Sent, with_code
 from tocsin.models import Event
@@ -50,12 +50,8 @@ IMPROVISED_WORDS = frozenset(
     " HOME-MADE MOTORCYCLE VEHICLE-BORNE EXPLOSIVE".split()
 )
 # weapons by the CAMEO code of their use: flown (195), fired by guns and tanks (194)
-AERIAL_WEAPONS = frozenset(
-    "MISSILE MISSILES DRONE DRONES UAV UAVS WARPLANE WARPLANES JETS AIRCRAFT HELICOPTER"
-    " HELICOPTERS".split()
-)
-ARTILLERY_WEAPONS = frozenset("SHELL SHELLS MORTAR MORTARS ARTILLERY".split())
-BOMBS = frozenset({"BOMB", "BOMBS"})
+AERIAL_WEAPONS = FLOWN_WEAPONS | {"AIRCRAFT", "HELICOPTER", "HELICOPTERS"}
+ARTILLERY_WEAPONS = SHELL_WEAPONS | {"ARTILLERY"}
 IMPROVISED_BOMBS = frozenset({"IED", "IEDS", "CAR-BOMB", "LANDMINE", "LANDMINES", "MINE"})
 # bombs that are dropped or flown ("guided bombs", "glide bombs", "barrel bombs")
 DROPPED_WORDS = frozenset("GUIDED GLIDE AERIAL CLUSTER BARREL AIR-DROPPED UNGUIDED".split())

@@ -20,7 +20,15 @@ from tocsin.coding.eventplace import (
     nationality,
     place_all,
 )
-from tocsin.coding.nounattacks import clause_slot, doer_agents, means_conjunct, relative_targets
+from tocsin.coding.nounattacks import (
+    BOMBS,
+    FLOWN_WEAPONS,
+    SHELL_WEAPONS,
+    clause_slot,
+    doer_agents,
+    means_conjunct,
+    relative_targets,
+)
 from tocsin.coding.npactors import actors_of_np, first_actors, np_actors_anywhere
 from tocsin.coding.slots import subject_actors
 from tocsin.coding.syntax import subject_head, subtree_tokens
@@ -61,33 +69,12 @@ CASUALTY_WORDS = CASUALTY_VERBS | frozenset(
     }
 )
 _SOURCE_MODIFIERS = ("poss", "compound", "amod", "nmod", "npadvmod")
-# weapons that news makes the subject of an attack verb ("cruise missiles struck Kyiv"):
-# hand-listed head nouns, since Phoenix's &WEAPON set has no drones, shells or mortars and
-# lists phrases, not heads
-WEAPON_NOUNS = frozenset(
-    {
-        "MISSILE",
-        "MISSILES",
-        "ROCKET",
-        "ROCKETS",
-        "DRONE",
-        "DRONES",
-        "UAV",
-        "UAVS",
-        "SHELL",
-        "SHELLS",
-        "MORTAR",
-        "MORTARS",
-        "BOMB",
-        "BOMBS",
-        "PROJECTILE",
-        "PROJECTILES",
-        "GRENADE",
-        "GRENADES",
-        "WARPLANE",
-        "WARPLANES",
-        "JETS",
-    }
+# weapons that news makes the subject of an attack verb ("cruise missiles struck Kyiv")
+WEAPON_NOUNS = (
+    FLOWN_WEAPONS
+    | SHELL_WEAPONS
+    | BOMBS
+    | {"ROCKET", "ROCKETS", "PROJECTILE", "PROJECTILES", "GRENADE", "GRENADES"}
 )
 # "missiles fired/launched by X": the participle that names who used the weapon
 _USED_BY = frozenset({"FIRE", "LAUNCH", "DROP", "SEND", "DEPLOY", "OPERATE"})

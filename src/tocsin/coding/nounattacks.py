@@ -21,6 +21,11 @@ from tocsin.coding.npactors import first_actors
 from tocsin.coding.syntax import LOCATIVE_PREPS, subject_head, subtree_tokens
 from tocsin.models import Actor, Event
 
+# weapon head nouns, one list for the attack modules (hand-listed: Phoenix's &WEAPON set has
+# no drones, shells or mortars and lists phrases, not heads): flown ones, shells, bombs
+FLOWN_WEAPONS = frozenset("MISSILE MISSILES DRONE DRONES UAV UAVS WARPLANE WARPLANES JETS".split())
+SHELL_WEAPONS = frozenset("SHELL SHELLS MORTAR MORTARS".split())
+BOMBS = frozenset({"BOMB", "BOMBS"})
 # first conjuncts that are an attack's means, not an event of their own ("a missile and
 # drone attack", "an air and ground offensive", "artillery and rocket strikes")
 MEANS_WORDS = frozenset(
