@@ -8,7 +8,12 @@ from typing import Any
 
 import pytest
 
-from tocsin.coding.described import describing_participle, since_clause, topic_gerund
+from tocsin.coding.described import (
+    aim_relative,
+    describing_participle,
+    since_clause,
+    topic_gerund,
+)
 from tocsin.coding.docview import DocView
 from tocsin.models import Event
 
@@ -127,6 +132,42 @@ def test_a_past_since_clause_is_a_starting_point(make_doc: Any) -> None:
             ],
         )
         assert since_clause(view, 4) is expected
+
+
+def test_an_infinitive_hung_from_a_noun_as_a_relative_is_an_aim(make_doc: Any) -> None:
+    # "Gondor debates motions to ban Rohan ." with the infinitive parsed as a relcl
+    view = _view(
+        make_doc,
+        [
+            ("Gondor", 1, "nsubj", "NNP"),
+            ("debates", 1, "ROOT", "VBZ"),
+            ("motions", 1, "dobj", "NNS"),
+            ("to", 4, "aux", "TO"),
+            ("ban", 2, "relcl", "VB"),
+            ("Rohan", 4, "dobj", "NNP"),
+            (".", 1, "punct", "."),
+        ],
+    )
+    assert aim_relative(view, 4)
+
+
+def test_the_first_to_act_did_act(make_doc: Any) -> None:
+    # "Gondor becomes the first country to recognize Rohan ."
+    view = _view(
+        make_doc,
+        [
+            ("Gondor", 1, "nsubj", "NNP"),
+            ("becomes", 1, "ROOT", "VBZ"),
+            ("the", 4, "det", "DT"),
+            ("first", 4, "amod", "JJ"),
+            ("country", 1, "attr", "NN"),
+            ("to", 6, "aux", "TO"),
+            ("recognize", 4, "relcl", "VB"),
+            ("Rohan", 6, "dobj", "NNP"),
+            (".", 1, "punct", "."),
+        ],
+    )
+    assert not aim_relative(view, 6)
 
 
 def _keys(events: list[Event]) -> set[tuple[str, str, str]]:

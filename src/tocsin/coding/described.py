@@ -21,6 +21,9 @@ history or background inside a current one are not coded):
   weapons", "a convoy carrying the governor", "refugees returning from Pakistan": who or
   what they are, not an act (an event noun's participle, "an airstrike targeting X", a
   saying's, "a statement accusing X", and a protest, "activists protesting", are kept);
+- a "to" infinitive the parser hangs from a noun as a relative clause, "motions to ban
+  the party", "a measure to send troops": what the noun aims at, not done (not "the first
+  country to recognize X", nor a protest, "a strike to protest the law");
 - a "since" clause told in the past, "reopened for the first time since Israel captured
   it": the act is the starting point of a period, history.
 """
@@ -109,6 +112,25 @@ def _sent(view: DocView, noun: int) -> bool:
     return view.dep[noun] == "dobj" and view.lem[view.head[noun]] in MOTION_WORDS
 
 
+_ORDINALS = frozenset({"FIRST", "LAST", "ONLY", "SECOND", "THIRD", "LATEST", "NEXT"})
+
+
+def aim_relative(view: DocView, v: int) -> bool:
+    """Whether ``v`` is a "to" infinitive the parser hung from a noun as a relative clause
+    ("motions to ban the party", "a measure to send troops", "measures to defend its
+    interests"): what the noun aims at, as :func:`tocsin.coding.factuality.factuality_of`
+    reads the same infinitive labelled ``acl``; not "the first country to recognize X"."""
+    if view.dep[v] != "relcl" or view.tag[v] != "VB":
+        return False
+    if not any(view.dep[c] == "aux" and view.up[c] == "TO" for c in view.children[v]):
+        return False
+    noun = view.head[v]
+    return view.tag[noun].startswith("NN") and not any(
+        view.up[c] in _ORDINALS or view.dep[c] == "nummod" or view.tag[c] == "JJS"
+        for c in view.children[noun]
+    )
+
+
 def since_clause(view: DocView, v: int) -> bool:
     """Whether ``v`` heads a "since" clause told in the past ("since Israel captured it")."""
     return (
@@ -128,7 +150,10 @@ def described(ctx: DocContext, e: Event) -> bool:
     if (
         describing_participle(view, v)
         or topic_gerund(view, v)
-        or (entity_participle(ctx, v) and not e.code.startswith(PROTEST_ROOT))
+        or (
+            (entity_participle(ctx, v) or aim_relative(view, v))
+            and not e.code.startswith(PROTEST_ROOT)
+        )
         or since_clause(view, v)
     ):
         log.debug("described, not reported: %s %s", e.code, e.trigger)
