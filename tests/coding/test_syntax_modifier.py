@@ -1,6 +1,8 @@
 """A participle that modifies a noun inside a passive clause does not take the passive
 subject as its own ("three police officers are wounded in an attack targeting a Turkish
-convoy": the officers are the victims, not the attackers of the convoy)."""
+convoy": the officers are the victims, not the attackers of the convoy), and a participle
+conjoined with a passive verb is passive too ("two journalists are shot and killed": they
+were killed, they did not kill)."""
 
 from __future__ import annotations
 
@@ -44,3 +46,17 @@ def test_a_participle_of_an_active_verb_s_object_keeps_the_verb_s_subject(
 ) -> None:
     found = roots("The Italian president signs a decree imposing sanctions on Russian banks.")
     assert ("ITA", "RUS", "16") in found
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("sentence", "victims"),
+    [
+        ("Two Nigerian journalists are shot and killed outside a hotel in Abuja.", "journalists"),
+        ("Three Malian soldiers are ambushed and killed near Gao.", "soldiers"),
+    ],
+)
+def test_a_participle_conjoined_with_a_passive_verb_is_passive_too(
+    coder: Any, sentence: str, victims: str
+) -> None:
+    assert not any(victims in text for text in _sources(coder, sentence))

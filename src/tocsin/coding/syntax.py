@@ -50,6 +50,7 @@ def subject_head(view: DocView, v: int) -> tuple[int, bool] | None:
         return view.head[v], True  # "victims killed by X": the noun is the patient
     cur = v
     controlled = modifier = False
+    shared = view.tag[v] == "VBN"  # a participle conjoined with a passive verb
     for _ in range(6):
         if cur != v and controlled:
             objs = [c for c in view.children[cur] if view.dep[c] == "dobj"]
@@ -59,6 +60,8 @@ def subject_head(view: DocView, v: int) -> tuple[int, bool] | None:
         if found is not None:
             if modifier and view.dep[found[0]] in PASS_SUBJ:
                 return None  # "officers are injured in a bombing targeting police vehicles"
+            if shared and cur != v and view.dep[found[0]] in PASS_SUBJ:
+                return found[0], True  # "two staffers are shot and killed": killed too
             return found
         dep = view.dep[cur]
         if dep not in CLIMB or view.head[cur] == cur or dep == "ccomp":
@@ -67,6 +70,7 @@ def subject_head(view: DocView, v: int) -> tuple[int, bool] | None:
             return view.head[cur], False
         controlled = dep in ("xcomp", "pcomp") or (dep == "prep" and controlled)
         modifier = modifier or dep == "acl"  # the verb modifies a noun on the way up
+        shared = shared and dep == "conj"
         cur = view.head[cur]
     return None
 
