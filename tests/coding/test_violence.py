@@ -166,3 +166,15 @@ def test_no_unnamed_attacker_when_the_casualty_verb_names_one(coder: Any) -> Non
     # "gunmen killed ... in an attack": the verb's subject did it; no second, unnamed attacker
     events = coder.code_text("Gunmen killed five people in an attack on a mosque in Kano, Nigeria.")
     assert events and not any("unnamed" in (e.source.entry or "") for e in events if e.source)
+
+
+# a role that modifies an attack noun is its attacker only if it bears arms: "a school
+# shooting" names the target, "a police shooting" the shooter
+def test_a_target_role_modifier_is_no_attacker(roots: Roots) -> None:
+    got = roots("One person is killed in a school shooting in Hat Yai, Thailand.")
+    assert not any(c in ("18", "19") for _, _, c in got), got
+
+
+def test_an_armed_role_modifier_is_the_attacker(roots: Roots) -> None:
+    got = roots("Two people are killed in a police shooting in Lagos, Nigeria.")
+    assert any(s == "NGA" and c in ("18", "19") for s, _, c in got), got

@@ -76,6 +76,8 @@ WEAPON_NOUNS = (
     | BOMBS
     | {"ROCKET", "ROCKETS", "PROJECTILE", "PROJECTILES", "GRENADE", "GRENADES"}
 )
+# roles that bear arms, so a modifier of an attack noun with one names its attacker
+ARMED_ROLES = frozenset({"MIL", "COP", "SPY", "REB", "INS", "SEP", "UAF", "CRM", "GOV"})
 # "missiles fired/launched by X": the participle that names who used the weapon
 _USED_BY = frozenset({"FIRE", "LAUNCH", "DROP", "SEND", "DEPLOY", "OPERATE"})
 # fights named by a noun are mutual (CONVENTIONS.md): their dictionary block says so
@@ -198,10 +200,16 @@ def _affiliation(ctx: DocContext, verb: int | None) -> str | None:
 
 
 def _role_sources(ctx: DocContext, i: int, sent_index: int) -> list[Actor]:
+    """A role that modifies the noun attacked only if it is one that bears arms ("a police
+    shooting", "a militant attack"); "a school shooting", "a hospital strike" name the
+    target, not the attacker; else the roles of its ``by`` phrase."""
     view = ctx.view
     for c in _modifiers(ctx, i):
         if view.dep[c] in ("compound", "amod", "poss", "nmod") and c in ctx.mention_at:
-            return actors_of_np(ctx, c, sent_index)
+            found = actors_of_np(ctx, c, sent_index)
+            if any(a.code[3:6] not in ARMED_ROLES for a in found if is_role_only(a)):
+                return []
+            return found
     for o in _by_objects(ctx, i):
         return np_actors_anywhere(ctx, o, sent_index)
     return []
