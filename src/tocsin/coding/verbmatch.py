@@ -8,13 +8,11 @@ default code. A passive verb is also tried with its words in active order.
 
 from __future__ import annotations
 
-import calendar
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from tocsin.coding.context import DocContext, Regions
 from tocsin.coding.docview import DocView
-from tocsin.coding.history import _is_date as is_date  # its calendar test (months, years)
 from tocsin.coding.matcher import SideMatcher
 from tocsin.coding.syntax import CUT, PASS_SUBJ, PUNCT_TAGS, subject_head
 from tocsin.coding.verbs import COMPOUND, NEGATION_WORDS, WORD, Pattern, VerbForm
@@ -406,11 +404,8 @@ def _cut_tokens(view: DocView, v: int, end: int) -> set[int]:
     cut: set[int] = set()
     for c in view.children[v]:
         if c > v and (
-            (
-                view.dep[c] in CUT
-                and (view.dep[c] not in ("conj", "relcl") or view.tag[c].startswith("VB"))
-            )
-            or _time_phrase(view, c)
+            view.dep[c] in CUT
+            and (view.dep[c] not in ("conj", "relcl") or view.tag[c].startswith("VB"))
         ):
             lo, hi = view.subtree_span(c)
             cut.update(range(lo, hi))
@@ -425,25 +420,6 @@ def _cut_tokens(view: DocView, v: int, end: int) -> set[int]:
             lo, hi = view.subtree_span(i)
             cut.update(range(lo, hi))
     return cut
-
-
-def _time_phrase(view: DocView, c: int) -> bool:
-    """Whether the verb's dependent ``c`` is a preposition of time ("on Tuesday", "in
-    March 2025"): its words are no pattern's, so "* (ON) [020]" (CALL ON: an appeal) does
-    not read "Macron called Putin on Tuesday" as one."""
-    if view.dep[c] != "prep":
-        return False
-    objects = view.kids(c, "pobj")
-    return bool(objects) and all(_time_word(view, o) for o in objects)
-
-
-# weekdays and relative days (the coding parse has no DATE entities); months and years
-# are history's calendar test
-_DAYS = frozenset(d.upper() for d in calendar.day_name) | {"WEEKEND", "YESTERDAY", "TODAY"}
-
-
-def _time_word(view: DocView, i: int) -> bool:
-    return view.temporal[i] or view.up[i] in _DAYS or is_date(view, i)
 
 
 def logical_regions(ctx: DocContext, v: int, pre: list[int], post: list[int]) -> Regions | None:
