@@ -41,6 +41,19 @@ def country_names() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def code_twins() -> dict[str, str]:
+    """CAMEO/GDELT codes of a state that has an ISO code too, to the ISO code (ROM -> ROU,
+    MTN -> MNE): the ontology's cameo_special rows whose name is a state's."""
+    rows = [cols for cols in _country_rows() if len(cols) > 2]
+    iso = {cols[1].strip().upper(): cols[0].strip() for cols in rows if cols[2] == "country_iso3"}
+    return {
+        cols[0].strip(): iso[cols[1].strip().upper()]
+        for cols in rows
+        if cols[2] == "cameo_special" and cols[1].strip().upper() in iso
+    }
+
+
+@lru_cache(maxsize=1)
 def country_types() -> tuple[frozenset[str], frozenset[str]]:
     """(state codes, region codes) of the bundled ontology's country table."""
     rows = [cols for cols in _country_rows() if len(cols) > 2]

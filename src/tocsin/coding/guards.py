@@ -43,6 +43,7 @@ from tocsin.coding.nonacts import (
     without_background,
 )
 from tocsin.coding.nonacts import span_head as _span_head
+from tocsin.coding.sentenceplace import event_place, repeats_act, takes_place
 from tocsin.coding.syntax import subject_head
 from tocsin.coding.writer import REPORTED_SPEECH, VERB_DEFAULT, with_code
 from tocsin.models import Actor, Event, Factuality
@@ -94,10 +95,17 @@ def place_roles(ctx: DocContext, events: list[Event], start: int, end: int) -> l
         return events
     countries = sentence_countries(ctx, start, end)
     country = next(iter(countries)) if len(countries) == 1 else None
+    # two countries (the attacker's and the attacked): the event's place takes the roles
+    place = event_place(ctx, start, end) if len(countries) > 1 else None
     out: list[Event] = []
     for e in events:
         if is_role_only(e.source) or is_role_only(e.target):
-            if country is None:
+            if country is None and place is not None and takes_place(e, place):
+                moved = _placed_event(e, place)
+                if moved is None or repeats_act(moved, events + out):
+                    continue
+                e = moved
+            elif country is None:
                 if e.factuality.counts:
                     continue
             else:
