@@ -54,3 +54,33 @@ def test_a_cameo_code_and_its_iso_twin_are_one_country() -> None:
     twins = code_twins()
     assert twins["ROM"] == "ROU" and twins["MTN"] == "MNE"
     assert "KSV" not in twins  # Kosovo has no ISO twin
+
+
+# a later sentence that names no country happens where the paragraph's one country is
+FOLLOW_UPS = [
+    ("A man stabs four people at a market in Lyon, France. The suspect is arrested.", "FRA", "17"),
+    (
+        "A gunman opens fire at a wedding in Izmir, Turkey. Police later arrest two men.",
+        "TUR",
+        "17",
+    ),
+    (
+        "A bomb explodes near a police station in Quetta, Pakistan. Security forces kill two "
+        "attackers in a shootout.",
+        "PAK",
+        "19",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "country", "code"), FOLLOW_UPS)
+def test_a_later_sentence_takes_the_paragraph_country(
+    roots: Roots, text: str, country: str, code: str
+) -> None:
+    got = roots(text)
+    assert (country, country, code) in got, got
+
+
+def test_no_paragraph_country_when_earlier_sentences_name_two(roots: Roots) -> None:
+    got = roots("Serbia and Hungary sign a gas deal in Budapest. Two people are arrested.")
+    assert not any(c == "17" for _, _, c in got), got

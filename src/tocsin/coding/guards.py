@@ -30,7 +30,7 @@ import logging
 from tocsin.coding.context import DocContext
 from tocsin.coding.described import described
 from tocsin.coding.docview import DocView
-from tocsin.coding.eventplace import country_root, is_role_only, placed
+from tocsin.coding.eventplace import country_root, is_placed_code, is_role_only, placed
 from tocsin.coding.factuality import SPEECH_WORDS, intent_code
 from tocsin.coding.history import is_history
 from tocsin.coding.nonacts import domestic as _domestic
@@ -43,7 +43,7 @@ from tocsin.coding.nonacts import (
     without_background,
 )
 from tocsin.coding.nonacts import span_head as _span_head
-from tocsin.coding.sentenceplace import event_place, repeats_act, takes_place
+from tocsin.coding.sentenceplace import earlier_country, event_place, repeats_act, takes_place
 from tocsin.coding.syntax import subject_head
 from tocsin.coding.writer import REPORTED_SPEECH, VERB_DEFAULT, with_code
 from tocsin.models import Actor, Event, Factuality
@@ -88,21 +88,31 @@ def _self_directed(source: Actor, target: Actor) -> bool:
 
 
 def place_roles(ctx: DocContext, events: list[Event], start: int, end: int) -> list[Event]:
-    """Events whose role-only actors took the sentence's one country; the rest dropped
-    (an alleged, negated or hypothetical act with no country to take keeps its roles: it
-    is kept as the text gives it, and counts in no analysis)."""
+    """Events whose role-only actors took the sentence's one country (or, for a violent,
+    coercive, law or protest event, the one country of the sentence's location phrases when
+    it names two, or of the earlier sentences when it names none:
+    :mod:`tocsin.coding.sentenceplace`); the rest dropped (an alleged, negated or
+    hypothetical act with no country to take keeps its roles: it is kept as the text gives
+    it, and counts in no analysis)."""
     if not any(is_role_only(e.source) or is_role_only(e.target) for e in events):
         return events
     countries = sentence_countries(ctx, start, end)
     country = next(iter(countries)) if len(countries) == 1 else None
     # two countries (the attacker's and the attacked): the event's place takes the roles
     place = event_place(ctx, start, end) if len(countries) > 1 else None
+    # no country: a later sentence's arrest or attack happens where the paragraph is
+    prior = earlier_country(ctx, start) if not countries else None
     out: list[Event] = []
     for e in events:
         if is_role_only(e.source) or is_role_only(e.target):
             if country is None and place is not None and takes_place(e, place):
                 moved = _placed_event(e, place)
                 if moved is None or repeats_act(moved, events + out):
+                    continue
+                e = moved
+            elif country is None and prior is not None and is_placed_code(e.code):
+                moved = _placed_event(e, prior)
+                if moved is None:
                     continue
                 e = moved
             elif country is None:

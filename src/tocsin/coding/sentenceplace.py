@@ -11,6 +11,10 @@ are where it happens (the convention of :mod:`tocsin.coding.eventplace`). Where 
 trigger's own location phrases name no country, the location phrases of the whole
 sentence ("in/at/across/on/near X") are read; an origin ("launched from Yemen") is no
 place of the event. The place is used only when those phrases name exactly one country.
+
+A sentence that names no country takes the one country of the sentences before it, for the
+same kinds of event ("Three people are injured in a knife attack in Dublin, Ireland. The
+perpetrator was arrested.": IRLCOP -> IRLCRM).
 """
 
 from __future__ import annotations
@@ -88,3 +92,19 @@ def takes_place(e: Event, place: str) -> bool:
     if known is None or is_role_only(known):
         return False
     return country_root(known.code) not in (None, place)
+
+
+def earlier_country(ctx: DocContext, start: int) -> str | None:
+    """The one country that the sentences before token ``start`` name, for a sentence that
+    names none ("A gunman opens fire at a school in Belgrade, Serbia. The suspect is
+    arrested at the scene.": SRBCOP -> SRBCRM); None when they name none or several."""
+    roots: set[str] = set()
+    for m in ctx.mentions:
+        if m.end > start or m.is_agent or m.actor.kind not in ("country", "person"):
+            continue
+        root = country_root(m.actor.code)
+        if root is not None:
+            roots.add(root)
+            if len(roots) > 1:
+                return None
+    return next(iter(roots)) if roots else None
