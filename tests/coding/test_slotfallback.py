@@ -4,16 +4,12 @@ patterns in a dictionary does not decide the outcome (Docs built by hand, no mod
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tocsin.coding.context import DocContext
 from tocsin.coding.dictionaries import Dictionaries, load_dictionaries
-from tocsin.coding.docview import DocView
-from tocsin.coding.engine import code_sentence
 
 PRISON_FIRST = ("- * + FROM PRISON   [0841]", "- * + FROM $   [0841]")
 ACTORS = (
@@ -91,17 +87,11 @@ def _dictionaries(folder: Path, patterns: tuple[str, ...]) -> Dictionaries:
     return load_dictionaries(str(folder))
 
 
-def _triples(make_doc: Any, dicts: Dictionaries, parse: tuple[list[str], ...]) -> set[Any]:
+def _triples(
+    make_doc: Any, code_doc: Any, dicts: Dictionaries, parse: tuple[list[str], ...]
+) -> set[Any]:
     words, heads, deps, tags, lemmas = parse
-    doc = make_doc(words, heads, deps, tags, lemmas=lemmas)
-    date = dt.date(2026, 1, 1)
-    ctx = DocContext(
-        view=DocView.build(doc),
-        dictionaries=dicts,
-        date=date,
-        mentions=dicts.actors.find(doc, date),
-    )
-    events = code_sentence(ctx, 0, len(doc), 0)
+    events = code_doc(make_doc(words, heads, deps, tags, lemmas=lemmas), dictionaries=dicts)
     return {
         (e.source.code if e.source else None, e.target.code if e.target else None, e.code)
         for e in events
@@ -110,22 +100,24 @@ def _triples(make_doc: Any, dicts: Dictionaries, parse: tuple[list[str], ...]) -
 
 @pytest.mark.parametrize("patterns", [PRISON_FIRST, tuple(reversed(PRISON_FIRST))])
 def test_a_pattern_whose_slot_gives_the_missing_source_is_taken_in_either_order(
-    make_doc: Any, tmp_path: Path, patterns: tuple[str, ...]
+    make_doc: Any, code_doc: Any, tmp_path: Path, patterns: tuple[str, ...]
 ) -> None:
     # the passive has no "by": "FROM PRISON" gives no source; "FROM $" names Arnor
     dicts = _dictionaries(tmp_path, patterns)
-    assert _triples(make_doc, dicts, PASSIVE) == {("ARN", "GON", "0841")}
+    assert _triples(make_doc, code_doc, dicts, PASSIVE) == {("ARN", "GON", "0841")}
 
 
 @pytest.mark.parametrize("patterns", [PRISON_FIRST, tuple(reversed(PRISON_FIRST))])
 def test_a_best_pattern_whose_actors_fill_is_kept(
-    make_doc: Any, tmp_path: Path, patterns: tuple[str, ...]
+    make_doc: Any, code_doc: Any, tmp_path: Path, patterns: tuple[str, ...]
 ) -> None:
     dicts = _dictionaries(tmp_path, patterns)
-    assert _triples(make_doc, dicts, ACTIVE) == {("ARN", "GON", "0841")}
+    assert _triples(make_doc, code_doc, dicts, ACTIVE) == {("ARN", "GON", "0841")}
 
 
-def test_no_fallback_without_a_slot_for_the_missing_role(make_doc: Any, tmp_path: Path) -> None:
+def test_no_fallback_without_a_slot_for_the_missing_role(
+    make_doc: Any, code_doc: Any, tmp_path: Path
+) -> None:
     # only the prison pattern: nothing names who freed the soldier, so no event
     dicts = _dictionaries(tmp_path, (PRISON_FIRST[0], "- * + AFTER   [0841]"))
-    assert _triples(make_doc, dicts, PASSIVE) == set()
+    assert _triples(make_doc, code_doc, dicts, PASSIVE) == set()
