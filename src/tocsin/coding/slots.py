@@ -32,6 +32,7 @@ from tocsin.coding.syntax import (
     subtree_tokens,
 )
 from tocsin.coding.verbmatch import VerbMatch
+from tocsin.coding.weaponagent import weapon_owners
 from tocsin.models import Actor
 
 SYMMETRIC_ROOTS = frozenset({"03", "04", "05", "06"})
@@ -136,6 +137,9 @@ def _source_actors(
                 continue
             if objs[0] in ctx.mention_at or view.tag[objs[0]].startswith("PRP"):
                 return actors_of_np(ctx, objs[0], sent_index)
+            weapon = weapon_owners(ctx, objs[0], sent_index)
+            if weapon:  # "by Israeli gunfire": the state whose forces fired
+                return weapon
             # "by a missile fired by X", "by the crash of a Y airliner"
             return [
                 a
