@@ -86,7 +86,7 @@ GOLD_SETS = (
 # the project's development set (src/tocsin/data/eval/devset): rules are developed on the
 # "develop" part, the "measure" part is only scored; its floors are what the coder reaches
 DEVSET_DIR = Path(str(resources.files("tocsin") / "data" / "eval" / "devset"))
-DEVSET_FLOORS = (("root", "f1", 0.50), ("plover", "f1", 0.52))  # reached: 0.510, 0.531
+DEVSET_FLOORS = (("root", "f1", 0.53), ("plover", "f1", 0.54))  # reached: 0.548, 0.559
 # the files annotated last, whose develop part nobody had read when the coder's latest rules
 # were written: reported alone ("fresh"), a check on news the coder was not tuned on
 DEVSET_FRESH = frozenset({"annot_r.jsonl", "annot_s.jsonl"})
