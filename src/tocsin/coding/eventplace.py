@@ -75,7 +75,7 @@ def _country_of_token(ctx: DocContext, t: int, groups: bool = False) -> str | No
     return country_root(m.actor.code)
 
 
-def _phrase_countries(ctx: DocContext, pobj: int) -> set[str]:
+def phrase_countries(ctx: DocContext, pobj: int) -> set[str]:
     """The countries a location phrase names ("Abu Jarin, Aleppo Governorate, Syria"),
     not those of clauses inside it."""
     view = ctx.view
@@ -99,7 +99,7 @@ def location_country(ctx: DocContext, words: Iterable[int]) -> str | None:
         for prep in view.kids(w, "prep"):
             if view.up[prep] in LOCATION_PREPS:
                 for o in view.kids(prep, "pobj"):
-                    found |= _phrase_countries(ctx, o)
+                    found |= phrase_countries(ctx, o)
         if found:
             return next(iter(found)) if len(found) == 1 else None
     return None

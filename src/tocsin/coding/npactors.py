@@ -386,9 +386,10 @@ def np_actors_anywhere(
     view = ctx.view
     lo, hi = view.subtree_span(head)
     cut: set[int] = set()
-    for i in range(lo, hi) if agent_only else ():
-        if i != head and _own_clause(view, i):
-            cut.update(range(*view.subtree_span(i)))
+    if agent_only:
+        for i in range(lo, hi):
+            if i != head and _own_clause(view, i):
+                cut.update(range(*view.subtree_span(i)))
     inside = [i for i in range(lo, hi) if i not in cut and view.dep[i] not in ("relcl", "acl")]
     return first_actors(ctx, inside, sent_index, -1)
 

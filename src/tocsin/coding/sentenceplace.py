@@ -21,8 +21,13 @@ from __future__ import annotations
 
 from tocsin.actors.codes import code_twins
 from tocsin.coding.context import DocContext
-from tocsin.coding.eventplace import LOCATION_PREPS, country_root, is_placed_code, is_role_only
-from tocsin.coding.eventplace import _phrase_countries as phrase_countries
+from tocsin.coding.eventplace import (
+    LOCATION_PREPS,
+    country_root,
+    is_placed_code,
+    is_role_only,
+    phrase_countries,
+)
 from tocsin.models import Event
 
 _CORE_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "ROOT"})

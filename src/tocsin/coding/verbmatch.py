@@ -262,13 +262,7 @@ def _verb_match(v: int, forms: list[VerbForm], extra: frozenset[int], best: _Bes
     form = next((f for f in forms if f.has_code), forms[0])
     pattern = best.pattern
     code, code2 = (pattern.code, pattern.code2) if pattern is not None else (form.code, form.code2)
-    used = (
-        {w for e in pattern.pre + pattern.post for a in e.alts for w in a}
-        if pattern is not None
-        else set()
-    )
-    neg = not used.isdisjoint(NEGATION_WORDS)
-    modal = not used.isdisjoint(MODAL_WORDS)
+    neg, modal = _flags(pattern) if pattern is not None else (False, False)
     others = _others(best) if best.slotted else ()
     return VerbMatch(v, tuple(forms), pattern, code, code2, extra, best.slots, neg, modal, others)
 
@@ -296,7 +290,7 @@ def fallbacks(m: VerbMatch) -> list[VerbMatch]:
     patterns in a dictionary decided which was taken, even when its slots came out empty."""
     out: list[VerbMatch] = []
     for pattern, slots in m.others:
-        used = {w for e in pattern.pre + pattern.post for a in e.alts for w in a}
+        neg, modal = _flags(pattern)
         out.append(
             replace(
                 m,
@@ -304,12 +298,18 @@ def fallbacks(m: VerbMatch) -> list[VerbMatch]:
                 code=pattern.code,
                 code2=pattern.code2,
                 slots=slots,
-                negation_in_pattern=not used.isdisjoint(NEGATION_WORDS),
-                modal_in_pattern=not used.isdisjoint(MODAL_WORDS),
+                negation_in_pattern=neg,
+                modal_in_pattern=modal,
                 others=(),
             )
         )
     return out
+
+
+def _flags(pattern: Pattern) -> tuple[bool, bool]:
+    """Whether a pattern's own words hold a negation, and a modal ("* NOT +", "* MAY +")."""
+    used = {w for e in pattern.pre + pattern.post for a in e.alts for w in a}
+    return not used.isdisjoint(NEGATION_WORDS), not used.isdisjoint(MODAL_WORDS)
 
 
 def _compound_ok(ctx: DocContext, v: int, pattern: Pattern) -> bool:
