@@ -46,7 +46,12 @@ def subject_head(view: DocView, v: int) -> tuple[int, bool] | None:
 
     Object control: a verb in the complement of a verb with a direct object takes that
     object as its subject ("urged Bree to help", "accused Russia of supplying")."""
-    if view.dep[v] == "acl" and view.tag[v] == "VBN" and not view.kids(v, "nsubj", "nsubjpass"):
+    if (
+        view.dep[v] == "acl"
+        and view.tag[v] == "VBN"
+        and not view.kids(v, "nsubj", "nsubjpass")
+        and not _perfect_infinitive(view, v)
+    ):
         return view.head[v], True  # "victims killed by X": the noun is the patient
     cur = v
     controlled = modifier = False
@@ -73,6 +78,13 @@ def subject_head(view: DocView, v: int) -> tuple[int, bool] | None:
         shared = shared and dep == "conj"
         cur = view.head[cur]
     return None
+
+
+def _perfect_infinitive(view: DocView, v: int) -> bool:
+    """ "The Houthis claim to have attacked two tankers": a participle after "to have" is an
+    active perfect infinitive (the small parser hangs it as a modifier of the verb), not
+    a passive participle describing a noun ("tankers attacked by X")."""
+    return any(view.dep[c] == "aux" and view.lem[c] == "HAVE" for c in view.children[v])
 
 
 def _own_subject(view: DocView, cur: int, v: int) -> tuple[int, bool] | None:

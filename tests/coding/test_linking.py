@@ -1,0 +1,32 @@
+"""Linking a verb to its actors in long news sentences (tocsin.coding.syntax and slots):
+the subject of a perfect infinitive hung as a modifier ("claim to have attacked"), ...
+Hand-made sentences coded with the bundled model."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+# ``roots`` (the bundled model and dictionaries): tests/coding/conftest.py
+Roots = Callable[[str], set[tuple[str, str, str]]]
+
+PERFECT_INFINITIVES = [
+    ("The Houthis claim to have targeted an American destroyer in the Red Sea.",
+     ("YEM", "USA", "19")),
+    ("The Houthis claim to have hit an Israeli cargo ship.", ("YEM", "ISR", "19")),
+    ("The Taliban claim to have attacked a Pakistani military post.", ("AFG", "PAK", "19")),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), PERFECT_INFINITIVES)
+def test_the_claimer_is_the_subject_of_a_perfect_infinitive(
+    roots: Roots, sentence: str, expected: tuple[str, str, str]
+) -> None:
+    """The small parser hangs "to have attacked" on "claim" as a participle modifier; the
+    claimer is its subject, not its patient (before: PAK -> AFG, the wrong way round)."""
+    got = roots(sentence)
+    assert expected in got, got
+    assert (expected[1], expected[0], expected[2]) not in got, got
