@@ -14,8 +14,10 @@ pytestmark = pytest.mark.slow
 Roots = Callable[[str], set[tuple[str, str, str]]]
 
 PERFECT_INFINITIVES = [
-    ("The Houthis claim to have targeted an American destroyer in the Red Sea.",
-     ("YEM", "USA", "19")),
+    (
+        "The Houthis claim to have targeted an American destroyer in the Red Sea.",
+        ("YEM", "USA", "19"),
+    ),
     ("The Houthis claim to have hit an Israeli cargo ship.", ("YEM", "ISR", "19")),
     ("The Taliban claim to have attacked a Pakistani military post.", ("AFG", "PAK", "19")),
 ]
