@@ -60,6 +60,7 @@ PETRARCH_CONVENTION = (
     ("place_roles", False),
     ("own_claims_as_acts", False),
     ("one_act_per_pair", False),
+    ("future_as_intent", False),
 )
 GOLD_SETS = (
     GoldSet(

@@ -173,8 +173,14 @@ def test_discards(validate_coder: Any) -> None:
 
 
 def test_verb_patterns_choose_the_most_specific(validate_coder: Any) -> None:
-    plain = validate_coder.code_text("Arnor will contribute a million pebbles to Gondor.")
-    money = validate_coder.code_text("Arnor will contribute a million swiss francs to Gondor.")
+    # PETRARCH's validation records code "will contribute" as the act (future_as_intent off)
+    petrarch = {"future_as_intent": False}
+    plain = validate_coder.code_text(
+        "Arnor will contribute a million pebbles to Gondor.", options=petrarch
+    )
+    money = validate_coder.code_text(
+        "Arnor will contribute a million swiss francs to Gondor.", options=petrarch
+    )
     assert {e.code for e in plain} == {"070"}
     assert {e.code for e in money} == {"903"}
 

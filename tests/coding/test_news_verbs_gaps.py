@@ -22,7 +22,7 @@ CASES = [
     ("Argentina downgraded diplomatic relations with Venezuela.", "ARG", "VEN", "161"),
     # money and weapon systems sent to a country: economic (071) and military aid (072)
     ("Japan sent $300 million to the Philippines.", "JPN", "PHL", "071"),
-    ("Norway will send air defence systems to Ukraine.", "NOR", "UKR", "072"),
+    ("Norway sends air defence systems to Ukraine.", "NOR", "UKR", "072"),
     ("North Korea sent artillery shells to Russia.", "PRK", "RUS", "072"),
     ("Poland delivered tanks to Ukraine.", "POL", "UKR", "072"),
     # deploying arms near a country is a show of force (154)

@@ -22,6 +22,7 @@ from tocsin.coding.factuality import (
     frame_lemma,
     intent_code,
 )
+from tocsin.coding.future import FUTURE_AUX
 from tocsin.coding.npactors import np_actors_anywhere
 from tocsin.coding.slots import subject_actors
 from tocsin.coding.syntax import PASS_SUBJ, SUBJ, frame_of, subject_head
@@ -60,7 +61,6 @@ _SAID = ALLEGE_WORDS | SPEECH_WORDS
 OWN_PRONOUNS = frozenset({"IT", "THEY", "WE", "I", "HE", "SHE"})
 # roles of a country's actors that are not its state (a speaker of the state is not them)
 NON_STATE_ROLES = frozenset({"OPP", "REB", "INS", "SEP", "CVL", "PPL"})
-FUTURE_AUX = frozenset({"WILL", "'LL", "SHALL"})
 # speech verbs whose report of one's own possible coercive act is a threat
 WARNING_WORDS = frozenset({"WARN", "THREATEN"})
 # breaking a rule: "X says Y violated the ceasefire" accuses Y

@@ -77,7 +77,9 @@ def find_verb(ctx: DocContext, v: int, sent: Sent) -> tuple[VerbMatch | None, Ve
     _, post = regions(ctx, v, sent[0], sent[1], m.extra_tokens)
     found = find_actors(ctx, m, post, sent[2])
     m, found = refilled(ctx, m, found, post, sent[2])  # the next pattern whose slots fill
-    factuality, frame = factuality_of(ctx.view, v, m.negation_in_pattern, m.modal_in_pattern)
+    factuality, frame = factuality_of(
+        ctx.view, v, m.negation_in_pattern, m.modal_in_pattern, ctx.options.future_as_intent
+    )
     return m, VerbFinding(m, found, factuality, frame)
 
 

@@ -29,6 +29,7 @@ import functools
 from dataclasses import dataclass
 
 from tocsin.coding.docview import DocView
+from tocsin.coding.future import future_word
 from tocsin.coding.threats import intent_code as intent_code
 from tocsin.coding.threats import reject_code as reject_code
 from tocsin.models import Factuality
@@ -349,10 +350,16 @@ def _enacted_order(view: DocView, v: int, noun: int) -> bool:
 
 
 def factuality_of(
-    view: DocView, v: int, negation_in_pattern: bool, modal_in_pattern: bool = False
+    view: DocView,
+    v: int,
+    negation_in_pattern: bool,
+    modal_in_pattern: bool = False,
+    future: bool = False,
 ) -> tuple[Factuality, Frame | None]:
     """The factuality of the event whose trigger is token ``v`` (a negation or modal that
-    the matched pattern spells out is part of its code, not a frame)."""
+    the matched pattern spells out is part of its code, not a frame); with ``future``
+    (``Options.future_as_intent``), a clause in the future is intended
+    (:mod:`tocsin.coding.future`)."""
     shared = _sharing_head(view, v)
     if not negation_in_pattern and (_has_neg(view, v) or _has_neg(view, shared)):
         return Factuality.NEGATED, Frame("negation", "not")
@@ -383,7 +390,19 @@ def factuality_of(
         if found is _STOP:
             break
         cur = view.head[cur]
-    return Factuality.ASSERTED, None
+    return _future_or_asserted(view, v, shared) if future else (Factuality.ASSERTED, None)
+
+
+def _future_or_asserted(view: DocView, v: int, shared: int) -> tuple[Factuality, Frame | None]:
+    """A clause in the future ("will visit", "is set to meet") is intended; a past schedule
+    ("was scheduled to meet") a plan then, hypothetical as "were to storm"; else asserted."""
+    planned = future_word(view, v, shared)
+    if planned is None:
+        return Factuality.ASSERTED, None
+    word, past = planned
+    if past:
+        return Factuality.HYPOTHETICAL, Frame("plan", word.lower())
+    return Factuality.INTENDED, Frame("intent", word.lower())
 
 
 _STOP = object()  # the climb ends here (the clause is reported speech)

@@ -182,7 +182,8 @@ def _events(
     view = ctx.view
     form = ctx.dictionaries.nominal_index[view.up[i]]
     m = VerbMatch(i, (form,), None, code, None, frozenset(), {}, False)
-    factuality, frame = factuality_of(view, light if light is not None else i, False)
+    verb = light if light is not None else i
+    factuality, frame = factuality_of(view, verb, False, future=ctx.options.future_as_intent)
     head = view.head[i]
     if _stopped(view, i) and not sensed:  # "talks were cancelled"
         factuality, frame = Factuality.NEGATED, Frame("negation", view.lem[head].lower())

@@ -211,7 +211,7 @@ def _operation_events(
     ctx: DocContext, i: int, verb: int, source: Actor, targets: list[Actor], sent: Sent
 ) -> list[Event]:
     m = VerbMatch(i, (), None, "190", None, frozenset(), {}, False)
-    factuality, frame = factuality_of(ctx.view, verb, False)
+    factuality, frame = factuality_of(ctx.view, verb, False, future=ctx.options.future_as_intent)
     why = ("nominal event", f"an armed group hit: {ctx.view.text_of(i)}")
     return [
         make_event(ctx, m, "190", source, t, factuality, sent, (f"source: {source.entry}",) + why)
@@ -258,7 +258,7 @@ def ended_events(
     ended = "164" if code[:2] == "04" else "160"
     subjects = [a for a in subject_actors(ctx, verb, sent[2]) if not is_role_only(a)]
     m = VerbMatch(verb, (), None, ended, None, frozenset(), {}, False)
-    factuality, frame = factuality_of(ctx.view, verb, False)
+    factuality, frame = factuality_of(ctx.view, verb, False, future=ctx.options.future_as_intent)
     why = ("nominal event", f"ended by: {ctx.view.lem[verb].lower()}")
     out = []
     for s, t in pairs:

@@ -30,6 +30,10 @@ class Options:
     # ("army and police rescued them": one NGA event; writer.one_act); False: PETRARCH's, an
     # event per conjoined actor ("Danish media and government warned": DNKMED and DNKGOV)
     one_act_per_pair: bool = True
+    # "Russia will attack Ukraine", "the Pope is set to visit Lebanon": an act announced for
+    # later is its intent (03x) or threat (13x), not the act (CONVENTIONS.md; coding/future);
+    # False: PETRARCH's, whose gold sets code "will meet" as the meeting
+    future_as_intent: bool = True
 
     @property
     def skips_commas(self) -> bool:
