@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 
+from tocsin.coding.captures import holder_targets, replaces_place
 from tocsin.coding.context import DocContext
 from tocsin.coding.docview import DocView
 from tocsin.coding.eventplace import is_role_only, placed, placed_roles, unnamed_attacker
@@ -100,6 +101,9 @@ def find_actors(ctx: DocContext, m: VerbMatch, post: list[int], sent_index: int)
     target_head: int | None = None
     if not targets:
         targets, target_head = _target_actors(ctx, m, subj, passive, sources, post, sent_index)
+    held = holder_targets(ctx, v, m.code, sources, sent_index) if replaces_place(targets) else []
+    if held:  # "recaptures towns that fell to X": the side that held them (coding/captures)
+        targets, target_head = held, None
     if not targets and not passive:
         targets = _participle_pronoun_target(ctx, v, sources, sent_index)
     targets = _owned_by_parallel_object(ctx, v, sources, targets, target_head, sent_index)
