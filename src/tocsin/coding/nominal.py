@@ -44,7 +44,7 @@ from tocsin.coding.nounevents import (
 )
 from tocsin.coding.nounpairs import is_attack, noun_pairs
 from tocsin.coding.objectsense import object_sense
-from tocsin.coding.protest import protest_verb
+from tocsin.coding.protest import protest_places, protest_verb, verb_protests
 from tocsin.coding.riots import riots
 from tocsin.coding.slots import subject_actors
 from tocsin.coding.verbmatch import VerbMatch, is_candidate, match_verb
@@ -167,6 +167,8 @@ def nominal_events(ctx: DocContext, per_verb: PerVerb, sent: Sent) -> None:
         if is_mutual(ctx, i):
             _yield_sides(ctx, per_verb, i, found)
     state_operations(ctx, per_verb, sent)  # "militants are killed in raids in X"
+    verb_protests(ctx, per_verb, sent)  # "Tibetans protest worldwide": against their state
+    protest_places(ctx, per_verb)  # "protesters gather in Tbilisi": no act on Georgia
     riots(ctx, per_verb)  # "clashes between police and protesters": a violent protest
 
 

@@ -17,10 +17,22 @@ from collections.abc import Callable
 
 from tocsin.coding.context import DocContext
 from tocsin.coding.docview import DocView
-from tocsin.coding.eventplace import is_role_only, location_country, placed
+from tocsin.coding.eventplace import (
+    LOCATION_PREPS,
+    country_root,
+    is_role_only,
+    location_country,
+    placed,
+)
+from tocsin.coding.factuality import factuality_of
+from tocsin.coding.nonacts import span_head
 from tocsin.coding.npactors import actors_of_np, np_actors_anywhere
+from tocsin.coding.riots import is_protester
+from tocsin.coding.slots import find_actors
 from tocsin.coding.syntax import subject_head
-from tocsin.models import Actor
+from tocsin.coding.verbmatch import VerbMatch, match_verb, regions
+from tocsin.coding.writer import Sent, make_event, rules_of, with_code
+from tocsin.models import Actor, Event
 
 _MODIFIERS = ("poss", "compound", "amod", "nmod")
 
@@ -140,4 +152,142 @@ def _government_of(source: Actor) -> Actor:
         "GOV",
         "agent",
         "the government of the protesters' country",
+    )
+
+
+# verbs whose subject protests by the verb itself ("Tibetans protest worldwide", "thousands
+# of Serbians demonstrate in Belgrade", "supporters march in Caracas"), a protest when the
+# dictionary codes them 14x
+PROTEST_VERBS = frozenset({"PROTEST", "DEMONSTRATE", "MARCH", "RALLY", "RIOT", "BOYCOTT"})
+# the roles of a state, whose protest with no one named is diplomatic ("China protested
+# the visit"), not a protest against their own government
+_STATE_ROLES = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "ELI"})
+_PEOPLE_TAGS = frozenset({"NNS", "NNPS"})
+
+
+def verb_protests(ctx: DocContext, per_verb: dict[int, list[Event]], sent: Sent) -> None:
+    """Protest verbs that name no one protested: the protesters against their own country's
+    government, as for a protest noun (module docstring): "Tibetans protest worldwide"
+    (CHNCVL -> CHNGOV), "the opposition boycotts and protests the ceremony" (the ceremony
+    is no actor). A verb the dictionary codes no 14x, or whose target is an actor, is left
+    alone; so are states ("China protested the visit": a diplomatic protest). Not with
+    PETRARCH's options (``place_roles`` off)."""
+    view = ctx.view
+    if not ctx.options.place_roles:
+        return
+    for v, events in per_verb.items():
+        if events or view.lem[v] not in PROTEST_VERBS or not view.tag[v].startswith("VB"):
+            continue
+        m = match_verb(ctx, v, sent[0], sent[1])
+        if m is None or m.code is None or m.code[:2] != "14":
+            continue
+        per_verb[v] = _untargeted(ctx, m, sent)
+
+
+def _untargeted(ctx: DocContext, m: VerbMatch, sent: Sent) -> list[Event]:
+    _, post = regions(ctx, m.verb, sent[0], sent[1], m.extra_tokens)
+    found = find_actors(ctx, m, post, sent[2])
+    if found.targets or found.pairwise:
+        return []
+    fact, frame = factuality_of(ctx.view, m.verb, m.negation_in_pattern, m.modal_in_pattern)
+    why = ("target: the government of the protesters' country",)
+    out = []
+    for s in found.sources:
+        if _people(ctx, s):
+            s = _as_people(s)
+            t = _government_of(s)
+            rules = rules_of(m, s, t, frame) + why
+            out.append(make_event(ctx, m, m.code or "", s, t, fact, sent, rules))
+    return out
+
+
+def _people(ctx: DocContext, actor: Actor) -> bool:
+    """Whether ``actor`` is people who may protest against their state: a role that is no
+    state's ("protesters", "the opposition", "farmers"), with or without a country, or a
+    country named by its people ("Tibetans", not "China")."""
+    if actor.role in _STATE_ROLES or actor.code[3:6] in _STATE_ROLES:
+        return False
+    if is_role_only(actor):
+        return True
+    if country_root(actor.code) is None:
+        return False  # an IGO, an NGO, a company: no government of their own
+    return len(actor.code) > 3 or _plural_mention(ctx, actor)
+
+
+def _plural_mention(ctx: DocContext, actor: Actor) -> bool:
+    """Whether the mention of a bare country is a plural noun of its people ("Kenyans")."""
+    if actor.span is None:
+        return False
+    lo, hi = actor.span
+    for m in ctx.mentions:
+        span = m.actor.span
+        if m.actor.code == actor.code and span is not None and lo <= span[0] < hi:
+            return ctx.view.tag[m.end - 1] in _PEOPLE_TAGS  # "thousands of Serbians"
+    return False
+
+
+# verbs of gathering and marching: protesters who gather demonstrate ("protesters gather in
+# Tbilisi", CAMEO 141), the place is where, not whom
+GATHER_VERBS = frozenset(
+    {"GATHER", "ASSEMBLE", "CONGREGATE", "CONVERGE", "FLOCK", "MARCH", "RALLY", "AMASS"}
+)
+DEMONSTRATE = "141"
+# the codes a gathering verb has when nothing says it is a protest: consult (ASSEMBLE's
+# 040) and mobilize (RALLY's 150, "supporters rally")
+_GATHERING_ROOTS = ("04", "15")
+_NAME_TAGS = frozenset({"NNP", "NNPS"})
+
+
+def protest_places(ctx: DocContext, per_verb: dict[int, list[Event]]) -> None:
+    """A verb's protest is against the protesters' government, not the place it names
+    ("demonstrators of the Iranian opposition gather in Amsterdam": IRNOPP -> IRNGOV, not
+    NLD; "protesters gather in Tbilisi": GEOOPP -> GEOGOV, the role placed there), and
+    protesters who gather or march demonstrate (141, not the gathering's 040). Not with
+    PETRARCH's options (``place_roles`` off)."""
+    view = ctx.view
+    if not ctx.options.place_roles:
+        return
+    for v, events in per_verb.items():
+        if not events or not view.tag[v].startswith("VB"):
+            continue
+        gathering = view.lem[v] in GATHER_VERBS
+        per_verb[v] = [_at_the_place(ctx, v, e, gathering) for e in events]
+
+
+def _at_the_place(ctx: DocContext, v: int, e: Event, gathering: bool) -> Event:
+    if gathering and e.code[:2] in _GATHERING_ROOTS and is_protester(e.source):
+        e = with_code(ctx, e, DEMONSTRATE, "protesters who gather demonstrate")
+    if e.code[:2] != "14" or e.source is None or e.target is None or e.target.span is None:
+        return e
+    t = span_head(ctx, e.target.span)
+    if t is None or not _is_place(ctx.view, v, t):
+        return e
+    source = e.source
+    country, own = country_root(e.target.code), country_root(source.code)
+    if own is not None and own != country and not gathering:
+        # "US activists staged a protest in Beijing": foreigners' protest is the host's;
+        # those who gather or march abroad are a diaspora ("Iranian exiles gather in Paris")
+        return e
+    if is_role_only(source) and country is not None:
+        source = placed(source, country, "country of the protest's place")
+    source = _as_people(source)
+    target = _government_of(source)
+    if target.code == source.code or country_root(source.code) is None:
+        return e
+    rules = e.rules + ("the place of a protest is no target: the protesters' government",)
+    return e.replace(source=source, target=target, rules=rules)
+
+
+def _is_place(view: DocView, v: int, t: int) -> bool:
+    """Whether token ``t`` names a place of the verb at ``v`` ("gather in Amsterdam",
+    "march in Tel Aviv, Jerusalem and Haifa"), not an actor it acts on ("outside the U.S.
+    embassy": the embassy's state is protested)."""
+    while view.dep[t] in ("conj", "appos") and view.head[t] != t:
+        t = view.head[t]
+    prep = view.head[t]
+    return (
+        view.dep[t] == "pobj"
+        and view.tag[t] in _NAME_TAGS
+        and view.head[prep] == v
+        and view.up[prep] in LOCATION_PREPS
     )
