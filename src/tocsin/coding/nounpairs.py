@@ -24,6 +24,7 @@ from tocsin.coding.guards import sentence_countries
 from tocsin.coding.npactors import actors_of_np, np_actors_anywhere
 from tocsin.coding.protest import protest_pairs
 from tocsin.coding.slots import subject_actors
+from tocsin.coding.syntax import subject_head
 from tocsin.coding.writer import Sent
 from tocsin.models import Actor
 
@@ -101,7 +102,33 @@ def _cooperation_pairs(
             if view.up[prep] in preps:
                 for o in view.kids(prep, "pobj"):
                     partners.extend(np_actors_anywhere(ctx, o, sent_index))
+    if not partners and light is not None and _mutual_noun(ctx, i):
+        return _among(ctx, light, sent_index)  # "X and Y announce a partnership"
     return [(a, b) for a in own for b in partners if a.root != b.root]
+
+
+# cooperative event roots whose noun names an act between its parties (CONVENTIONS.md,
+# mutual acts: agreements, partnerships, talks, meetings); not 054, a recognition of one
+_MUTUAL_NOUN_ROOTS = frozenset({"04", "05", "06"})
+
+
+def _mutual_noun(ctx: DocContext, i: int) -> bool:
+    code = ctx.dictionaries.nominal_index[ctx.view.up[i]].code or ""
+    return code[:2] in _MUTUAL_NOUN_ROOTS and code[:3] != "054"
+
+
+def _among(ctx: DocContext, light: int, sent_index: int) -> list[tuple[Actor, Actor]]:
+    """Both directions between the light verb's coordinated subjects of different countries
+    ("Australia, India and Japan announce a partnership"); none for a single subject, or
+    for owners ("its first African agreement": one party and an adjective, no pair)."""
+    subj = subject_head(ctx.view, light)
+    if subj is None or subj[1] or not ctx.view.kids(subj[0], "conj"):
+        return []
+    members = subject_actors(ctx, light, sent_index)
+    named = [a for a in members if a.root and not a.code.startswith("---")]
+    if len({a.root for a in named}) < 2:
+        return []
+    return [(a, b) for a in named for b in named if a.root != b.root]
 
 
 def _partner_preps(view: DocView, i: int, ctx: DocContext) -> frozenset[str]:
