@@ -24,6 +24,7 @@ import dataclasses
 from collections.abc import Iterable
 
 from tocsin.coding.context import DocContext
+from tocsin.coding.justice import is_legal_act, legal_jurisdiction
 from tocsin.coding.npactors import actors_of_np
 from tocsin.coding.verbmatch import VerbMatch
 from tocsin.models import Actor
@@ -226,18 +227,22 @@ def placed_roles(
 ) -> tuple[list[Actor], list[Actor]]:
     """A verb's role-only participants placed where its violent or coercive act happens
     (the module docstring); unchanged for other codes and with PETRARCH's options."""
-    code = m.code or m.code2
-    if not ctx.options.place_roles or not is_placed_code(code):
+    code, lemma = m.code or m.code2, ctx.view.lem[m.verb]
+    legal = is_legal_act(code, lemma)  # releases, charges, investigations (coding.justice)
+    if not ctx.options.place_roles or not (is_placed_code(code) or legal):
         return sources, targets
     if not any(is_role_only(a) for a in sources) and not any(is_role_only(a) for a in targets):
         return sources, targets
     patient = target_head if target_head is not None or subj is None or not subj[1] else subj[0]
     words = [m.verb] + [w for w in (target_head, subj[0] if subj else None) if w is not None]
-    country = location_country(ctx, words)
+    # a court's or prison's place is not whose people it releases or charges: the state's only
+    country = None if legal else location_country(ctx, words)
     why = "country of the event's place"
     if country is None:
-        country = jurisdiction(code, sources) or (
-            nationality(ctx, patient) if code and code[:2] == "17" else None
+        country = (
+            jurisdiction(code, sources)
+            or legal_jurisdiction(code, lemma, sources, targets)
+            or (nationality(ctx, patient) if code and code[:2] == "17" else None)
         )
         why = "country of the law enforced"
     return place_all(sources, country, why), place_all(targets, country, why)
