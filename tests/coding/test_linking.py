@@ -32,3 +32,25 @@ def test_the_claimer_is_the_subject_of_a_perfect_infinitive(
     got = roots(sentence)
     assert expected in got, got
     assert (expected[1], expected[0], expected[2]) not in got, got
+
+
+SMALL_CLAUSES = [
+    ("Latvia declares a Belarusian embassy employee persona non grata.", ("LVA", "BLR", "16")),
+    ("Estonia declares a Russian embassy employee persona non grata.", ("EST", "RUS", "16")),
+    ("Finland declares a Russian embassy employee persona non grata.", ("FIN", "RUS", "16")),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), SMALL_CLAUSES)
+def test_the_object_of_a_speech_verb_small_clause_is_its_target(
+    roots: Roots, sentence: str, expected: tuple[str, str, str]
+) -> None:
+    """The small parser reads "declares X persona non grata" as a complement clause of the
+    speech verb "declare"; with no verb it is no statement, and X is the target."""
+    got = roots(sentence)
+    assert expected in got, got
+
+
+def test_what_a_speech_verb_says_is_still_no_target(roots: Roots) -> None:
+    got = roots("Poland says that the Russian embassy is a spy centre.")
+    assert not any(s == "POL" and t == "RUS" for s, t, _ in got), got

@@ -270,7 +270,7 @@ def _target_actors(
             return targets, None
     skip = subtree_tokens(view, view.kids(v, "agent"))
     if view.lem[v] in SPEECH_WORDS:  # the target of a statement is not in what is said
-        skip |= subtree_tokens(view, view.kids(v, "ccomp"))
+        skip |= subtree_tokens(view, [c for c in view.kids(v, "ccomp") if _said(view, c)])
     skip |= subtree_tokens(view, _nested_adverbial_clauses(view, post))
     exclude = frozenset(a.code for a in sources if a.code)  # new actors have no code
     tokens = [t for t in post if t not in skip]
@@ -289,6 +289,15 @@ def _target_actors(
     ):
         return roles, role_head
     return found, head
+
+
+def _said(view: DocView, c: int) -> bool:
+    """Whether the complement at ``c`` is a clause (what is said), not a verbless small
+    clause the small parser reads as one: "declares a Russian diplomat persona non grata",
+    "calls the militia a terrorist group" (its noun is the verb's object)."""
+    if view.tag[c].startswith(("VB", "MD")):
+        return True
+    return any(view.dep[k] in ("aux", "auxpass", "cop", "mark") for k in view.children[c])
 
 
 def _nested_adverbial_clauses(view: DocView, post: list[int]) -> list[int]:
