@@ -1,5 +1,6 @@
 """Linking a verb to its actors in long news sentences (tocsin.coding.syntax and slots):
-the subject of a perfect infinitive hung as a modifier ("claim to have attacked"), ...
+the subject of a perfect infinitive hung as a modifier ("claim to have attacked"), and the
+object of a speech verb read as a verbless complement ("declares X persona non grata").
 Hand-made sentences coded with the bundled model."""
 
 from __future__ import annotations
