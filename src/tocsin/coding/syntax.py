@@ -83,8 +83,12 @@ def subject_head(view: DocView, v: int) -> tuple[int, bool] | None:
 def _perfect_infinitive(view: DocView, v: int) -> bool:
     """ "The Houthis claim to have attacked two tankers": a participle after "to have" is an
     active perfect infinitive (the small parser hangs it as a modifier of the verb), not
-    a passive participle describing a noun ("tankers attacked by X")."""
-    return any(view.dep[c] == "aux" and view.lem[c] == "HAVE" for c in view.children[v])
+    a passive participle describing a noun ("tankers attacked by X"; nor "soldiers said to
+    have been killed by X", a passive one)."""
+    kids = view.children[v]
+    if any(view.dep[c] == "auxpass" for c in kids):
+        return False
+    return any(view.dep[c] == "aux" and view.lem[c] == "HAVE" for c in kids)
 
 
 def _own_subject(view: DocView, cur: int, v: int) -> tuple[int, bool] | None:
