@@ -141,3 +141,22 @@ def test_ordering_a_ban_imposes_it(triples: Any, sentence: str, expected: Any) -
 def test_ordering_a_suspension_of_classes_is_no_sanction(triples: Any) -> None:
     found = triples("The Vietnamese prime minister orders the suspension of classes in Hanoi.")
     assert not {t for t in found if t[2].startswith("17")}, found
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Iran executes two men convicted of spying.", ("IRN", "IRN", "175")),
+        ("Belarus executes a man convicted of treason.", ("BLR", "BLR", "175")),
+        ("Singapore executes a Nigerian man convicted of drug trafficking.", ("SGP", "NGA", "175")),
+    ],
+)
+def test_a_state_executing_people_represses(triples: Any, sentence: str, expected: Any) -> None:
+    assert expected in triples(sentence), triples(sentence)
+
+
+@pytest.mark.slow
+def test_executing_a_plan_is_no_execution(triples: Any) -> None:
+    found = triples("The Egyptian army executes its plan to secure the border with Libya.")
+    assert not {t for t in found if t[2].startswith(("17", "18"))}, found
