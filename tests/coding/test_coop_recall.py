@@ -92,3 +92,34 @@ def test_a_concluded_deal_is_signed_not_intended(triples: Any, sentence: str) ->
     found = triples(sentence)
     assert any(c == "057" for _, _, c in found), found
     assert not any(c == "030" for _, _, c in found), found
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("sentence", "visitor", "host"),
+    [
+        ("The Indian prime minister is on a visit to Japan.", "IND", "JPN"),
+        ("During his visit to Beijing, the French president calls for peace.", "FRA", "CHN"),
+        ("Protests erupt during a visit by the Kenyan president to Uganda.", "KEN", "UGA"),
+        ("The German chancellor begins a trip to Brazil.", "DEU", "BRA"),
+    ],
+)
+def test_a_visit_noun_is_a_visit_to_its_host(
+    triples: Any, sentence: str, visitor: str, host: str
+) -> None:
+    found = triples(sentence)
+    assert (visitor, host, "042") in found, found
+    assert not any(c == "036" for _, _, c in found), found
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ahead of his visit to Beijing, the French president calls for peace.",
+        "The French president's planned visit to Beijing is postponed.",
+        "The students are on a trip to France.",
+    ],
+)
+def test_a_visit_to_come_or_by_no_one_is_none(triples: Any, sentence: str) -> None:
+    assert not {t for t in triples(sentence) if t[2] == "042"}, triples(sentence)

@@ -46,6 +46,8 @@ def noun_pairs(
     split = split_attack_noun(ctx.view, i)
     if split is not None:  # "killed in Israeli tank shelling", misparsed
         return split_attack_pairs(ctx, i, split, sent)
+    if code[:3] == "042":
+        return _visit_pairs(ctx, i, light, sent[2])
     if not is_attack(code):
         return _cooperation_pairs(ctx, i, light, sent[2])
     sources = attack_sources(ctx, i, light, sent[2])
@@ -114,7 +116,64 @@ _MUTUAL_NOUN_ROOTS = frozenset({"04", "05", "06"})
 
 def _mutual_noun(ctx: DocContext, i: int) -> bool:
     code = ctx.dictionaries.nominal_index[ctx.view.up[i]].code or ""
-    return code[:2] in _MUTUAL_NOUN_ROOTS and code[:3] != "054"
+    return code[:2] in _MUTUAL_NOUN_ROOTS and code[:3] not in _ONE_WAY
+
+
+_ONE_WAY = frozenset({"042", "043", "054"})  # a visit, hosting one, a recognition
+# a visit still to come is no visit made ("ahead of his planned visit to X")
+_UNMADE = frozenset(
+    {"UPCOMING", "PLANNED", "SCHEDULED", "EXPECTED", "PROPOSED", "FORTHCOMING", "IMPENDING"}
+)
+
+
+def _visit_pairs(
+    ctx: DocContext, i: int, light: int | None, sent_index: int
+) -> list[tuple[Actor, Actor]]:
+    """(visitor, host) of a visit noun ("is on a visit to Japan", "during his trip to
+    Beijing, the French president ..."): the owner, else the "by"/"from" object, else the
+    light verb's or the clause's subject, to the "to" object; none for a visit to come."""
+    view = ctx.view
+    if any(view.up[c] in _UNMADE for c in view.kids(i, "amod")) or _ahead(view, i):
+        return []
+    hosts = [
+        a
+        for p in view.kids(i, "prep")
+        if view.up[p] == "TO"
+        for o in view.kids(p, "pobj")
+        for a in np_actors_anywhere(ctx, o, sent_index)
+    ]
+    visitors = [a for a in _visitors(ctx, i, light, sent_index) if not a.code.startswith("---")]
+    return [(a, b) for a in visitors for b in hosts if a.root != b.root and a.root]
+
+
+def _visitors(ctx: DocContext, i: int, light: int | None, sent_index: int) -> list[Actor]:
+    """Who makes the visit (see :func:`_visit_pairs`)."""
+    view = ctx.view
+    own = owners(ctx, i, sent_index)
+    for p in view.kids(i, "prep", "agent") if not own else ():
+        if view.up[p] in ("BY", "FROM", "OF"):
+            own = [a for o in view.kids(p, "pobj") for a in np_actors_anywhere(ctx, o, sent_index)]
+            if own:
+                return own
+    if own:
+        return own
+    if light is not None:
+        return subject_actors(ctx, light, sent_index)
+    prep = view.head[i]  # "(the PM is) on a visit to X", "during his visit to X, (he) ..."
+    verb = view.head[prep]
+    if view.dep[i] != "pobj" or view.up[prep] not in ("ON", "DURING") or verb == prep:
+        return []
+    return subject_actors(ctx, verb, sent_index) if view.tag[verb].startswith("VB") else []
+
+
+def _ahead(view: DocView, i: int) -> bool:
+    """ "ahead of / before his visit to X": the visit has not happened yet."""
+    prep = view.head[i]
+    if view.dep[i] != "pobj" or prep == i:
+        return False
+    if view.up[prep] == "BEFORE":
+        return True
+    return view.up[prep] == "OF" and view.up[view.head[prep]] == "AHEAD"
 
 
 def _among(ctx: DocContext, light: int, sent_index: int) -> list[tuple[Actor, Actor]]:
