@@ -1,8 +1,9 @@
 """Armed-conflict recall: the side a place is taken from is the target of an occupation
 (192) when a clause about the place names it (tocsin.coding.captures, called from
 slots.find_actors), and the verb patterns of tocsin.conflict.verbs.txt (places captured,
-towns liberated, control of a town regained). Hand-made sentences coded with the bundled
-model."""
+towns liberated, control of a town regained), and a weapon the dictionaries read as a
+role is no attacker of an attack noun (tocsin.coding.attacks). Hand-made sentences coded
+with the bundled model."""
 
 from __future__ import annotations
 
@@ -72,3 +73,15 @@ def test_liberating_hostages_is_no_occupation(roots: Roots) -> None:
 def test_regaining_control_of_a_chamber_is_no_occupation(roots: Roots) -> None:
     got = roots("The Democrats regain control of the House from the Republicans.")
     assert not any(c == "19" for _, _, c in got), got
+
+
+def test_a_weapon_the_dictionaries_read_as_a_role_is_no_attacker(roots: Roots) -> None:
+    # Phoenix's CRUISE_MISSILE is a ~MIL agent: placed in Ukraine it made Kyiv's own
+    # military the attacker; an attack whose attacker no one names gives no event
+    got = roots("Ten people are killed in cruise missile strikes on Kyiv, Ukraine.")
+    assert not any(s == "UKR" for s, _, _ in got), got
+
+
+def test_the_owner_of_a_weapon_modifier_stays_the_attacker(roots: Roots) -> None:
+    got = roots("Ten people are killed in Russian cruise missile strikes on Kyiv, Ukraine.")
+    assert ("RUS", "UKR", "19") in got, got

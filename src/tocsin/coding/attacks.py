@@ -32,6 +32,7 @@ from tocsin.coding.nounattacks import (
 from tocsin.coding.npactors import actors_of_np, first_actors, np_actors_anywhere
 from tocsin.coding.slots import subject_actors
 from tocsin.coding.syntax import subject_head, subtree_tokens
+from tocsin.coding.weaponagent import is_weapon_head
 from tocsin.coding.writer import Sent
 from tocsin.models import Actor, Event
 
@@ -202,10 +203,14 @@ def _affiliation(ctx: DocContext, verb: int | None) -> str | None:
 def _role_sources(ctx: DocContext, i: int, sent_index: int) -> list[Actor]:
     """A role that modifies the noun attacked only if it is one that bears arms ("a police
     shooting", "a militant attack"); "a school shooting", "a hospital strike" name the
-    target, not the attacker; else the roles of its ``by`` phrase."""
+    target, not the attacker; else the roles of its ``by`` phrase. A weapon the
+    dictionaries read as a role ("cruise missile strikes": Phoenix's CRUISE_MISSILE ~MIL)
+    names the means, not who used it."""
     view = ctx.view
     for c in _modifiers(ctx, i):
         if view.dep[c] in ("compound", "amod", "poss", "nmod") and c in ctx.mention_at:
+            if is_weapon_head(ctx, c):
+                continue
             found = actors_of_np(ctx, c, sent_index)
             if any(a.code[3:6] not in ARMED_ROLES for a in found if is_role_only(a)):
                 return []
