@@ -1,8 +1,10 @@
 """Protests that named no one protested and so coded nothing (coding/protest.py): a protest
 verb with no target ("Kenyans protest in Nairobi"), protesters who gather or rally at a
-place ("protesters gather in Lima": the place is where, not whom), and boycotts and
-walkouts named by a noun (tocsin.protest.verbs.txt). Hand-made sentences coded with the
-bundled model and dictionaries."""
+place ("protesters gather in Lima": the place is where, not whom), boycotts and walkouts
+named by a noun (tocsin.protest.verbs.txt), a protest noun that is the subject of a verb
+coding nothing ("protests broke out", coding/nounevents.py) and protesters who fight a
+state's police (coding/riots.py). Hand-made sentences coded with the bundled model and
+dictionaries."""
 
 from __future__ import annotations
 
@@ -74,3 +76,26 @@ def test_a_boycott_noun_is_a_boycott_by_its_holders(
         if e.source and e.target and e.factuality.counts
     }
     assert (country, country, "143") in got, got
+
+
+# a protest noun that is the subject of a verb coding nothing is the protest
+IDLE_SUBJECTS = [
+    ("Protests broke out across Peru on Monday.", "PER"),
+    ("Large demonstrations took place in Armenia.", "ARM"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "country"), IDLE_SUBJECTS)
+def test_a_protest_noun_subject_of_an_idle_verb_is_the_protest(
+    roots: Roots, sentence: str, country: str
+) -> None:
+    assert (country, country, "14") in roots(sentence), roots(sentence)
+
+
+def test_protesters_who_fight_a_states_police_are_its_people(roots: Roots) -> None:
+    # two countries in the sentence: the police's own places the protesters
+    got = roots(
+        "Clashes break out between police and protesters in Lyon, France, after a "
+        "Tunisian teenager is shot."
+    )
+    assert ("FRA", "FRA", "14") in got, got

@@ -31,8 +31,9 @@ ASSAULT_WORDS = frozenset(
 IRREALIS_MODIFIERS = frozenset(
     {"POTENTIAL", "POSSIBLE", "PROSPECTIVE", "EVENTUAL", "HYPOTHETICAL", "WOULD-BE", "FUTURE"}
 )
-# event roots whose noun subject is the event when its verb codes none (idle_subject)
-IDLE_SUBJECT_ROOTS = frozenset({"16", "17", "18", "19", "20"})
+# event roots whose noun subject is the event when its verb codes none (idle_subject); a
+# protest too ("protests broke out across Iran", "mass protests took place in Serbia")
+IDLE_SUBJECT_ROOTS = frozenset({"14", "16", "17", "18", "19", "20"})
 
 
 def idle_subject(view: DocView, per_verb: Mapping[int, list[Event]], i: int, code: str) -> bool:

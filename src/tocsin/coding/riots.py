@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from tocsin.coding.context import DocContext
+from tocsin.coding.eventplace import country_root, is_role_only, placed
 from tocsin.coding.writer import with_code
 from tocsin.models import Actor, Event, Factuality
 
@@ -55,7 +56,7 @@ def riots(ctx: DocContext, per_verb: dict[int, list[Event]]) -> None:
         for e in events:
             if (clash or _force(e)) and is_protester(e.source):
                 attempt = e.code == "138"  # "attempt to storm": the attempt is the riot
-                e = with_code(ctx, e, RIOT, "force used by protesters: a violent protest")
+                e = _at_home(with_code(ctx, e, RIOT, "force used by protesters: a violent protest"))
                 kept.append(e.replace(factuality=Factuality.ASSERTED) if attempt else e)
             elif not (_force(e) and is_protester(e.target) and _among(e.source, rioted)):
                 kept.append(e)
@@ -64,3 +65,20 @@ def riots(ctx: DocContext, per_verb: dict[int, list[Event]]) -> None:
 
 def _among(actor: Actor | None, codes: set[str]) -> bool:
     return actor is not None and actor.code in codes
+
+
+# the forces of a state that keep order at home: protesters they fight are its people
+_ORDER_ROLES = frozenset({"COP", "MIL"})
+
+
+def _at_home(e: Event) -> Event:
+    """Protesters no one places who fight a state's police ("clashes between police and
+    protesters in Bologna, after a Moroccan man was killed": the police are Italy's, the
+    sentence has two countries) are of the police's country."""
+    s, t = e.source, e.target
+    if s is None or t is None or not is_role_only(s) or t.code[3:6] not in _ORDER_ROLES:
+        return e
+    country = country_root(t.code)
+    if country is None:
+        return e
+    return e.replace(source=placed(s, country, "country of the police they fought"))
