@@ -11,6 +11,10 @@ from importlib import resources
 
 from tocsin.actors.entries import ActorEntry, AgentEntry
 
+# the CAMEO roles of a state's own institutions: government, legislature, courts, armed
+# forces, police, intelligence (a country's name beside one names whose it is)
+STATE_ROLES = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "SPY"})
+
 
 @lru_cache(maxsize=1)
 def _ontology() -> tuple[frozenset[str], frozenset[str]]:

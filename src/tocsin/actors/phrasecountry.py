@@ -19,7 +19,7 @@ from __future__ import annotations
 import dataclasses
 from typing import TYPE_CHECKING, Protocol
 
-from tocsin.actors.codes import country_types
+from tocsin.actors.codes import STATE_ROLES, country_types
 from tocsin.models import Actor, Mention
 
 if TYPE_CHECKING:
@@ -33,8 +33,6 @@ class MentionIndex(Protocol):
 
 _MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod"})
 _PREPOSITIONS = frozenset({"TO", "OF", "FOR", "IN", "AT", "FROM", "ON", "WITH"})
-# roles of a state's own institutions: another country's name beside one names its own
-_STATE_ROLES = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "SPY"})
 
 
 def _is_place(mention: Mention) -> bool:
@@ -99,7 +97,7 @@ def foreign_institution(
     role = code[3:6]
     # a body no state owns only takes the country right before it ("the Uganda People's
     # Defence Force", not "Iran's Hezbollah")
-    adjacent_only = not person and role not in _STATE_ROLES and "PTY" not in code
+    adjacent_only = not person and role not in STATE_ROLES and "PTY" not in code
     titles = _titles_before(base, agents) if person else []
     if person and not titles:
         return None

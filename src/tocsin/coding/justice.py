@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from tocsin.actors.codes import STATE_ROLES
 from tocsin.coding.nonacts import CHARGE_WORDS
 from tocsin.models import Actor
 
@@ -32,8 +33,6 @@ from tocsin.models import Actor
 RELEASE_CODES = ("0841", "081")
 INVESTIGATE_ROOT = "09"
 ACCUSE_ROOT = "11"
-# the roles of a state's own institutions (CAMEO actor roles)
-STATE_ROLES = frozenset({"GOV", "JUD", "COP", "MIL", "SPY", "LEG"})
 _NOT_COUNTRIES = frozenset({"IGO", "NGO", "NGM", "MNC", "---", "UNK"})
 
 

@@ -150,13 +150,13 @@ def _visitors(ctx: DocContext, i: int, light: int | None, sent_index: int) -> li
     """Who makes the visit (see :func:`_visit_pairs`)."""
     view = ctx.view
     own = owners(ctx, i, sent_index)
-    for p in view.kids(i, "prep", "agent") if not own else ():
-        if view.up[p] in ("BY", "FROM", "OF"):
-            own = [a for o in view.kids(p, "pobj") for a in np_actors_anywhere(ctx, o, sent_index)]
-            if own:
-                return own
     if own:
         return own
+    for p in view.kids(i, "prep", "agent"):
+        if view.up[p] in ("BY", "FROM", "OF"):
+            by = [a for o in view.kids(p, "pobj") for a in np_actors_anywhere(ctx, o, sent_index)]
+            if by:
+                return by
     if light is not None:
         return subject_actors(ctx, light, sent_index)
     prep = view.head[i]  # "(the PM is) on a visit to X", "during his visit to X, (he) ..."

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from tocsin.actors.codes import STATE_ROLES
 from tocsin.coding.context import DocContext
 from tocsin.coding.docview import DocView
 from tocsin.coding.eventplace import (
@@ -161,7 +162,7 @@ def _government_of(source: Actor) -> Actor:
 PROTEST_VERBS = frozenset({"PROTEST", "DEMONSTRATE", "MARCH", "RALLY", "RIOT", "BOYCOTT"})
 # the roles of a state, whose protest with no one named is diplomatic ("China protested
 # the visit"), not a protest against their own government
-_STATE_ROLES = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "ELI"})
+_STATE_ROLES = STATE_ROLES | {"ELI"}
 _PEOPLE_TAGS = frozenset({"NNS", "NNPS"})
 
 
